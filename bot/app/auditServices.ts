@@ -1,0 +1,39 @@
+import type { AuditRound } from '../domain/auditRound';
+import type { ConditionId } from '../domain/conditions';
+import type { Participation } from '../domain/participation';
+import type { AnswersRepository } from '../storage/answersRepository';
+import type { ChampionsRepository } from '../storage/championsRepository';
+import type { MembersRepository } from '../storage/membersRepository';
+import type { RoundsRepository } from '../storage/roundsRepository';
+import type { TeamsRepository } from '../storage/teamsRepository';
+
+/** Someone acting in Teams, as the Teams edge has established them. */
+export interface Person {
+  readonly entraObjectId: string;
+  readonly name: string;
+  /** The Teams user id (29:…). */
+  readonly teamsUserId: string;
+}
+
+/**
+ * What the use-cases need of the place where rounds are shown (a Teams channel). The
+ * Teams edge implements it with paced, retried sends; the use-cases stay free of botbuilder.
+ */
+export interface RoundPublisher {
+  publishRound(round: AuditRound): Promise<void>;
+  /** Many calls in a burst become one update of the shared card. */
+  answerCountChanged(round: AuditRound, conditionId: ConditionId): void;
+  publishClosure(round: AuditRound, participation: Participation): Promise<void>;
+}
+
+export interface AuditServices {
+  readonly rounds: RoundsRepository;
+  readonly answers: AnswersRepository;
+  readonly champions: ChampionsRepository;
+  readonly members: MembersRepository;
+  readonly teams: TeamsRepository;
+  readonly publisher: RoundPublisher;
+  readonly privacyThreshold: number;
+  readonly respondentHmacKey: string;
+  readonly now: () => Date;
+}

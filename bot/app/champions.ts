@@ -1,0 +1,56 @@
+import { AuditError } from '../domain/errors';
+import type { PostingAddress } from '../domain/auditRound';
+import type { Champion } from '../storage/championsRepository';
+import type { AuditServices, Person } from './auditServices';
+
+/** The app was added to a team: remember the team, and the person who added it becomes its first champion. */
+export async function recordInstallation(
+  services: AuditServices,
+  team: { teamId: string; teamName: string; tenantId: string; postTo: PostingAddress },
+  installedBy: Person | undefined,
+): Promise<Champion[]> {
+  const at = services.now().toISOString();
+  await services.teams.save({ ...team, installedAt: at });
+  const existing = await services.champions.list(team.teamId);
+  if (existing.length === 0 && installedBy) {
+    await services.champions.add(team.teamId, championFrom(installedBy, at, installedBy.name));
+  }
+  return services.champions.list(team.teamId);
+}
+
+export async function requireChampion(services: AuditServices, teamId: string, person: Person): Promise<void> {
+  if (await services.champions.isChampion(teamId, person.entraObjectId)) return;
+  const champions = await services.champions.list(teamId);
+  const names = champions.map((c) => c.name);
+  const who = names.length > 0 ? ` This team's practice champions are ${joinNames(names)}.` : ' This team has no practice champions yet.';
+  throw new AuditError('NOT_A_CHAMPION', `Only the team's practice champions can do that.${who}`);
+}
+
+export async function addChampion(services: AuditServices, teamId: string, by: Person, newChampion: Person): Promise<Champion[]> {
+  await requireChampion(services, teamId, by);
+  await services.champions.add(teamId, championFrom(newChampion, services.now().toISOString(), by.name));
+  return services.champions.list(teamId);
+}
+
+/** Champions may name others and step down, but a team always keeps one. */
+export async function removeChampion(services: AuditServices, teamId: string, by: Person, leaving: Person): Promise<Champion[]> {
+  await requireChampion(services, teamId, by);
+  const champions = await services.champions.list(teamId);
+  if (!champions.some((c) => c.entraObjectId === leaving.entraObjectId)) {
+    throw new AuditError('BAD_REQUEST', `${leaving.name} is not one of this team's practice champions.`);
+  }
+  if (champions.length === 1) {
+    throw new AuditError('LAST_CHAMPION', 'A team needs at least one practice champion: name another before stepping down.');
+  }
+  await services.champions.remove(teamId, leaving.entraObjectId);
+  return services.champions.list(teamId);
+}
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function championFrom(person: Person, at: string, addedBy: string): Champion {
+  return { entraObjectId: person.entraObjectId, name: person.name, teamsUserId: person.teamsUserId, addedAt: at, addedBy };
+}

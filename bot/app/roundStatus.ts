@@ -1,0 +1,22 @@
+import { AuditError } from '../domain/errors';
+import type { AuditRound } from '../domain/auditRound';
+import { participationOf, type Participation } from '../domain/participation';
+import type { AuditServices, Person } from './auditServices';
+import { requireChampion } from './champions';
+
+export interface RoundStatus {
+  readonly round: AuditRound;
+  readonly participation: Participation;
+}
+
+/** Champions watch participation: counts only, small levels suppressed. */
+export async function roundStatus(services: AuditServices, teamId: string, askedBy: Person): Promise<RoundStatus> {
+  await requireChampion(services, teamId, askedBy);
+  const round = await services.rounds.findOpen(teamId);
+  if (!round) throw new AuditError('NO_OPEN_ROUND', 'There is no open audit round in this team. A practice champion can start one with "start".');
+  return { round, participation: await participationIn(services, round) };
+}
+
+export async function participationIn(services: AuditServices, round: AuditRound): Promise<Participation> {
+  return participationOf(await services.answers.footprints(round.roundId), services.privacyThreshold);
+}

@@ -1,0 +1,102 @@
+import { AuditError } from '../domain/errors';
+import { settingsSchema, type Settings } from './settings';
+
+/** How the bot proves who it is to Teams, and checks who calls it. */
+export type BotAuth =
+  | { readonly mode: 'local' }
+  | { readonly mode: 'authenticated'; readonly appId: string; readonly appType: Settings['MicrosoftAppType']; readonly tenantId?: string; readonly password?: string };
+
+export type StorageChoice =
+  | { readonly kind: 'embedded' }
+  | { readonly kind: 'connectionString'; readonly connectionString: string }
+  | { readonly kind: 'endpoint'; readonly endpoint: string };
+
+export interface AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly botAuth: BotAuth;
+  readonly storage: StorageChoice;
+  readonly tablesPrefix: string;
+  /** Undefined only in local mode, where a key is created under the data folder. */
+  readonly respondentHmacKey?: string;
+  readonly privacyThreshold: number;
+  readonly cardUpdateDelayMs: number;
+  readonly maxRequestBytes: number;
+  readonly logLevel: Settings['LOG_LEVEL'];
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+function invalid(setting: string, problem: string): AuditError {
+  return new AuditError('CONFIG_INVALID', `Configuration: ${setting} ${problem}`);
+}
+
+/** Validates the environment; throws an AuditError naming the first bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(String(issue.path[0] ?? 'environment'), `is not valid: ${issue.message}.`);
+  }
+  const settings = parsed.data;
+  const production = settings.NODE_ENV === 'production';
+  const botAuth = botAuthFrom(settings, production);
+  const local = botAuth.mode === 'local';
+
+  const storage = storageFrom(settings);
+  if (storage.kind === 'embedded' && !local) {
+    throw invalid('TABLES_ENDPOINT', 'or TABLES_CONNECTION_STRING is required outside local mode: embedded storage is for local work only.');
+  }
+  if (!settings.RESPONDENT_HMAC_KEY && !local) {
+    throw invalid('RESPONDENT_HMAC_KEY', 'is required outside local mode (at least 32 characters, kept outside the tables).');
+  }
+  return {
+    production,
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: settings.DATA_DIR,
+    botAuth,
+    storage,
+    tablesPrefix: settings.TABLES_PREFIX,
+    ...(settings.RESPONDENT_HMAC_KEY ? { respondentHmacKey: settings.RESPONDENT_HMAC_KEY } : {}),
+    privacyThreshold: settings.PRIVACY_THRESHOLD,
+    cardUpdateDelayMs: settings.CARD_UPDATE_DELAY_MS,
+    maxRequestBytes: settings.MAX_REQUEST_BYTES,
+    logLevel: settings.LOG_LEVEL,
+  };
+}
+
+function botAuthFrom(settings: Settings, production: boolean): BotAuth {
+  const appId = settings.MicrosoftAppId;
+  if (!appId) {
+    // Without an app id botbuilder checks no token at all: safe only on this machine.
+    if (production) throw invalid('MicrosoftAppId', 'is required when NODE_ENV=production: local mode (no bot credentials) is for local work only.');
+    if (!isLoopback(settings.HOST)) throw invalid('MicrosoftAppId', `is required to listen on ${settings.HOST}: local mode (no bot credentials) only binds to loopback (127.0.0.1).`);
+    return { mode: 'local' };
+  }
+  if (settings.MicrosoftAppType !== 'MultiTenant' && !settings.MicrosoftAppTenantId) {
+    throw invalid('MicrosoftAppTenantId', `is required for MicrosoftAppType=${settings.MicrosoftAppType}.`);
+  }
+  if (settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
+    throw invalid('MicrosoftAppPassword', `is required for MicrosoftAppType=${settings.MicrosoftAppType} (or use UserAssignedMSI).`);
+  }
+  return {
+    mode: 'authenticated',
+    appId,
+    appType: settings.MicrosoftAppType,
+    ...(settings.MicrosoftAppTenantId ? { tenantId: settings.MicrosoftAppTenantId } : {}),
+    ...(settings.MicrosoftAppPassword ? { password: settings.MicrosoftAppPassword } : {}),
+  };
+}
+
+function storageFrom(settings: Settings): StorageChoice {
+  if (settings.TABLES_CONNECTION_STRING) return { kind: 'connectionString', connectionString: settings.TABLES_CONNECTION_STRING };
+  if (settings.TABLES_ENDPOINT) return { kind: 'endpoint', endpoint: settings.TABLES_ENDPOINT };
+  return { kind: 'embedded' };
+}

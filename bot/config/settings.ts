@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the service reads, declared once. The README's configuration table
+ * mirrors this list; `loadConfig` validates it at start-up and names any bad setting.
+ */
+const optionalText = z.string().trim().optional().transform((value) => (value ? value : undefined));
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const settingsSchema = z.object({
+  NODE_ENV: z.string().trim().default('development'),
+  PORT: integer(3978, 0, 65535),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  TABLES_CONNECTION_STRING: optionalText,
+  TABLES_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TABLES_PREFIX: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'letters and digits only, starting with a letter').default('practiceaudit'),
+  RESPONDENT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  PRIVACY_THRESHOLD: integer(5, 3, 10),
+  CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
+  MAX_REQUEST_BYTES: integer(262144, 1024, 4194304),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingName = keyof Settings;

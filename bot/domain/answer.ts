@@ -1,0 +1,69 @@
+import { AuditError } from './errors';
+import { type ConditionId } from './conditions';
+import { isLevelId, type LevelId } from './levels';
+import { isRatingId, type RatingId } from './ratings';
+
+export const MAX_COMMENT_LENGTH = 1000;
+
+/** Where an answer was given: in the team's channel, or one-to-one with the bot. */
+export type AnswerChannel = 'channel' | 'chat';
+
+export interface Answer {
+  readonly roundId: string;
+  readonly conditionId: ConditionId;
+  /** Keyed HMAC of the person's Entra object id: never a name. */
+  readonly respondentId: string;
+  readonly rating: RatingId;
+  readonly level: LevelId;
+  readonly comment: string;
+  readonly answeredAt: string;
+  readonly via: AnswerChannel;
+}
+
+export interface AnswerChoice {
+  readonly rating: RatingId;
+  readonly level: LevelId;
+  readonly comment: string;
+}
+
+/**
+ * Checks what a person submitted. A missing level falls back to the level they gave the
+ * team before; a person who never gave one must choose it.
+ */
+export function validateAnswerChoice(
+  submitted: { rating?: unknown; level?: unknown; comment?: unknown },
+  rememberedLevel: LevelId | undefined,
+): AnswerChoice {
+  const rating = blankToUndefined(submitted.rating);
+  if (rating === undefined) throw new AuditError('RATING_REQUIRED');
+  if (!isRatingId(rating)) throw new AuditError('INVALID_ANSWER', 'That rating is not on the scale.');
+
+  const level = blankToUndefined(submitted.level) ?? rememberedLevel;
+  if (level === undefined) throw new AuditError('LEVEL_REQUIRED');
+  if (!isLevelId(level)) throw new AuditError('INVALID_ANSWER', 'That level is not one of the team\'s levels.');
+
+  if (submitted.comment !== undefined && submitted.comment !== null && typeof submitted.comment !== 'string') {
+    throw new AuditError('INVALID_ANSWER', 'A comment must be text.');
+  }
+  const comment = normaliseComment(submitted.comment ?? '');
+  if (comment.length > MAX_COMMENT_LENGTH) {
+    throw new AuditError(
+      'COMMENT_TOO_LONG',
+      `Your comment is ${comment.length.toLocaleString('en-GB')} characters; the limit is ${MAX_COMMENT_LENGTH.toLocaleString('en-GB')}. Please shorten it and submit again.`,
+    );
+  }
+  return { rating, level, comment };
+}
+
+/** Trims, unifies line endings and drops control characters other than new lines. */
+export function normaliseComment(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '')
+    .trim();
+}
+
+function blankToUndefined(value: unknown): unknown {
+  return value === undefined || value === null || value === '' ? undefined : value;
+}

@@ -1,0 +1,35 @@
+import { AuditError } from './errors';
+import { type ConditionId } from './conditions';
+
+export type RoundStatus = 'open' | 'closed';
+
+/**
+ * Where the round's cards were posted. Opaque to the domain: the Teams edge writes and
+ * reads it (a conversation reference), the domain only carries it.
+ */
+export type PostingAddress = Readonly<Record<string, unknown>>;
+
+export interface AuditRound {
+  readonly teamId: string;
+  readonly roundId: string;
+  /** 1 for the team's first round, and so on: what people call it ("round 3"). */
+  readonly number: number;
+  readonly status: RoundStatus;
+  readonly openedAt: string;
+  readonly openedBy: string;
+  readonly closedAt?: string;
+  readonly teamName?: string;
+  readonly postedIn?: PostingAddress;
+  /** Activity ids of the posted cards, so they can be updated. */
+  readonly introMessageId?: string;
+  readonly conditionMessageIds: Partial<Record<ConditionId, string>>;
+}
+
+export function assertOpen(round: AuditRound): void {
+  if (round.status !== 'open') throw new AuditError('ROUND_CLOSED');
+}
+
+/** Sortable, unique and free of the characters Table storage forbids in keys. */
+export function newRoundId(now: Date, random: () => string): string {
+  return `${now.toISOString().replace(/[-:.]/g, '').replace('T', '-')}-${random()}`;
+}

@@ -1,0 +1,42 @@
+/**
+ * One error type for everything the product refuses on purpose. Each code carries the
+ * message a person sees (UK English) and how the edges should answer. Internal failures
+ * are not AuditErrors: edges answer those with a generic message and log the detail.
+ */
+export const ERROR_CODES = {
+  CONFIG_INVALID: { status: 500, message: 'The service configuration is not valid.' },
+  BAD_REQUEST: { status: 400, message: 'The request was not understood.' },
+  UNKNOWN_ACTION: { status: 400, message: 'That action is not one Practice Audit knows.' },
+  INVALID_ANSWER: { status: 400, message: 'The answer could not be recorded as sent.' },
+  RATING_REQUIRED: { status: 400, message: 'Please choose a rating before submitting.' },
+  LEVEL_REQUIRED: { status: 400, message: 'Please tell us your level before submitting.' },
+  COMMENT_TOO_LONG: { status: 400, message: 'Your comment is too long.' },
+  NOT_IN_A_TEAM: { status: 400, message: 'Audit rounds run in a team channel. Please use this command in your team.' },
+  NOT_A_CHAMPION: { status: 403, message: "Only the team's practice champions can do that." },
+  NOT_A_TEAM_MEMBER: { status: 403, message: 'You can only answer audits for teams you belong to.' },
+  ROUND_NOT_FOUND: { status: 404, message: 'That audit round could not be found.' },
+  NO_OPEN_ROUND: { status: 409, message: 'There is no open audit round in this team.' },
+  ROUND_ALREADY_OPEN: { status: 409, message: 'An audit round is already open in this team.' },
+  ROUND_CLOSED: { status: 409, message: 'This audit round is closed, so answers can no longer be changed.' },
+  LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },
+  STORAGE_UNAVAILABLE: { status: 503, message: "We couldn't save that just now. Nothing was lost: please try again in a moment." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AuditError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  /** `detail` replaces the default message where the person needs specifics. */
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ?? ERROR_CODES[code].message, options);
+    this.name = 'AuditError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export function isAuditError(error: unknown, code?: ErrorCode): error is AuditError {
+  return error instanceof AuditError && (code === undefined || error.code === code);
+}

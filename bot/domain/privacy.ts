@@ -1,0 +1,33 @@
+/**
+ * Small-group suppression, as trusted staff-survey tools do it: a group with fewer answers
+ * than the threshold is shown only as too small. Where what is hidden could be worked out
+ * by subtracting the shown groups from a published total, further groups are hidden, the
+ * smallest first, until the hidden groups together reach the threshold.
+ *
+ * Empty groups are not hidden: an empty group says nothing about anyone.
+ */
+export const DEFAULT_PRIVACY_THRESHOLD = 5;
+
+export function hiddenGroups<K>(sizes: ReadonlyMap<K, number>, threshold: number): Set<K> {
+  const hidden = new Set<K>();
+  for (const [key, size] of sizes) if (size > 0 && size < threshold) hidden.add(key);
+  if (hidden.size === 0) return hidden;
+
+  const shownSmallestFirst = [...sizes]
+    .filter(([key, size]) => size > 0 && !hidden.has(key))
+    .sort((a, b) => a[1] - b[1]);
+  let hiddenTotal = [...hidden].reduce((sum, key) => sum + (sizes.get(key) ?? 0), 0);
+  for (const [key, size] of shownSmallestFirst) {
+    if (hiddenTotal >= threshold) break;
+    hidden.add(key);
+    hiddenTotal += size;
+  }
+  return hidden;
+}
+
+export type CountCell = { readonly shown: true; readonly count: number } | { readonly shown: false };
+
+export function suppressCounts<K>(sizes: ReadonlyMap<K, number>, threshold: number): Map<K, CountCell> {
+  const hidden = hiddenGroups(sizes, threshold);
+  return new Map([...sizes].map(([key, count]) => [key, hidden.has(key) ? { shown: false } : { shown: true, count }]));
+}

@@ -1,0 +1,73 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Request as RestifyRequest, Response as RestifyResponse } from 'restify';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../logger';
+
+/**
+ * POST /api/messages. CloudAdapter writes its answer to a small response interface; we
+ * give it one that only records, then send it ourselves, so that no error message or
+ * stack the adapter would echo (it puts `err.message` in 500 bodies) ever leaves us.
+ */
+class RecordedResponse {
+  statusCode = 200;
+  body: unknown;
+  readonly socket = null;
+  status(code: number): this {
+    this.statusCode = code;
+    return this;
+  }
+  header(): this {
+    return this;
+  }
+  send(body: unknown): this {
+    this.body = body;
+    return this;
+  }
+  end(): this {
+    return this;
+  }
+}
+
+const GENERIC: Record<number, { code: string; message: string }> = {
+  400: { code: 'BadRequest', message: 'The request is not a valid activity.' },
+  401: { code: 'Unauthorized', message: 'The request is not authorised.' },
+  500: { code: 'InternalError', message: 'Something went wrong. Please try again.' },
+};
+
+export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger: Logger) {
+  return async (req: RestifyRequest, res: RestifyResponse): Promise<void> => {
+    const recorded = new RecordedResponse();
+    try {
+      if (!isActivityShaped(req.body)) {
+        recorded.status(400);
+      } else {
+        await adapter.process(req, recorded, (context) => bot.run(context));
+      }
+    } catch (error) {
+      // The adapter's own schema check throws on bodies it cannot read.
+      logger.warn('activity_rejected', { error });
+      recorded.status(isSchemaError(error) ? 400 : 500);
+    }
+    const status = recorded.statusCode;
+    if (status >= 400) {
+      const generic = GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400]!;
+      if (status >= 500 || status === 401) logger.warn('activity_failed', { status });
+      // Invoke error responses are ours (application/vnd.microsoft.error) and safe to pass on.
+      res.send(status, isInvokeErrorBody(recorded.body) ? recorded.body : { error: generic });
+      return;
+    }
+    res.send(status, recorded.body ?? undefined);
+  };
+}
+
+function isActivityShaped(body: unknown): body is { type: string } {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string' && (body as { type: string }).type.length > 0;
+}
+
+function isSchemaError(error: unknown): boolean {
+  return (error as { name?: unknown })?.name === 'ZodError';
+}
+
+function isInvokeErrorBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { type?: unknown }).type === 'application/vnd.microsoft.error';
+}

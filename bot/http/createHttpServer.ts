@@ -1,0 +1,23 @@
+import * as restify from 'restify';
+import type { Logger } from '../logger';
+
+/**
+ * One restify server for the bot (and, later, the tab's API and files). Parser errors
+ * (oversized or malformed bodies) keep their status but lose their detail: a caller
+ * learns what was wrong with the request, never how we parse it.
+ */
+export function createHttpServer(options: { maxRequestBytes: number; logger: Logger }): restify.Server {
+  const server = restify.createServer({ name: 'practice-audit', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxRequestBytes, mapParams: false, mapFiles: false, rejectUnknown: false }));
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: { statusCode?: number; toJSON?: () => unknown }, next: () => void) => {
+    const status = error.statusCode ?? 500;
+    const message = status === 413 ? 'The request is too large.' : status === 400 ? 'The request body is not valid JSON.' : status === 404 ? 'Not found.' : status === 405 ? 'Method not allowed.' : 'Something went wrong.';
+    if (status >= 500) options.logger.error('http_error', { path: req.path(), status, error });
+    error.toJSON = () => ({ error: { code: String(status), message } });
+    next();
+  });
+  server.get('/healthz', (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+  return server;
+}

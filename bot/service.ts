@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { AuditServices } from './app/auditServices';
+import { createBackgroundWork } from './backgroundWork';
+import type { AppConfig } from './config/loadConfig';
+import { localHmacKey } from './config/localHmacKey';
+import { botEndpoint } from './http/botEndpoint';
+import { createHttpServer } from './http/createHttpServer';
+import { createLogger, type Logger } from './logger';
+import { AnswersRepository } from './storage/answersRepository';
+import { ChampionsRepository } from './storage/championsRepository';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite';
+import { MembersRepository } from './storage/membersRepository';
+import { RoundsRepository } from './storage/roundsRepository';
+import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
+import { TeamsRepository } from './storage/teamsRepository';
+import { AuditBot } from './teams/auditBot';
+import { botAppIdOf, createBotAdapter } from './teams/botAdapter';
+import { createTeamMembership } from './teams/teamMembership';
+import { createTeamsPublisher, type TeamsPublisher } from './teams/teamsPublisher';
+
+export interface RunningService {
+  readonly url: string;
+  readonly port: number;
+  readonly services: AuditServices;
+  readonly publisher: TeamsPublisher;
+  /** Resolves once background posting and pending card updates are done. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Wires storage, the bot and the HTTP server together, and starts listening. */
+export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const azurite = config.storage.kind === 'embedded' ? await startEmbeddedAzurite({ dataDir: config.dataDir }) : undefined;
+  const tables = openAuditTables(tableConnectionOf(config, azurite), config.tablesPrefix);
+  await ensureAuditTables(tables);
+
+  const adapter = createBotAdapter(config.botAuth, logger);
+  const publisher = createTeamsPublisher({ adapter, botAppId: botAppIdOf(config.botAuth), services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
+  const services: AuditServices = {
+    rounds: new RoundsRepository(tables.rounds),
+    answers: new AnswersRepository(tables.answers),
+    champions: new ChampionsRepository(tables.champions),
+    members: new MembersRepository(tables.members),
+    teams: new TeamsRepository(tables.teams),
+    publisher,
+    privacyThreshold: config.privacyThreshold,
+    respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
+    now: options.now ?? (() => new Date()),
+  };
+  const background = createBackgroundWork(logger);
+  const bot = new AuditBot({ services, publisher, membership: createTeamMembership(), logger, inBackground: background.run });
+
+  const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger });
+  server.post('/api/messages', botEndpoint(adapter, bot, logger));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
+
+  const settled = async () => {
+    await background.idle();
+    await publisher.drain();
+  };
+  return {
+    url,
+    port,
+    services,
+    publisher,
+    settled,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await settled().catch(() => undefined);
+      publisher.stop();
+      await azurite?.stop();
+      logger.info('service_stopped');
+    },
+  };
+}
+
+function tableConnectionOf(config: AppConfig, azurite: EmbeddedAzurite | undefined): TableConnection {
+  if (azurite) return { kind: 'connectionString', connectionString: azurite.connectionString };
+  if (config.storage.kind === 'connectionString') return { kind: 'connectionString', connectionString: config.storage.connectionString };
+  if (config.storage.kind === 'endpoint') return { kind: 'endpoint', endpoint: config.storage.endpoint, credential: new DefaultAzureCredential() };
+  throw new Error('Embedded storage was chosen but not started');
+}

@@ -1,0 +1,103 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { CONDITIONS, isConditionId, type ConditionId } from '../domain/conditions';
+import type { Answer, AnswerChannel } from '../domain/answer';
+import type { AnswerFootprint } from '../domain/participation';
+import type { LevelId } from '../domain/levels';
+import type { RatingId } from '../domain/ratings';
+import { isNotFound, storageCall } from './storageErrors';
+
+/**
+ * One row per person per condition per round: the key makes "a second answer replaces
+ * the first" structural, and a retried invoke writes the same row again. Condition first
+ * in the row key, so one condition's answers are a single range.
+ */
+const rowKeyOf = (conditionId: ConditionId, respondentId: string): string => `${conditionId}-${respondentId}`;
+// '.' sorts straight after '-', so [C01-, C01.) is exactly condition C01's rows.
+const rangeOf = (conditionId: ConditionId) => ({ from: `${conditionId}-`, to: `${conditionId}.` });
+
+interface AnswerEntity {
+  partitionKey: string;
+  rowKey: string;
+  conditionId: string;
+  respondentId: string;
+  rating: string;
+  level: string;
+  comment: string;
+  answeredAt: string;
+  via: string;
+}
+
+export class AnswersRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async record(answer: Answer): Promise<void> {
+    const entity: AnswerEntity = {
+      partitionKey: answer.roundId,
+      rowKey: rowKeyOf(answer.conditionId, answer.respondentId),
+      conditionId: answer.conditionId,
+      respondentId: answer.respondentId,
+      rating: answer.rating,
+      level: answer.level,
+      comment: answer.comment,
+      answeredAt: answer.answeredAt,
+      via: answer.via,
+    };
+    await storageCall(() => this.table.upsertEntity(entity, 'Replace'));
+  }
+
+  async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<Answer | undefined> {
+    try {
+      const entity = await storageCall(() => this.table.getEntity<AnswerEntity>(roundId, rowKeyOf(conditionId, respondentId)));
+      return toAnswer(roundId, entity);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** The conditions a person has answered in a round: twelve point reads beat a partition scan. */
+  async answeredConditions(roundId: string, respondentId: string): Promise<Set<ConditionId>> {
+    const found = await Promise.all(CONDITIONS.map(({ id }) => this.find(roundId, id, respondentId)));
+    return new Set(found.flatMap((answer) => (answer ? [answer.conditionId] : [])));
+  }
+
+  async countForCondition(roundId: string, conditionId: ConditionId): Promise<number> {
+    const { from, to } = rangeOf(conditionId);
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${roundId} and RowKey ge ${from} and RowKey lt ${to}`, select: ['RowKey'] },
+    });
+    let count = 0;
+    await storageCall(async () => {
+      for await (const row of rows) if (row) count += 1;
+    });
+    return count;
+  }
+
+  /** What participation needs of every answer in a round, and nothing more. */
+  async footprints(roundId: string): Promise<(AnswerFootprint & { answeredAt: string })[]> {
+    const rows = this.table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'respondentId' | 'answeredAt'>>({
+      queryOptions: { filter: odata`PartitionKey eq ${roundId}`, select: ['conditionId', 'level', 'respondentId', 'answeredAt'] },
+    });
+    const footprints: (AnswerFootprint & { answeredAt: string })[] = [];
+    await storageCall(async () => {
+      for await (const row of rows) {
+        if (!isConditionId(row.conditionId)) continue;
+        footprints.push({ conditionId: row.conditionId, level: row.level as LevelId, respondentId: row.respondentId, answeredAt: row.answeredAt });
+      }
+    });
+    return footprints;
+  }
+}
+
+function toAnswer(roundId: string, entity: AnswerEntity): Answer {
+  return {
+    roundId,
+    conditionId: entity.conditionId as ConditionId,
+    respondentId: entity.respondentId,
+    rating: entity.rating as RatingId,
+    level: entity.level as LevelId,
+    comment: entity.comment ?? '',
+    answeredAt: entity.answeredAt,
+    via: entity.via as AnswerChannel,
+  };
+}

@@ -1,0 +1,180 @@
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
+import { AuditError } from '../domain/errors';
+import { CONDITIONS, type ConditionId } from '../domain/conditions';
+import type { AuditRound, PostingAddress } from '../domain/auditRound';
+import { encodeKey } from './keys';
+import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
+
+/**
+ * Rounds live in their team's partition. Beside them one marker row, `open-round`, names
+ * the team's open round: creating it in the same transaction as the round is what makes
+ * "one open round per team" hold across instances (the second create gets 409).
+ */
+const OPEN_MARKER = 'open-round';
+const roundRowKey = (roundId: string): string => `round-${roundId}`;
+const messageProperty = (conditionId: ConditionId): string => `message${conditionId}`;
+
+interface RoundEntity {
+  partitionKey: string;
+  rowKey: string;
+  teamId: string;
+  roundId: string;
+  number: number;
+  status: string;
+  openedAt: string;
+  openedBy: string;
+  closedAt?: string;
+  teamName?: string;
+  postedIn?: string;
+  introMessageId?: string;
+  /** messageC01 … messageC12: the posted condition cards' activity ids. */
+  [property: string]: unknown;
+}
+
+export class RoundsRepository {
+  constructor(private readonly table: TableClient) {}
+
+  /** Opens a round; if one is already open, answers with it instead. */
+  async open(round: AuditRound): Promise<{ opened: true } | { opened: false; openRound: AuditRound }> {
+    const partitionKey = encodeKey(round.teamId);
+    try {
+      await storageCall(() =>
+        this.table.submitTransaction([
+          ['create', { partitionKey, rowKey: OPEN_MARKER, roundId: round.roundId }],
+          ['create', toEntity(round)],
+        ]),
+      );
+      return { opened: true };
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      const openRound = await this.findOpen(round.teamId);
+      if (!openRound) throw new AuditError('STORAGE_UNAVAILABLE', 'The team\'s open round changed while starting. Please try again.');
+      return { opened: false, openRound };
+    }
+  }
+
+  async get(teamId: string, roundId: string): Promise<AuditRound | undefined> {
+    try {
+      const entity = await storageCall(() => this.table.getEntity<RoundEntity>(encodeKey(teamId), roundRowKey(roundId)));
+      return fromEntity(entity);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async findOpen(teamId: string): Promise<AuditRound | undefined> {
+    try {
+      const marker = await storageCall(() => this.table.getEntity<{ roundId: string }>(encodeKey(teamId), OPEN_MARKER));
+      return this.get(teamId, marker.roundId);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Every team's open round: for a person answering in chat. Rounds are few, so a scan is cheap. */
+  async listOpen(): Promise<AuditRound[]> {
+    const rounds: AuditRound[] = [];
+    const pages = this.table.listEntities<RoundEntity>({ queryOptions: { filter: odata`status eq ${'open'}` } });
+    await storageCall(async () => {
+      for await (const entity of pages) rounds.push(fromEntity(entity));
+    });
+    return rounds;
+  }
+
+  async countForTeam(teamId: string): Promise<number> {
+    let count = 0;
+    const pages = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)} and RowKey ge ${'round-'} and RowKey lt ${'round.'}`, select: ['RowKey'] },
+    });
+    await storageCall(async () => {
+      for await (const entity of pages) if (entity) count += 1;
+    });
+    return count;
+  }
+
+  /** Each posted card is its own property, so recording one never races with recording another. */
+  async recordPosting(teamId: string, roundId: string, posting: { postedIn?: PostingAddress; introMessageId?: string; conditionId?: ConditionId; messageId?: string }): Promise<void> {
+    const entity: Record<string, string> = { partitionKey: encodeKey(teamId), rowKey: roundRowKey(roundId) };
+    if (posting.postedIn) entity.postedIn = JSON.stringify(posting.postedIn);
+    if (posting.introMessageId) entity.introMessageId = posting.introMessageId;
+    if (posting.conditionId && posting.messageId) entity[messageProperty(posting.conditionId)] = posting.messageId;
+    await storageCall(() => this.table.updateEntity(entity as { partitionKey: string; rowKey: string }, 'Merge'));
+  }
+
+  /**
+   * Closes the round and frees the team for a new one, atomically. The round row is
+   * replaced only at the etag read, so a concurrent change makes us read again.
+   */
+  async close(teamId: string, roundId: string, closedAt: string): Promise<AuditRound> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const partitionKey = encodeKey(teamId);
+      const entity = await storageCall(() => this.table.getEntity<RoundEntity>(partitionKey, roundRowKey(roundId))).catch((error) => {
+        if (isNotFound(error)) throw new AuditError('ROUND_NOT_FOUND');
+        throw error;
+      });
+      if (entity.status === 'closed') throw new AuditError('ROUND_CLOSED', 'This audit round is already closed.');
+      const closed = { ...stripMetadata(entity), status: 'closed', closedAt };
+      try {
+        await storageCall(() =>
+          this.table.submitTransaction([
+            ['update', closed, 'Replace', { etag: entity.etag }],
+            ['delete', { partitionKey, rowKey: OPEN_MARKER }],
+          ]),
+        );
+        return fromEntity(closed);
+      } catch (error) {
+        if (!isPreconditionFailed(error) && !isNotFound(error)) throw error;
+      }
+    }
+    throw new AuditError('STORAGE_UNAVAILABLE', 'The round was changing while closing. Please try again.');
+  }
+}
+
+function toEntity(round: AuditRound): RoundEntity {
+  const entity: RoundEntity = {
+    partitionKey: encodeKey(round.teamId),
+    rowKey: roundRowKey(round.roundId),
+    teamId: round.teamId,
+    roundId: round.roundId,
+    number: round.number,
+    status: round.status,
+    openedAt: round.openedAt,
+    openedBy: round.openedBy,
+  };
+  if (round.closedAt) entity.closedAt = round.closedAt;
+  if (round.teamName) entity.teamName = round.teamName;
+  if (round.postedIn) entity.postedIn = JSON.stringify(round.postedIn);
+  if (round.introMessageId) entity.introMessageId = round.introMessageId;
+  for (const [conditionId, messageId] of Object.entries(round.conditionMessageIds)) {
+    if (messageId) entity[messageProperty(conditionId as ConditionId)] = messageId;
+  }
+  return entity;
+}
+
+function fromEntity(entity: RoundEntity | TableEntityResult<RoundEntity>): AuditRound {
+  const conditionMessageIds: Partial<Record<ConditionId, string>> = {};
+  for (const { id } of CONDITIONS) {
+    const messageId = entity[messageProperty(id)];
+    if (typeof messageId === 'string') conditionMessageIds[id] = messageId;
+  }
+  return {
+    teamId: entity.teamId,
+    roundId: entity.roundId,
+    number: entity.number,
+    status: entity.status === 'closed' ? 'closed' : 'open',
+    openedAt: entity.openedAt,
+    openedBy: entity.openedBy,
+    ...(entity.closedAt ? { closedAt: entity.closedAt } : {}),
+    ...(entity.teamName ? { teamName: entity.teamName } : {}),
+    ...(entity.postedIn ? { postedIn: JSON.parse(entity.postedIn) as PostingAddress } : {}),
+    ...(entity.introMessageId ? { introMessageId: entity.introMessageId } : {}),
+    conditionMessageIds,
+  };
+}
+
+function stripMetadata(entity: TableEntityResult<RoundEntity>): RoundEntity {
+  const { etag: _etag, timestamp: _timestamp, ['odata.metadata']: _metadata, ...own } = entity as TableEntityResult<RoundEntity> & { timestamp?: string; 'odata.metadata'?: string };
+  return own as RoundEntity;
+}

@@ -1,0 +1,61 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { PostingAddress } from '../domain/auditRound';
+import { encodeKey } from './keys';
+import { isNotFound, storageCall } from './storageErrors';
+
+/** The teams the app is installed in: how the bot finds a person's teams from a one-to-one chat. */
+export interface TeamInstallation {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly tenantId: string;
+  /** Where to post to the team's channel (a conversation reference, opaque here). */
+  readonly postTo: PostingAddress;
+  readonly installedAt: string;
+}
+
+const PARTITION = 'team';
+
+type TeamRow = Omit<TeamInstallation, 'postTo'> & { postTo: string };
+
+function fromRow(row: TeamRow): TeamInstallation {
+  return { teamId: row.teamId, teamName: row.teamName, tenantId: row.tenantId, installedAt: row.installedAt, postTo: JSON.parse(row.postTo) as PostingAddress };
+}
+
+export class TeamsRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async save(team: TeamInstallation): Promise<void> {
+    await storageCall(() =>
+      this.table.upsertEntity(
+        { partitionKey: PARTITION, rowKey: encodeKey(team.teamId), ...team, postTo: JSON.stringify(team.postTo) },
+        'Replace',
+      ),
+    );
+  }
+
+  async get(teamId: string): Promise<TeamInstallation | undefined> {
+    try {
+      return fromRow(await storageCall(() => this.table.getEntity<TeamRow>(PARTITION, encodeKey(teamId))));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async remove(teamId: string): Promise<void> {
+    await storageCall(() => this.table.deleteEntity(PARTITION, encodeKey(teamId))).catch((error) => {
+      if (!isNotFound(error)) throw error;
+    });
+  }
+
+  async listIn(tenantId: string): Promise<TeamInstallation[]> {
+    const teams: TeamInstallation[] = [];
+    const rows = this.table.listEntities<TeamRow>({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and tenantId eq ${tenantId}` },
+    });
+    await storageCall(async () => {
+      for await (const row of rows) teams.push(fromRow(row));
+    });
+    return teams;
+  }
+}

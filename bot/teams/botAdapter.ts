@@ -1,0 +1,33 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { BotAuth } from '../config/loadConfig';
+import type { Logger } from '../logger';
+
+/**
+ * With credentials, botbuilder validates every request's JWT (issuer, audience, signature,
+ * expiry, service URL) and answers 401. In local mode it checks nothing: configuration only
+ * allows that on loopback, outside production.
+ */
+export function createBotAdapter(botAuth: BotAuth, logger: Logger): CloudAdapter {
+  const settings: ConfigurationBotFrameworkAuthenticationOptions =
+    botAuth.mode === 'local'
+      ? {}
+      : {
+          MicrosoftAppId: botAuth.appId,
+          MicrosoftAppType: botAuth.appType,
+          ...(botAuth.tenantId ? { MicrosoftAppTenantId: botAuth.tenantId } : {}),
+          ...(botAuth.password ? { MicrosoftAppPassword: botAuth.password } : {}),
+        };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  // Handlers answer their own errors; this is the last resort, and says nothing internal.
+  adapter.onTurnError = async (context, error) => {
+    logger.error('turn_error', { activityType: context.activity.type, error });
+    if (context.activity.type === 'message') {
+      await context.sendActivity("Sorry, Practice Audit couldn't do that just now. Please try again in a moment.").catch(() => undefined);
+    }
+  };
+  return adapter;
+}
+
+export function botAppIdOf(botAuth: BotAuth): string {
+  return botAuth.mode === 'local' ? '' : botAuth.appId;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * The contract between the cards we send and the invokes Teams sends back. Every
+ * Action.Execute carries one of these verbs; card inputs are merged into its data.
+ * The schemas validate at the edge so nothing malformed reaches a use-case.
+ */
+export const VERBS = {
+  answer: 'audit.answer',
+  startRound: 'audit.startRound',
+  answerInChat: 'audit.answerInChat',
+} as const;
+
+/** Ids of the inputs on a condition card. */
+export const INPUT_IDS = { rating: 'rating', level: 'level', comment: 'comment' } as const;
+
+const id = z.string().min(1).max(200);
+
+/** Inputs stay loose here: the domain checks them and explains what is wrong. */
+export const answerActionData = z.object({
+  roundId: id,
+  teamId: id,
+  conditionId: z.string().min(1).max(10),
+  via: z.enum(['channel', 'chat']),
+  rating: z.unknown().optional(),
+  level: z.unknown().optional(),
+  comment: z.unknown().optional(),
+});
+
+export const startRoundActionData = z.object({ teamId: id });
+
+export const answerInChatActionData = z.object({ teamId: id, roundId: id });
+
+export type AnswerActionData = z.infer<typeof answerActionData>;
+export type StartRoundActionData = z.infer<typeof startRoundActionData>;
+export type AnswerInChatActionData = z.infer<typeof answerInChatActionData>;

@@ -1,0 +1,58 @@
+import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
+import { factSet, heading, plainText, textBlock } from './elements';
+
+export interface HelpCardOptions {
+  readonly isChampion: boolean;
+  readonly scope: 'team' | 'personal';
+  /** Display names of the team's practice champions. */
+  readonly champions: readonly string[];
+}
+
+type Command = readonly [command: string, whatItDoes: string];
+
+const EVERYONE: readonly Command[] = [
+  ['help', 'Show this message.'],
+  ['audit', 'In a one-to-one chat with Practice Audit: answer the open audit rounds of your teams.'],
+];
+
+const CHAMPIONS: readonly Command[] = [
+  ['start', 'Open an audit round and post a card for each condition.'],
+  ['status', 'See how many people have answered, by level and by condition.'],
+  ['close', 'Close the open round. Answers can no longer be given or changed.'],
+  ['champions', "List this team's practice champions."],
+  ['champions add @person', 'Make someone a practice champion.'],
+  ['champions remove @person', 'Stop someone being a practice champion.'],
+];
+
+/** What the bot does, and only the commands this person may use here. */
+export function helpCard({ isChampion, scope, champions }: HelpCardOptions): AdaptiveCard {
+  const inTeam = scope === 'team';
+  const body: CardElement[] = [
+    heading('Practice Audit', { size: 'large' }),
+    textBlock(
+      'Practice Audit runs a self-audit of the twelve conditions which promote good practice. Staff at every level rate each condition anonymously, and practice champions run audit rounds in their team.',
+    ),
+    heading(inTeam ? 'Commands (mention @Practice Audit first)' : 'Commands', { size: 'default', spacing: 'medium' }),
+    factSet(EVERYONE),
+  ];
+  if (inTeam && isChampion) {
+    body.push(heading('For practice champions', { size: 'default', spacing: 'medium' }), factSet(CHAMPIONS));
+  } else if (inTeam) {
+    body.push(...championsOfTheTeam(champions));
+  } else {
+    body.push(textBlock('Practice champions run audit rounds from their team channel by mentioning @Practice Audit there.', { isSubtle: true, spacing: 'medium' }));
+  }
+  return adaptiveCard(body);
+}
+
+function championsOfTheTeam(champions: readonly string[]): CardElement[] {
+  const who = champions.length === 0
+    ? textBlock('This team has no practice champions yet.')
+    // Names come from Teams: plain text, never markdown.
+    : plainText([`This team's practice champions: ${champions.join(', ')}.`]);
+  return [
+    heading('Practice champions', { size: 'default', spacing: 'medium' }),
+    who,
+    textBlock('Ask a practice champion to start, check or close an audit round.', { isSubtle: true, spacing: 'small' }),
+  ];
+}

@@ -1,0 +1,10 @@
+export { type AdaptiveCard, type CardElement } from './card';
+export { welcomeCard, type WelcomeCardOptions } from './welcomeCard';
+export { roundIntroCard, type RoundIntroCardOptions } from './roundIntroCard';
+export { conditionCard, type ConditionCardOptions } from './conditionCard';
+export { type AnswerDraft } from './answerInputs';
+export { statusCard, type StatusCardOptions } from './statusCard';
+export { helpCard, type HelpCardOptions } from './helpCard';
+export { noticeCard, type NoticeCardOptions, type NoticeTone } from './noticeCard';
+export { chatRoundChoiceCard, chatAllDoneCard, type OpenRoundToAnswer, type ChatAllDoneCardOptions } from './chatCards';
+export { formatDate } from './format';

@@ -1,0 +1,44 @@
+import { type CardElement } from './card';
+
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+export interface ChoiceSetOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly choices: readonly Choice[];
+  readonly style: 'expanded' | 'compact';
+  readonly value?: string;
+  readonly placeholder?: string;
+  /** Teams checks a required input before sending the action. */
+  readonly errorMessage?: string;
+}
+
+export function choiceSet({ errorMessage, choices, ...options }: ChoiceSetOptions): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    ...withoutUndefined(options),
+    choices: choices.map(({ title, value }) => ({ title, value })),
+    ...(errorMessage !== undefined ? { isRequired: true, errorMessage } : {}),
+  };
+}
+
+export interface TextInputOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly isMultiline?: boolean;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  readonly value?: string;
+}
+
+export function textInput(options: TextInputOptions): CardElement {
+  return { type: 'Input.Text', ...withoutUndefined(options) };
+}
+
+/** Keeps optional values that were not given out of the JSON altogether. */
+function withoutUndefined(options: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,45 @@
+import { CONDITIONS } from '../../domain/conditions';
+import { levelLabel } from '../../domain/levels';
+import { type Participation } from '../../domain/participation';
+import { type CardElement } from './card';
+import { numberedShortTitle } from './conditionTitles';
+import { factSet, heading, textBlock } from './elements';
+import { countCellText, people } from './format';
+
+/**
+ * Participation as counts only, shared by the closed round's intro and the status card.
+ * Level counts arrive already suppressed by the domain; this only words them.
+ */
+export function participationSection(
+  participation: Participation,
+  privacyThreshold: number,
+  roundIsOpen: boolean,
+): CardElement[] {
+  const levelCells = [...participation.respondentsByLevel];
+  const byLevel = levelCells.map(([level, cell]) => [levelLabel(level), countCellText(cell, privacyThreshold)] as const);
+  const byCondition = CONDITIONS.map(
+    (condition) => [numberedShortTitle(condition), String(participation.answersByCondition.get(condition.id) ?? 0)] as const,
+  );
+  const anySuppressed = levelCells.some(([, cell]) => !cell.shown);
+  return [
+    textBlock(respondentsLine(participation.respondents, roundIsOpen), { spacing: 'medium' }),
+    heading('People by level', { size: 'default', spacing: 'medium' }),
+    factSet(byLevel),
+    // The domain also hides the next smallest level so a small one cannot be found by
+    // subtraction; that level may not itself be small, so say so.
+    ...(anySuppressed
+      ? [textBlock(
+          `To keep answers anonymous, a level with fewer than ${privacyThreshold} people is shown as "fewer than ${privacyThreshold}", and so that it cannot be worked out from the total, the next smallest level may be shown the same way.`,
+          { size: 'small', isSubtle: true },
+        )]
+      : []),
+    heading('Answers by condition', { size: 'default', spacing: 'medium' }),
+    factSet(byCondition),
+  ];
+}
+
+function respondentsLine(respondents: number, roundIsOpen: boolean): string {
+  if (respondents === 0) return roundIsOpen ? 'No one has answered yet.' : 'No one answered.';
+  const verb = roundIsOpen ? (respondents === 1 ? 'has answered' : 'have answered') : 'answered';
+  return `${people(respondents)} ${verb} at least one condition.`;
+}

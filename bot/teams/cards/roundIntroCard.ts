@@ -1,0 +1,46 @@
+import { type AuditRound } from '../../domain/auditRound';
+import { type Participation } from '../../domain/participation';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
+import { emphasised, heading, plainText, textBlock } from './elements';
+import { formatDate } from './format';
+import { participationSection } from './participationFacts';
+
+export interface RoundIntroCardOptions {
+  readonly round: AuditRound;
+  readonly conditionCount: number;
+  readonly openedByName: string;
+  /** Shown once the round has closed. */
+  readonly participation?: Participation;
+  readonly privacyThreshold: number;
+}
+
+/** The first post of a round; updated in place when the round closes. */
+export function roundIntroCard(options: RoundIntroCardOptions): AdaptiveCard {
+  const { round, openedByName } = options;
+  const opened = plainText(['Opened by ', emphasised(openedByName), ` on ${formatDate(round.openedAt)}.`], { spacing: 'none' });
+  return round.status === 'closed'
+    ? adaptiveCard([heading(`Audit round ${round.number} is closed`, { size: 'large' }), opened, ...closedBody(options)])
+    : adaptiveCard([heading(`Audit round ${round.number} is open`, { size: 'large' }), opened, ...howToAnswer(options.conditionCount)]);
+}
+
+function howToAnswer(conditionCount: number): CardElement[] {
+  const steps = [
+    `Rate each of the ${conditionCount} conditions below: what happens now in your service?`,
+    'Choose your level with your first answer. It is remembered for this team.',
+    'Comments are optional. Answers and comments are anonymous: no one sees who gave them.',
+    'You can also answer in a one-to-one chat with Practice Audit: say "audit".',
+  ];
+  return [
+    textBlock('How to answer', { weight: 'bolder', spacing: 'medium' }),
+    // Separate blocks rather than a markdown list: list markdown renders differently across Teams clients.
+    ...steps.map((step) => textBlock(`• ${step}`, { spacing: 'small' })),
+  ];
+}
+
+function closedBody({ round, participation, privacyThreshold }: RoundIntroCardOptions): CardElement[] {
+  const closedOn = round.closedAt ? `This audit round closed on ${formatDate(round.closedAt)}.` : 'This audit round has closed.';
+  return [
+    textBlock(`${closedOn} Answers can no longer be given or changed. Thank you to everyone who took part.`, { spacing: 'medium' }),
+    ...(participation ? participationSection(participation, privacyThreshold, false) : []),
+  ];
+}

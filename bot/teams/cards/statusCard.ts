@@ -1,0 +1,30 @@
+import { type AuditRound } from '../../domain/auditRound';
+import { type Participation } from '../../domain/participation';
+import { adaptiveCard, type AdaptiveCard } from './card';
+import { factSet, heading, textBlock } from './elements';
+import { formatDate } from './format';
+import { participationSection } from './participationFacts';
+
+export interface StatusCardOptions {
+  readonly round: AuditRound;
+  readonly participation: Participation;
+  readonly privacyThreshold: number;
+}
+
+/** For champions: how far a round has got. Counts only, never who or what. */
+export function statusCard({ round, participation, privacyThreshold }: StatusCardOptions): AdaptiveCard {
+  const state = round.status === 'open' ? 'Open' : round.closedAt ? `Closed on ${formatDate(round.closedAt)}` : 'Closed';
+  return adaptiveCard([
+    heading(`Audit round ${round.number}: participation`, { size: 'large' }),
+    factSet([
+      ['Opened', formatDate(round.openedAt)],
+      ['Status', state],
+    ]),
+    ...participationSection(participation, privacyThreshold, round.status === 'open'),
+    textBlock('Counts only: individual answers and who gave them are never shown.', {
+      size: 'small',
+      isSubtle: true,
+      spacing: 'medium',
+    }),
+  ]);
+}

@@ -1,0 +1,56 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { recordAnswer } from '../../app/recordAnswer';
+import { AuditError, isAuditError } from '../../domain/errors';
+import type { AuditRound } from '../../domain/auditRound';
+import { findCondition } from '../../domain/conditions';
+import { answerActionData, type AnswerActionData } from '../cards/actions';
+import { conditionCard, noticeCard, type AnswerDraft } from '../cards';
+import { cardResponse, errorResponse } from '../invokeResponses';
+import { personOf, scopeOf } from '../teamsActivity';
+import type { BotDeps } from './botDeps';
+import { requireMembership } from './membershipCheck';
+import { SOMETHING_WENT_WRONG } from './replies';
+import { sendNextChatCondition } from './chat';
+
+/**
+ * Someone pressed "Submit answer" on a condition card. They get their recorded answer
+ * back (their own view of the card); a refused or failed answer comes back with what
+ * they typed still in the card, so nothing is lost.
+ */
+export async function handleAnswerAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = answerActionData.safeParse(data);
+  if (!parsed.success) return errorResponse(new AuditError('BAD_REQUEST', 'That answer could not be read. Please use the buttons on the card.'));
+  const submission = parsed.data;
+  const condition = findCondition(submission.conditionId);
+  if (!condition) return errorResponse(new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.'));
+  const via = scopeOf(context.activity) === 'personal' ? 'chat' : 'channel';
+
+  try {
+    const person = personOf(context.activity);
+    await requireMembership(context, submission.teamId, person, deps);
+    const { answer, round } = await recordAnswer(deps.services, person, { ...submission, via });
+    if (via === 'chat') await sendNextChatCondition(context, round, person, deps);
+    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
+    return cardResponse(conditionCard({ round, condition, answeredCount, via, answer }));
+  } catch (error) {
+    if (isAuditError(error, 'ROUND_CLOSED') || isAuditError(error, 'ROUND_NOT_FOUND') || isAuditError(error, 'NOT_A_TEAM_MEMBER')) {
+      return cardResponse(noticeCard({ title: condition.text, text: error.message, tone: 'attention' }));
+    }
+    if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
+    if (!isAuditError(error)) deps.logger.error('answer_failed', { error });
+    const problem = isAuditError(error) ? error.message : SOMETHING_WENT_WRONG;
+    const round = stillOpen(submission);
+    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 0;
+    return cardResponse(conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem }));
+  }
+}
+
+function draftOf(submission: AnswerActionData): AnswerDraft {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { rating: text(submission.rating), level: text(submission.level), comment: text(submission.comment) };
+}
+
+/** Enough of the round to draw the card again when storage could not be read. */
+function stillOpen(submission: AnswerActionData): AuditRound {
+  return { teamId: submission.teamId, roundId: submission.roundId, number: 0, status: 'open', openedAt: '', openedBy: '', conditionMessageIds: {} };
+}

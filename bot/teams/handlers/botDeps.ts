@@ -1,0 +1,14 @@
+import type { AuditServices } from '../../app/auditServices';
+import type { Logger } from '../../logger';
+import type { TeamMembership } from '../teamMembership';
+import type { TeamsPublisher } from '../teamsPublisher';
+
+/** What every handler may use. Handlers stay thin: they translate Teams to use-cases and back. */
+export interface BotDeps {
+  readonly services: AuditServices;
+  readonly publisher: TeamsPublisher;
+  readonly membership: TeamMembership;
+  readonly logger: Logger;
+  /** Work that outlives the turn (posting a round's cards); tracked so shutdown can wait. */
+  readonly inBackground: (name: string, work: () => Promise<void>) => void;
+}

@@ -1,0 +1,73 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { Person } from '../../app/auditServices';
+import { rememberedLevelOf, roundsToAnswer, unansweredConditions } from '../../app/answerInChat';
+import { AuditError, isAuditError } from '../../domain/errors';
+import { assertOpen, type AuditRound } from '../../domain/auditRound';
+import { answerInChatActionData } from '../cards/actions';
+import { chatAllDoneCard, chatRoundChoiceCard, conditionCard, noticeCard, type AdaptiveCard } from '../cards';
+import { cardResponse, errorResponse } from '../invokeResponses';
+import { personOf, tenantOf } from '../teamsActivity';
+import type { BotDeps } from './botDeps';
+import { requireMembership } from './membershipCheck';
+import { replyWithCard, replyWithProblem } from './replies';
+
+const NOTHING_OPEN =
+  "There are no open audit rounds in your teams just now. When a practice champion starts one, you can answer here (say \"audit\") or on the cards in your team's channel.";
+
+/**
+ * One-to-one with the bot: the person sees the open rounds of their teams and gets the
+ * conditions they have not answered, one card at a time. Answers count in the same round.
+ */
+export async function offerRoundsInChat(context: TurnContext, deps: BotDeps): Promise<void> {
+  try {
+    const person = personOf(context.activity);
+    const rounds = await roundsToAnswer(deps.services, person, tenantOf(context.activity), (teamId) =>
+      deps.membership.isMember(context, teamId, person.teamsUserId),
+    );
+    if (rounds.length === 0) return await replyWithCard(context, noticeCard({ title: 'Practice Audit', text: NOTHING_OPEN }));
+    if (rounds.length === 1) return await replyWithCard(context, await nextCardFor(rounds[0]!.round, person, deps));
+    await replyWithCard(
+      context,
+      chatRoundChoiceCard({
+        rounds: rounds.map((r) => ({ teamId: r.round.teamId, teamName: r.teamName, roundId: r.round.roundId, roundNumber: r.round.number, remaining: r.remaining })),
+      }),
+    );
+  } catch (error) {
+    await replyWithProblem(context, error, deps.logger);
+  }
+}
+
+/** "Answer for {team}" on the choice card: that round's next condition replaces the choice. */
+export async function handleAnswerInChatAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = answerInChatActionData.safeParse(data);
+  if (!parsed.success) return errorResponse(new AuditError('BAD_REQUEST', 'That choice could not be read. Please say "audit" to see your rounds again.'));
+  try {
+    const person = personOf(context.activity);
+    await requireMembership(context, parsed.data.teamId, person, deps);
+    const round = await deps.services.rounds.get(parsed.data.teamId, parsed.data.roundId);
+    if (!round) throw new AuditError('ROUND_NOT_FOUND');
+    assertOpen(round);
+    return cardResponse(await nextCardFor(round, person, deps));
+  } catch (error) {
+    if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
+    if (!isAuditError(error)) deps.logger.error('answer_in_chat_failed', { error });
+    return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : NOTHING_OPEN, tone: 'attention' }));
+  }
+}
+
+/** After an answer in chat, the next unanswered condition follows as a new message. */
+export async function sendNextChatCondition(context: TurnContext, round: AuditRound, person: Person, deps: BotDeps): Promise<void> {
+  await replyWithCard(context, await nextCardFor(round, person, deps));
+}
+
+async function nextCardFor(round: AuditRound, person: Person, deps: BotDeps): Promise<AdaptiveCard> {
+  const [unanswered, rememberedLevel] = await Promise.all([
+    unansweredConditions(deps.services, person, round),
+    rememberedLevelOf(deps.services, person, round.teamId),
+  ]);
+  const teamName = round.teamName ?? 'your team';
+  const next = unanswered[0];
+  if (!next) return chatAllDoneCard({ teamName, roundNumber: round.number });
+  const answeredCount = deps.publisher.lastKnownCount(round, next.id) ?? 0;
+  return conditionCard({ round, condition: next, answeredCount, via: 'chat', ...(rememberedLevel ? { rememberedLevel } : {}) });
+}

@@ -1,0 +1,47 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { recordInstallation } from '../../app/champions';
+import { startRound } from '../../app/startRound';
+import { AuditError, isAuditError } from '../../domain/errors';
+import { startRoundActionData } from '../cards/actions';
+import { noticeCard, welcomeCard } from '../cards';
+import { cardResponse, errorResponse } from '../invokeResponses';
+import { personOf, postingAddressOf, teamOf, tenantOf } from '../teamsActivity';
+import type { BotDeps } from './botDeps';
+import { replyWithCard, SOMETHING_WENT_WRONG } from './replies';
+import { openRoundNotice, publishInBackground } from './roundNotices';
+
+/**
+ * The app was added to a team. Teams may say so twice (installationUpdate and
+ * conversationUpdate), so the welcome is posted only the first time we hear of the team.
+ */
+export async function welcomeTeam(context: TurnContext, deps: BotDeps): Promise<void> {
+  const team = teamOf(context.activity);
+  if (!team) return;
+  if (await deps.services.teams.get(team.teamId)) return;
+  const installedBy = context.activity.from?.aadObjectId ? personOf(context.activity) : undefined;
+  await recordInstallation(deps.services, { ...team, tenantId: tenantOf(context.activity), postTo: postingAddressOf(context.activity) }, installedBy);
+  await replyWithCard(context, welcomeCard({ teamId: team.teamId, teamName: team.teamName, ...(installedBy ? { installedByName: installedBy.name } : {}) }));
+}
+
+export async function forgetTeam(context: TurnContext, deps: BotDeps): Promise<void> {
+  const team = teamOf(context.activity);
+  if (team) await deps.services.teams.remove(team.teamId);
+}
+
+/** "Start an audit round" on the welcome card. */
+export async function handleStartRoundAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = startRoundActionData.safeParse(data);
+  const team = teamOf(context.activity);
+  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+    return errorResponse(new AuditError('BAD_REQUEST', 'Please start a round from your team channel.'));
+  }
+  try {
+    const outcome = await startRound(deps.services, { ...team, startedBy: personOf(context.activity), postTo: postingAddressOf(context.activity) });
+    if (!outcome.started) return cardResponse(openRoundNotice(outcome.openRound));
+    publishInBackground(outcome.round, deps);
+    return cardResponse(noticeCard({ title: `Audit round ${outcome.round.number} is open`, text: 'The twelve conditions are being posted in this channel now.', tone: 'good' }));
+  } catch (error) {
+    if (!isAuditError(error)) deps.logger.error('start_round_failed', { error });
+    return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
+  }
+}

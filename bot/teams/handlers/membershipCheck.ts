@@ -1,0 +1,15 @@
+import type { TurnContext } from 'botbuilder';
+import type { Person } from '../../app/auditServices';
+import { AuditError } from '../../domain/errors';
+import { teamOf } from '../teamsActivity';
+import type { BotDeps } from './botDeps';
+
+/**
+ * In a channel, Teams itself says which team the person acted in, and it must be the
+ * card's team. In a one-to-one chat there is no team, so the Teams roster is asked.
+ */
+export async function requireMembership(context: TurnContext, teamId: string, person: Person, deps: BotDeps): Promise<void> {
+  const team = teamOf(context.activity);
+  const member = team ? team.teamId === teamId : await deps.membership.isMember(context, teamId, person.teamsUserId);
+  if (!member) throw new AuditError('NOT_A_TEAM_MEMBER');
+}

@@ -1,0 +1,20 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { isAuditError } from '../../domain/errors';
+import type { Logger } from '../../logger';
+import { noticeCard, type AdaptiveCard } from '../cards';
+
+export async function replyWithCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+export const SOMETHING_WENT_WRONG = "Sorry, Practice Audit couldn't do that just now. Please try again in a moment.";
+
+/** A refusal is explained in the product's words; anything else is logged and answered generically. */
+export async function replyWithProblem(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
+  if (isAuditError(error)) {
+    await replyWithCard(context, noticeCard({ text: error.message, tone: 'attention' }));
+    return;
+  }
+  logger.error('turn_failed', { activityType: context.activity.type, error });
+  await replyWithCard(context, noticeCard({ text: SOMETHING_WENT_WRONG, tone: 'attention' }));
+}

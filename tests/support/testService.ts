@@ -1,0 +1,43 @@
+import { loadConfig } from '../../bot/config/loadConfig';
+import { startService, type RunningService } from '../../bot/service';
+import { createLogger } from '../../bot/logger';
+import { testConnectionString, uniqueTablePrefix } from './suiteAzurite';
+
+export const TEST_HMAC_KEY = 'test-respondent-key-0123456789abcdef0123456789';
+
+/** The real service, in-process, on an ephemeral loopback port, against the suite's Azurite. */
+export async function startTestService(env: Record<string, string> = {}): Promise<RunningService> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TABLES_CONNECTION_STRING: testConnectionString(),
+    TABLES_PREFIX: uniqueTablePrefix(),
+    RESPONDENT_HMAC_KEY: TEST_HMAC_KEY,
+    CARD_UPDATE_DELAY_MS: '50',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  return startService(config, { logger: createLogger(config.logLevel) });
+}
+
+export interface BotReply {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+export async function postToBot(service: { url: string }, body: unknown, headers: Record<string, string> = {}): Promise<BotReply> {
+  const response = await fetch(`${service.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed, text };
+}
