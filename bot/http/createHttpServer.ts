@@ -16,7 +16,7 @@ export function createHttpServer(options: { maxRequestBytes: number; logger: Log
     error.toJSON = () => ({ error: { code: String(status), message } });
     next();
   });
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
   return server;

@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import { conditionCard, roundIntroCard, type AdaptiveCard } from './cards';
 import { createCardUpdateCoalescer } from './delivery/cardUpdateCoalescer';
 import { createConversationPacer } from './delivery/rateLimiter';
+import { disablePipelineRetries } from './delivery/pipelineRetries';
 import { withRetry } from './delivery/retry';
 import { referenceFrom } from './teamsActivity';
 
@@ -41,9 +42,11 @@ export function createTeamsPublisher(options: {
     if (!round.postedIn) throw new Error(`Round ${round.roundId} has no channel to post in`);
     const reference = referenceFrom(round.postedIn);
     const conversationId = reference.conversation?.id ?? round.roundId;
-    await adapter.continueConversationAsync(botAppId, reference, (context) =>
-      work((step) => pacer.schedule(conversationId, () => withRetry(() => step(context)))),
-    );
+    await adapter.continueConversationAsync(botAppId, reference, (context) => {
+      // The connector client retries on its own; ours is paced (each retry takes a slot) and bounded.
+      disablePipelineRetries(context.turnState.get(adapter.ConnectorClientKey) as object);
+      return work((step) => pacer.schedule(conversationId, (takeSlot) => withRetry(() => step(context), { beforeRetry: takeSlot })));
+    });
   }
 
   const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));

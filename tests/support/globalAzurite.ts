@@ -1,7 +1,7 @@
 import { startEmbeddedAzurite } from '../../bot/storage/embeddedAzurite';
 
 /**
- * One real Azurite table server for the whole suite, in memory. Test files isolate
+ * One real Azurite table server for the whole suite (a child process), in memory. Test files isolate
  * themselves with their own table prefix; workers find it through the environment.
  */
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,5 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { TeamsInfo, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import type { Person } from '../../app/auditServices';
 import { recordInstallation } from '../../app/champions';
 import { startRound } from '../../app/startRound';
 import { AuditError, isAuditError } from '../../domain/errors';
@@ -18,9 +19,18 @@ export async function welcomeTeam(context: TurnContext, deps: BotDeps): Promise<
   const team = teamOf(context.activity);
   if (!team) return;
   if (await deps.services.teams.get(team.teamId)) return;
-  const installedBy = context.activity.from?.aadObjectId ? personOf(context.activity) : undefined;
+  const installedBy = await installerOf(context);
   await recordInstallation(deps.services, { ...team, tenantId: tenantOf(context.activity), postTo: postingAddressOf(context.activity) }, installedBy);
   await replyWithCard(context, welcomeCard({ teamId: team.teamId, teamName: team.teamName, ...(installedBy ? { installedByName: installedBy.name } : {}) }));
+}
+
+/** The install event names who added the app, though not always by name: the roster has it. */
+async function installerOf(context: TurnContext): Promise<Person | undefined> {
+  const from = context.activity.from;
+  if (!from?.aadObjectId) return undefined;
+  if (from.name) return personOf(context.activity);
+  const member = await TeamsInfo.getMember(context, from.id).catch(() => undefined);
+  return { entraObjectId: from.aadObjectId, name: member?.name || 'A colleague', teamsUserId: from.id };
 }
 
 export async function forgetTeam(context: TurnContext, deps: BotDeps): Promise<void> {

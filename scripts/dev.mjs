@@ -1,0 +1,57 @@
+// `npm run dev`: the service on embedded storage (Azurite under .data/) in local mode,
+// and the Microsoft 365 Agents Playground as the Teams client, with a mock team.
+import { spawn, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const port = process.env.PORT ?? '3978';
+const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
+execFileSync(process.execPath, [join(root, 'scripts/ensure-build.mjs')], { stdio: 'inherit' });
+
+const children = [];
+const start = (name, args, env) => {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.on('exit', (code) => {
+    if (!stopping) {
+      process.stderr.write(`${name} exited (${code}); stopping.\n`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+};
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+start('Practice Audit', [join(root, 'dist/bot/index.js')], { PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+
+// The Playground waits for the bot on first load, so start it once the service answers.
+const healthz = `http://127.0.0.1:${port}/healthz`;
+for (let attempt = 0; ; attempt += 1) {
+  try {
+    if ((await fetch(healthz)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (attempt > 100) {
+    process.stderr.write('The service did not start; see its output above.\n');
+    stop(1);
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+if (!stopping) {
+  start('Agents Playground', [
+    join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), 'start',
+    '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', playgroundPort,
+  ], { TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' });
+  process.stderr.write(`\nOpen http://localhost:${playgroundPort} for the Agents Playground (mock team in .m365agentsplayground.yml).\n` +
+    'In the channel "Practice audit", type "@Practice Audit start". Ctrl+C stops both.\n\n');
+}

@@ -1,0 +1,119 @@
+import { createConversationPacer, TEAMS_CONVERSATION_WINDOWS, type RateWindow } from '../../../bot/teams/delivery/rateLimiter';
+
+/** A clock that only moves when the pacer sleeps. */
+function fakeClock() {
+  const clock = { now: 0, sleeps: [] as number[] };
+  const sleep = async (ms: number) => {
+    clock.sleeps.push(ms);
+    clock.now += ms;
+  };
+  return { clock, now: () => clock.now, sleep };
+}
+
+/** The largest number of starts inside any span of `perMs`. */
+function busiest(starts: number[], perMs: number): number {
+  return Math.max(0, ...starts.map((s) => starts.filter((t) => t >= s && t < s + perMs).length));
+}
+
+async function startTimesOf(count: number, windows?: readonly RateWindow[]): Promise<number[]> {
+  const { now, sleep } = fakeClock();
+  const pacer = createConversationPacer({ windows, marginMs: 0, now, sleep });
+  const starts: number[] = [];
+  await Promise.all(Array.from({ length: count }, () => pacer.schedule('19:chat', async () => void starts.push(now()))));
+  return starts;
+}
+
+test("40 sends never exceed any of Teams' windows, and go as fast as they allow", async () => {
+  const starts = await startTimesOf(40);
+
+  for (const { limit, perMs } of TEAMS_CONVERSATION_WINDOWS) expect(busiest(starts, perMs)).toBeLessThanOrEqual(limit);
+  // 8 per 2 s is the binding limit: 7 at once, 1 a second later, then the next 2 s.
+  expect(starts.slice(0, 9)).toEqual([0, 0, 0, 0, 0, 0, 0, 1_000, 2_000]);
+  expect(starts[39]).toBe(9_000);
+});
+
+test('the 30 s window holds the 61st send back', async () => {
+  const starts = await startTimesOf(61);
+
+  expect(busiest(starts, 30_000)).toBeLessThanOrEqual(60);
+  expect(starts[60]).toBeGreaterThanOrEqual(30_000);
+});
+
+test('the margin widens every window', async () => {
+  const { now, sleep } = fakeClock();
+  const pacer = createConversationPacer({ windows: [{ limit: 1, perMs: 1_000 }], marginMs: 50, now, sleep });
+  const starts: number[] = [];
+  await Promise.all([1, 2, 3].map(() => pacer.schedule('c', async () => void starts.push(now()))));
+  expect(starts).toEqual([0, 1_050, 2_100]);
+});
+
+test('tasks of one conversation run one at a time, in the order scheduled', async () => {
+  const { now, sleep } = fakeClock();
+  const pacer = createConversationPacer({ now, sleep });
+  const events: string[] = [];
+  const task = (name: string, ticks: number) => async () => {
+    events.push(`start ${name}`);
+    for (let i = 0; i < ticks; i++) await Promise.resolve();
+    events.push(`end ${name}`);
+    return name;
+  };
+
+  const results = await Promise.all([pacer.schedule('c', task('a', 5)), pacer.schedule('c', task('b', 1)), pacer.schedule('c', task('c', 3))]);
+
+  expect(results).toEqual(['a', 'b', 'c']);
+  expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+});
+
+test('a failing task rejects its own promise and the queue goes on', async () => {
+  const pacer = createConversationPacer({ sleep: async () => undefined });
+  const failing = pacer.schedule('c', async () => Promise.reject(new Error('boom')));
+  const next = pacer.schedule('c', async () => 'after');
+  await expect(failing).rejects.toThrow('boom');
+  await expect(next).resolves.toBe('after');
+});
+
+test('a throttled conversation does not hold up another one', async () => {
+  let clock = 0;
+  const blockedSleeps: Array<() => void> = [];
+  const pacer = createConversationPacer({
+    now: () => clock,
+    sleep: () => new Promise<void>((resolve) => blockedSleeps.push(resolve)),
+  });
+
+  const busy = Array.from({ length: 8 }, (_, i) => pacer.schedule('busy', async () => i));
+  await Promise.all(busy.slice(0, 7));
+  const other = await pacer.schedule('other', async () => 'sent');
+
+  expect(other).toBe('sent');
+  expect(blockedSleeps).toHaveLength(1); // the 8th 'busy' send still waits for its window
+  clock = 5_000;
+  blockedSleeps[0]?.();
+  await expect(busy[7]).resolves.toBe(7);
+});
+
+test('a retry inside a task takes its own slot', async () => {
+  const { now, sleep } = fakeClock();
+  const pacer = createConversationPacer({ windows: [{ limit: 1, perMs: 1_000 }], marginMs: 0, now, sleep });
+  const attempts: number[] = [];
+  await pacer.schedule('c', async (takeSlot) => {
+    attempts.push(now());
+    await takeSlot();
+    attempts.push(now());
+  });
+  expect(attempts).toEqual([0, 1_000]);
+});
+
+test('state of conversations idle for longer than the longest window is dropped', async () => {
+  const { clock, now, sleep } = fakeClock();
+  const pacer = createConversationPacer({ now, sleep });
+  await Promise.all(['a', 'b', 'c'].map((id) => pacer.schedule(id, async () => undefined)));
+  expect(pacer.trackedConversations()).toBe(3);
+
+  clock.now += 30 * 60_000;
+  await pacer.schedule('d', async () => undefined);
+  expect(pacer.trackedConversations()).toBe(4); // still inside the 1 h window: must remember
+
+  clock.now += 60 * 60_000;
+  await pacer.schedule('e', async () => undefined);
+  expect(pacer.trackedConversations()).toBe(2); // a, b, c gone; d and e remain
+});
