@@ -25,9 +25,20 @@ export function hiddenGroups<K>(sizes: ReadonlyMap<K, number>, threshold: number
   return hidden;
 }
 
-export type CountCell = { readonly shown: true; readonly count: number } | { readonly shown: false };
+/**
+ * A count as it may be shown. A hidden count says why: too small itself, or hidden
+ * alongside a small group so that group cannot be worked out from the total.
+ */
+export type CountCell =
+  | { readonly shown: true; readonly count: number }
+  | { readonly shown: false; readonly reason: 'too-small' | 'protects-another' };
 
 export function suppressCounts<K>(sizes: ReadonlyMap<K, number>, threshold: number): Map<K, CountCell> {
   const hidden = hiddenGroups(sizes, threshold);
-  return new Map([...sizes].map(([key, count]) => [key, hidden.has(key) ? { shown: false } : { shown: true, count }]));
+  return new Map(
+    [...sizes].map(([key, count]): [K, CountCell] => {
+      if (!hidden.has(key)) return [key, { shown: true, count }];
+      return [key, { shown: false, reason: count < threshold ? 'too-small' : 'protects-another' }];
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Request as RestifyRequest, Response as RestifyResponse } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
+import { incomingActivity } from './incomingActivity';
 
 /**
  * POST /api/messages. CloudAdapter writes its answer to a small response interface; we
@@ -38,7 +39,7 @@ export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger:
   return async (req: RestifyRequest, res: RestifyResponse): Promise<void> => {
     const recorded = new RecordedResponse();
     try {
-      if (!isActivityShaped(req.body)) {
+      if (!incomingActivity.safeParse(req.body).success) {
         recorded.status(400);
       } else {
         await adapter.process(req, recorded, (context) => bot.run(context));
@@ -58,10 +59,6 @@ export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger:
     }
     res.send(status, recorded.body ?? undefined);
   };
-}
-
-function isActivityShaped(body: unknown): body is { type: string } {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string' && (body as { type: string }).type.length > 0;
 }
 
 function isSchemaError(error: unknown): boolean {

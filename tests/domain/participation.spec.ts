@@ -32,6 +32,6 @@ describe('participation', () => {
   it('suppresses a level below the threshold', () => {
     const answers = [...practitioners.map((id) => answer(id, 'C01', 'practitioner')), answer('s1', 'C01', 'senior-leader')];
     const byLevel = participationOf(answers, 5).respondentsByLevel;
-    expect(byLevel.get('senior-leader')).toEqual({ shown: false });
+    expect(byLevel.get('senior-leader')).toEqual({ shown: false, reason: 'too-small' });
   });
 });

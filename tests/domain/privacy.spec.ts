@@ -27,10 +27,10 @@ describe('small-group suppression', () => {
     expect(cells.get('volunteer')).toEqual({ shown: true, count: 0 });
   });
 
-  it('never carries a hidden count', () => {
+  it('never carries a hidden count, but says why it is hidden', () => {
     const cells = suppressCounts(sizes({ practitioner: 10, leader: 3, manager: 8 }), 5);
-    expect(cells.get('leader')).toEqual({ shown: false });
-    expect(cells.get('manager')).toEqual({ shown: false });
+    expect(cells.get('leader')).toEqual({ shown: false, reason: 'too-small' });
+    expect(cells.get('manager')).toEqual({ shown: false, reason: 'protects-another' });
     expect(cells.get('practitioner')).toEqual({ shown: true, count: 10 });
   });
 

@@ -15,5 +15,6 @@ export function people(count: number): string {
 /** A suppressed group shows only that it is small, never its size. */
 export function countCellText(cell: CountCell | undefined, privacyThreshold: number): string {
   if (cell === undefined) return '0';
-  return cell.shown ? cell.count.toLocaleString('en-GB') : `fewer than ${privacyThreshold}`;
+  if (cell.shown) return cell.count.toLocaleString('en-GB');
+  return cell.reason === 'too-small' ? `fewer than ${privacyThreshold}` : 'hidden (protects a smaller level)';
 }

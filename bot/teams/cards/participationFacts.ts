@@ -29,7 +29,7 @@ export function participationSection(
     // subtraction; that level may not itself be small, so say so.
     ...(anySuppressed
       ? [textBlock(
-          `To keep answers anonymous, a level with fewer than ${privacyThreshold} people is shown as "fewer than ${privacyThreshold}", and so that it cannot be worked out from the total, the next smallest level may be shown the same way.`,
+          `To keep answers anonymous, a level with fewer than ${privacyThreshold} people shows no count, and so that it cannot be worked out from the total, the next smallest level is hidden too.`,
           { size: 'small', isSubtle: true },
         )]
       : []),

@@ -15,9 +15,10 @@ describe.each([
     expect(visibleText(card)).toMatch(/20 people (have )?answered at least one condition\./);
   });
 
-  it('shows suppressed levels as "fewer than 5", never their size', () => {
+  it('hides small levels and the level hidden to protect them, saying which is which, never their size', () => {
     expect(factValue(card, levelLabel('senior-leader'))).toBe('fewer than 5');
-    expect(factValue(card, levelLabel('service-manager'))).toBe('fewer than 5');
+    // Five is not "fewer than 5": it is hidden only so the two cannot be worked out.
+    expect(factValue(card, levelLabel('service-manager'))).toBe('hidden (protects a smaller level)');
     expect(factValue(card, levelLabel('practitioner'))).toBe('6');
     expect(factValue(card, levelLabel('supervisor'))).toBe('7');
     expect(factValue(card, levelLabel('volunteer'))).toBe('0');
