@@ -3,14 +3,18 @@ import type { PostingAddress } from '../domain/auditRound';
 import type { Champion } from '../storage/championsRepository';
 import type { AuditServices, Person } from './auditServices';
 
-/** The app was added to a team: remember the team, and the person who added it becomes its first champion. */
+/**
+ * The app was added to a team: remember the team, and the person who added it becomes its first champion.
+ * Undefined when the team was already known (Teams says so twice, often at the same moment): only the
+ * first announcement is acted on.
+ */
 export async function recordInstallation(
   services: AuditServices,
   team: { teamId: string; teamName: string; tenantId: string; postTo: PostingAddress },
   installedBy: Person | undefined,
-): Promise<Champion[]> {
+): Promise<Champion[] | undefined> {
   const at = services.now().toISOString();
-  await services.teams.save({ ...team, installedAt: at });
+  if (!(await services.teams.add({ ...team, installedAt: at }))) return undefined;
   const existing = await services.champions.list(team.teamId);
   if (existing.length === 0 && installedBy) {
     await services.champions.add(team.teamId, championFrom(installedBy, at, installedBy.name));

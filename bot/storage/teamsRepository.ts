@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { PostingAddress } from '../domain/auditRound';
 import { encodeKey } from './keys';
-import { isNotFound, storageCall } from './storageErrors';
+import { isConflict, isNotFound, storageCall } from './storageErrors';
 
 /** The teams the app is installed in: how the bot finds a person's teams from a one-to-one chat. */
 export interface TeamInstallation {
@@ -31,6 +31,21 @@ export class TeamsRepository {
         'Replace',
       ),
     );
+  }
+
+  /**
+   * Records the team only if it is not recorded yet; false if it already was. Teams announces an
+   * installation twice (installationUpdate and conversationUpdate) at about the same moment, so
+   * "is it new?" must be answered by the insert itself, not by a read before it.
+   */
+  async add(team: TeamInstallation): Promise<boolean> {
+    try {
+      await storageCall(() => this.table.createEntity({ partitionKey: PARTITION, rowKey: encodeKey(team.teamId), ...team, postTo: JSON.stringify(team.postTo) }));
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
   }
 
   async get(teamId: string): Promise<TeamInstallation | undefined> {

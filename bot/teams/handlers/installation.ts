@@ -20,7 +20,8 @@ export async function welcomeTeam(context: TurnContext, deps: BotDeps): Promise<
   if (!team) return;
   if (await deps.services.teams.get(team.teamId)) return;
   const installedBy = await installerOf(context);
-  await recordInstallation(deps.services, { ...team, tenantId: tenantOf(context.activity), postTo: postingAddressOf(context.activity) }, installedBy);
+  const recorded = await recordInstallation(deps.services, { ...team, tenantId: tenantOf(context.activity), postTo: postingAddressOf(context.activity) }, installedBy);
+  if (!recorded) return; // the other announcement of the same installation got there first
   await replyWithCard(context, welcomeCard({ teamId: team.teamId, teamName: team.teamName, ...(installedBy ? { installedByName: installedBy.name } : {}) }));
 }
 
