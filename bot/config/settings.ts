@@ -5,8 +5,9 @@ import { z } from 'zod';
  * mirrors this list; `loadConfig` validates it at start-up and names any bad setting.
  */
 const optionalText = z.string().trim().optional().transform((value) => (value ? value : undefined));
+// Digits only: Number() would read "" and "  " as 0 (PORT=0: a random port) and "0x50" as 80.
 const integer = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+  z.string().trim().regex(/^-?\d+$/, 'expected a whole number').transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
 
 export const settingsSchema = z.object({
   NODE_ENV: z.string().trim().default('development'),

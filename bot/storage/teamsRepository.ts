@@ -24,15 +24,6 @@ function fromRow(row: TeamRow): TeamInstallation {
 export class TeamsRepository {
   constructor(private readonly table: TableClient) {}
 
-  async save(team: TeamInstallation): Promise<void> {
-    await storageCall(() =>
-      this.table.upsertEntity(
-        { partitionKey: PARTITION, rowKey: encodeKey(team.teamId), ...team, postTo: JSON.stringify(team.postTo) },
-        'Replace',
-      ),
-    );
-  }
-
   /**
    * Records the team only if it is not recorded yet; false if it already was. Teams announces an
    * installation twice (installationUpdate and conversationUpdate) at about the same moment, so

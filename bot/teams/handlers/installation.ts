@@ -18,6 +18,7 @@ import { openRoundNotice, publishInBackground } from './roundNotices';
 export async function welcomeTeam(context: TurnContext, deps: BotDeps): Promise<void> {
   const team = teamOf(context.activity);
   if (!team) return;
+  // Most repeats are long after the first (the Playground sends one per page load): skip the roster call.
   if (await deps.services.teams.get(team.teamId)) return;
   const installedBy = await installerOf(context);
   const recorded = await recordInstallation(deps.services, { ...team, tenantId: tenantOf(context.activity), postTo: postingAddressOf(context.activity) }, installedBy);
