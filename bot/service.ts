@@ -11,6 +11,8 @@ import { AnswersRepository } from './storage/answersRepository';
 import { ChampionsRepository } from './storage/championsRepository';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite';
 import { MembersRepository } from './storage/membersRepository';
+import { RememberedLevels } from './storage/rememberedLevels';
+import { RoundReadCache } from './storage/roundReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { TeamsRepository } from './storage/teamsRepository';
@@ -29,6 +31,9 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Remembered levels are gathered this long, then written per team in one transaction. */
+const LEVEL_WRITE_DELAY_MS = 250;
+
 /** Wires storage, the bot and the HTTP server together, and starts listening. */
 export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -38,11 +43,16 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 
   const adapter = createBotAdapter(config.botAuth, logger);
   const publisher = createTeamsPublisher({ adapter, botAppId: botAppIdOf(config.botAuth), services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
+  const rounds = new RoundsRepository(tables.rounds);
   const services: AuditServices = {
-    rounds: new RoundsRepository(tables.rounds),
+    rounds,
+    roundCache: new RoundReadCache(rounds, config.roundCacheMs),
     answers: new AnswersRepository(tables.answers),
     champions: new ChampionsRepository(tables.champions),
-    members: new MembersRepository(tables.members),
+    levels: new RememberedLevels(new MembersRepository(tables.members), {
+      delayMs: LEVEL_WRITE_DELAY_MS,
+      onError: (error, teamId) => logger.warn('remember_levels_failed', { teamId, error }),
+    }),
     teams: new TeamsRepository(tables.teams),
     publisher,
     privacyThreshold: config.privacyThreshold,
@@ -64,7 +74,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 
   const settled = async () => {
     await background.idle();
-    await publisher.drain();
+    await Promise.all([publisher.drain(), services.levels.drain()]);
   };
   return {
     url,

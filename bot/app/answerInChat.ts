@@ -39,5 +39,5 @@ export async function unansweredConditions(services: AuditServices, person: Pers
 }
 
 export async function rememberedLevelOf(services: AuditServices, person: Person, teamId: string): Promise<LevelId | undefined> {
-  return services.members.levelOf(teamId, respondentIdFor(person.entraObjectId, services.respondentHmacKey));
+  return services.levels.levelOf(teamId, respondentIdFor(person.entraObjectId, services.respondentHmacKey));
 }

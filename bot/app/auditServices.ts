@@ -3,7 +3,8 @@ import type { ConditionId } from '../domain/conditions';
 import type { Participation } from '../domain/participation';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
-import type { MembersRepository } from '../storage/membersRepository';
+import type { RememberedLevels } from '../storage/rememberedLevels';
+import type { RoundReadCache } from '../storage/roundReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
 
@@ -28,9 +29,12 @@ export interface RoundPublisher {
 
 export interface AuditServices {
   readonly rounds: RoundsRepository;
+  /** Rounds as answers see them: cached briefly per instance (see RoundReadCache). */
+  readonly roundCache: RoundReadCache;
   readonly answers: AnswersRepository;
   readonly champions: ChampionsRepository;
-  readonly members: MembersRepository;
+  /** Each person's level per team, remembered (written behind, see RememberedLevels). */
+  readonly levels: RememberedLevels;
   readonly teams: TeamsRepository;
   readonly publisher: RoundPublisher;
   readonly privacyThreshold: number;

@@ -1,7 +1,11 @@
+import { setTimeout } from 'node:timers/promises';
 import { AuditError } from '../domain/errors';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { participationIn, type RoundStatus } from './roundStatus';
+
+/** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
+const ANSWERS_IN_FLIGHT_MS = 1000;
 
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
@@ -12,6 +16,10 @@ export async function closeRound(services: AuditServices, teamId: string, closed
   const open = await services.rounds.findOpen(teamId);
   if (!open) throw new AuditError('NO_OPEN_ROUND');
   const round = await services.rounds.close(teamId, open.roundId, services.now().toISOString());
+  services.roundCache.forget(teamId, round.roundId);
+  // Other instances may still hold the round as open for the cache's lifetime: wait that out
+  // (and the writes already under way), so every answer they accepted is counted here.
+  await setTimeout(services.roundCache.ttlMs > 0 ? services.roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS : 0);
   const participation = await participationIn(services, round);
   await services.publisher.publishClosure(round, participation);
   return { round, participation };

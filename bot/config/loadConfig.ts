@@ -23,6 +23,7 @@ export interface AppConfig {
   readonly respondentHmacKey?: string;
   readonly privacyThreshold: number;
   readonly cardUpdateDelayMs: number;
+  readonly roundCacheMs: number;
   readonly maxRequestBytes: number;
   readonly logLevel: Settings['LOG_LEVEL'];
 }
@@ -67,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(settings.RESPONDENT_HMAC_KEY ? { respondentHmacKey: settings.RESPONDENT_HMAC_KEY } : {}),
     privacyThreshold: settings.PRIVACY_THRESHOLD,
     cardUpdateDelayMs: settings.CARD_UPDATE_DELAY_MS,
+    roundCacheMs: settings.ROUND_CACHE_MS,
     maxRequestBytes: settings.MAX_REQUEST_BYTES,
     logLevel: settings.LOG_LEVEL,
   };

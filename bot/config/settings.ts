@@ -24,6 +24,7 @@ export const settingsSchema = z.object({
   RESPONDENT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   PRIVACY_THRESHOLD: integer(5, 3, 10),
   CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
+  ROUND_CACHE_MS: integer(1000, 0, 10000),
   MAX_REQUEST_BYTES: integer(262144, 1024, 4194304),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });

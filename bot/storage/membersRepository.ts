@@ -1,7 +1,15 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { encodeKey } from './keys';
 import { isNotFound, storageCall } from './storageErrors';
+
+export interface RememberedLevel {
+  readonly respondentId: string;
+  readonly level: LevelId;
+  readonly at: string;
+}
+
+const MAX_TRANSACTION = 100;
 
 /** The level each person gave in a team, remembered so they give it once. Keyed by respondent id, never a name. */
 export class MembersRepository {
@@ -17,7 +25,14 @@ export class MembersRepository {
     }
   }
 
-  async rememberLevel(teamId: string, respondentId: string, level: LevelId, at: string): Promise<void> {
-    await storageCall(() => this.table.upsertEntity({ partitionKey: encodeKey(teamId), rowKey: respondentId, level, updatedAt: at }, 'Replace'));
+  /** One transaction per 100 people: a team's members share a partition, as transactions need. */
+  async rememberLevels(teamId: string, levels: readonly RememberedLevel[]): Promise<void> {
+    const partitionKey = encodeKey(teamId);
+    for (let start = 0; start < levels.length; start += MAX_TRANSACTION) {
+      const actions = levels.slice(start, start + MAX_TRANSACTION).map(
+        ({ respondentId, level, at }) => ['upsert', { partitionKey, rowKey: respondentId, level, updatedAt: at }, 'Replace'] as TransactionAction,
+      );
+      await storageCall(() => this.table.submitTransaction(actions));
+    }
   }
 }

@@ -5,7 +5,7 @@ import { CONDITIONS, conditionById, type ConditionId } from '../domain/condition
 import type { Participation } from '../domain/participation';
 import type { Logger } from '../logger';
 import { conditionCard, roundIntroCard, type AdaptiveCard } from './cards';
-import { createCardUpdateCoalescer } from './delivery/cardUpdateCoalescer';
+import { createCoalescer } from '../shared/coalescer';
 import { createConversationPacer } from './delivery/rateLimiter';
 import { disablePipelineRetries } from './delivery/pipelineRetries';
 import { withRetry } from './delivery/retry';
@@ -71,7 +71,7 @@ export function createTeamsPublisher(options: {
     );
   }
 
-  const coalescer = createCardUpdateCoalescer({
+  const coalescer = createCoalescer({
     delayMs: options.cardUpdateDelayMs,
     flush: refreshConditionCard,
     onError: (error: unknown, key: string) => logger.warn('card_update_failed', { key, error }),

@@ -79,8 +79,12 @@ describe('champions and levels', () => {
 
   it('remembers a level per person per team', async () => {
     const members = new MembersRepository(tables.members);
-    await members.rememberLevel(AWKWARD_TEAM, 'abc123', 'supervisor', '2026-11-25T10:00:00Z');
+    await members.rememberLevels(AWKWARD_TEAM, [{ respondentId: 'abc123', level: 'supervisor', at: '2026-11-25T10:00:00Z' }]);
     expect(await members.levelOf(AWKWARD_TEAM, 'abc123')).toBe('supervisor');
     expect(await members.levelOf('19:other@thread.tacv2', 'abc123')).toBeUndefined();
+    // A whole team at once: more people than one transaction holds.
+    const many = Array.from({ length: 250 }, (_, i) => ({ respondentId: `r${i}`, level: 'practitioner' as const, at: '2026-11-25T10:00:00Z' }));
+    await members.rememberLevels(AWKWARD_TEAM, many);
+    expect(await members.levelOf(AWKWARD_TEAM, 'r249')).toBe('practitioner');
   });
 });

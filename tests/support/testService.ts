@@ -14,6 +14,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     TABLES_PREFIX: uniqueTablePrefix(),
     RESPONDENT_HMAC_KEY: TEST_HMAC_KEY,
     CARD_UPDATE_DELAY_MS: '50',
+    ROUND_CACHE_MS: '100',
     LOG_LEVEL: 'silent',
     ...env,
   });

@@ -1,14 +1,15 @@
-// Collapses bursts of "this card changed" into one update per key. When a whole team votes
-// at once, updating the shared card on every vote would break Teams' 8-per-2-s limit.
+// Collapses bursts of "this changed" into one flush per key. When a whole team votes at once,
+// updating the shared card on every vote would break Teams' 8-per-2-s limit, and writing each
+// remembered level on its own would double the storage calls of an answer.
 
-export interface CardUpdateCoalescerOptions {
+export interface CoalescerOptions {
   /** How long to gather marks before flushing a key. */
   delayMs: number;
   flush: (key: string) => Promise<void>;
   onError: (error: unknown, key: string) => void;
 }
 
-export interface CardUpdateCoalescer {
+export interface Coalescer {
   markDirty(key: string): void;
   /** Flushes pending keys now and resolves once nothing is pending or running. */
   drain(): Promise<void>;
@@ -23,7 +24,7 @@ interface KeyState {
   dirtyAgain: boolean;
 }
 
-export function createCardUpdateCoalescer(options: CardUpdateCoalescerOptions): CardUpdateCoalescer {
+export function createCoalescer(options: CoalescerOptions): Coalescer {
   const { delayMs, flush, onError } = options;
   const keys = new Map<string, KeyState>();
   let idleWaiters: Array<() => void> = [];
@@ -91,7 +92,7 @@ export function createCardUpdateCoalescer(options: CardUpdateCoalescerOptions): 
   };
 }
 
-function reportSafely(onError: CardUpdateCoalescerOptions['onError'], error: unknown, key: string): void {
+function reportSafely(onError: CoalescerOptions['onError'], error: unknown, key: string): void {
   try {
     onError(error, key);
   } catch {

@@ -1,8 +1,8 @@
-import { createCardUpdateCoalescer, type CardUpdateCoalescer } from '../../../bot/teams/delivery/cardUpdateCoalescer';
+import { createCoalescer, type Coalescer } from '../../bot/shared/coalescer';
 
 const DELAY_MS = 500;
 
-let coalescer: CardUpdateCoalescer;
+let coalescer: Coalescer;
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => {
   coalescer?.stop();
@@ -12,7 +12,7 @@ afterEach(() => {
 function setUp(flush: (key: string) => Promise<void> = async () => undefined) {
   const flushed = jest.fn(flush);
   const onError = jest.fn();
-  coalescer = createCardUpdateCoalescer({ delayMs: DELAY_MS, flush: flushed, onError });
+  coalescer = createCoalescer({ delayMs: DELAY_MS, flush: flushed, onError });
   return { flushed, onError };
 }
 
