@@ -21,6 +21,7 @@
  * 15 s for the bot endpoint, then sends installationUpdate + conversationUpdate (membersAdded).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -126,22 +127,30 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, t
 /**
  * Debian's chromium driven by playwright-core (`npx playwright install` cannot download here).
  * launch() already gives each browser a fresh temporary profile; playwright refuses --user-data-dir in args.
+ * A missing or broken Chromium is an error that says how to install it: browser tests never skip.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox', // we run as root in a container
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const install = 'Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).';
+  if (!fs.existsSync(executablePath)) throw new Error(`Chromium is needed for the browser tests but ${executablePath} does not exist. ${install}`);
+  try {
+    return await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [
+        '--no-sandbox', // we run as root in a container
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-quic',
+        '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    throw new Error(`Chromium at ${executablePath} did not start. ${install}\n${(error as Error).message}`, { cause: error });
+  }
 }
 
 const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
@@ -245,6 +254,58 @@ export async function chooseInCard(card: Locator, inputLabel: string, choiceTitl
 /** Fills an Input.Text identified by its label (a real <input>/<textarea>, so fill() works). */
 export async function typeInCard(card: Locator, inputLabel: string, text: string): Promise<void> {
   await card.getByRole('textbox', { name: labelledBy(inputLabel) }).fill(text);
+}
+
+/**
+ * Keeps a log of every text any Adaptive Card shows, as the DOM changes. Call before openPlayground().
+ *
+ * Some card states last a fraction of a second: an Action.Execute response replaces the card for the
+ * person who acted, but the bot's next updateActivity of that message (e.g. the shared answer count,
+ * CARD_UPDATE_DELAY_MS later) replaces it again. Waiting on the live page for such a state races the
+ * update; waiting on this log does not. textContent only: inputs' current values are not in it.
+ */
+export async function recordCardTexts(page: Page): Promise<void> {
+  await page.addInitScript(`(() => {
+    const log = (window.__cardTexts = []);
+    const last = new WeakMap();
+    const record = () => {
+      for (const card of document.querySelectorAll('.ac-adaptiveCard')) {
+        const text = card.textContent || '';
+        if (last.get(card) === text) continue;
+        last.set(card, text);
+        log.push(text);
+      }
+    };
+    new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
+  })()`);
+}
+
+/**
+ * Waits until some card has shown (at any moment since recordCardTexts) a text containing every string
+ * in `has` and none in `hasNot`, later than log entry `after`. Resolves with that entry's index, so a
+ * sequence of states can be checked in order. Matching is exact (case-sensitive substrings).
+ */
+export async function waitForCardToHaveShown(
+  page: Page,
+  expected: { has: string[]; hasNot?: string[]; after?: number },
+  timeoutMs = 10_000,
+): Promise<number> {
+  const { has, hasNot = [], after = -1 } = expected;
+  const predicate = `(() => {
+    const log = window.__cardTexts;
+    if (!log) throw new Error('recordCardTexts(page) was not called before the page loaded');
+    const has = ${JSON.stringify(has)}, hasNot = ${JSON.stringify(hasNot)};
+    for (let i = ${after} + 1; i < log.length; i++) {
+      if (has.every((t) => log[i].includes(t)) && !hasNot.some((t) => log[i].includes(t))) return i + 1;
+    }
+    return 0;
+  })()`;
+  try {
+    const found = await page.waitForFunction(predicate, undefined, { timeout: timeoutMs, polling: 50 });
+    return ((await found.jsonValue()) as number) - 1;
+  } catch (error) {
+    throw new Error(`No card showed ${JSON.stringify(has)}${hasNot.length ? ` without ${JSON.stringify(hasNot)}` : ''} within ${timeoutMs} ms: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /**
