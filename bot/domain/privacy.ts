@@ -4,7 +4,9 @@
  * by subtracting the shown groups from a published total, further groups are hidden, the
  * smallest first, until the hidden groups together reach the threshold.
  *
- * Empty groups are not hidden: an empty group says nothing about anyone.
+ * Empty groups are shown (an empty group says nothing about anyone), unless the hidden groups
+ * cannot reach the threshold even together: then the empty ones are hidden too, or a lone
+ * small group could be read off as the total less the shown zeros.
  */
 export const DEFAULT_PRIVACY_THRESHOLD = 5;
 
@@ -22,6 +24,7 @@ export function hiddenGroups<K>(sizes: ReadonlyMap<K, number>, threshold: number
     hidden.add(key);
     hiddenTotal += size;
   }
+  if (hiddenTotal < threshold) for (const key of sizes.keys()) hidden.add(key);
   return hidden;
 }
 

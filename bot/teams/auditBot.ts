@@ -16,8 +16,10 @@ import { scopeOf, teamOf } from './teamsActivity';
 export class AuditBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
+    // Teams announces an install twice (installationUpdate and conversationUpdate): in a
+    // team the welcome is posted once by its stored insert; in a chat we greet on the second only.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.safely(context, () => (scopeOf(context.activity) === 'personal' ? offerRoundsInChat(context, deps) : welcomeTeam(context, deps)));
+      if (scopeOf(context.activity) === 'team') await this.safely(context, () => welcomeTeam(context, deps));
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {

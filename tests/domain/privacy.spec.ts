@@ -34,6 +34,13 @@ describe('small-group suppression', () => {
     expect(cells.get('practitioner')).toEqual({ shown: true, count: 10 });
   });
 
+  it('hides empty groups too when the hidden ones cannot reach the threshold together', () => {
+    // One practitioner in all: "fewer than 5" beside shown zeros would say it is one.
+    const cells = suppressCounts(sizes({ practitioner: 1, manager: 0, leader: 0 }), 5);
+    expect([...cells.values()].every((cell) => !cell.shown)).toBe(true);
+    expect(cells.get('manager')).toEqual({ shown: false, reason: 'too-small' });
+  });
+
   it('honours a configured threshold', () => {
     expect(hiddenGroups(sizes({ a: 3, b: 30 }), 3).size).toBe(0);
     expect(hiddenGroups(sizes({ a: 9, b: 30 }), 10).has('a')).toBe(true);

@@ -2,7 +2,7 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { asRosterMember, botAddedToPersonalChat, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, personalMessage, TEAM } from '../support/teamsActivities';
+import { asRosterMember, botAddedToPersonalChat, cardAction, channelCommand, installedInTeam, installedPersonally, OTHER_TEAM, PEOPLE, personalMessage, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
 
 /** Staff answer one-to-one with the bot; their answers count in the same round as the channel's. */
@@ -55,6 +55,21 @@ describe('answering one-to-one with the bot', () => {
     const next = lastCardIn(personalConversation(PEOPLE.practitioner));
     expect(cardText(next)).toMatch(/Condition 2 of 12/);
     expect(JSON.stringify(next)).toContain('"value":"practitioner"');
+  });
+
+  it('does not offer the next condition again when a person changes an earlier answer', async () => {
+    const sentBefore = connector.sentActivities().length;
+    const reply = await send(cardAction(url(), PEOPLE.practitioner, VERBS.answer, { roundId: northRound, teamId: TEAM.id, conditionId: 'C01', via: 'chat', isChange: true, rating: 'mostly', level: 'practitioner' }, 'personal'));
+    expect(cardText(cardOf(reply.body))).toMatch(/Mostly in place/);
+    expect(connector.sentActivities()).toHaveLength(sentBefore);
+    expect(await service.services.answers.countForCondition(northRound, 'C01')).toBe(1);
+  });
+
+  it('greets a person once when they install the app, though Teams announces it twice', async () => {
+    const conversation = personalConversation(PEOPLE.champion);
+    await send(installedPersonally(url(), PEOPLE.champion));
+    await send(botAddedToPersonalChat(url(), PEOPLE.champion));
+    expect(connector.sentActivities().filter((s) => s.conversationId === conversation)).toHaveLength(1);
   });
 
   it('skips conditions already answered in the channel', async () => {

@@ -88,6 +88,11 @@ export function installedInTeam(serviceUrl: string, from: TestPerson, team = TEA
   return { ...base(serviceUrl, from), ...inChannel(team), type: 'installationUpdate', action: 'add' };
 }
 
+/** Teams announces a personal install twice: this, then the conversationUpdate below. */
+export function installedPersonally(serviceUrl: string, from: TestPerson): Activity {
+  return { ...base(serviceUrl, from), ...inPersonalChat(from), type: 'installationUpdate', action: 'add' };
+}
+
 export function botAddedToPersonalChat(serviceUrl: string, from: TestPerson): Activity {
   return { ...base(serviceUrl, from), ...inPersonalChat(from), type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] };
 }

@@ -22,6 +22,8 @@ export const answerActionData = z.object({
   teamId: id,
   conditionId: z.string().min(1).max(10),
   via: z.enum(['channel', 'chat']),
+  /** Set on "Change my answer": in chat, a change is not followed by the next condition again. */
+  isChange: z.boolean().optional(),
   rating: z.unknown().optional(),
   level: z.unknown().optional(),
   comment: z.unknown().optional(),

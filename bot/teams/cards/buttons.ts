@@ -7,7 +7,7 @@ import { type CardElement } from './card';
 export function executeAction(options: {
   readonly title: string;
   readonly verb: string;
-  readonly data: Readonly<Record<string, string>>;
+  readonly data: Readonly<Record<string, string | boolean>>;
   readonly style?: 'default' | 'positive' | 'destructive';
 }): CardElement {
   return { type: 'Action.Execute', ...options, data: { ...options.data } };

@@ -54,14 +54,16 @@ function submitAction({ round, condition, via, answer }: ConditionCardOptions): 
   return executeAction({
     title: answer ? 'Change my answer' : 'Submit answer',
     verb: VERBS.answer,
-    data: { roundId: round.roundId, teamId: round.teamId, conditionId: condition.id, via },
+    data: { roundId: round.roundId, teamId: round.teamId, conditionId: condition.id, via, ...(answer ? { isChange: true } : {}) },
     style: 'positive',
   });
 }
 
+// In a channel everyone sees the shared card again once its count is updated, so it says
+// how to change an answer from there.
 function answeredSoFar(count: number): string {
   if (count === 0) return 'No answers yet';
-  return `${people(count)} ${count === 1 ? 'has' : 'have'} answered`;
+  return `${people(count)} ${count === 1 ? 'has' : 'have'} answered. Answered already? Submit again to change your answer.`;
 }
 
 function closedFooter(round: AuditRound, count: number): string {

@@ -29,7 +29,7 @@ export async function handleAnswerAction(context: TurnContext, data: unknown, de
     const person = personOf(context.activity);
     await requireMembership(context, submission.teamId, person, deps);
     const { answer, round } = await recordAnswer(deps.services, person, { ...submission, via });
-    if (via === 'chat') await sendNextChatCondition(context, round, person, deps);
+    if (via === 'chat' && !submission.isChange) await sendNextChatCondition(context, round, person, deps);
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer }));
   } catch (error) {
