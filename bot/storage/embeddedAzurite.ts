@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { freeLoopbackPort } from '../shared/freePort';
 
 /**
  * Azurite's table server for local work, as a child process this service owns: no Azure
@@ -18,6 +18,8 @@ const START_TIMEOUT_MS = 20_000;
 export interface EmbeddedAzurite {
   readonly connectionString: string;
   readonly port: number;
+  /** The child's process id. */
+  readonly pid: number;
   /** Saves the tables to disk and ends the child. */
   stop(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
 
   return {
     port,
+    pid: child.pid!,
     connectionString: developmentConnectionString(port),
     async stop() {
       process.off('exit', killOnExit);
@@ -76,15 +79,4 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
       clearTimeout(timer);
     },
   };
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -1,5 +1,6 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { isConflict } from './storageErrors';
 
 /** How to reach Table storage: a connection string (Azurite or Azure), or an endpoint and an Entra credential. */
@@ -11,9 +12,19 @@ export const TABLE_NAMES = ['rounds', 'answers', 'champions', 'members', 'teams'
 export type TableName = (typeof TABLE_NAMES)[number];
 export type AuditTables = Readonly<Record<TableName, TableClient>>;
 
-// Invokes time out in Teams after about 15 s: fail fast enough to answer the person in time.
+// Invokes time out in Teams after about 15 s: fail fast enough to answer the person in time,
+// also when storage hangs rather than refuses (three attempts of at most 4 s, short pauses).
+const ATTEMPT_TIMEOUT_MS = 4000;
+const attemptTimeout: PipelinePolicy = {
+  name: 'practiceAuditAttemptTimeout',
+  sendRequest: (request, next) => {
+    request.timeout = ATTEMPT_TIMEOUT_MS;
+    return next(request);
+  },
+};
 const CLIENT_OPTIONS: TableServiceClientOptions = {
   retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1500 },
+  additionalPolicies: [{ policy: attemptTimeout, position: 'perRetry' }],
 };
 
 function clientFor(connection: TableConnection, tableName: string): TableClient {
