@@ -16,7 +16,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ['bot', 'bench'].map((d) => join(root, d)).filter(existsSync);
+const sources = ['bot', 'bench', 'tests/support'].map((d) => join(root, d)).filter(existsSync);
 const stale = !existsSync(entry) || sources.some((dir) => newestSource(dir) > statSync(entry).mtimeMs);
 if (stale) {
   process.stderr.write('Building Practice Audit…\n');

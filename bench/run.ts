@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedAzurite } from '../bot/storage/embeddedAzurite';
+import { startConnectorStub } from './connectorStub';
+import { runFloorScenario } from './floorScenario';
+import { childPidsMatching } from './procStats';
+import { checkGoals, GOALS, machine, markdownReport } from './report';
+import { runServiceScenario } from './serviceScenario';
+
+/**
+ * `npm run bench`: the answer burst of the issue. One Azurite (in memory, own process) and
+ * one connector stub serve both bots under test, each run alone in its own process:
+ * first the floor (a bare botbuilder bot, one upsert per invoke), then the service.
+ *
+ *   --answers=2000 --concurrency=50 --warmup=100   the load
+ *   --cpu-prof                                     CPU profiles of both bots in bench-results/profiles/
+ *                                                  (read them with node dist/bench/profileSummary.js FILE)
+ *   --strict                                       exit 1 when a goal is not met (always 1 when answers are lost)
+ */
+const ROOT = join(__dirname, '../..');
+const RESULTS = join(ROOT, 'bench-results');
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.split('=')[1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const cleanups: Array<() => Promise<void>> = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) await cleanups.pop()!().catch(() => undefined);
+}
+
+async function main(): Promise<number> {
+  const answers = option('answers', 2000);
+  const concurrency = option('concurrency', 50);
+  const warmup = option('warmup', 100);
+  const cpuProfileDir = flag('cpu-prof') ? join(RESULTS, 'profiles') : undefined;
+  if (cpuProfileDir) mkdirSync(cpuProfileDir, { recursive: true });
+  const started = Date.now();
+  const stamp = new Date(started).toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  const profiling = (name: string) => (cpuProfileDir ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir, '--cpu-prof-name', `${name}-${stamp}.cpuprofile`] } : {});
+  const loadBefore = loadavg()[0]!;
+
+  const azurite = await startEmbeddedAzurite({ inMemory: true });
+  cleanups.push(() => azurite.stop());
+  const azuritePid = childPidsMatching(process.pid, 'azurite')[0];
+  const connector = await startConnectorStub();
+  cleanups.push(() => connector.close());
+  const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
+
+  process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
+  const floor = await runFloorScenario({ ...shared, serviceUrl: connector.serviceUrl, ...profiling('floor') });
+  process.stderr.write(`Service: set-up, ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
+  const service = await runServiceScenario({ ...shared, connector, ...profiling('service') });
+  await cleanUp();
+
+  const goals = checkGoals(floor, service);
+  const report = markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [floor, service], goals });
+  process.stdout.write(`${report}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+
+  mkdirSync(RESULTS, { recursive: true });
+  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, floor, service };
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+
+  const lostOrRefused = [floor, service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent);
+  if (lostOrRefused) return 1;
+  return flag('strict') && goals.some((g) => !g.met) ? 1 : 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`Received ${signal}; stopping the bench.\n`);
+    // Children still running are killed by their exit hooks.
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    process.stderr.write(`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    await cleanUp();
+    process.exit(1);
+  },
+);
