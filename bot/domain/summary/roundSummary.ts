@@ -1,0 +1,61 @@
+import type { ConditionId } from '../conditions';
+import type { LevelId } from '../levels';
+import type { CountCell } from '../privacy';
+import type { RatingId } from '../ratings';
+
+/**
+ * What leaders see of a round: the Appendix 2 grid by condition and level. The contract
+ * between the aggregation (domain), the tab's API and the tab. It carries counts and
+ * comments only: no respondent id or name ever appears in it.
+ */
+export interface RatedAnswer {
+  readonly conditionId: ConditionId;
+  readonly level: LevelId;
+  readonly rating: RatingId;
+  readonly comment: string;
+  /** Used only to count distinct people; never copied into a summary. */
+  readonly respondentId: string;
+  readonly answeredAt: string;
+}
+
+/** A cut (a level's view of a condition, or all staff's) shown only with enough answers. */
+export type CellSummary =
+  | {
+      readonly shown: true;
+      readonly answers: number;
+      readonly distribution: Readonly<Record<RatingId, number>>;
+      /** Mean of the judgements on 0 (not in place) to 3 (fully); null when every answer is "don't know". */
+      readonly score: number | null;
+      /** Share of answers that are "don't know", 0 to 1. */
+      readonly dontKnowShare: number;
+    }
+  | { readonly shown: false; readonly reason: 'too-small' | 'protects-another' };
+
+export interface Disagreement {
+  /** Score of the most positive level less that of the least positive, among shown levels (0 to 3). */
+  readonly gap: number;
+  readonly mostPositive: { readonly level: LevelId; readonly score: number };
+  readonly leastPositive: { readonly level: LevelId; readonly score: number };
+}
+
+export interface ConditionSummary {
+  readonly conditionId: ConditionId;
+  readonly allStaff: CellSummary;
+  readonly byLevel: Readonly<Record<LevelId, CellSummary>>;
+  /** Null when fewer than two levels can be shown with a score. */
+  readonly disagreement: Disagreement | null;
+}
+
+export interface RoundSummary {
+  readonly privacyThreshold: number;
+  readonly respondents: number;
+  readonly respondentsByLevel: Readonly<Record<LevelId, CountCell>>;
+  readonly conditions: readonly ConditionSummary[];
+}
+
+/** A comment as the tab shows it: its level only where that level is big enough to be named. */
+export interface SummaryComment {
+  readonly text: string;
+  readonly rating: RatingId;
+  readonly level: LevelId | null;
+}
