@@ -6,6 +6,9 @@ import type { AppConfig } from './config/loadConfig';
 import { localHmacKey } from './config/localHmacKey';
 import { botEndpoint } from './http/botEndpoint';
 import { createHttpServer } from './http/createHttpServer';
+import { registerTabApi } from './http/tabApi';
+import { RoundAnswersCache } from './app/tab/roundAnswers';
+import { createTabAuthenticator } from './auth/tabAuthenticator';
 import { createLogger, type Logger } from './logger';
 import { AnswersRepository } from './storage/answersRepository';
 import { ChampionsRepository } from './storage/championsRepository';
@@ -18,7 +21,7 @@ import { ensureAuditTables, openAuditTables, type TableConnection } from './stor
 import { TeamsRepository } from './storage/teamsRepository';
 import { AuditBot } from './teams/auditBot';
 import { botAppIdOf, createBotAdapter } from './teams/botAdapter';
-import { createTeamMembership } from './teams/teamMembership';
+import { createTabMembership, createTeamMembership } from './teams/teamMembership';
 import { createTeamsPublisher, type TeamsPublisher } from './teams/teamsPublisher';
 
 export interface RunningService {
@@ -64,6 +67,13 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 
   const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger });
   server.post('/api/messages', botEndpoint(adapter, bot, logger));
+  registerTabApi(server, {
+    services,
+    authenticate: createTabAuthenticator(config.tabAuth, logger),
+    roster: createTabMembership({ adapter, botAppId: botAppIdOf(config.botAuth), teams: services.teams }),
+    roundAnswers: new RoundAnswersCache(services.answers),
+    logger,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -12,7 +12,7 @@ const problemWith = (env: Record<string, string>) => {
 };
 
 const credentials = { MicrosoftAppId: 'app-id', MicrosoftAppTenantId: 'tenant-id', MicrosoftAppPassword: 'secret' };
-const productionStorage = { TABLES_ENDPOINT: 'https://acct.table.core.windows.net', RESPONDENT_HMAC_KEY: 'k'.repeat(32) };
+const productionStorage = { TABLES_ENDPOINT: 'https://acct.table.core.windows.net', RESPONDENT_HMAC_KEY: 'k'.repeat(32), TAB_SSO_AUDIENCE: 'api://audit.example.org/botid-app-id' };
 
 describe('configuration', () => {
   it('runs locally on defaults: loopback, port 3978, embedded storage, no credentials', () => {
@@ -39,7 +39,16 @@ describe('configuration', () => {
   it('requires real storage and an HMAC key outside local mode', () => {
     expect(problemWith({ ...credentials })).toMatch(/TABLES_ENDPOINT/);
     expect(problemWith({ ...credentials, TABLES_ENDPOINT: 'https://acct.table.core.windows.net' })).toMatch(/RESPONDENT_HMAC_KEY/);
+    expect(problemWith({ ...credentials, ...productionStorage, TAB_SSO_AUDIENCE: '' })).toMatch(/TAB_SSO_AUDIENCE is required outside local mode/);
     expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...credentials, ...productionStorage }).storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net' });
+  });
+
+  it("checks the tab's sign-in against the app's tenant unless told otherwise", () => {
+    expect(loadConfig({ ...credentials, ...productionStorage }).tabAuth).toEqual({
+      mode: 'sso', audience: 'api://audit.example.org/botid-app-id', tenantId: 'tenant-id', jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    });
+    expect(loadConfig({}).tabAuth).toEqual({ mode: 'local' });
+    expect(problemWith({ TAB_SSO_AUDIENCE: 'api://x/botid-y' })).toMatch(/TAB_SSO_TENANT_ID/);
   });
 
   it('names a malformed setting', () => {

@@ -11,12 +11,18 @@ export type StorageChoice =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
   | { readonly kind: 'endpoint'; readonly endpoint: string };
 
+/** How the tab's API knows who is asking: Teams SSO tokens, or (local mode only) a local identity. */
+export type TabAuth =
+  | { readonly mode: 'local' }
+  | { readonly mode: 'sso'; readonly audience: string; readonly tenantId: string; readonly jwksUri: string };
+
 export interface AppConfig {
   readonly production: boolean;
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
   readonly botAuth: BotAuth;
+  readonly tabAuth: TabAuth;
   readonly storage: StorageChoice;
   readonly tablesPrefix: string;
   /** Undefined only in local mode, where a key is created under the data folder. */
@@ -57,12 +63,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!settings.RESPONDENT_HMAC_KEY && !local) {
     throw invalid('RESPONDENT_HMAC_KEY', 'is required outside local mode (at least 32 characters, kept outside the tables).');
   }
+  const tabAuth = tabAuthFrom(settings, local);
   return {
     production,
     port: settings.PORT,
     host: settings.HOST,
     dataDir: settings.DATA_DIR,
     botAuth,
+    tabAuth,
     storage,
     tablesPrefix: settings.TABLES_PREFIX,
     ...(settings.RESPONDENT_HMAC_KEY ? { respondentHmacKey: settings.RESPONDENT_HMAC_KEY } : {}),
@@ -95,6 +103,16 @@ function botAuthFrom(settings: Settings, production: boolean): BotAuth {
     ...(settings.MicrosoftAppTenantId ? { tenantId: settings.MicrosoftAppTenantId } : {}),
     ...(settings.MicrosoftAppPassword ? { password: settings.MicrosoftAppPassword } : {}),
   };
+}
+
+function tabAuthFrom(settings: Settings, local: boolean): TabAuth {
+  if (!settings.TAB_SSO_AUDIENCE) {
+    if (!local) throw invalid('TAB_SSO_AUDIENCE', 'is required outside local mode (the tab\'s application ID URI, e.g. api://host/botid-<app id>).');
+    return { mode: 'local' };
+  }
+  const tenantId = settings.TAB_SSO_TENANT_ID ?? settings.MicrosoftAppTenantId;
+  if (!tenantId) throw invalid('TAB_SSO_TENANT_ID', 'is required with TAB_SSO_AUDIENCE (the Entra tenant whose users may sign in), unless MicrosoftAppTenantId is set.');
+  return { mode: 'sso', audience: settings.TAB_SSO_AUDIENCE, tenantId, jwksUri: settings.TAB_SSO_JWKS_URI };
 }
 
 function storageFrom(settings: Settings): StorageChoice {

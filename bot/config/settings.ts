@@ -26,6 +26,9 @@ export const settingsSchema = z.object({
   CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
   ROUND_CACHE_MS: integer(1000, 0, 10000),
   MAX_REQUEST_BYTES: integer(262144, 1024, 4194304),
+  TAB_SSO_AUDIENCE: optionalText,
+  TAB_SSO_TENANT_ID: optionalText,
+  TAB_SSO_JWKS_URI: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   LEVEL_REQUIRED: { status: 400, message: 'Please tell us your level before submitting.' },
   COMMENT_TOO_LONG: { status: 400, message: 'Your comment is too long.' },
   NOT_IN_A_TEAM: { status: 400, message: 'Audit rounds run in a team channel. Please use this command in your team.' },
+  UNAUTHENTICATED: { status: 401, message: 'Please sign in to Teams to see the audit.' },
   NOT_A_CHAMPION: { status: 403, message: "Only the team's practice champions can do that." },
   NOT_A_TEAM_MEMBER: { status: 403, message: 'You can only answer audits for teams you belong to.' },
   ROUND_NOT_FOUND: { status: 404, message: 'That audit round could not be found.' },

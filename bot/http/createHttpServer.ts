@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
  */
 export function createHttpServer(options: { maxRequestBytes: number; logger: Logger }): restify.Server {
   const server = restify.createServer({ name: 'practice-audit', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxRequestBytes, mapParams: false, mapFiles: false, rejectUnknown: false }));
   server.on('restifyError', (req: restify.Request, _res: restify.Response, error: { statusCode?: number; toJSON?: () => unknown }, next: () => void) => {
     const status = error.statusCode ?? 500;

@@ -2,8 +2,9 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { CONDITIONS, isConditionId, type ConditionId } from '../domain/conditions';
 import type { Answer, AnswerChannel } from '../domain/answer';
 import type { AnswerFootprint } from '../domain/participation';
-import type { LevelId } from '../domain/levels';
-import type { RatingId } from '../domain/ratings';
+import { isLevelId, type LevelId } from '../domain/levels';
+import { isRatingId, type RatingId } from '../domain/ratings';
+import type { RatedAnswer } from '../domain/summary/roundSummary';
 import { isNotFound, storageCall } from './storageErrors';
 
 /**
@@ -73,6 +74,14 @@ export class AnswersRepository {
     return count;
   }
 
+  async ratedAnswers(roundId: string): Promise<RatedAnswer[]> {
+    const answers: RatedAnswer[] = [];
+    await storageCall(async () => {
+      for await (const answer of ratedAnswersOf(this.table, roundId)) answers.push(answer);
+    });
+    return answers;
+  }
+
   /** What participation needs of every answer in a round, and nothing more. */
   async footprints(roundId: string): Promise<(AnswerFootprint & { answeredAt: string })[]> {
     const rows = this.table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'respondentId' | 'answeredAt'>>({
@@ -86,6 +95,17 @@ export class AnswersRepository {
       }
     });
     return footprints;
+  }
+}
+
+/** Every answer of a round with what the summary needs: for leaders' aggregated view only. */
+export async function* ratedAnswersOf(table: TableClient, roundId: string): AsyncGenerator<RatedAnswer> {
+  const rows = table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt'>>({
+    queryOptions: { filter: odata`PartitionKey eq ${roundId}`, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt'] },
+  });
+  for await (const row of rows) {
+    if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) continue;
+    yield { conditionId: row.conditionId, level: row.level, rating: row.rating, comment: row.comment ?? '', respondentId: row.respondentId, answeredAt: row.answeredAt };
   }
 }
 

@@ -83,6 +83,18 @@ export class RoundsRepository {
     return rounds;
   }
 
+  /** A team's rounds, newest first. */
+  async listForTeam(teamId: string): Promise<AuditRound[]> {
+    const rounds: AuditRound[] = [];
+    const rows = this.table.listEntities<RoundEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)} and RowKey ge ${'round-'} and RowKey lt ${'round.'}` },
+    });
+    await storageCall(async () => {
+      for await (const row of rows) rounds.push(fromEntity(row));
+    });
+    return rounds.sort((a, b) => b.number - a.number);
+  }
+
   async countForTeam(teamId: string): Promise<number> {
     let count = 0;
     const pages = this.table.listEntities({

@@ -54,11 +54,11 @@ export class TeamsRepository {
     });
   }
 
-  async listIn(tenantId: string): Promise<TeamInstallation[]> {
+  /** The teams of a tenant; without one, every team (local mode has no tenant). */
+  async listIn(tenantId: string | undefined): Promise<TeamInstallation[]> {
     const teams: TeamInstallation[] = [];
-    const rows = this.table.listEntities<TeamRow>({
-      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and tenantId eq ${tenantId}` },
-    });
+    const filter = tenantId === undefined ? odata`PartitionKey eq ${PARTITION}` : odata`PartitionKey eq ${PARTITION} and tenantId eq ${tenantId}`;
+    const rows = this.table.listEntities<TeamRow>({ queryOptions: { filter } });
     await storageCall(async () => {
       for await (const row of rows) teams.push(fromRow(row));
     });

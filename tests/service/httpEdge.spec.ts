@@ -83,7 +83,7 @@ describe('the HTTP edge', () => {
 describe('with bot credentials', () => {
   let secured: RunningService;
   beforeAll(async () => {
-    secured = await startTestService({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppTenantId: '66666666-7777-4888-8999-000000000000', MicrosoftAppPassword: 'not-a-real-secret' });
+    secured = await startTestService({ MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppTenantId: '66666666-7777-4888-8999-000000000000', MicrosoftAppPassword: 'not-a-real-secret', TAB_SSO_AUDIENCE: 'api://audit.example.org/botid-11111111-2222-4333-8444-555555555555' });
   });
   afterAll(async () => secured?.stop());
 

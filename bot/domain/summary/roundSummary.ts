@@ -26,7 +26,7 @@ export type CellSummary =
       readonly distribution: Readonly<Record<RatingId, number>>;
       /** Mean of the judgements on 0 (not in place) to 3 (fully); null when every answer is "don't know". */
       readonly score: number | null;
-      /** Share of answers that are "don't know", 0 to 1. */
+      /** Share of answers that are "don't know", 0 to 1 (0 for a shown level with no answers: check `answers`). */
       readonly dontKnowShare: number;
     }
   | { readonly shown: false; readonly reason: 'too-small' | 'protects-another' };

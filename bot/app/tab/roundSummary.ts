@@ -1,0 +1,36 @@
+import type { TabUser } from '../../auth/ssoTokenVerifier';
+import { isConditionId, type ConditionId } from '../../domain/conditions';
+import { AuditError } from '../../domain/errors';
+import { isLevelId } from '../../domain/levels';
+import { commentsFor, summariseRound, type RoundSummary, type SummaryComment } from '../../domain/summary';
+import type { AuditServices } from '../auditServices';
+import type { RoundAnswersCache } from './roundAnswers';
+import { requireTeamAccess, type TabRoster } from './teamAccess';
+
+export interface TabReadDeps {
+  readonly services: AuditServices;
+  readonly roster: TabRoster;
+  readonly roundAnswers: RoundAnswersCache;
+}
+
+async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string) {
+  await requireTeamAccess(deps.services, deps.roster, user, teamId);
+  const round = await deps.services.rounds.get(teamId, roundId);
+  if (!round) throw new AuditError('ROUND_NOT_FOUND');
+  return round;
+}
+
+/** The aggregated audit of one round: counts and scores by condition and level, small cuts hidden. */
+export async function roundSummary(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundSummary> {
+  const round = await roundOfTeam(deps, user, teamId, roundId);
+  return summariseRound(await deps.roundAnswers.of(round.roundId), deps.services.privacyThreshold);
+}
+
+/** What people said about one condition, anonymously; by level only where the level is big enough. */
+export async function conditionComments(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, conditionId: string, level: unknown): Promise<SummaryComment[]> {
+  if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
+  if (level !== undefined && level !== '' && !isLevelId(level)) throw new AuditError('BAD_REQUEST', "That level is not one of the team's levels.");
+  const round = await roundOfTeam(deps, user, teamId, roundId);
+  const answers = await deps.roundAnswers.of(round.roundId);
+  return commentsFor(answers, conditionId as ConditionId, deps.services.privacyThreshold, isLevelId(level) ? level : undefined);
+}

@@ -1,0 +1,21 @@
+import type { TabUser } from '../../auth/ssoTokenVerifier';
+import { AuditError } from '../../domain/errors';
+import type { AuditServices } from '../auditServices';
+
+/** The tab's view of membership: the Teams roster, through the bot. */
+export interface TabRoster {
+  isMember(teamId: string, entraObjectId: string): Promise<boolean>;
+}
+
+/**
+ * A tab's context names a team, but proves nothing: only the roster decides whether the
+ * signed-in person belongs to it. Unknown teams and other tenants' teams get the same 403,
+ * so the answer says nothing about which teams exist.
+ */
+export async function requireTeamAccess(services: AuditServices, roster: TabRoster, user: TabUser, teamId: string): Promise<void> {
+  const team = await services.teams.get(teamId);
+  if (team && user.local) return;
+  if (!team || team.tenantId !== user.tenantId || !(await roster.isMember(teamId, user.entraObjectId))) {
+    throw new AuditError('NOT_A_TEAM_MEMBER', 'You can only see the audit of teams you belong to.');
+  }
+}

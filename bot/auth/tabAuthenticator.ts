@@ -1,0 +1,18 @@
+import type { TabAuth } from '../config/loadConfig';
+import type { Logger } from '../logger';
+import { createSsoTokenVerifier, type TabUser } from './ssoTokenVerifier';
+
+/** Configuration allows this only in local mode (loopback, not production). */
+export const LOCAL_TAB_USER: TabUser = {
+  entraObjectId: 'local-developer',
+  tenantId: 'local',
+  name: 'Local developer (not signed in)',
+  local: true,
+};
+
+export type TabAuthenticator = (authorizationHeader: string | undefined) => Promise<TabUser>;
+
+export function createTabAuthenticator(tabAuth: TabAuth, logger: Logger): TabAuthenticator {
+  if (tabAuth.mode === 'local') return async () => LOCAL_TAB_USER;
+  return createSsoTokenVerifier({ ...tabAuth, onRejected: (reason) => logger.info('tab_token_rejected', { reason }) });
+}

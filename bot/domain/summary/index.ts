@@ -1,0 +1,6 @@
+export type { CellSummary, ConditionSummary, Disagreement, RatedAnswer, RoundSummary, SummaryComment } from './roundSummary';
+export { summariseRound } from './summariseRound';
+export { rankDisagreements, type DisagreeingCondition } from './rankDisagreements';
+export { dontKnowByLevel, type LevelDontKnow } from './dontKnowByLevel';
+export { commentsFor } from './commentsFor';
+export { summariseNow, NOTABLE_GAP, LEVEL_PLURAL, type NowSummary, type Judgement } from './whatHappensNow';

@@ -1,0 +1,90 @@
+import { isAuditError } from '../../../bot/domain/errors';
+import type { LevelId } from '../../../bot/domain/levels';
+import { commentsFor } from '../../../bot/domain/summary/commentsFor';
+import type { RatedAnswer } from '../../../bot/domain/summary/roundSummary';
+import { answer, many, seededRandom, shuffled } from './fixtures';
+
+function refusal(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a refusal');
+}
+
+// Threshold 5. C01: 8 practitioners (shown), 7 supervisors and 2 volunteers (hidden together), with comments.
+const answers: RatedAnswer[] = [
+  answer('p1', 'C01', 'practitioner', 'not-in-place', 'Nobody told us about the model'),
+  answer('p2', 'C01', 'practitioner', 'partly', '  Supervision is rushed  '),
+  answer('p3', 'C01', 'practitioner', 'partly', 'Agency partners were never asked'),
+  answer('p4', 'C01', 'practitioner', 'mostly', ''),
+  answer('p5', 'C01', 'practitioner', 'mostly', '   '),
+  ...many(3, 'p-more', 'C01', 'practitioner', 'fully'),
+  answer('s1', 'C01', 'supervisor', 'fully', 'We meet monthly with health'),
+  ...many(6, 's-more', 'C01', 'supervisor', 'mostly'),
+  answer('v1', 'C01', 'volunteer', 'dont-know', 'I only see families on Saturdays'),
+  answer('v2', 'C01', 'volunteer', 'partly', 'Agency partners were never asked'),
+  answer('other', 'C02', 'practitioner', 'partly', 'Not this condition'),
+];
+
+describe('commentsFor', () => {
+  it("returns the condition's non-empty comments, trimmed, with rating, and levels only where the level is shown", () => {
+    expect(commentsFor(answers, 'C01', 5)).toEqual([
+      { text: 'Nobody told us about the model', rating: 'not-in-place', level: 'practitioner' },
+      { text: 'Agency partners were never asked', rating: 'partly', level: 'practitioner' },
+      { text: 'Agency partners were never asked', rating: 'partly', level: null },
+      { text: 'Supervision is rushed', rating: 'partly', level: 'practitioner' },
+      { text: 'We meet monthly with health', rating: 'fully', level: null }, // supervisors are hidden to protect volunteers
+      { text: 'I only see families on Saturdays', rating: 'dont-know', level: null },
+    ]);
+  });
+
+  it('carries only text, rating and level', () => {
+    for (const comment of commentsFor(answers, 'C01', 5)) expect(Object.keys(comment).sort()).toEqual(['level', 'rating', 'text']);
+  });
+
+  it('orders by what the reader sees, never by when or by whom: any input order or timing gives the same list', () => {
+    const expected = commentsFor(answers, 'C01', 5);
+    const random = seededRandom(7);
+    for (let i = 0; i < 20; i++) {
+      const retimed = shuffled(random, answers).map((a, n) => ({ ...a, answeredAt: `2026-12-01T00:00:${String(n).padStart(2, '0')}.000Z` }));
+      expect(commentsFor(retimed, 'C01', 5)).toEqual(expected);
+    }
+  });
+
+  it('filters by a shown level', () => {
+    expect(commentsFor(answers, 'C01', 5, 'practitioner').map((c) => c.text)).toEqual([
+      'Nobody told us about the model',
+      'Agency partners were never asked',
+      'Supervision is rushed',
+    ]);
+    expect(commentsFor(answers, 'C01', 5, 'senior-leader')).toEqual([]); // shown, with no answers
+  });
+
+  it.each<LevelId>(['volunteer', 'supervisor'])('refuses to filter by a hidden level (%s)', (level) => {
+    const error = refusal(() => commentsFor(answers, 'C01', 5, level));
+    expect(isAuditError(error, 'BAD_REQUEST')).toBe(true);
+    expect((error as Error).message).not.toMatch(/\d/); // says nothing of how many
+  });
+
+  it('returns no comments for a condition with fewer answers than the threshold, and refuses any level there', () => {
+    const few = [answer('a', 'C03', 'practitioner', 'partly', 'Only four of us'), ...many(3, 'b', 'C03', 'practitioner', 'fully')];
+    expect(commentsFor(few, 'C03', 5)).toEqual([]);
+    expect(isAuditError(refusal(() => commentsFor(few, 'C03', 5, 'practitioner')), 'BAD_REQUEST')).toBe(true);
+    expect(commentsFor(few, 'C03', 4)).toEqual([{ text: 'Only four of us', rating: 'partly', level: 'practitioner' }]);
+  });
+
+  it("uses a person's latest answer only", () => {
+    const changed = [
+      ...many(5, 'x', 'C04', 'practitioner', 'partly'),
+      answer('x-1', 'C04', 'practitioner', 'mostly', 'Second thoughts', '2099-01-01T00:00:00.000Z'),
+    ];
+    expect(commentsFor(changed, 'C04', 5)).toEqual([{ text: 'Second thoughts', rating: 'mostly', level: 'practitioner' }]);
+  });
+
+  it('refuses an unknown condition or level from a request', () => {
+    expect(isAuditError(refusal(() => commentsFor(answers, 'C13' as never, 5)), 'BAD_REQUEST')).toBe(true);
+    expect(isAuditError(refusal(() => commentsFor(answers, 'C01', 5, 'director' as never)), 'BAD_REQUEST')).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+import type { RunningService } from '../../bot/service';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { startLocalIdentityProvider, TAB_AUDIENCE, type LocalIdentityProvider } from '../support/ssoTokens';
+import { asRosterMember, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM, TENANT_ID, type TestPerson } from '../support/teamsActivities';
+import { postToBot, startTestService } from '../support/testService';
+
+/** Who may see what: every route of the tab's API checks the token, then the team's roster. */
+let connector: FakeConnector;
+let identity: LocalIdentityProvider;
+let service: RunningService;
+let roundId = '';
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
+  connector.setRoster(OTHER_TEAM.id, [PEOPLE.outsider].map(asRosterMember));
+  identity = await startLocalIdentityProvider(TENANT_ID);
+  service = await startTestService({ TAB_SSO_AUDIENCE: TAB_AUDIENCE, TAB_SSO_TENANT_ID: TENANT_ID, TAB_SSO_JWKS_URI: identity.jwksUri });
+  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
+  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.outsider, OTHER_TEAM));
+  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await service.settled();
+  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+});
+afterAll(async () => {
+  await service?.stop();
+  await identity?.close();
+  await connector?.close();
+});
+
+const claimsOf = (p: TestPerson) => ({ oid: p.aadObjectId, name: p.name });
+const get = async (path: string, token?: string) => {
+  const response = await fetch(`${service.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+const teamPaths = () => {
+  const team = encodeURIComponent(TEAM.id);
+  return [`/api/teams/${team}/rounds`, `/api/teams/${team}/rounds/${roundId}/summary`, `/api/teams/${team}/rounds/${roundId}/conditions/C01/comments`];
+};
+const allPaths = () => ['/api/me', '/api/me/rounds', ...teamPaths()];
+
+describe("the tab's API", () => {
+  it.each([
+    ['no token', async () => undefined],
+    ['an expired token', () => identity.sign(claimsOf(PEOPLE.champion), { expiresInSeconds: -600 })],
+    ['a token signed with a key Entra never published', () => identity.sign(claimsOf(PEOPLE.champion), { signWithUnpublishedKey: true })],
+    ['a token for another application', () => identity.sign(claimsOf(PEOPLE.champion), { audience: 'api://elsewhere.example.org/botid-other' })],
+    ['a token from another tenant', () => identity.sign(claimsOf(PEOPLE.champion), { tenantId: '99999999-0000-4000-8000-000000000009' })],
+    ['a token without the access_as_user scope', () => identity.sign({ ...claimsOf(PEOPLE.champion), scp: 'User.Read' })],
+  ])('answers %s with 401 on every route', async (_name, makeToken) => {
+    const token = await makeToken();
+    for (const path of allPaths()) {
+      const reply = await get(path, token);
+      expect({ path, status: reply.status }).toEqual({ path, status: 401 });
+      expect(reply.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'Please sign in to Teams to see the audit.' } });
+    }
+  });
+
+  it("answers a signed-in member of another team with 403 on this team's routes", async () => {
+    const token = await identity.sign(claimsOf(PEOPLE.outsider));
+    for (const path of teamPaths()) expect({ path, status: (await get(path, token)).status }).toEqual({ path, status: 403 });
+    const mine = await get('/api/me/rounds', token);
+    expect(mine.status).toBe(200);
+    expect(mine.body.rounds).toEqual([]);
+  });
+
+  it("serves a team's members, who see their name and their team's rounds", async () => {
+    const token = await identity.sign(claimsOf(PEOPLE.practitioner));
+    expect((await get('/api/me', token)).body).toEqual({ name: 'Ben Hughes', local: false });
+    for (const path of teamPaths()) expect({ path, status: (await get(path, token)).status }).toEqual({ path, status: 200 });
+    const rounds = (await get(`/api/teams/${encodeURIComponent(TEAM.id)}/rounds`, token)).body.rounds as { roundId: string; number: number; status: string }[];
+    expect(rounds).toEqual([expect.objectContaining({ roundId, number: 1, status: 'open' })]);
+    expect(((await get('/api/me/rounds', token)).body.rounds as { teamName: string }[]).map((r) => r.teamName)).toEqual([TEAM.name]);
+  });
+});
+
+describe('in local mode', () => {
+  it('serves a clearly labelled local identity, and only for teams the service knows', async () => {
+    const local = await startTestService();
+    try {
+      await postToBot(local, installedInTeam(connector.serviceUrl, PEOPLE.champion));
+      const me = await fetch(`${local.url}/api/me`);
+      expect(await me.json()).toEqual({ name: 'Local developer (not signed in)', local: true });
+      expect((await fetch(`${local.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds`)).status).toBe(200);
+      expect((await fetch(`${local.url}/api/teams/${encodeURIComponent('19:unknown@thread.tacv2')}/rounds`)).status).toBe(403);
+    } finally {
+      await local.stop();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { respondentIdFor } from '../../bot/domain/respondent';
+import type { RoundSummary } from '../../bot/domain/summary';
+import type { RunningService } from '../../bot/service';
+import { VERBS } from '../../bot/teams/cards/actions';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
+import { postToBot, startTestService, TEST_HMAC_KEY } from '../support/testService';
+
+/** What leaders read: answers given through the bot, aggregated, with small groups hidden and nobody named. */
+let connector: FakeConnector;
+let service: RunningService;
+let roundId = '';
+const staff: { who: TestPerson; level: string; rating: string; comment: string }[] = [
+  ...Array.from({ length: 6 }, (_, i) => ({ who: person(`Practitioner ${i}`, 200 + i), level: 'practitioner', rating: i < 4 ? 'not-in-place' : 'dont-know', comment: i === 0 ? '<script>alert(1)</script> **not** in place' : '' })),
+  ...Array.from({ length: 5 }, (_, i) => ({ who: person(`Manager ${i}`, 300 + i), level: 'supervisor', rating: 'mostly', comment: '' })),
+  ...Array.from({ length: 2 }, (_, i) => ({ who: person(`Director ${i}`, 400 + i), level: 'senior-leader', rating: 'fully', comment: i === 0 ? 'We are aligned.' : '' })),
+];
+const api = async (path: string) => {
+  const response = await fetch(`${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}${path}`);
+  return { status: response.status, text: await response.text() };
+};
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  service = await startTestService();
+  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
+  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await service.settled();
+  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+  for (const { who, level, rating, comment } of staff) {
+    await postToBot(service, cardAction(connector.serviceUrl, who, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating, level, comment }));
+  }
+});
+afterAll(async () => {
+  await service?.stop();
+  await connector?.close();
+});
+
+describe('the round summary', () => {
+  it('counts and scores each level, hiding a small level and the next-smallest that would reveal it', async () => {
+    const summary = JSON.parse((await api('/summary')).text) as RoundSummary;
+    expect(summary.respondents).toBe(13);
+    const c01 = summary.conditions.find((c) => c.conditionId === 'C01')!;
+    expect(c01.allStaff).toMatchObject({ shown: true, answers: 13 });
+    expect(c01.byLevel.practitioner).toMatchObject({ shown: true, answers: 6, score: 0, dontKnowShare: 2 / 6 });
+    expect(c01.byLevel['senior-leader']).toEqual({ shown: false, reason: 'too-small' });
+    expect(c01.byLevel.supervisor).toEqual({ shown: false, reason: 'protects-another' });
+    expect(summary.conditions.find((c) => c.conditionId === 'C02')!.allStaff).toMatchObject({ shown: false });
+  });
+
+  it('names nobody: no respondent id, Entra id or name appears anywhere in it', async () => {
+    const { text } = await api('/summary');
+    for (const { who } of staff) {
+      expect(text).not.toContain(respondentIdFor(who.aadObjectId, TEST_HMAC_KEY));
+      expect(text).not.toContain(who.aadObjectId);
+      expect(text).not.toContain(who.name);
+    }
+  });
+
+  it('gives comments as text, with their level only where the level is shown', async () => {
+    const { comments } = JSON.parse((await api('/conditions/C01/comments')).text) as { comments: { text: string; level: string | null }[] };
+    expect(comments).toEqual(expect.arrayContaining([
+      expect.objectContaining({ text: '<script>alert(1)</script> **not** in place', level: 'practitioner' }),
+      expect.objectContaining({ text: 'We are aligned.', level: null }),
+    ]));
+    expect((await api('/conditions/C01/comments?level=senior-leader')).status).toBe(400);
+    expect((await api('/conditions/C01/comments?level=practitioner')).status).toBe(200);
+    expect((await api('/conditions/C99/comments')).status).toBe(400);
+  });
+
+  it('shows new answers within a few seconds', async () => {
+    const latecomer = person('Latecomer', 500);
+    await postToBot(service, cardAction(connector.serviceUrl, latecomer, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'partly', level: 'practitioner' }));
+    const deadline = Date.now() + 5000;
+    let answers = 0;
+    while (Date.now() < deadline && answers !== 14) {
+      const summary = JSON.parse((await api('/summary')).text) as RoundSummary;
+      const allStaff = summary.conditions[0]!.allStaff;
+      answers = allStaff.shown ? allStaff.answers : 0;
+      if (answers !== 14) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(answers).toBe(14);
+  });
+
+  it('answers an unknown round with 404', async () => {
+    const response = await fetch(`${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/no-such-round/summary`);
+    expect(response.status).toBe(404);
+  });
+});
