@@ -18,6 +18,7 @@ import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundReadCache } from './storage/roundReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
+import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
 import { AuditBot } from './teams/auditBot';
 import { botAppIdOf, createBotAdapter } from './teams/botAdapter';
@@ -57,6 +58,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       onError: (error, teamId) => logger.warn('remember_levels_failed', { teamId, error }),
     }),
     teams: new TeamsRepository(tables.teams),
+    plans: new PlanRepository(tables.plans),
     publisher,
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),

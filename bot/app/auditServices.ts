@@ -6,6 +6,7 @@ import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
 import type { RoundReadCache } from '../storage/roundReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
+import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
@@ -36,6 +37,7 @@ export interface AuditServices {
   /** Each person's level per team, remembered (written behind, see RememberedLevels). */
   readonly levels: RememberedLevels;
   readonly teams: TeamsRepository;
+  readonly plans: PlanRepository;
   readonly publisher: RoundPublisher;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;

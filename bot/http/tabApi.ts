@@ -1,4 +1,5 @@
 import type * as restify from 'restify';
+import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
 import { conditionComments, roundSummary, type TabReadDeps } from '../app/tab/roundSummary';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import type { TabUser } from '../auth/ssoTokenVerifier';
@@ -11,7 +12,15 @@ export interface TabApiDeps extends TabReadDeps {
   readonly logger: Logger;
 }
 
-type Route = (user: TabUser, params: Record<string, string>, query: Record<string, unknown>) => Promise<unknown>;
+interface Request {
+  readonly params: Record<string, string>;
+  readonly query: Record<string, unknown>;
+  readonly body: unknown;
+  /** The If-Match header: the version of a plan action being changed. */
+  readonly version: string | undefined;
+}
+type Route = (user: TabUser, request: Request) => Promise<unknown>;
+type Method = 'get' | 'post' | 'put' | 'del';
 
 /**
  * The tab's API, and an organisation's way to get its data out. Every route checks who is
@@ -20,16 +29,22 @@ type Route = (user: TabUser, params: Record<string, string>, query: Record<strin
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const { services, roster } = deps;
-  const routes: Record<string, Route> = {
-    '/api/me': async (user) => ({ name: user.name, local: user.local }),
-    '/api/me/rounds': async (user) => ({ rounds: await myRounds(services, roster, user) }),
-    '/api/teams/:teamId/rounds': async (user, { teamId }) => ({ rounds: await teamRounds(services, roster, user, teamId!) }),
-    '/api/teams/:teamId/rounds/:roundId/summary': (user, { teamId, roundId }) => roundSummary(deps, user, teamId!, roundId!),
-    '/api/teams/:teamId/rounds/:roundId/conditions/:conditionId/comments': async (user, { teamId, roundId, conditionId }, query) => ({
-      comments: await conditionComments(deps, user, teamId!, roundId!, conditionId!, query.level),
-    }),
-  };
-  for (const [path, route] of Object.entries(routes)) server.get(path, handle(route, deps));
+  const team = '/api/teams/:teamId';
+  const round = `${team}/rounds/:roundId`;
+  const routes: [Method, string, Route][] = [
+    ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
+    ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(services, roster, user) })],
+    ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(services, roster, user, params.teamId!) })],
+    ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
+    ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
+      comments: await conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level),
+    })],
+    ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
+    ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
+    ['del', `${round}/plan/actions/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version)],
+  ];
+  for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }
 
 function handle(route: Route, deps: TabApiDeps) {
@@ -37,7 +52,14 @@ function handle(route: Route, deps: TabApiDeps) {
     res.header('Cache-Control', 'no-store');
     try {
       const user = await deps.authenticate(req.header('authorization') || undefined);
-      res.send(200, await route(user, (req.params ?? {}) as Record<string, string>, (req.query ?? {}) as Record<string, unknown>));
+      const result = await route(user, {
+        params: (req.params ?? {}) as Record<string, string>,
+        query: (req.query ?? {}) as Record<string, unknown>,
+        body: req.body,
+        version: req.header('if-match') || undefined,
+      });
+      if (result === undefined) res.send(204);
+      else res.send(req.method === 'POST' ? 201 : 200, result);
     } catch (error) {
       if (isAuditError(error)) {
         res.send(error.status, { error: { code: error.code, message: error.message } });

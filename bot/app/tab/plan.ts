@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { TabUser } from '../../auth/ssoTokenVerifier';
+import { isConditionId } from '../../domain/conditions';
+import { AuditError } from '../../domain/errors';
+import { planActionInput, type PlanAction } from '../../domain/plan';
+import { requireTeamAccess } from './teamAccess';
+import type { TabReadDeps } from './roundSummary';
+
+/** The plan of a round; members read it, the team's practice champions write it. */
+export async function roundPlan(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<{ actions: PlanAction[]; canEdit: boolean }> {
+  await roundOfTeam(deps, user, teamId, roundId);
+  const [actions, canEdit] = await Promise.all([deps.services.plans.list(roundId), isTabChampion(deps, user, teamId)]);
+  return { actions, canEdit };
+}
+
+export async function addAction(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, body: unknown): Promise<PlanAction> {
+  await requireTabChampion(deps, user, teamId, roundId);
+  return deps.services.plans.create(roundId, randomUUID(), fieldsFrom(deps, user, body));
+}
+
+export async function changeAction(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, actionId: string, version: string | undefined, body: unknown): Promise<PlanAction> {
+  await requireTabChampion(deps, user, teamId, roundId);
+  return deps.services.plans.update(roundId, actionId, requireVersion(version), fieldsFrom(deps, user, body));
+}
+
+export async function removeAction(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, actionId: string, version: string | undefined): Promise<void> {
+  await requireTabChampion(deps, user, teamId, roundId);
+  await deps.services.plans.remove(roundId, actionId, requireVersion(version));
+}
+
+async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<void> {
+  await requireTeamAccess(deps.services, deps.roster, user, teamId);
+  if (!(await deps.services.rounds.get(teamId, roundId))) throw new AuditError('ROUND_NOT_FOUND');
+}
+
+async function isTabChampion(deps: TabReadDeps, user: TabUser, teamId: string): Promise<boolean> {
+  return user.local || deps.services.champions.isChampion(teamId, user.entraObjectId);
+}
+
+async function requireTabChampion(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<void> {
+  await roundOfTeam(deps, user, teamId, roundId);
+  if (!(await isTabChampion(deps, user, teamId))) throw new AuditError('NOT_A_CHAMPION', "Only the team's practice champions can change the plan.");
+}
+
+function requireVersion(version: string | undefined): string {
+  if (!version) throw new AuditError('BAD_REQUEST', 'Send the version of the action you are changing (If-Match).');
+  return version;
+}
+
+function fieldsFrom(deps: TabReadDeps, user: TabUser, body: unknown): Omit<PlanAction, 'actionId' | 'version'> {
+  const parsed = planActionInput.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AuditError('BAD_REQUEST', `The action's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
+  }
+  const { conditionId, ...fields } = parsed.data;
+  if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
+  return { conditionId, ...fields, updatedAt: deps.services.now().toISOString(), updatedBy: user.name };
+}

@@ -1,0 +1,69 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { AuditError } from '../domain/errors';
+import type { ConditionId } from '../domain/conditions';
+import type { ActionStatus, PlanAction } from '../domain/plan';
+import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
+
+/**
+ * A round's plan: one row per action, in the round's partition. Changes are conditional on
+ * the version (the row's etag) the editor saw, so a concurrent edit is refused, not lost.
+ */
+type ActionFields = Omit<PlanAction, 'actionId' | 'version'>;
+
+export class PlanRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async list(roundId: string): Promise<PlanAction[]> {
+    const actions: PlanAction[] = [];
+    const rows = this.table.listEntities<ActionFields & { dueDate: string }>({ queryOptions: { filter: odata`PartitionKey eq ${roundId}` } });
+    await storageCall(async () => {
+      for await (const row of rows) actions.push(toAction(row.rowKey!, row, row.etag));
+    });
+    return actions.sort((a, b) => a.conditionId.localeCompare(b.conditionId) || a.actionId.localeCompare(b.actionId));
+  }
+
+  async create(roundId: string, actionId: string, fields: ActionFields): Promise<PlanAction> {
+    const result = await storageCall(() => this.table.createEntity({ partitionKey: roundId, rowKey: actionId, ...fields, dueDate: fields.dueDate ?? '' }));
+    return toAction(actionId, fields, result.etag ?? '');
+  }
+
+  async update(roundId: string, actionId: string, version: string, fields: ActionFields): Promise<PlanAction> {
+    try {
+      const result = await storageCall(() =>
+        this.table.updateEntity({ partitionKey: roundId, rowKey: actionId, ...fields, dueDate: fields.dueDate ?? '' }, 'Replace', { etag: version }),
+      );
+      return toAction(actionId, fields, result.etag ?? '');
+    } catch (error) {
+      throw planError(error);
+    }
+  }
+
+  async remove(roundId: string, actionId: string, version: string): Promise<void> {
+    try {
+      await storageCall(() => this.table.deleteEntity(roundId, actionId, { etag: version }));
+    } catch (error) {
+      throw planError(error);
+    }
+  }
+}
+
+function planError(error: unknown): unknown {
+  if (isNotFound(error)) return new AuditError('ACTION_NOT_FOUND');
+  if (isPreconditionFailed(error)) return new AuditError('PLAN_CHANGED');
+  return error;
+}
+
+function toAction(actionId: string, row: Omit<ActionFields, 'dueDate'> & { dueDate: string | null }, version: string): PlanAction {
+  return {
+    actionId,
+    conditionId: row.conditionId as ConditionId,
+    need: row.need,
+    progress: row.progress ?? '',
+    owner: row.owner ?? '',
+    dueDate: row.dueDate ? row.dueDate : null,
+    status: row.status as ActionStatus,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+    version,
+  };
+}
