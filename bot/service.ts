@@ -7,7 +7,7 @@ import { localHmacKey } from './config/localHmacKey';
 import { botEndpoint } from './http/botEndpoint';
 import { createHttpServer } from './http/createHttpServer';
 import { registerTabApi } from './http/tabApi';
-import { RoundAnswersCache } from './app/tab/roundAnswers';
+import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
 import { createLogger, type Logger } from './logger';
 import { AnswersRepository } from './storage/answersRepository';
@@ -73,7 +73,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     services,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
     roster: createTabMembership({ adapter, botAppId: botAppIdOf(config.botAuth), teams: services.teams }),
-    roundAnswers: new RoundAnswersCache(services.answers),
+    roundSummaries: new RoundSummaryCache(services.answers, config.privacyThreshold),
     logger,
   });
   await new Promise<void>((resolve, reject) => {

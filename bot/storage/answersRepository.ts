@@ -74,10 +74,11 @@ export class AnswersRepository {
     return count;
   }
 
-  async ratedAnswers(roundId: string): Promise<RatedAnswer[]> {
+  /** A round's answers with what leaders' aggregated view needs; one condition's, when given. */
+  async ratedAnswers(roundId: string, conditionId?: ConditionId): Promise<RatedAnswer[]> {
     const answers: RatedAnswer[] = [];
     await storageCall(async () => {
-      for await (const answer of ratedAnswersOf(this.table, roundId)) answers.push(answer);
+      for await (const answer of ratedAnswersOf(this.table, roundId, conditionId)) answers.push(answer);
     });
     return answers;
   }
@@ -99,9 +100,11 @@ export class AnswersRepository {
 }
 
 /** Every answer of a round with what the summary needs: for leaders' aggregated view only. */
-export async function* ratedAnswersOf(table: TableClient, roundId: string): AsyncGenerator<RatedAnswer> {
+export async function* ratedAnswersOf(table: TableClient, roundId: string, conditionId?: ConditionId): AsyncGenerator<RatedAnswer> {
+  const range = conditionId ? rangeOf(conditionId) : undefined;
+  const filter = range ? odata`PartitionKey eq ${roundId} and RowKey ge ${range.from} and RowKey lt ${range.to}` : odata`PartitionKey eq ${roundId}`;
   const rows = table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt'>>({
-    queryOptions: { filter: odata`PartitionKey eq ${roundId}`, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt'] },
+    queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt'] },
   });
   for await (const row of rows) {
     if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) continue;

@@ -2,18 +2,19 @@ import type { TabUser } from '../../auth/ssoTokenVerifier';
 import { isConditionId, type ConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
-import { commentsFor, summariseRound, type RoundSummary, type SummaryComment } from '../../domain/summary';
+import { commentsFor, type RoundSummary, type SummaryComment } from '../../domain/summary';
 import type { AuditServices } from '../auditServices';
-import type { RoundAnswersCache } from './roundAnswers';
+import type { RoundSummaryCache } from './roundSummaryCache';
 import { requireTeamAccess, type TabRoster } from './teamAccess';
 
 export interface TabReadDeps {
   readonly services: AuditServices;
   readonly roster: TabRoster;
-  readonly roundAnswers: RoundAnswersCache;
+  readonly roundSummaries: RoundSummaryCache;
 }
 
-async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string) {
+/** The round, once the user is known to belong to its team (403 otherwise, 404 for no such round). */
+export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string) {
   await requireTeamAccess(deps.services, deps.roster, user, teamId);
   const round = await deps.services.rounds.get(teamId, roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
@@ -23,7 +24,7 @@ async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, rou
 /** The aggregated audit of one round: counts and scores by condition and level, small cuts hidden. */
 export async function roundSummary(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundSummary> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
-  return summariseRound(await deps.roundAnswers.of(round.roundId), deps.services.privacyThreshold);
+  return deps.roundSummaries.summary(round.roundId);
 }
 
 /** What people said about one condition, anonymously; by level only where the level is big enough. */
@@ -31,6 +32,6 @@ export async function conditionComments(deps: TabReadDeps, user: TabUser, teamId
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
   if (level !== undefined && level !== '' && !isLevelId(level)) throw new AuditError('BAD_REQUEST', "That level is not one of the team's levels.");
   const round = await roundOfTeam(deps, user, teamId, roundId);
-  const answers = await deps.roundAnswers.of(round.roundId);
+  const answers = await deps.roundSummaries.answersTo(round.roundId, conditionId as ConditionId);
   return commentsFor(answers, conditionId as ConditionId, deps.services.privacyThreshold, isLevelId(level) ? level : undefined);
 }

@@ -1,0 +1,32 @@
+import type { TabUser } from '../../auth/ssoTokenVerifier';
+import type { AuditRound } from '../../domain/auditRound';
+import { compareRounds, summariseRound, type ConditionChange } from '../../domain/summary';
+import { roundOfTeam, type TabReadDeps } from './roundSummary';
+
+export interface RoundChanges {
+  /** The team's closed round opened most recently before this one; null when there is none. */
+  readonly previousRound: { readonly roundId: string; readonly number: number; readonly closedAt: string } | null;
+  /** Empty when there is no previous round to compare with. */
+  readonly conditions: readonly ConditionChange[];
+}
+
+/** How each condition has moved since the team's previous closed round: shown cuts only, in both rounds. */
+export async function roundChanges(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundChanges> {
+  const round = await roundOfTeam(deps, user, teamId, roundId);
+  const previous = previousClosedRound(round, await deps.services.rounds.listForTeam(teamId));
+  if (!previous) return { previousRound: null, conditions: [] };
+  const threshold = deps.services.privacyThreshold;
+  const [before, after] = await Promise.all([deps.roundAnswers.of(previous.roundId), deps.roundAnswers.of(round.roundId)]);
+  return {
+    previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' },
+    conditions: compareRounds(summariseRound(before, threshold), summariseRound(after, threshold)),
+  };
+}
+
+/** Opened before the chosen round, closed, the latest such: by opening time, then by number. */
+export function previousClosedRound(round: AuditRound, teamRounds: readonly AuditRound[]): AuditRound | undefined {
+  const earlier = (r: AuditRound) => r.openedAt < round.openedAt || (r.openedAt === round.openedAt && r.number < round.number);
+  return teamRounds
+    .filter((r) => r.roundId !== round.roundId && r.status === 'closed' && earlier(r))
+    .sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.number - a.number)[0];
+}
