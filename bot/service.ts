@@ -7,6 +7,9 @@ import { localHmacKey } from './config/localHmacKey';
 import { botEndpoint } from './http/botEndpoint';
 import { createHttpServer } from './http/createHttpServer';
 import { registerTabApi } from './http/tabApi';
+import { registerTabFiles } from './http/tabFiles';
+import { join } from 'node:path';
+import { projectRoot } from './shared/projectRoot';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
 import { createLogger, type Logger } from './logger';
@@ -76,6 +79,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     roundSummaries: new RoundSummaryCache(services.answers, config.privacyThreshold),
     logger,
   });
+  registerTabFiles(server, join(projectRoot(), 'tab', 'dist'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,5 +1,7 @@
 import type * as restify from 'restify';
 import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
+import { roundChanges } from '../app/tab/roundChanges';
+import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
 import { conditionComments, roundSummary, type TabReadDeps } from '../app/tab/roundSummary';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import type { TabUser } from '../auth/ssoTokenVerifier';
@@ -19,6 +21,7 @@ interface Request {
   /** The If-Match header: the version of a plan action being changed. */
   readonly version: string | undefined;
 }
+/** A route answers with JSON, with nothing (204), or with a file to download (a FileReply). */
 type Route = (user: TabUser, request: Request) => Promise<unknown>;
 type Method = 'get' | 'post' | 'put' | 'del';
 
@@ -39,6 +42,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
       comments: await conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level),
     })],
+    ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
+    ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
+    ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
     ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
     ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
     ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
@@ -59,6 +65,7 @@ function handle(route: Route, deps: TabApiDeps) {
         version: req.header('if-match') || undefined,
       });
       if (result === undefined) res.send(204);
+      else if (isFileReply(result)) sendFile(res, result);
       else res.send(req.method === 'POST' ? 201 : 200, result);
     } catch (error) {
       if (isAuditError(error)) {
@@ -69,4 +76,13 @@ function handle(route: Route, deps: TabApiDeps) {
       res.send(500, { error: { code: 'InternalError', message: 'Something went wrong. Please try again.' } });
     }
   };
+}
+
+/** A download: its bytes as they are (no JSON formatter), under the route's Cache-Control: no-store. */
+function sendFile(res: restify.Response, { file }: FileReply): void {
+  res.sendRaw(200, file.body, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'X-Content-Type-Options': 'nosniff',
+  });
 }

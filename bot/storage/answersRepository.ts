@@ -16,7 +16,22 @@ const rowKeyOf = (conditionId: ConditionId, respondentId: string): string => `${
 // '.' sorts straight after '-', so [C01-, C01.) is exactly condition C01's rows.
 const rangeOf = (conditionId: ConditionId) => ({ from: `${conditionId}-`, to: `${conditionId}.` });
 
-interface AnswerEntity {
+/** The stored row of an answer (exported for bulk seeding in the benchmark: keys stay defined here). */
+export function answerEntity(answer: Answer): AnswerEntity {
+  return {
+    partitionKey: answer.roundId,
+    rowKey: rowKeyOf(answer.conditionId, answer.respondentId),
+    conditionId: answer.conditionId,
+    respondentId: answer.respondentId,
+    rating: answer.rating,
+    level: answer.level,
+    comment: answer.comment,
+    answeredAt: answer.answeredAt,
+    via: answer.via,
+  };
+}
+
+export interface AnswerEntity {
   partitionKey: string;
   rowKey: string;
   conditionId: string;
@@ -32,18 +47,7 @@ export class AnswersRepository {
   constructor(private readonly table: TableClient) {}
 
   async record(answer: Answer): Promise<void> {
-    const entity: AnswerEntity = {
-      partitionKey: answer.roundId,
-      rowKey: rowKeyOf(answer.conditionId, answer.respondentId),
-      conditionId: answer.conditionId,
-      respondentId: answer.respondentId,
-      rating: answer.rating,
-      level: answer.level,
-      comment: answer.comment,
-      answeredAt: answer.answeredAt,
-      via: answer.via,
-    };
-    await storageCall(() => this.table.upsertEntity(entity, 'Replace'));
+    await storageCall(() => this.table.upsertEntity(answerEntity(answer), 'Replace'));
   }
 
   async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<Answer | undefined> {

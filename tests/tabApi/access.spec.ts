@@ -31,11 +31,14 @@ afterAll(async () => {
 const claimsOf = (p: TestPerson) => ({ oid: p.aadObjectId, name: p.name });
 const get = async (path: string, token?: string) => {
   const response = await fetch(`${service.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  // The exports answer with a file; every error, like every other route, is JSON.
+  const json = (response.headers.get('content-type') ?? '').startsWith('application/json');
+  return { status: response.status, body: (json ? await response.json() : { file: response.headers.get('content-type') }) as Record<string, unknown> };
 };
 const teamPaths = () => {
   const team = encodeURIComponent(TEAM.id);
-  return [`/api/teams/${team}/rounds`, `/api/teams/${team}/rounds/${roundId}/summary`, `/api/teams/${team}/rounds/${roundId}/conditions/C01/comments`];
+  const round = `/api/teams/${team}/rounds/${roundId}`;
+  return [`/api/teams/${team}/rounds`, `${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/export.csv`, `${round}/export.xlsx`];
 };
 const allPaths = () => ['/api/me', '/api/me/rounds', ...teamPaths()];
 

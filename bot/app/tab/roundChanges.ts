@@ -1,6 +1,6 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import type { AuditRound } from '../../domain/auditRound';
-import { compareRounds, summariseRound, type ConditionChange } from '../../domain/summary';
+import { compareRounds, type ConditionChange } from '../../domain/summary';
 import { roundOfTeam, type TabReadDeps } from './roundSummary';
 
 export interface RoundChanges {
@@ -15,11 +15,10 @@ export async function roundChanges(deps: TabReadDeps, user: TabUser, teamId: str
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const previous = previousClosedRound(round, await deps.services.rounds.listForTeam(teamId));
   if (!previous) return { previousRound: null, conditions: [] };
-  const threshold = deps.services.privacyThreshold;
-  const [before, after] = await Promise.all([deps.roundAnswers.of(previous.roundId), deps.roundAnswers.of(round.roundId)]);
+  const [before, after] = await Promise.all([deps.roundSummaries.summary(previous.roundId), deps.roundSummaries.summary(round.roundId)]);
   return {
     previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' },
-    conditions: compareRounds(summariseRound(before, threshold), summariseRound(after, threshold)),
+    conditions: compareRounds(before, after),
   };
 }
 

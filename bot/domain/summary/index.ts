@@ -4,3 +4,4 @@ export { rankDisagreements, type DisagreeingCondition } from './rankDisagreement
 export { dontKnowByLevel, type LevelDontKnow } from './dontKnowByLevel';
 export { commentsFor } from './commentsFor';
 export { summariseNow, NOTABLE_GAP, LEVEL_PLURAL, type NowSummary, type Judgement } from './whatHappensNow';
+export { compareRounds, type ConditionChange, type LevelChange, type ScoreChange } from './compareRounds';

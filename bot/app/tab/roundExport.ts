@@ -1,0 +1,38 @@
+import type { TabUser } from '../../auth/ssoTokenVerifier';
+import { auditGrid, gridLines } from '../../domain/export/auditGrid';
+import { csvFile } from './export/csvFile';
+import { xlsxFile } from './export/xlsxFile';
+import { roundOfTeam, type TabReadDeps } from './roundSummary';
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** A file for the API to send as a download rather than as JSON. */
+export interface FileReply {
+  readonly file: { readonly contentType: string; readonly filename: string; readonly body: Buffer };
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * A round's Appendix 2 grid as a spreadsheet, for members of the team: the summary (small
+ * groups hidden as in the tab) and the plan. No respondent, comment or editor's name is in it.
+ */
+export async function roundExport(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, format: ExportFormat): Promise<FileReply> {
+  const round = await roundOfTeam(deps, user, teamId, roundId);
+  const [summary, actions, team] = await Promise.all([
+    deps.roundSummaries.summary(round.roundId),
+    deps.services.plans.list(round.roundId),
+    round.teamName ? undefined : deps.services.teams.get(teamId),
+  ]);
+  const grid = auditGrid({ teamName: round.teamName ?? team?.teamName ?? '', round, summary, actions, exportedAt: deps.services.now() });
+  const body = format === 'csv' ? csvFile(gridLines(grid).lines) : await xlsxFile(grid, `Round ${round.number}`);
+  return { file: { contentType: CONTENT_TYPES[format], filename: `practice-audit-round-${Math.trunc(round.number)}.${format}`, body } };
+}
+
+export function isFileReply(value: unknown): value is FileReply {
+  const file = (value as Partial<FileReply> | null)?.file;
+  return typeof value === 'object' && value !== null && typeof file === 'object' && Buffer.isBuffer(file.body);
+}

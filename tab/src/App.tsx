@@ -1,0 +1,51 @@
+import { useEffect, useMemo, useState } from 'react';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { createApi } from './api/client';
+import type { Me } from './api/types';
+import { LocalBanner } from './components/LocalBanner';
+import { notifyLoaded, type Host, type ThemeName } from './teams/host';
+import { ContrastContext, fluentTheme } from './theme';
+import { ChannelView } from './views/ChannelView';
+import { ConfigView } from './views/ConfigView';
+import { PersonalView } from './views/PersonalView';
+
+const useStyles = makeStyles({
+  page: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+  },
+});
+
+export function App({ host }: { host: Host }) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<ThemeName>(host.theme);
+  const [me, setMe] = useState<Me | null>(null);
+  const api = useMemo(() => createApi(host), [host]);
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me(controller.signal).then(setMe, () => setMe(null));
+    notifyLoaded(host);
+    return () => controller.abort();
+  }, [api, host]);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={styles.page}>
+      <ContrastContext.Provider value={theme === 'contrast'}>
+        {me?.local && <LocalBanner name={me.name} />}
+        <main>
+          {host.view === 'config' && <ConfigView host={host} />}
+          {host.view === 'personal' && <PersonalView api={api} />}
+          {host.view === 'channel' && <ChannelView api={api} teamId={host.teamId} />}
+        </main>
+      </ContrastContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,42 @@
+import type { CellSummary } from '../../bot/domain/summary/roundSummary';
+import type { CountCell } from '../../bot/domain/privacy';
+
+const dates = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dates.format(date);
+}
+
+/** Scores run 0 (not in place) to 3 (fully in place); one decimal place. */
+export function formatScore(score: number): string {
+  return score.toFixed(1);
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/** The words a hidden cell or count shows instead of a number. */
+export function hiddenWording(reason: 'too-small' | 'protects-another', threshold: number, noun = 'answers'): string {
+  return reason === 'too-small' ? `Fewer than ${threshold} ${noun}` : 'Hidden to protect a smaller group';
+}
+
+export function countText(cell: CountCell, threshold: number, one: string, many: string): string {
+  return cell.shown ? plural(cell.count, one, many) : hiddenWording(cell.reason, threshold, many);
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A cell's text for screen readers and the table alike. */
+export function cellSummaryText(cell: CellSummary, threshold: number): { score: string; detail: string } {
+  if (!cell.shown) return { score: '', detail: hiddenWording(cell.reason, threshold) };
+  if (cell.answers === 0) return { score: '', detail: 'No answers yet' };
+  const answers = plural(cell.answers, 'answer', 'answers');
+  const dontKnow = cell.dontKnowShare > 0 ? `, ${percent(cell.dontKnowShare)} don’t know` : '';
+  if (cell.score === null) return { score: 'No score', detail: `${answers}, all don’t know` };
+  return { score: formatScore(cell.score), detail: `${answers}${dontKnow}` };
+}

@@ -1,0 +1,69 @@
+import { app, authentication } from '@microsoft/teams-js';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+/** Where the tab runs: inside Teams (with its context) or standalone for local work. */
+export interface Host {
+  readonly inTeams: boolean;
+  readonly theme: ThemeName;
+  /** The Teams team id (19:…@thread.tacv2), or ?teamId= outside Teams. */
+  readonly teamId: string | null;
+  readonly view: 'channel' | 'personal' | 'config';
+  /** Live theme changes from Teams; a no-op outside Teams. */
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  /** A bearer token for our API in Teams; null outside Teams (local mode on loopback). */
+  getToken(): Promise<string | null>;
+}
+
+/** Teams answers within a fraction of a second; standalone, initialize() rejects or never settles. */
+const INITIALIZE_TIMEOUT_MS = 2000;
+
+export function toThemeName(value: string | null | undefined): ThemeName {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+function viewFrom(params: URLSearchParams): Host['view'] {
+  const view = params.get('view');
+  return view === 'personal' || view === 'config' ? view : 'channel';
+}
+
+async function initializeTeams(): Promise<boolean> {
+  let timer: number | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = window.setTimeout(() => resolve(false), INITIALIZE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([app.initialize().then(() => true, () => false), timeout]);
+  } finally {
+    window.clearTimeout(timer);
+  }
+}
+
+export async function connectHost(location: Location = window.location): Promise<Host> {
+  const params = new URLSearchParams(location.search);
+  const view = viewFrom(params);
+  if (!(await initializeTeams())) {
+    return {
+      inTeams: false,
+      theme: toThemeName(params.get('theme')),
+      teamId: params.get('teamId'),
+      view,
+      onThemeChange: () => undefined,
+      getToken: async () => null,
+    };
+  }
+  const context = await app.getContext();
+  return {
+    inTeams: true,
+    theme: toThemeName(context.app.theme),
+    teamId: context.team?.internalId ?? null,
+    view: context.page.frameContext === 'settings' ? 'config' : view,
+    onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toThemeName(theme))),
+    getToken: () => authentication.getAuthToken(),
+  };
+}
+
+/** Tells Teams the tab has loaded (hides its loading indicator). */
+export function notifyLoaded(host: Host): void {
+  if (host.inTeams) app.notifySuccess();
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { MessageBar, MessageBarBody, Spinner, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import type { Api } from '../api/client';
+import type { MyRound } from '../api/types';
+import { usePolling } from '../hooks/usePolling';
+import { MyRoundsTable } from '../components/MyRoundsTable';
+import { SummaryPanel } from '../components/SummaryPanel';
+
+const ROUNDS_POLL_MS = 30_000;
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  title: { margin: 0 },
+});
+
+/** The personal tab: the rounds of every team the person belongs to; choose one to see its overview. */
+export function PersonalView({ api }: { api: Api }) {
+  const styles = useStyles();
+  const [chosen, setChosen] = useState<MyRound | null>(null);
+  const rounds = usePolling((signal) => api.myRounds(signal), ROUNDS_POLL_MS, 'me');
+  const list = rounds.data ?? [];
+  return (
+    <div className={styles.view}>
+      <Title3 as="h1" className={styles.title}>Your audit rounds</Title3>
+      {rounds.loading && <Spinner size="small" label="Loading your audit rounds…" />}
+      {rounds.error && !rounds.data && (
+        <MessageBar intent="error"><MessageBarBody>{rounds.error.message}</MessageBarBody></MessageBar>
+      )}
+      {rounds.data && list.length === 0 && (
+        <MessageBar intent="info"><MessageBarBody>None of your teams has an audit round yet.</MessageBarBody></MessageBar>
+      )}
+      {list.length > 0 && <MyRoundsTable rounds={list} chosen={chosen} onChoose={setChosen} />}
+      {chosen && (
+        <>
+          <Subtitle2 as="h2" className={styles.title}>{chosen.teamName}: round {chosen.number}</Subtitle2>
+          <SummaryPanel api={api} teamId={chosen.teamId} roundId={chosen.roundId} headingLevel="h3" />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { RunningService } from '../../bot/service';
+import { VERBS } from '../../bot/teams/cards/actions';
+import { parseCsv } from './csvParse';
+import { startFakeConnector, type FakeConnector } from './fakeConnector';
+import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
+import { postToBot, startTestService } from './testService';
+
+/**
+ * A round to export, made as people make it: answers through the bot (one comment written to
+ * look like a formula), plan actions through the tab's API (local mode: no token), text that
+ * would start a formula in need, progress and owner.
+ */
+export const EVIL_COMMENT = '=HYPERLINK("http://evil-comment")';
+export const staff: { who: TestPerson; level: string; rating: string; comment?: string }[] = [
+  ...Array.from({ length: 6 }, (_, i) => ({ who: person(`Practitioner ${i}`, 200 + i), level: 'practitioner', rating: i < 4 ? 'not-in-place' : 'dont-know', comment: i === 0 ? EVIL_COMMENT : undefined })),
+  ...Array.from({ length: 5 }, (_, i) => ({ who: person(`Manager ${i}`, 300 + i), level: 'supervisor', rating: 'mostly' })),
+  ...Array.from({ length: 2 }, (_, i) => ({ who: person(`Director ${i}`, 400 + i), level: 'senior-leader', rating: 'fully' })),
+];
+export const actions = [
+  { conditionId: 'C01', need: '=HYPERLINK("http://evil","click")', progress: '+1 more workshop', owner: 'Head of service', dueDate: '2026-12-01', status: 'in-progress' },
+  { conditionId: 'C02', need: 'Name champions, "one per team", in every service', progress: '', owner: '', dueDate: null, status: 'not-started' },
+  { conditionId: 'C02', need: 'Agree the role\nwith HR', progress: 'Draft by Friday', owner: '=cmd|calc', dueDate: '2026-11-30', status: 'done' },
+  { conditionId: 'C03', need: '-2 posts to fill', progress: '@SUM(A1)', owner: 'Deputy director', dueDate: null, status: 'not-started' },
+];
+
+export interface ExportRound {
+  readonly service: RunningService;
+  readonly url: (path: string) => string;
+  readonly download: (path: string) => Promise<{ response: Response; bytes: Buffer }>;
+  readonly csvLines: () => Promise<string[][]>;
+  readonly stop: () => Promise<void>;
+}
+
+export async function startExportRound(): Promise<ExportRound> {
+  const connector: FakeConnector = await startFakeConnector();
+  const service = await startTestService();
+  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
+  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await service.settled();
+  const roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+  const url = (path: string) => `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}${path}`;
+  for (const { who, level, rating, comment } of staff) {
+    await postToBot(service, cardAction(connector.serviceUrl, who, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating, level, comment: comment ?? '' }));
+  }
+  for (const action of actions) {
+    const response = await fetch(url('/plan/actions'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
+    if (response.status !== 201) throw new Error(`adding an action answered ${response.status}: ${await response.text()}`);
+  }
+  const download = async (path: string) => {
+    const response = await fetch(url(path));
+    return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+  };
+  return {
+    service,
+    url,
+    download,
+    csvLines: async () => parseCsv((await download('/export.csv')).bytes.toString('utf8').replace(/^\uFEFF/, '')),
+    stop: async () => {
+      await service.stop();
+      await connector.close();
+    },
+  };
+}
+
+/** The CSV's lines split into the header block, the grid's header and its rows. */
+export function gridOf(lines: string[][]) {
+  const header = lines.findIndex((line) => line[0] === 'No.');
+  return { header: lines[header]!, headerLine: header, rows: lines.slice(header + 1), before: lines.slice(0, header) };
+}

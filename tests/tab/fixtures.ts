@@ -1,0 +1,133 @@
+import type { ConditionId } from '../../bot/domain/conditions';
+import type { LevelId } from '../../bot/domain/levels';
+import type { CountCell } from '../../bot/domain/privacy';
+import type { RatingId } from '../../bot/domain/ratings';
+import type { CellSummary, ConditionSummary, RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
+
+/**
+ * A round written out by hand against the contract (bot/domain/summary/roundSummary.ts), with
+ * the privacy outcomes chosen, not computed: 35 people, threshold 5. Senior leaders (3) are too
+ * few; service managers (5) are hidden so the senior leaders cannot be worked out from the total.
+ */
+export const TEAM_ID = '19:practice-audit-north@thread.tacv2';
+export const OPEN_ROUND = 'round-2';
+export const CLOSED_ROUND = 'round-1';
+
+/** Answers per rating: not in place, partly, mostly, fully, don't know. */
+type Answers = readonly [number, number, number, number, number];
+type Hidden = 'too-small' | 'protects-another';
+const RATING_ORDER: readonly RatingId[] = ['not-in-place', 'partly', 'mostly', 'fully', 'dont-know'];
+
+function shownCell(answers: Answers): CellSummary {
+  const total = answers.reduce((a, b) => a + b, 0);
+  const judged = total - answers[4];
+  const points = answers[1] * 1 + answers[2] * 2 + answers[3] * 3;
+  const distribution = Object.fromEntries(RATING_ORDER.map((id, i) => [id, answers[i]])) as Record<RatingId, number>;
+  return { shown: true, answers: total, distribution, score: judged === 0 ? null : points / judged, dontKnowShare: total === 0 ? 0 : answers[4] / total };
+}
+
+const none: Answers = [0, 0, 0, 0, 0];
+
+function conditionSummary(conditionId: ConditionId, byLevel: Record<LevelId, Answers>, hidden: Partial<Record<LevelId, Hidden>>): ConditionSummary {
+  const all = Object.values(byLevel).reduce((sum, a) => sum.map((n, i) => n + a[i]!) as unknown as Answers, none);
+  const cells = Object.fromEntries(Object.entries(byLevel).map(([level, answers]) => {
+    const reason = hidden[level as LevelId];
+    return [level, reason ? { shown: false, reason } : shownCell(answers)];
+  })) as Record<LevelId, CellSummary>;
+  const scored = Object.entries(cells)
+    .flatMap(([level, cell]) => (cell.shown && cell.score !== null ? [{ level: level as LevelId, score: cell.score }] : []))
+    .sort((a, b) => b.score - a.score);
+  const most = scored[0];
+  const least = scored[scored.length - 1];
+  return {
+    conditionId,
+    allStaff: shownCell(all),
+    byLevel: cells,
+    disagreement: most && least && scored.length >= 2 ? { gap: most.score - least.score, mostPositive: most, leastPositive: least } : null,
+  };
+}
+
+const USUAL_HIDING: Partial<Record<LevelId, Hidden>> = { 'senior-leader': 'too-small', 'service-manager': 'protects-another' };
+
+/** Everyone answered C01–C11; C12 had fewer practitioners and supervisors. Senior leaders rate highest. */
+function openRoundConditions(): ConditionSummary[] {
+  const rows: ConditionSummary[] = [];
+  for (let n = 1; n <= 11; n += 1) {
+    const id = `C${String(n).padStart(2, '0')}` as ConditionId;
+    const shift = n % 3; // some variety between conditions
+    rows.push(conditionSummary(id, {
+      practitioner: [3 + shift, 5, 4 - shift, 1, 1],
+      supervisor: [1, 2 + shift, 3 - shift, 1, 0],
+      'service-manager': [0, 2, 2, 1, 0],
+      'senior-leader': [0, 0, 1, 2, 0],
+      'business-support': [1, 1, 1, 0, 3],
+      'partner-agency': none,
+      volunteer: none,
+    }, USUAL_HIDING));
+  }
+  rows.push(conditionSummary('C12', {
+    practitioner: [4, 3, 1, 0, 1],
+    supervisor: [1, 2, 1, 0, 0],
+    'service-manager': [0, 1, 3, 1, 0],
+    'senior-leader': [0, 0, 2, 1, 0],
+    'business-support': [0, 0, 0, 0, 6],
+    'partner-agency': none,
+    volunteer: none,
+  }, { 'senior-leader': 'too-small', supervisor: 'too-small' }));
+  return rows;
+}
+
+const people = (count: number): CountCell => ({ shown: true, count });
+
+export function openRoundSummary(): RoundSummary {
+  return {
+    privacyThreshold: 5,
+    respondents: 35,
+    respondentsByLevel: {
+      practitioner: people(14),
+      supervisor: people(7),
+      'service-manager': { shown: false, reason: 'protects-another' },
+      'senior-leader': { shown: false, reason: 'too-small' },
+      'business-support': people(6),
+      'partner-agency': people(0),
+      volunteer: people(0),
+    },
+    conditions: openRoundConditions(),
+  };
+}
+
+/** A small closed round: only practitioners could be shown. */
+export function closedRoundSummary(): RoundSummary {
+  const levels: Record<LevelId, Answers> = {
+    practitioner: [1, 2, 2, 1, 0], supervisor: [0, 1, 1, 0, 0], 'service-manager': [0, 0, 1, 0, 0],
+    'senior-leader': [0, 0, 0, 1, 0], 'business-support': none, 'partner-agency': none, volunteer: none,
+  };
+  const hidden: Partial<Record<LevelId, Hidden>> = { supervisor: 'too-small', 'service-manager': 'too-small', 'senior-leader': 'too-small', 'business-support': 'protects-another', 'partner-agency': 'protects-another', volunteer: 'protects-another' };
+  const conditions = Array.from({ length: 12 }, (_, i) => conditionSummary(`C${String(i + 1).padStart(2, '0')}` as ConditionId, levels, hidden));
+  return {
+    privacyThreshold: 5,
+    respondents: 10,
+    respondentsByLevel: {
+      practitioner: people(6), supervisor: { shown: false, reason: 'too-small' }, 'service-manager': { shown: false, reason: 'too-small' },
+      'senior-leader': { shown: false, reason: 'too-small' }, 'business-support': { shown: false, reason: 'protects-another' },
+      'partner-agency': { shown: false, reason: 'protects-another' }, volunteer: { shown: false, reason: 'protects-another' },
+    },
+    conditions,
+  };
+}
+
+export const ROUNDS = [
+  { roundId: OPEN_ROUND, number: 2, status: 'open' as const, openedAt: '2025-05-12T09:00:00.000Z' },
+  { roundId: CLOSED_ROUND, number: 1, status: 'closed' as const, openedAt: '2025-01-13T09:00:00.000Z', closedAt: '2025-01-31T16:30:00.000Z' },
+];
+
+export const MY_ROUNDS = [
+  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[0]! },
+  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[1]! },
+  { teamId: '19:fostering@thread.tacv2', teamName: 'Fostering & Adoption', roundId: 'round-7', number: 1, status: 'open' as const, openedAt: '2025-06-02T08:30:00.000Z' },
+];
+
+export const COMMENTS: SummaryComment[] = [
+  { text: 'Health colleagues join our <b>weekly</b> meetings, but police rarely do.', rating: 'partly', level: 'practitioner' },
+  { text: 'We share a plan with education & health.', rating: 'mostly', level: null },
+];
