@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   const summaryStaff = (process.argv.find((a) => a.startsWith('--summary-staff='))?.split('=')[1] ?? '2000').split(',').map(Number);
   process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
   const summaryReads = [];
-  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ connectionString: azurite.connectionString, staff, requests: 300 }));
+  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ connectionString: azurite.connectionString, staff, requests: 300, measureTab: staff === summaryStaff[0] }));
   await cleanUp();
 
   const goals = checkGoals(floor, service);

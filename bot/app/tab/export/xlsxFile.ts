@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { gridLines, type AuditGrid } from '../../../domain/export/auditGrid';
 
 const A4 = 9;
@@ -11,7 +11,9 @@ const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 
  * Sized and wrapped to print on A4 landscape, one page wide, the grid's header on every page.
  */
 export async function xlsxFile(grid: AuditGrid, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is asked for: exceljs is large, and most instances never export.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Practice Audit';
   const sheet = workbook.addWorksheet(sheetName, {
     pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
