@@ -20,3 +20,38 @@ export interface MyRound extends RoundListItem {
   readonly teamId: string;
   readonly teamName: string;
 }
+
+// The plan (Appendix 2's "what needs to happen" and "how will you progress this").
+export type { ActionStatus, PlanAction } from '../../../bot/domain/plan';
+
+/** What the tab sends for an action (the API validates it: bot/domain/plan.ts). */
+export interface PlanActionFields {
+  readonly conditionId: string;
+  readonly need: string;
+  readonly progress: string;
+  readonly owner: string;
+  /** YYYY-MM-DD, or null for none. */
+  readonly dueDate: string | null;
+  readonly status: import('../../../bot/domain/plan').ActionStatus;
+}
+
+export interface RoundPlan {
+  readonly actions: readonly import('../../../bot/domain/plan').PlanAction[];
+  readonly canEdit: boolean;
+}
+
+export type { ConditionChange, LevelChange, ScoreChange } from '../../../bot/domain/summary/compareRounds';
+
+/** GET …/changes: each condition's move since the team's previous closed round (bot/app/tab/roundChanges.ts). */
+export interface RoundChanges {
+  readonly previousRound: { readonly roundId: string; readonly number: number; readonly closedAt: string } | null;
+  readonly conditions: readonly import('../../../bot/domain/summary/compareRounds').ConditionChange[];
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** A file fetched from the API, ready to save. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly filename: string;
+}

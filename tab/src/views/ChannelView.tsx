@@ -1,20 +1,58 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
+import { ExportButtons } from '../components/ExportButtons';
+import { PlanTab } from '../components/PlanTab';
 import { RoundPicker } from '../components/RoundPicker';
 import { SummaryPanel } from '../components/SummaryPanel';
+import { ViewTabs } from '../components/ViewTabs';
+import { ChangesView } from './ChangesView';
+import { ConditionView } from './ConditionView';
+import { DisagreementView } from './DisagreementView';
 
 /** A round started in the channel shows up here within this long. */
 const ROUNDS_POLL_MS = 30_000;
+
+/** The channel tab's views, in the order leaders read them. */
+const VIEWS = [
+  { value: 'overview', label: 'Overview' },
+  { value: 'disagreement', label: 'Where levels disagree' },
+  { value: 'condition', label: 'A condition' },
+  { value: 'changes', label: 'Changes since last round' },
+  { value: 'plan', label: 'Plan' },
+] as const;
+type ViewName = (typeof VIEWS)[number]['value'];
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   title: { margin: 0 },
   view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-/** The channel tab: pick one of the team's rounds, see who has answered and the overview. */
+function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+  const styles = useStyles();
+  const ids = useId();
+  const [view, setView] = useState<ViewName>('overview');
+  const tabId = (name: ViewName) => `${ids}-tab-${name}`;
+  const props = { api, teamId, roundId };
+  return (
+    <>
+      <ExportButtons {...props} />
+      <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
+      <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
+        {view === 'overview' && <SummaryPanel {...props} />}
+        {view === 'disagreement' && <DisagreementView {...props} />}
+        {view === 'condition' && <ConditionView {...props} />}
+        {view === 'changes' && <ChangesView {...props} />}
+        {view === 'plan' && <PlanTab {...props} />}
+      </div>
+    </>
+  );
+}
+
+/** The channel tab: pick one of the team's rounds, then read it through the views above. */
 export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -43,7 +81,7 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
           No audit round yet. A practice champion starts one by saying “start” to Practice Audit in the team’s channel.
         </MessageBarBody></MessageBar>
       )}
-      {teamId && roundId && <SummaryPanel api={api} teamId={teamId} roundId={roundId} />}
+      {teamId && roundId && <RoundViews api={api} teamId={teamId} roundId={roundId} />}
     </div>
   );
 }

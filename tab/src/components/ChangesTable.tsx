@@ -1,0 +1,72 @@
+import { useId } from 'react';
+import { findCondition } from '../../../bot/domain/conditions';
+import { levelLabel } from '../../../bot/domain/levels';
+import type { ConditionChange, ScoreChange } from '../api/types';
+import { formatScore } from '../format';
+import { useTableStyles } from './tableStyles';
+
+/** "+0.4" / "−0.3" / "0.0" as shown, and "up 0.4" / "down 0.3" / "no change" for screen readers. */
+export function changeWording(change: number): { shown: string; spoken: string } {
+  const rounded = Math.round(change * 10) / 10;
+  if (rounded === 0) return { shown: '0.0', spoken: 'no change' };
+  const size = formatScore(Math.abs(rounded));
+  return rounded > 0 ? { shown: `+${size}`, spoken: `up ${size}` } : { shown: `−${size}`, spoken: `down ${size}` };
+}
+
+function ChangeCells({ change }: { change: ScoreChange | null }) {
+  const table = useTableStyles();
+  if (!change) return <td className={table.cell} colSpan={2} data-part="not-compared">Not comparable: hidden, or no score, in one of the rounds</td>;
+  const words = changeWording(change.change);
+  return (
+    <>
+      <td className={table.cell} data-part="scores">{formatScore(change.before)} → {formatScore(change.after)}</td>
+      <td className={table.cell} data-part="change">
+        <span aria-hidden="true">{words.shown}</span>
+        <span className={table.visuallyHidden}>{words.spoken}</span>
+      </td>
+    </>
+  );
+}
+
+/** Each condition's move since the previous round: all staff, then each level shown in both rounds. */
+export function ChangesTable({ conditions, previousNumber }: { conditions: readonly ConditionChange[]; previousNumber: number }) {
+  const table = useTableStyles();
+  const captionId = useId();
+  return (
+    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={table.table} data-testid="changes">
+        <caption id={captionId} className={table.caption}>
+          Scores in round {previousNumber} and now, from 0 (not in place) to 3 (fully in place). A level is compared only
+          where it was shown with a score in both rounds.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={table.head}>Condition</th>
+            <th scope="col" className={table.head}>Group</th>
+            <th scope="col" className={table.head}>Before → after</th>
+            <th scope="col" className={table.head}>Change</th>
+          </tr>
+        </thead>
+        {conditions.map((row) => {
+          const condition = findCondition(row.conditionId);
+          const groups = 1 + row.byLevel.length;
+          return (
+            <tbody key={row.conditionId} data-condition={row.conditionId}>
+              <tr data-group="all-staff">
+                <th scope="rowgroup" rowSpan={groups} className={table.rowHead}>{condition?.number}. {condition?.text ?? row.conditionId}</th>
+                <th scope="row" className={table.rowHead}>All staff</th>
+                <ChangeCells change={row.allStaff} />
+              </tr>
+              {row.byLevel.map((level) => (
+                <tr key={level.level} data-group={level.level}>
+                  <th scope="row" className={table.rowHead}>{levelLabel(level.level)}</th>
+                  <ChangeCells change={level} />
+                </tr>
+              ))}
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
+  );
+}

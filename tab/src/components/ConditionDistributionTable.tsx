@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import { LEVELS } from '../../../bot/domain/levels';
+import { RATINGS } from '../../../bot/domain/ratings';
+import type { CellSummary, ConditionSummary } from '../../../bot/domain/summary/roundSummary';
+import { formatScore, hiddenWording } from '../format';
+import { useTableStyles } from './tableStyles';
+
+function CutRow({ label, cell, threshold, id }: { label: string; cell: CellSummary; threshold: number; id: string }) {
+  const table = useTableStyles();
+  return (
+    <tr data-level={id} data-shown={String(cell.shown)}>
+      <th scope="row" className={table.rowHead}>{label}</th>
+      {cell.shown ? (
+        <>
+          {RATINGS.map((rating) => <td key={rating.id} className={table.cell}>{cell.distribution[rating.id]}</td>)}
+          <td className={table.cell} data-part="score">{cell.score === null ? (cell.answers === 0 ? 'No answers yet' : 'No score') : formatScore(cell.score)}</td>
+        </>
+      ) : (
+        <td className={table.cell} colSpan={RATINGS.length + 1} data-part="hidden">{hiddenWording(cell.reason, threshold)}</td>
+      )}
+    </tr>
+  );
+}
+
+/** One condition's answers by rating, for all staff and each level; hidden cuts say why. */
+export function ConditionDistributionTable({ condition, threshold }: { condition: ConditionSummary; threshold: number }) {
+  const table = useTableStyles();
+  const captionId = useId();
+  return (
+    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={table.table} data-testid="condition-distribution">
+        <caption id={captionId} className={table.caption}>
+          Answers by rating and level. Scores run from 0 (not in place) to 3 (fully in place); “don’t know” is counted
+          but not scored. Groups of fewer than {threshold} are hidden.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={table.head}>Level</th>
+            {RATINGS.map((rating) => <th key={rating.id} scope="col" className={table.head}>{rating.label}</th>)}
+            <th scope="col" className={table.head}>Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          <CutRow label="All staff" id="all-staff" cell={condition.allStaff} threshold={threshold} />
+          {LEVELS.map((level) => <CutRow key={level.id} id={level.id} label={level.label} cell={condition.byLevel[level.id]} threshold={threshold} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}

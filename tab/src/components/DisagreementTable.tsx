@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { findCondition } from '../../../bot/domain/conditions';
+import type { Disagreement, RoundSummary } from '../../../bot/domain/summary/roundSummary';
+import { rankDisagreements } from '../../../bot/domain/summary/rankDisagreements';
+import { LEVEL_PLURAL } from '../../../bot/domain/summary/whatHappensNow';
+import { formatScore } from '../format';
+import { capitalise, useTableStyles } from './tableStyles';
+
+/** "Senior leaders more positive than practitioners: 2.5 against 0.8". */
+export function disagreementWording({ mostPositive, leastPositive }: Disagreement): string {
+  return `${capitalise(LEVEL_PLURAL[mostPositive.level])} more positive than ${LEVEL_PLURAL[leastPositive.level]}: `
+    + `${formatScore(mostPositive.score)} against ${formatScore(leastPositive.score)}`;
+}
+
+const useStyles = makeStyles({
+  track: { width: '120px', height: '8px', borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground4, overflow: 'hidden' },
+  fill: { height: '100%', backgroundColor: tokens.colorBrandBackground },
+  gap: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+});
+
+/** Conditions whose shown levels disagree, largest gap first (the gap runs 0 to 3). */
+export function DisagreementTable({ summary }: { summary: RoundSummary }) {
+  const table = useTableStyles();
+  const styles = useStyles();
+  const captionId = useId();
+  const ranked = rankDisagreements(summary);
+  if (ranked.length === 0) return <p data-testid="no-disagreement">No condition has levels that disagree yet.</p>;
+  return (
+    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={table.table} data-testid="disagreement">
+        <caption id={captionId} className={table.caption}>
+          Conditions where levels’ scores differ, largest gap first. Scores run from 0 (not in place) to 3 (fully in
+          place); only levels with at least {summary.privacyThreshold} answers are compared.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className={table.head}>Condition</th>
+            <th scope="col" className={table.head}>Gap</th>
+            <th scope="col" className={table.head}>Which way</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.map((row) => {
+            const condition = findCondition(row.conditionId);
+            const { gap } = row.disagreement;
+            return (
+              <tr key={row.conditionId} data-condition={row.conditionId}>
+                <th scope="row" className={table.rowHead}>{condition?.number}. {condition?.text ?? row.conditionId}</th>
+                <td className={mergeClasses(table.cell)} data-part="gap">
+                  <span className={styles.gap}>
+                    <span className={table.number}>{formatScore(gap)}</span>
+                    <span className={styles.track} aria-hidden="true">
+                      <span className={styles.fill} style={{ display: 'block', width: `${Math.min(100, (gap / 3) * 100)}%` }} />
+                    </span>
+                  </span>
+                </td>
+                <td className={table.cell} data-part="direction">{disagreementWording(row.disagreement)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import type { Api } from '../api/client';
+import type { ExportFormat } from '../api/types';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+/** Saves a fetched file: an object URL and a temporary <a download>, since in Teams the request needs a token. */
+function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "Download CSV" and "Download Excel": the round as Appendix 2's grid (no comments, no names). */
+export function ExportButtons({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
+    setFailure(null);
+    try {
+      const file = await api.download(teamId, roundId, format);
+      saveFile(file.blob, file.filename);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : 'The file could not be downloaded.');
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className={styles.row}>
+      <Button disabled={busy !== null} onClick={() => void download('csv')}>{busy === 'csv' ? 'Preparing CSV…' : 'Download CSV'}</Button>
+      <Button disabled={busy !== null} onClick={() => void download('xlsx')}>{busy === 'xlsx' ? 'Preparing Excel…' : 'Download Excel'}</Button>
+      {failure && <MessageBar intent="error"><MessageBarBody>{failure}</MessageBarBody></MessageBar>}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+
+/*
+ * Fluent's TabList would do, but its arrow-key handling (tabster) puts focusable aria-hidden
+ * elements into the page, which axe reports as a serious violation (microsoft/fluentui#25133).
+ * This is the WAI-ARIA tabs pattern with Fluent's tokens: one tab in the Tab order (the
+ * selected one); arrow keys, Home and End move between tabs and select as they go.
+ */
+const useStyles = makeStyles({
+  list: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  tab: {
+    appearance: 'none', border: 'none', backgroundColor: 'transparent', cursor: 'pointer',
+    color: tokens.colorNeutralForeground2, fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderRadius: tokens.borderRadiusMedium,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  selected: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
+});
+
+export interface ViewTab<T extends string> {
+  readonly value: T;
+  readonly label: string;
+}
+
+export function ViewTabs<T extends string>(props: {
+  label: string;
+  tabs: readonly ViewTab<T>[];
+  selected: T;
+  onSelect: (value: T) => void;
+  tabId: (value: T) => string;
+  panelId: string;
+}) {
+  const { tabs, selected, onSelect, tabId, panelId } = props;
+  const styles = useStyles();
+  const buttons = useRef(new Map<T, HTMLButtonElement>());
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const current = tabs.findIndex((tab) => tab.value === selected);
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: tabs.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = tabs[(target + tabs.length) % tabs.length]!.value;
+    onSelect(next);
+    buttons.current.get(next)?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={props.label} className={styles.list} onKeyDown={onKeyDown}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.value}
+          ref={(element) => { if (element) buttons.current.set(tab.value, element); else buttons.current.delete(tab.value); }}
+          type="button"
+          role="tab"
+          id={tabId(tab.value)}
+          aria-selected={tab.value === selected}
+          aria-controls={panelId}
+          tabIndex={tab.value === selected ? 0 : -1}
+          className={mergeClasses(styles.tab, tab.value === selected && styles.selected)}
+          onClick={() => onSelect(tab.value)}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+}

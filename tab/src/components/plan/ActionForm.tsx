@@ -1,0 +1,97 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import type { ActionStatus, PlanAction, PlanActionFields } from '../../api/types';
+import { ACTION_STATUSES, MAX_OWNER, MAX_PLAN_TEXT, statusLabel } from './planFormat';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  wide: { gridColumn: '1 / -1' },
+  buttons: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+/** Which field a validation message from the API is about (its words name the field). */
+export type FieldName = 'need' | 'progress' | 'owner' | 'dueDate' | 'status';
+export interface FormProblem {
+  readonly field: FieldName | null;
+  readonly message: string;
+}
+
+/**
+ * Add or change one action of a condition's plan. `need` is required here as in the API;
+ * everything the API refuses comes back as `problem`, shown by its field or over the form.
+ */
+export function ActionForm(props: {
+  conditionId: string;
+  conditionLabel: string;
+  action?: PlanAction;
+  saving: boolean;
+  problem: FormProblem | null;
+  onSave: (fields: PlanActionFields) => void;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  const { action } = props;
+  const [need, setNeed] = useState(action?.need ?? '');
+  const [progress, setProgress] = useState(action?.progress ?? '');
+  const [owner, setOwner] = useState(action?.owner ?? '');
+  const [dueDate, setDueDate] = useState(action?.dueDate ?? '');
+  const [status, setStatus] = useState<ActionStatus>(action?.status ?? 'not-started');
+  const [needMissing, setNeedMissing] = useState(false);
+
+  const fieldProblem = (field: FieldName): string | undefined => (props.problem?.field === field ? props.problem.message : undefined);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!need.trim()) {
+      setNeedMissing(true);
+      return;
+    }
+    setNeedMissing(false);
+    props.onSave({ conditionId: props.conditionId, need, progress, owner, dueDate: dueDate || null, status });
+  };
+  const title = action ? `Change the action for condition ${props.conditionLabel}` : `Add an action for condition ${props.conditionLabel}`;
+  const needError = needMissing ? 'Say what needs to happen.' : fieldProblem('need');
+
+  return (
+    <form className={styles.form} aria-labelledby={headingId} onSubmit={submit} noValidate data-testid="action-form">
+      <span id={headingId} className={styles.wide}><strong>{title}</strong></span>
+      {props.problem && props.problem.field === null && (
+        <MessageBar intent="error" className={styles.wide}><MessageBarBody>{props.problem.message}</MessageBarBody></MessageBar>
+      )}
+      <Field label="What needs to happen?" required className={styles.wide} validationMessage={needError} validationState={needError ? 'error' : 'none'}>
+        <Textarea value={need} maxLength={MAX_PLAN_TEXT} onChange={(_e, data) => setNeed(data.value)} name="need" />
+      </Field>
+      <Field label="How will you progress this?" className={styles.wide} validationMessage={fieldProblem('progress')} validationState={fieldProblem('progress') ? 'error' : 'none'}>
+        <Textarea value={progress} maxLength={MAX_PLAN_TEXT} onChange={(_e, data) => setProgress(data.value)} name="progress" />
+      </Field>
+      <Field label="Owner" validationMessage={fieldProblem('owner')} validationState={fieldProblem('owner') ? 'error' : 'none'}>
+        <Input value={owner} maxLength={MAX_OWNER} onChange={(_e, data) => setOwner(data.value)} name="owner" />
+      </Field>
+      <Field label="Due date" validationMessage={fieldProblem('dueDate')} validationState={fieldProblem('dueDate') ? 'error' : 'none'}>
+        <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} name="dueDate" />
+      </Field>
+      <Field label="Status" validationMessage={fieldProblem('status')} validationState={fieldProblem('status') ? 'error' : 'none'}>
+        <Select value={status} onChange={(_e, data) => setStatus(data.value as ActionStatus)} name="status">
+          {ACTION_STATUSES.map((id) => <option key={id} value={id}>{statusLabel(id)}</option>)}
+        </Select>
+      </Field>
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={props.saving}>{action ? 'Save changes' : 'Add action'}</Button>
+        <Button type="button" onClick={props.onCancel} disabled={props.saving}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+/** The API's 400 message names the field ("The action's owner is not valid: …"). */
+export function problemFrom(message: string): FormProblem {
+  const match = /The action's (need|progress|owner|dueDate|status) /.exec(message);
+  return { field: (match?.[1] as FieldName | undefined) ?? null, message };
+}

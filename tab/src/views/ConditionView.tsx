@@ -1,0 +1,60 @@
+import { useId, useState } from 'react';
+import { Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { CONDITIONS, findCondition, isConditionId, type ConditionId } from '../../../bot/domain/conditions';
+import type { Api } from '../api/client';
+import { usePolling } from '../hooks/usePolling';
+import { ConditionComments } from '../components/ConditionComments';
+import { ConditionDistributionTable } from '../components/ConditionDistributionTable';
+import { SUMMARY_POLL_MS } from '../components/SummaryPanel';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  heading: { margin: `${tokens.spacingVerticalM} 0 0` },
+  picker: { maxWidth: '640px' },
+  evidence: { margin: 0, maxWidth: '80ch', color: tokens.colorNeutralForeground2 },
+});
+
+const conditionName = (id: ConditionId) => {
+  const condition = findCondition(id);
+  return condition ? `${condition.number}. ${condition.text}` : id;
+};
+
+/** One condition in depth: why it matters, its answers by level, and what people said. */
+export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+  const styles = useStyles();
+  const answersId = useId();
+  const commentsId = useId();
+  const [conditionId, setConditionId] = useState<ConditionId>(CONDITIONS[0]!.id);
+  const { data: summary, error, loading } = usePolling((signal) => api.summary(teamId, roundId, signal), SUMMARY_POLL_MS, `${teamId}\n${roundId}`);
+  const condition = summary?.conditions.find((row) => row.conditionId === conditionId);
+  return (
+    <>
+      <Field label="Condition" className={styles.picker}>
+        <Select
+          data-testid="condition-picker"
+          value={conditionId}
+          onChange={(_event, data) => { if (isConditionId(data.value)) setConditionId(data.value); }}
+        >
+          {CONDITIONS.map((c) => <option key={c.id} value={c.id}>{conditionName(c.id)}</option>)}
+        </Select>
+      </Field>
+      <p className={styles.evidence} data-testid="evidence"><strong>Why this matters: </strong>{findCondition(conditionId)?.evidence}</p>
+      {loading && !summary && <Spinner size="small" label="Loading the audit…" />}
+      {error && <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>}
+      {summary && condition && (
+        <>
+          <section className={styles.section} aria-labelledby={answersId}>
+            <Subtitle2 as="h2" id={answersId} className={styles.heading}>Answers by level</Subtitle2>
+            <ConditionDistributionTable condition={condition} threshold={summary.privacyThreshold} />
+          </section>
+          <section className={styles.section} aria-labelledby={commentsId}>
+            <Subtitle2 as="h2" id={commentsId} className={styles.heading}>Comments</Subtitle2>
+            {condition.allStaff.shown
+              ? <ConditionComments key={conditionId} api={api} teamId={teamId} roundId={roundId} condition={condition} />
+              : <p>Comments are hidden: fewer than {summary.privacyThreshold} people answered this condition.</p>}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

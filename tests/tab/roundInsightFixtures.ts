@@ -1,0 +1,67 @@
+import type { RoundChanges } from '../../bot/app/tab/roundChanges';
+import type { ConditionId } from '../../bot/domain/conditions';
+import type { LevelId } from '../../bot/domain/levels';
+import type { RatingId } from '../../bot/domain/ratings';
+import type { RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
+import { CLOSED_ROUND, OPEN_ROUND, ROUNDS } from './fixtures';
+
+/**
+ * The fixture API's answers for the views beyond the overview, in the real routes' shapes
+ * (bot/app/tab/roundSummary.ts, roundChanges.ts, roundExport.ts).
+ */
+export const HOSTILE_COMMENTS = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>'];
+
+const comment = (text: string, rating: RatingId, level: LevelId | null): SummaryComment => ({ text, rating, level });
+
+/** Written in the order the API sends them: by rating, then text. Hidden levels are unnamed (null). */
+export const CONDITION_COMMENTS: Partial<Record<ConditionId, SummaryComment[]>> = {
+  C01: [
+    comment('Police rarely come to our meetings.', 'not-in-place', 'practitioner'),
+    comment(HOSTILE_COMMENTS[0]!, 'partly', 'practitioner'),
+    comment(HOSTILE_COMMENTS[1]!, 'partly', null),
+    comment('We share a plan with education & health.', 'mostly', null),
+    comment('Not sure who decides this.', 'dont-know', 'business-support'),
+  ],
+  C02: [comment('Champions meet monthly.', 'fully', 'supervisor')],
+};
+
+/** The comments route as the API answers it: 400 for a level not shown for the condition, else filtered. */
+export function commentsReply(summary: RoundSummary, conditionId: string, level: unknown): { status: number; body: unknown } {
+  const condition = summary.conditions.find((c) => c.conditionId === conditionId);
+  if (!condition) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: "That condition is not one of the audit's conditions." } } };
+  const all = condition.allStaff.shown ? CONDITION_COMMENTS[conditionId as ConditionId] ?? [] : [];
+  if (level === undefined || level === '') return { status: 200, body: { comments: all } };
+  const cell = condition.byLevel[level as LevelId];
+  if (!cell?.shown) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'That level is too small to show for this condition.' } } };
+  return { status: 200, body: { comments: all.filter((c) => c.level === level) } };
+}
+
+const score = (before: number, after: number) => ({ before, after, change: after - before });
+
+/**
+ * GET …/changes for the open round against the closed one. C01 is worked out from the two
+ * fixture summaries (the closed round shows only practitioners, so only they are compared);
+ * the other moves are chosen by hand so the view meets a rise, a fall, no change and a hidden cut.
+ */
+export function changesReply(roundId: string): RoundChanges | undefined {
+  if (roundId === CLOSED_ROUND) return { previousRound: null, conditions: [] };
+  if (roundId !== OPEN_ROUND) return undefined;
+  const previous = ROUNDS[1]!;
+  const conditions = Array.from({ length: 12 }, (_, i) => {
+    const conditionId = `C${String(i + 1).padStart(2, '0')}` as ConditionId;
+    if (conditionId === 'C01') return { conditionId, allStaff: score(1.7, 44 / 31), byLevel: [{ level: 'practitioner' as const, ...score(1.5, 14 / 13) }] };
+    if (conditionId === 'C02') return { conditionId, allStaff: score(1.7, 2.1), byLevel: [{ level: 'practitioner' as const, ...score(1.5, 1.5) }] };
+    if (conditionId === 'C12') return { conditionId, allStaff: null, byLevel: [] };
+    return { conditionId, allStaff: score(1.7, 1.5), byLevel: [{ level: 'practitioner' as const, ...score(1.5, 1.25) }] };
+  });
+  return { previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' }, conditions };
+}
+
+/** What the export routes send: a CSV (UTF-8 with BOM, CRLF) and an .xlsx (a zip: "PK" first). */
+export function exportFile(format: 'csv' | 'xlsx', roundNumber: number): { contentType: string; filename: string; body: Buffer } {
+  const filename = `practice-audit-round-${roundNumber}.${format}`;
+  if (format === 'csv') {
+    return { contentType: 'text/csv; charset=utf-8', filename, body: Buffer.from('\uFEFFTeam,Children’s Services – North\r\nNumber,Condition\r\n1,Systems are aligned across all relevant agencies\r\n', 'utf8') };
+  }
+  return { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename, body: Buffer.from('PK\u0003\u0004fixture', 'latin1') };
+}
