@@ -38,7 +38,7 @@ const get = async (path: string, token?: string) => {
 const teamPaths = () => {
   const team = encodeURIComponent(TEAM.id);
   const round = `/api/teams/${team}/rounds/${roundId}`;
-  return [`/api/teams/${team}/rounds`, `${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/export.csv`, `${round}/export.xlsx`];
+  return [`/api/teams/${team}/rounds`, `${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/plan`, `${round}/export.csv`, `${round}/export.xlsx`];
 };
 const allPaths = () => ['/api/me', '/api/me/rounds', ...teamPaths()];
 

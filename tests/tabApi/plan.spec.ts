@@ -64,6 +64,15 @@ describe('the plan', () => {
     expect((await call(PEOPLE.champion, 'GET', planPath)).body.actions).toHaveLength(1);
   });
 
+  it('refuses every change without a valid token', async () => {
+    const [current] = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
+    const unsigned = (method: string, path: string) => fetch(`${service.url}${path}`, { method, headers: { 'content-type': 'application/json', 'if-match': String(current!.version) }, body: JSON.stringify(action) });
+    expect((await unsigned('POST', `${planPath}/actions`)).status).toBe(401);
+    expect((await unsigned('PUT', `${planPath}/actions/${current!.actionId}`)).status).toBe(401);
+    expect((await unsigned('DELETE', `${planPath}/actions/${current!.actionId}`)).status).toBe(401);
+    expect((await call(PEOPLE.champion, 'GET', planPath)).body.actions).toEqual([expect.objectContaining(action)]);
+  });
+
   it('explains what is wrong with an action, field by field', async () => {
     const problems: [Record<string, unknown>, RegExp][] = [
       [{ ...action, need: '  ' }, /need is not valid: say what needs to happen/],
