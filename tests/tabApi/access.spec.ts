@@ -1,7 +1,8 @@
 import type { RunningService } from '../../bot/service';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { startLocalIdentityProvider, TAB_AUDIENCE, type LocalIdentityProvider } from '../support/ssoTokens';
-import { asRosterMember, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM, TENANT_ID, type TestPerson } from '../support/teamsActivities';
+import type { FakeConnector } from '../support/fakeConnector';
+import { startSignedInTeam, type SignedInTeam } from '../support/signedInTeam';
+import type { LocalIdentityProvider } from '../support/ssoTokens';
+import { installedInTeam, PEOPLE, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
 
 /** Who may see what: every route of the tab's API checks the token, then the team's roster. */
@@ -9,24 +10,13 @@ let connector: FakeConnector;
 let identity: LocalIdentityProvider;
 let service: RunningService;
 let roundId = '';
+let team: SignedInTeam | undefined;
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
-  connector.setRoster(OTHER_TEAM.id, [PEOPLE.outsider].map(asRosterMember));
-  identity = await startLocalIdentityProvider(TENANT_ID);
-  service = await startTestService({ TAB_SSO_AUDIENCE: TAB_AUDIENCE, TAB_SSO_TENANT_ID: TENANT_ID, TAB_SSO_JWKS_URI: identity.jwksUri });
-  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.outsider, OTHER_TEAM));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
-  await service.settled();
-  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+  team = await startSignedInTeam();
+  ({ connector, identity, service, roundId } = team);
 });
-afterAll(async () => {
-  await service?.stop();
-  await identity?.close();
-  await connector?.close();
-});
+afterAll(async () => team?.stop());
 
 const claimsOf = (p: TestPerson) => ({ oid: p.aadObjectId, name: p.name });
 const get = async (path: string, token?: string) => {

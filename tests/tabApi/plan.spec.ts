@@ -1,32 +1,20 @@
 import type { RunningService } from '../../bot/service';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { startLocalIdentityProvider, TAB_AUDIENCE, type LocalIdentityProvider } from '../support/ssoTokens';
-import { asRosterMember, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM, TENANT_ID, type TestPerson } from '../support/teamsActivities';
-import { postToBot, startTestService } from '../support/testService';
+import { startSignedInTeam, type SignedInTeam } from '../support/signedInTeam';
+import type { LocalIdentityProvider } from '../support/ssoTokens';
+import { PEOPLE, TEAM, type TestPerson } from '../support/teamsActivities';
 
 /** The Appendix 2 plan: members read it, the team's practice champions write it, and no edit is lost. */
-let connector: FakeConnector;
 let identity: LocalIdentityProvider;
 let service: RunningService;
 let planPath = '';
+let team: SignedInTeam | undefined;
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
-  connector.setRoster(OTHER_TEAM.id, [PEOPLE.outsider].map(asRosterMember));
-  identity = await startLocalIdentityProvider(TENANT_ID);
-  service = await startTestService({ TAB_SSO_AUDIENCE: TAB_AUDIENCE, TAB_SSO_TENANT_ID: TENANT_ID, TAB_SSO_JWKS_URI: identity.jwksUri });
-  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
-  await service.settled();
-  const roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
-  planPath = `/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}/plan`;
+  team = await startSignedInTeam();
+  ({ identity, service } = team);
+  planPath = `/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${team.roundId}/plan`;
 });
-afterAll(async () => {
-  await service?.stop();
-  await identity?.close();
-  await connector?.close();
-});
+afterAll(async () => team?.stop());
 
 async function call(who: TestPerson, method: string, path: string, body?: unknown, version?: string) {
   const token = await identity.sign({ oid: who.aadObjectId, name: who.name });

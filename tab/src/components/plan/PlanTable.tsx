@@ -1,28 +1,12 @@
 import { Fragment, useId } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useTableStyles } from '../tableStyles';
 import { CONDITIONS, type ConditionId } from '../../../../bot/domain/conditions';
 import type { NowSummary } from '../../../../bot/domain/summary/whatHappensNow';
 import type { PlanAction } from '../../api/types';
 import { formatDueDate, statusLabel } from './planFormat';
 
 const useStyles = makeStyles({
-  scroller: {
-    overflowX: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    boxShadow: tokens.shadow4,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
-  caption: { textAlign: 'left', padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  head: {
-    textAlign: 'left',
-    verticalAlign: 'bottom',
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase200,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-  },
   cell: {
     textAlign: 'left',
     verticalAlign: 'top',
@@ -55,19 +39,20 @@ export function PlanTable(props: {
   onDelete: (action: PlanAction) => void;
 }) {
   const styles = useStyles();
+  const shared = useTableStyles();
   const captionId = useId();
   return (
-    <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={styles.table} data-testid="plan">
-        <caption id={captionId} className={styles.caption}>
+    <div className={shared.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={shared.table} data-testid="plan">
+        <caption id={captionId} className={shared.caption}>
           The audit of services: for each condition, what happens now, what needs to happen and how you will progress it.
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.head}>Condition</th>
-            <th scope="col" className={styles.head}>What happens now?</th>
-            <th scope="col" className={styles.head}>What needs to happen?</th>
-            <th scope="col" className={styles.head}>How will you progress this?</th>
+            <th scope="col" className={shared.head}>Condition</th>
+            <th scope="col" className={shared.head}>What happens now?</th>
+            <th scope="col" className={shared.head}>What needs to happen?</th>
+            <th scope="col" className={shared.head}>How will you progress this?</th>
           </tr>
         </thead>
         <tbody>

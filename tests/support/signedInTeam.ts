@@ -1,0 +1,41 @@
+import type { RunningService } from '../../bot/service';
+import { startFakeConnector, type FakeConnector } from './fakeConnector';
+import { startLocalIdentityProvider, TAB_AUDIENCE, type LocalIdentityProvider } from './ssoTokens';
+import { asRosterMember, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM, TENANT_ID } from './teamsActivities';
+import { postToBot, startTestService } from './testService';
+
+/**
+ * The tab's API with Teams sign-in switched on: the service checks tokens against a local key
+ * set, TEAM holds the champion and a practitioner with an open round, OTHER_TEAM the outsider.
+ */
+export interface SignedInTeam {
+  readonly connector: FakeConnector;
+  readonly identity: LocalIdentityProvider;
+  readonly service: RunningService;
+  readonly roundId: string;
+  stop(): Promise<void>;
+}
+
+export async function startSignedInTeam(): Promise<SignedInTeam> {
+  const connector = await startFakeConnector();
+  connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
+  connector.setRoster(OTHER_TEAM.id, [PEOPLE.outsider].map(asRosterMember));
+  const identity = await startLocalIdentityProvider(TENANT_ID);
+  const service = await startTestService({ TAB_SSO_AUDIENCE: TAB_AUDIENCE, TAB_SSO_TENANT_ID: TENANT_ID, TAB_SSO_JWKS_URI: identity.jwksUri });
+  const stop = async () => {
+    await service.stop();
+    await identity.close();
+    await connector.close();
+  };
+  try {
+    await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
+    await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.outsider, OTHER_TEAM));
+    await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+    await service.settled();
+    const roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+    return { connector, identity, service, roundId, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
