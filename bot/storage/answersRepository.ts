@@ -87,6 +87,29 @@ export class AnswersRepository {
     return answers;
   }
 
+  /**
+   * Answers written at or after `since` (Table storage's own Timestamp), without comments: how a
+   * reader keeps a round's aggregate current by reading only what changed. Also returns the
+   * newest Timestamp seen, to ask from next time.
+   */
+  async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
+    const filter = since ? odata`PartitionKey eq ${roundId} and Timestamp ge ${since}` : odata`PartitionKey eq ${roundId}`;
+    const rows = this.table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'respondentId' | 'answeredAt'>>({
+      queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt', 'Timestamp'] },
+    });
+    const answers: RatedAnswer[] = [];
+    let newest: Date | undefined;
+    await storageCall(async () => {
+      for await (const row of rows) {
+        const written = row.timestamp ? new Date(row.timestamp) : undefined;
+        if (written && (!newest || written > newest)) newest = written;
+        if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) continue;
+        answers.push({ conditionId: row.conditionId, level: row.level, rating: row.rating, comment: '', respondentId: row.respondentId, answeredAt: row.answeredAt });
+      }
+    });
+    return { answers, newest };
+  }
+
   /** What participation needs of every answer in a round, and nothing more. */
   async footprints(roundId: string): Promise<(AnswerFootprint & { answeredAt: string })[]> {
     const rows = this.table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'respondentId' | 'answeredAt'>>({

@@ -1,5 +1,5 @@
+import { RoundAggregate } from '../../bot/app/tab/roundAggregate';
 import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
-import type { ConditionId } from '../../bot/domain/conditions';
 import type { RatedAnswer } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
@@ -10,14 +10,16 @@ class ObservedAnswers extends AnswersRepository {
   reads = 0;
   failNext = false;
   gate: Promise<void> | undefined;
-  override async ratedAnswers(roundId: string, conditionId?: ConditionId): Promise<RatedAnswer[]> {
+  sinces: (Date | undefined)[] = [];
+  override async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
     this.reads += 1;
+    this.sinces.push(since);
     if (this.gate) await this.gate;
     if (this.failNext) {
       this.failNext = false;
       throw new Error('storage unavailable');
     }
-    return super.ratedAnswers(roundId, conditionId);
+    return super.answersChangedSince(roundId, since);
   }
 }
 
@@ -51,6 +53,9 @@ it('serves the last summary at once and refreshes it behind, one read at a time'
   release();
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect((await cache.summary('r1')).respondents).toBe(6);
+  // The first refresh read the whole round; the later one only what was written since (less an overlap).
+  expect(answers.sinces[0]).toBeUndefined();
+  expect(answers.sinces.at(-1)).toBeInstanceOf(Date);
 });
 
 it('keeps serving the last summary when a refresh fails, and tries again later', async () => {
@@ -64,4 +69,18 @@ it('keeps serving the last summary when a refresh fails, and tries again later',
   const reads = answers.reads;
   expect((await cache.summary('r1')).respondents).toBe(6);
   expect(answers.reads).toBe(reads + 1);
+});
+
+it('counts a changed answer once, at its new rating, when only changes are read', async () => {
+  const inRound2 = (n: number, rating: 'mostly' | 'fully') => ({ ...answer(n), roundId: 'r2', rating });
+  for (let n = 0; n < 5; n += 1) await answers.record(inRound2(n, 'mostly'));
+  const aggregate = new RoundAggregate('r2', answers, 5);
+  const before = (await aggregate.refresh()).conditions[0]!.allStaff;
+  expect(before).toMatchObject({ shown: true, answers: 5, distribution: { mostly: 5, fully: 0 } });
+
+  await answers.record(inRound2(0, 'fully'));
+  const after = await aggregate.refresh();
+  expect(answers.sinces.at(-1)).toBeInstanceOf(Date);
+  expect(after.respondents).toBe(5);
+  expect(after.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 5, distribution: { mostly: 4, fully: 1 } });
 });

@@ -1,5 +1,6 @@
 import type { ConditionId } from '../../domain/conditions';
-import { summariseRound, type RatedAnswer, type RoundSummary } from '../../domain/summary';
+import type { RatedAnswer, RoundSummary } from '../../domain/summary';
+import { RoundAggregate } from './roundAggregate';
 import type { AnswersRepository } from '../../storage/answersRepository';
 
 interface Cached<T> {
@@ -12,10 +13,12 @@ interface Cached<T> {
  * Every open tab polls its round's summary every few seconds. Each instance keeps the last
  * summary of a round and serves it at once; once it is older than `maxAgeMs`, one refresh
  * runs in the background (stale-while-revalidate), so a request never waits for the round's
- * answers to be read and aggregated, except the very first for a round.
+ * answers to be read and aggregated, except the very first for a round. A refresh reads only
+ * the answers written since the last (see RoundAggregate).
  */
 export class RoundSummaryCache {
   private readonly summaries = new Map<string, Cached<RoundSummary>>();
+  private readonly aggregates = new Map<string, RoundAggregate>();
   private readonly comments = new Map<string, Cached<RatedAnswer[]>>();
 
   constructor(
@@ -26,12 +29,22 @@ export class RoundSummaryCache {
   ) {}
 
   summary(roundId: string): Promise<RoundSummary> {
-    return this.fresh(this.summaries, roundId, async () => summariseRound(await this.answers.ratedAnswers(roundId), this.privacyThreshold));
+    return this.fresh(this.summaries, roundId, () => this.aggregateOf(roundId).refresh());
   }
 
   /** One condition's answers, for its comments: a single range read, not the whole round. */
   answersTo(roundId: string, conditionId: ConditionId): Promise<RatedAnswer[]> {
     return this.fresh(this.comments, `${roundId}|${conditionId}`, () => this.answers.ratedAnswers(roundId, conditionId));
+  }
+
+  private aggregateOf(roundId: string): RoundAggregate {
+    let aggregate = this.aggregates.get(roundId);
+    if (!aggregate) {
+      if (this.aggregates.size > 50) this.aggregates.clear();
+      aggregate = new RoundAggregate(roundId, this.answers, this.privacyThreshold);
+      this.aggregates.set(roundId, aggregate);
+    }
+    return aggregate;
   }
 
   private fresh<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
