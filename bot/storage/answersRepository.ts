@@ -80,9 +80,15 @@ export class AnswersRepository {
 
   /** A round's answers with what leaders' aggregated view needs; one condition's, when given. */
   async ratedAnswers(roundId: string, conditionId?: ConditionId): Promise<RatedAnswer[]> {
+    const range = conditionId ? rangeOf(conditionId) : undefined;
+    const filter = range ? odata`PartitionKey eq ${roundId} and RowKey ge ${range.from} and RowKey lt ${range.to}` : odata`PartitionKey eq ${roundId}`;
+    const rows = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt'] } });
     const answers: RatedAnswer[] = [];
     await storageCall(async () => {
-      for await (const answer of ratedAnswersOf(this.table, roundId, conditionId)) answers.push(answer);
+      for await (const row of rows) {
+        const answer = toRatedAnswer(row);
+        if (answer) answers.push(answer);
+      }
     });
     return answers;
   }
@@ -94,7 +100,7 @@ export class AnswersRepository {
    */
   async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
     const filter = since ? odata`PartitionKey eq ${roundId} and Timestamp ge ${since}` : odata`PartitionKey eq ${roundId}`;
-    const rows = this.table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'respondentId' | 'answeredAt'>>({
+    const rows = this.table.listEntities<RatedRow>({
       queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt', 'Timestamp'] },
     });
     const answers: RatedAnswer[] = [];
@@ -103,8 +109,8 @@ export class AnswersRepository {
       for await (const row of rows) {
         const written = row.timestamp ? new Date(row.timestamp) : undefined;
         if (written && (!newest || written > newest)) newest = written;
-        if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) continue;
-        answers.push({ conditionId: row.conditionId, level: row.level, rating: row.rating, comment: '', respondentId: row.respondentId, answeredAt: row.answeredAt });
+        const answer = toRatedAnswer(row);
+        if (answer) answers.push(answer);
       }
     });
     return { answers, newest };
@@ -126,17 +132,12 @@ export class AnswersRepository {
   }
 }
 
-/** Every answer of a round with what the summary needs: for leaders' aggregated view only. */
-export async function* ratedAnswersOf(table: TableClient, roundId: string, conditionId?: ConditionId): AsyncGenerator<RatedAnswer> {
-  const range = conditionId ? rangeOf(conditionId) : undefined;
-  const filter = range ? odata`PartitionKey eq ${roundId} and RowKey ge ${range.from} and RowKey lt ${range.to}` : odata`PartitionKey eq ${roundId}`;
-  const rows = table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt'>>({
-    queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt'] },
-  });
-  for await (const row of rows) {
-    if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) continue;
-    yield { conditionId: row.conditionId, level: row.level, rating: row.rating, comment: row.comment ?? '', respondentId: row.respondentId, answeredAt: row.answeredAt };
-  }
+type RatedRow = Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt'>>;
+
+/** A stored row as leaders' aggregated view reads it; rows that do not fit the audit are skipped. */
+function toRatedAnswer(row: RatedRow): RatedAnswer | undefined {
+  if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) return undefined;
+  return { conditionId: row.conditionId, level: row.level, rating: row.rating, comment: row.comment ?? '', respondentId: row.respondentId ?? '', answeredAt: row.answeredAt ?? '' };
 }
 
 function toAnswer(roundId: string, entity: AnswerEntity): Answer {

@@ -3,8 +3,7 @@ import type { TabUser } from '../../auth/ssoTokenVerifier';
 import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { planActionInput, type PlanAction } from '../../domain/plan';
-import { requireTeamAccess } from './teamAccess';
-import type { TabReadDeps } from './roundSummary';
+import { roundOfTeam, type TabReadDeps } from './roundSummary';
 
 /** The plan of a round; members read it, the team's practice champions write it. */
 export async function roundPlan(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<{ actions: PlanAction[]; canEdit: boolean }> {
@@ -26,11 +25,6 @@ export async function changeAction(deps: TabReadDeps, user: TabUser, teamId: str
 export async function removeAction(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, actionId: string, version: string | undefined): Promise<void> {
   await requireTabChampion(deps, user, teamId, roundId);
   await deps.services.plans.remove(roundId, actionId, requireVersion(version));
-}
-
-async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<void> {
-  await requireTeamAccess(deps.services, deps.roster, user, teamId);
-  if (!(await deps.services.rounds.get(teamId, roundId))) throw new AuditError('ROUND_NOT_FOUND');
 }
 
 async function isTabChampion(deps: TabReadDeps, user: TabUser, teamId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { CONDITIONS, type ConditionId } from '../conditions';
 import { LEVELS, type LevelId } from '../levels';
-import { suppressCounts, type CountCell } from '../privacy';
+import { suppressCounts } from '../privacy';
 import { RATINGS } from '../ratings';
 import { conditionVisibility } from './conditionPrivacy';
 import { disagreementOf } from './disagreement';
