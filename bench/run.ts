@@ -7,6 +7,7 @@ import { runFloorScenario } from './floorScenario';
 import { childPidsMatching } from './procStats';
 import { checkGoals, GOALS, machine, markdownReport } from './report';
 import { runServiceScenario } from './serviceScenario';
+import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
 
 /**
@@ -18,8 +19,8 @@ import { runSummaryRead, summaryReport } from './summaryRead';
  *   --cpu-prof                                     CPU profiles of both bots in bench-results/profiles/
  *                                                  (read them with node dist/bench/profileSummary.js FILE)
  *   --strict                                       exit 1 when a goal is not met (always 1 when answers are lost)
- *   --summary-staff=2000[,20000]                   staff seeded for the summary read (20,000 takes Azurite
- *                                                  many minutes to seed: about 5 transactions a second)
+ *   --summary-staff=2000[,20000]                   staff whose answers the summary read starts from
+ *   --summary-only                                 skip the answer burst
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -55,25 +56,28 @@ async function main(): Promise<number> {
   cleanups.push(() => connector.close());
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 
-  process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
-  const floor = await runFloorScenario({ ...shared, serviceUrl: connector.serviceUrl, ...profiling('floor') });
-  process.stderr.write(`Service: set-up, ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
-  const service = await runServiceScenario({ ...shared, connector, ...profiling('service') });
+  let burst: { floor: ScenarioResult; service: ScenarioResult } | undefined;
+  if (!flag('summary-only')) {
+    process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
+    const floor = await runFloorScenario({ ...shared, serviceUrl: connector.serviceUrl, ...profiling('floor') });
+    process.stderr.write(`Service: set-up, ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
+    burst = { floor, service: await runServiceScenario({ ...shared, connector, ...profiling('service') }) };
+  }
   const summaryStaff = (process.argv.find((a) => a.startsWith('--summary-staff='))?.split('=')[1] ?? '2000').split(',').map(Number);
   process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
   const summaryReads = [];
-  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ connectionString: azurite.connectionString, staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
   await cleanUp();
 
-  const goals = checkGoals(floor, service);
-  const report = markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [floor, service], goals });
-  process.stdout.write(`${report}\n\n${summaryReport(summaryReads)}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+  const goals = burst ? checkGoals(burst.floor, burst.service) : [];
+  const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
+  process.stdout.write(`${report}${summaryReport(summaryReads)}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, floor, service, summaryReads };
-  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads };
+  writeFileSync(join(RESULTS, burst ? 'latest.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
 
-  const lostOrRefused = [floor, service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent);
+  const lostOrRefused = burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false;
   if (lostOrRefused) return 1;
   return flag('strict') && goals.some((g) => !g.met) ? 1 : 0;
 }

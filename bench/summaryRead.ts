@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TransactionAction } from '@azure/data-tables';
 import type { Answer } from '../bot/domain/answer';
 import { CONDITIONS } from '../bot/domain/conditions';
 import { LEVELS } from '../bot/domain/levels';
 import { RATINGS } from '../bot/domain/ratings';
-import { answerEntity } from '../bot/storage/answersRepository';
+import { answerEntity, AnswersRepository } from '../bot/storage/answersRepository';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../bot/storage/embeddedAzurite';
 import { RoundsRepository } from '../bot/storage/roundsRepository';
-import { ensureAuditTables, openAuditTables } from '../bot/storage/tables';
+import { ensureAuditTables, openAuditTables, tableNameFor } from '../bot/storage/tables';
 import { TeamsRepository } from '../bot/storage/teamsRepository';
 import { TEAM, TENANT_ID } from '../tests/support/teamsActivities';
 import { percentile } from './answerBurst';
+import { seedAzuriteFile, type SeedRow } from './azuriteFileSeed';
 import { freePort, startNodeChild } from './childProcess';
 import { tabFirstRenderMs, tabJsGzipBytes } from './tabFirstRender';
 
@@ -22,27 +25,33 @@ export interface SummaryReadResult {
   readonly p95Ms: number;
   readonly p99Ms: number;
   readonly requests: number;
+  /** Answers changed through the API while the reads ran. */
+  readonly changedDuringReads: number;
   /** Navigation to a rendered overview, in headless Chromium (median of 5). */
   readonly tabFirstRenderMs?: number;
 }
 
 const ROUND_ID = 'bench-round';
+/** Reads are paced, as polling tabs are, so that background refreshes fall among them. */
+const READ_INTERVAL_MS = 100;
+const CHANGES_PER_SECOND = 5;
 
 /**
- * The tab's round summary under a steady read: `staff` people × 12 conditions already
- * answered (seeded in transactions of 100), then `requests` GETs of the summary through the
- * service's HTTP API, one after another, as open tabs polling would.
+ * The tab's round summary under a steady read: `staff` people × 12 conditions already answered,
+ * then `requests` GETs of the summary through the service's HTTP API, one every 100 ms as
+ * polling tabs would, while people go on changing answers (5 a second): so the measured reads
+ * include the background refreshes that pick those changes up.
  */
-export async function runSummaryRead(options: { connectionString: string; staff: number; requests: number; measureTab?: boolean }): Promise<SummaryReadResult> {
+export async function runSummaryRead(options: { staff: number; requests: number; measureTab?: boolean }): Promise<SummaryReadResult> {
   const prefix = `sum${randomBytes(4).toString('hex')}`;
-  await seedRound(options.connectionString, prefix, options.staff);
+  const azurite = await seededAzurite(prefix, options.staff);
   const port = await freePort();
   const service = await startNodeChild({
     name: 'service',
     script: join(__dirname, '../bot/index.js'),
     port,
     execArgv: [],
-    env: { PORT: String(port), HOST: '127.0.0.1', TABLES_CONNECTION_STRING: options.connectionString, TABLES_PREFIX: prefix, RESPONDENT_HMAC_KEY: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn' },
+    env: { PORT: String(port), HOST: '127.0.0.1', TABLES_CONNECTION_STRING: azurite.connectionString, TABLES_PREFIX: prefix, RESPONDENT_HMAC_KEY: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn' },
   });
   try {
     const url = `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${ROUND_ID}/summary`;
@@ -54,8 +63,13 @@ export async function runSummaryRead(options: { connectionString: string; staff:
       return performance.now() - started;
     };
     const firstMs = await timed();
+    const changes = answerChanges(azurite.connectionString, prefix, options.staff, CHANGES_PER_SECOND);
     const latencies: number[] = [];
-    for (let i = 0; i < options.requests; i += 1) latencies.push(await timed());
+    for (let i = 0; i < options.requests; i += 1) {
+      latencies.push(await timed());
+      await new Promise((resolve) => setTimeout(resolve, READ_INTERVAL_MS));
+    }
+    const changed = await changes.stop();
     latencies.sort((a, b) => a - b);
     const renders = options.measureTab ? (await tabFirstRenderMs(`${service.url}/tab/?teamId=${encodeURIComponent(TEAM.id)}`)).sort((a, b) => a - b) : [];
     return {
@@ -66,41 +80,80 @@ export async function runSummaryRead(options: { connectionString: string; staff:
       p95Ms: percentile(latencies, 0.95),
       p99Ms: percentile(latencies, 0.99),
       requests: options.requests,
+      changedDuringReads: changed,
       ...(renders.length > 0 ? { tabFirstRenderMs: percentile(renders, 0.5) } : {}),
     };
   } finally {
     await service.stop();
+    await azurite.stop();
+    rmSync(azurite.dataDir, { recursive: true, force: true });
   }
 }
 
-async function seedRound(connectionString: string, prefix: string, staff: number): Promise<void> {
-  const tables = openAuditTables({ kind: 'connectionString', connectionString }, prefix);
-  await ensureAuditTables(tables);
-  const at = new Date().toISOString();
-  await new TeamsRepository(tables.teams).add({ teamId: TEAM.id, teamName: TEAM.name, tenantId: TENANT_ID, postTo: {}, installedAt: at });
-  await new RoundsRepository(tables.rounds).open({ teamId: TEAM.id, roundId: ROUND_ID, number: 1, status: 'open', openedAt: at, openedBy: 'Bench', conditionMessageIds: {} });
-  const batches: TransactionAction[][] = [];
-  let batch: TransactionAction[] = [];
+/**
+ * A round of `staff` people × 12 conditions, answered over the last three days, in an Azurite of
+ * its own: tables, team and round through the API, the answers written into its stopped
+ * database (see azuriteFileSeed.ts), then Azurite started again to serve them.
+ */
+async function seededAzurite(prefix: string, staff: number): Promise<EmbeddedAzurite & { dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-'));
+  const setUp = await startEmbeddedAzurite({ dataDir });
+  try {
+    const tables = openAuditTables({ kind: 'connectionString', connectionString: setUp.connectionString }, prefix);
+    await ensureAuditTables(tables);
+    const at = new Date().toISOString();
+    await new TeamsRepository(tables.teams).add({ teamId: TEAM.id, teamName: TEAM.name, tenantId: TENANT_ID, postTo: {}, installedAt: at });
+    await new RoundsRepository(tables.rounds).open({ teamId: TEAM.id, roundId: ROUND_ID, number: 1, status: 'open', openedAt: at, openedBy: 'Bench', conditionMessageIds: {} });
+  } finally {
+    await setUp.stop();
+  }
+  await seedAzuriteFile(dataDir, tableNameFor(prefix, 'answers'), seedRows(staff));
+  return { ...(await startEmbeddedAzurite({ dataDir, port: setUp.port })), dataDir };
+}
+
+function* seedRows(staff: number): Generator<SeedRow> {
+  const now = Date.now();
   for (let person = 0; person < staff; person += 1) {
-    // Mostly practitioners, some of every level: a plausible service.
-    const level = LEVELS[person % 10 < 6 ? 0 : (person % 10) - 4]!.id;
+    const writtenAt = new Date(now - ((staff - person) * 3 * 86_400_000) / staff);
     for (const [i, condition] of CONDITIONS.entries()) {
-      const answer: Answer = { roundId: ROUND_ID, conditionId: condition.id, respondentId: `bench-${person}`, rating: RATINGS[(person + i) % RATINGS.length]!.id, level, comment: person % 7 === 0 ? 'A comment of an ordinary length about how things are.' : '', answeredAt: at, via: 'channel' };
-      batch.push(['upsert', { ...answerEntity(answer) }, 'Replace']);
-      if (batch.length === 100) {
-        batches.push(batch);
-        batch = [];
-      }
+      const { partitionKey, rowKey, ...properties } = answerEntity(benchAnswer(person, i, writtenAt.toISOString()));
+      yield { partitionKey, rowKey, properties, writtenAt };
     }
   }
-  if (batch.length > 0) batches.push(batch);
-  // Two transactions in flight: Azurite is the limit, and each attempt must finish within 4 s.
-  for (let i = 0; i < batches.length; i += 2) await Promise.all(batches.slice(i, i + 2).map((actions) => tables.answers.submitTransaction(actions)));
+}
+
+function benchAnswer(person: number, conditionIndex: number, answeredAt: string): Answer {
+  // Mostly practitioners, some of every level: a plausible service.
+  const level = LEVELS[person % 10 < 6 ? 0 : (person % 10) - 4]!.id;
+  const condition = CONDITIONS[conditionIndex]!;
+  const rating = RATINGS[(person + conditionIndex) % RATINGS.length]!.id;
+  return { roundId: ROUND_ID, conditionId: condition.id, respondentId: `bench-${person}`, rating, level, comment: person % 7 === 0 ? 'A comment of an ordinary length about how things are.' : '', answeredAt, via: 'channel' };
+}
+
+/** People changing their answers while tabs poll: `perSecond` through the API, until stopped. */
+function answerChanges(connectionString: string, prefix: string, staff: number, perSecond: number): { stop(): Promise<number> } {
+  const answers = new AnswersRepository(openAuditTables({ kind: 'connectionString', connectionString }, prefix).answers);
+  let written = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const person = Math.floor(Math.random() * staff);
+      await answers.record(benchAnswer(person, written % CONDITIONS.length, new Date().toISOString())).then(() => (written += 1));
+      await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return written;
+    },
+  };
 }
 
 /** The tab's goal: p95 at most 50 ms with 2,000 staff, and with 20,000 no more than 1.5 times that. */
 export function summaryReport(results: readonly SummaryReadResult[]): string {
-  const rows = results.map((r) => `| ${r.staff.toLocaleString('en-GB')} | ${r.answers.toLocaleString('en-GB')} | ${r.firstMs.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.requests} |`);
+  const rows = results.map((r) => `| ${r.staff.toLocaleString('en-GB')} | ${r.answers.toLocaleString('en-GB')} | ${r.firstMs.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ${r.p95Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.requests} | ${r.changedDuringReads} |`);
   const [small, large] = results;
   const goals: string[] = small && large
     ? [
@@ -116,10 +169,10 @@ export function summaryReport(results: readonly SummaryReadResult[]): string {
   return [
     `Tab first render in headless Chromium (navigation to a rendered overview, median of 5): ${render === undefined ? 'not measured' : `${render} ms`}.`,
     '',
-    '## Round summary read (the tab), sequential GETs after the first',
+    '## Round summary read (the tab): a GET every 100 ms after the first, while answers change',
     '',
-    '| staff | answers | first read ms | p50 ms | p95 ms | p99 ms | reads |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
+    '| staff | answers | first read ms | p50 ms | p95 ms | p99 ms | reads | answers changed meanwhile |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     '| goal | actual | met |',

@@ -19,6 +19,7 @@ import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAz
 import { MembersRepository } from './storage/membersRepository';
 import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundReadCache } from './storage/roundReadCache';
+import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
@@ -51,6 +52,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const adapter = createBotAdapter(config.botAuth, logger);
   const publisher = createTeamsPublisher({ adapter, botAppId: botAppIdOf(config.botAuth), services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
   const rounds = new RoundsRepository(tables.rounds);
+  const teams = new TeamsRepository(tables.teams);
   const services: AuditServices = {
     rounds,
     roundCache: new RoundReadCache(rounds, config.roundCacheMs),
@@ -60,7 +62,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       delayMs: LEVEL_WRITE_DELAY_MS,
       onError: (error, teamId) => logger.warn('remember_levels_failed', { teamId, error }),
     }),
-    teams: new TeamsRepository(tables.teams),
+    teams,
+    teamCache: new TeamReadCache(teams),
     plans: new PlanRepository(tables.plans),
     publisher,
     privacyThreshold: config.privacyThreshold,

@@ -5,6 +5,7 @@ import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
 import type { RoundReadCache } from '../storage/roundReadCache';
+import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
@@ -37,6 +38,8 @@ export interface AuditServices {
   /** Each person's level per team, remembered (written behind, see RememberedLevels). */
   readonly levels: RememberedLevels;
   readonly teams: TeamsRepository;
+  /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
+  readonly teamCache: TeamReadCache;
   readonly plans: PlanRepository;
   readonly publisher: RoundPublisher;
   readonly privacyThreshold: number;

@@ -1,17 +1,17 @@
-import { summariseRound, type RatedAnswer, type RoundSummary } from '../../domain/summary';
+import { RoundTallies, summariseTallies, type RoundSummary } from '../../domain/summary';
 import type { AnswersRepository } from '../../storage/answersRepository';
 
 /** Writes land with Table storage's Timestamp a little out of order: re-read this far back. */
 const OVERLAP_MS = 5000;
 
 /**
- * A round's answers as this instance last read them, one per person per condition, without
- * comments. Each refresh reads only the rows written since the last one (by Table storage's
- * Timestamp, with an overlap; a row read twice just replaces itself), so keeping a big round
- * current costs what changed, not the whole round.
+ * A round's counts as this instance last read them. Each refresh reads only the rows written
+ * since the last one (by Table storage's Timestamp, with an overlap; a row read twice counts
+ * once) and moves just those answers between cells, so keeping a big round current costs
+ * what changed, not the whole round.
  */
 export class RoundAggregate {
-  private readonly answers = new Map<string, RatedAnswer>();
+  private readonly tallies = new RoundTallies();
   private newest: Date | undefined;
 
   constructor(
@@ -23,8 +23,8 @@ export class RoundAggregate {
   async refresh(): Promise<RoundSummary> {
     const since = this.newest ? new Date(this.newest.getTime() - OVERLAP_MS) : undefined;
     const { answers, newest } = await this.repository.answersChangedSince(this.roundId, since);
-    for (const answer of answers) this.answers.set(`${answer.conditionId}|${answer.respondentId}`, answer);
+    for (const answer of answers) this.tallies.record(answer);
     if (newest && (!this.newest || newest > this.newest)) this.newest = newest;
-    return summariseRound(this.answers.values(), this.privacyThreshold);
+    return summariseTallies(this.tallies, this.privacyThreshold);
   }
 }

@@ -16,7 +16,7 @@ export interface TabReadDeps {
 /** The round, once the user is known to belong to its team (403 otherwise, 404 for no such round). */
 export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string) {
   await requireTeamAccess(deps.services, deps.roster, user, teamId);
-  const round = await deps.services.rounds.get(teamId, roundId);
+  const round = await deps.services.roundCache.get(teamId, roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
   return round;
 }

@@ -13,7 +13,7 @@ export interface TabRoster {
  * so the answer says nothing about which teams exist.
  */
 export async function requireTeamAccess(services: AuditServices, roster: TabRoster, user: TabUser, teamId: string): Promise<void> {
-  const team = await services.teams.get(teamId);
+  const team = await services.teamCache.get(teamId);
   if (team && user.local) return;
   if (!team || team.tenantId !== user.tenantId || !(await roster.isMember(teamId, user.entraObjectId))) {
     throw new AuditError('NOT_A_TEAM_MEMBER', 'You can only see the audit of teams you belong to.');

@@ -1,5 +1,6 @@
 export type { CellSummary, ConditionSummary, Disagreement, RatedAnswer, RoundSummary, SummaryComment } from './roundSummary';
-export { summariseRound } from './summariseRound';
+export { summariseRound, summariseTallies } from './summariseRound';
+export { RoundTallies } from './roundTallies';
 export { rankDisagreements, type DisagreeingCondition } from './rankDisagreements';
 export { dontKnowByLevel, type LevelDontKnow } from './dontKnowByLevel';
 export { commentsFor } from './commentsFor';

@@ -1,47 +1,42 @@
 import { CONDITIONS, type ConditionId } from '../conditions';
 import { LEVELS, type LevelId } from '../levels';
 import { suppressCounts } from '../privacy';
-import { RATINGS } from '../ratings';
 import { conditionVisibility } from './conditionPrivacy';
 import { disagreementOf } from './disagreement';
-import { latestAnswers } from './latestAnswers';
 import { assertPrivacyThreshold } from './privacyThreshold';
-import { addTally, emptyTally, shownCell, type RatingTally } from './ratingTally';
+import { addTally, emptyTally, shownCell, tallyTotal, type RatingTally } from './ratingTally';
+import { RoundTallies } from './roundTallies';
 import type { CellSummary, ConditionSummary, RatedAnswer, RoundSummary } from './roundSummary';
 
 /**
  * The Appendix 2 grid for leaders: every condition in the report's order, for all staff and
  * for each of the levels, with small cuts suppressed (see conditionPrivacy.ts). Counts and
- * ratings only: nothing of an answer but its condition, level and rating is copied, so no
+ * ratings only: nothing of an answer but its condition, level and rating is counted, so no
  * respondent id, time or comment can reach the summary.
  */
 export function summariseRound(answers: Iterable<RatedAnswer>, privacyThreshold: number): RoundSummary {
+  const tallies = new RoundTallies();
+  for (const answer of answers) tallies.record(answer);
+  return summariseTallies(tallies, privacyThreshold);
+}
+
+/** The same grid from counts kept current elsewhere: its cost does not grow with the answers. */
+export function summariseTallies(tallies: RoundTallies, privacyThreshold: number): RoundSummary {
   assertPrivacyThreshold(privacyThreshold);
-  const { byCondition, levelOfPerson } = latestAnswers(answers);
-
-  const peopleByLevel = new Map<LevelId, number>(LEVELS.map((l) => [l.id, 0]));
-  for (const level of levelOfPerson.values()) peopleByLevel.set(level, (peopleByLevel.get(level) ?? 0) + 1);
-
   return {
     privacyThreshold,
-    respondents: levelOfPerson.size,
-    respondentsByLevel: levelRecord(suppressCounts(peopleByLevel, privacyThreshold)),
-    conditions: CONDITIONS.map((c) => summariseCondition(c.id, byCondition.get(c.id)?.values() ?? [], privacyThreshold)),
+    respondents: tallies.respondents,
+    respondentsByLevel: levelRecord(suppressCounts(tallies.peopleByLevel(), privacyThreshold)),
+    conditions: CONDITIONS.map((c) => summariseCondition(c.id, tallies.tallies(c.id), privacyThreshold)),
   };
 }
 
-function summariseCondition(conditionId: ConditionId, answers: Iterable<RatedAnswer>, threshold: number): ConditionSummary {
-  const tallies = new Map<LevelId, RatingTally>(LEVELS.map((l) => [l.id, emptyTally()]));
-  for (const { level, rating } of answers) {
-    const tally = tallies.get(level);
-    if (!tally || !Object.hasOwn(tally, rating)) throw new Error(`Unknown level or rating in a stored answer: ${level}, ${rating}`);
-    tally[rating] += 1;
-  }
+function summariseCondition(conditionId: ConditionId, tallies: ReadonlyMap<LevelId, Readonly<RatingTally>>, threshold: number): ConditionSummary {
   const allStaffTally = emptyTally();
   for (const tally of tallies.values()) addTally(allStaffTally, tally);
 
   const answersByLevel = new Map<LevelId, number>();
-  for (const [level, tally] of tallies) answersByLevel.set(level, RATINGS.reduce((sum, r) => sum + tally[r.id], 0));
+  for (const [level, tally] of tallies) answersByLevel.set(level, tallyTotal(tally));
   const visibility = conditionVisibility(answersByLevel, threshold);
 
   const byLevel = levelRecord(

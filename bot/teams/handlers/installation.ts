@@ -37,7 +37,9 @@ async function installerOf(context: TurnContext): Promise<Person | undefined> {
 
 export async function forgetTeam(context: TurnContext, deps: BotDeps): Promise<void> {
   const team = teamOf(context.activity);
-  if (team) await deps.services.teams.remove(team.teamId);
+  if (!team) return;
+  await deps.services.teams.remove(team.teamId);
+  deps.services.teamCache.forget(team.teamId);
 }
 
 /** "Start an audit round" on the welcome card. */
