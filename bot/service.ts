@@ -39,6 +39,9 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Tabs poll every few seconds: their round lookups are served from memory, refreshed this often. */
+const TAB_ROUND_CACHE_MS = 5000;
+
 /** Remembered levels are gathered this long, then written per team in one transaction. */
 const LEVEL_WRITE_DELAY_MS = 250;
 
@@ -80,6 +83,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     authenticate: createTabAuthenticator(config.tabAuth, logger),
     roster: createTabMembership({ adapter, botAppId: botAppIdOf(config.botAuth), teams: services.teams }),
     roundSummaries: new RoundSummaryCache(services.answers, config.privacyThreshold),
+    tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,
   });
   registerTabFiles(server, join(projectRoot(), 'tab', 'dist'));

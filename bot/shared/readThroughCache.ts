@@ -1,39 +1,74 @@
 /**
- * Values read from storage, kept briefly per instance: concurrent misses share one read, a
- * failed or empty read is asked again next time, and `keepFor` may keep a value longer than
- * `ttlMs` once it is known (undefined: no longer).
+ * Values read from storage, kept briefly per instance: concurrent misses share one read, and a
+ * failed or empty read is asked again next time. `keepFor` may keep a value longer than `ttlMs`
+ * once it is known (undefined: no longer). With `serveStale`, an expired value is still served
+ * at once while one read behind it fetches the next (for readers that can live with a value a
+ * little old, so they never wait on storage once warm).
  */
 interface CacheEntry<T> {
   readonly value: Promise<T | undefined>;
   until: number;
+  settled?: boolean;
+  reloading?: boolean;
+}
+
+export interface ReadThroughCacheOptions<T> {
+  readonly keepFor?: (value: T) => number | undefined;
+  readonly serveStale?: boolean;
+  readonly now?: () => number;
+  readonly maxEntries?: number;
 }
 
 export class ReadThroughCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
+  private readonly now: () => number;
 
   constructor(
     readonly ttlMs: number,
-    private readonly options: { keepFor?: (value: T) => number | undefined; now?: () => number; maxEntries?: number } = {},
-  ) {}
+    private readonly options: ReadThroughCacheOptions<T> = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     if (this.ttlMs <= 0) return load();
-    const now = this.options.now ?? Date.now;
     const cached = this.entries.get(key);
-    if (cached && cached.until > now()) return cached.value;
+    if (cached && cached.until > this.now()) return cached.value;
+    if (cached?.settled && this.options.serveStale) {
+      if (!cached.reloading) this.reload(key, cached, load);
+      return cached.value;
+    }
     if (this.entries.size >= (this.options.maxEntries ?? 1000)) this.entries.clear();
-    const entry: CacheEntry<T> = { value: load(), until: now() + this.ttlMs };
-    this.entries.set(key, entry);
-    const drop = () => this.entries.get(key) === entry && this.entries.delete(key);
-    entry.value.then((found) => {
-      if (found === undefined) return void drop();
-      const keepFor = this.options.keepFor?.(found);
-      if (keepFor !== undefined) entry.until = Math.max(entry.until, now() + keepFor);
-    }, drop);
-    return entry.value;
+    return this.remember(key, load()).value;
   }
 
   forget(key: string): void {
     this.entries.delete(key);
+  }
+
+  private remember(key: string, value: Promise<T | undefined>): CacheEntry<T> {
+    const entry: CacheEntry<T> = { value, until: this.now() + this.ttlMs };
+    this.entries.set(key, entry);
+    const drop = () => this.entries.get(key) === entry && this.entries.delete(key);
+    value.then((found) => {
+      if (found === undefined) return void drop();
+      entry.settled = true;
+      const keepFor = this.options.keepFor?.(found);
+      if (keepFor !== undefined) entry.until = Math.max(entry.until, this.now() + keepFor);
+    }, drop);
+    return entry;
+  }
+
+  /** The stale value stays until the next one is known; a failed read leaves it for the next try. */
+  private reload(key: string, stale: CacheEntry<T>, load: () => Promise<T | undefined>): void {
+    stale.reloading = true;
+    load().then(
+      (found) => {
+        if (this.entries.get(key) !== stale) return;
+        if (found === undefined) this.entries.delete(key);
+        else this.remember(key, Promise.resolve(found));
+      },
+      () => (stale.reloading = false),
+    );
   }
 }

@@ -11,12 +11,13 @@ import type { RoundsRepository } from './roundsRepository';
 export class RoundReadCache {
   private readonly cache: ReadThroughCache<AuditRound>;
 
+  /** `serveStale` only for readers that may see a round's status a little late (the tab, never answers). */
   constructor(
     private readonly rounds: RoundsRepository,
     readonly ttlMs: number,
-    now: () => number = Date.now,
+    options: { now?: () => number; serveStale?: boolean } = {},
   ) {
-    this.cache = new ReadThroughCache(ttlMs, { now, keepFor: (round) => (round.status === 'closed' ? Infinity : undefined) });
+    this.cache = new ReadThroughCache(ttlMs, { ...options, keepFor: (round) => (round.status === 'closed' ? Infinity : undefined) });
   }
 
   get(teamId: string, roundId: string): Promise<AuditRound | undefined> {

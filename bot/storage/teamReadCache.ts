@@ -7,7 +7,8 @@ const TEAM_CACHE_MS = 30_000;
 /**
  * Who may read a team's audit is checked on every tab request (every few seconds per open
  * tab), and needs the team's installation record each time. The record changes only when the
- * app is installed or removed, so it is kept briefly per instance.
+ * app is installed or removed, so it is kept per instance and refreshed behind the requests
+ * (a removal seen on another instance reaches this one within about TEAM_CACHE_MS).
  */
 export class TeamReadCache {
   private readonly cache: ReadThroughCache<TeamInstallation>;
@@ -16,7 +17,7 @@ export class TeamReadCache {
     private readonly teams: TeamsRepository,
     ttlMs = TEAM_CACHE_MS,
   ) {
-    this.cache = new ReadThroughCache(ttlMs);
+    this.cache = new ReadThroughCache(ttlMs, { serveStale: true });
   }
 
   get(teamId: string): Promise<TeamInstallation | undefined> {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 it('shares one read among concurrent answers and keeps an open round only for its lifetime', async () => {
   let clock = 0;
-  const cache = new RoundReadCache(rounds, 1000, () => clock);
+  const cache = new RoundReadCache(rounds, 1000, { now: () => clock });
   rounds.reads = 0;
   const found = await Promise.all(Array.from({ length: 50 }, () => cache.get('team-a', 'r1')));
   expect(found.every((r) => r?.status === 'open')).toBe(true);

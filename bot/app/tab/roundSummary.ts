@@ -3,6 +3,7 @@ import { isConditionId, type ConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
 import { commentsFor, type RoundSummary, type SummaryComment } from '../../domain/summary';
+import type { RoundReadCache } from '../../storage/roundReadCache';
 import type { AuditServices } from '../auditServices';
 import type { RoundSummaryCache } from './roundSummaryCache';
 import { requireTeamAccess, type TabRoster } from './teamAccess';
@@ -11,12 +12,14 @@ export interface TabReadDeps {
   readonly services: AuditServices;
   readonly roster: TabRoster;
   readonly roundSummaries: RoundSummaryCache;
+  /** Rounds as the tab sees them: served from memory and refreshed behind (a status may show a few seconds late). */
+  readonly tabRounds: RoundReadCache;
 }
 
 /** The round, once the user is known to belong to its team (403 otherwise, 404 for no such round). */
 export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string) {
   await requireTeamAccess(deps.services, deps.roster, user, teamId);
-  const round = await deps.services.roundCache.get(teamId, roundId);
+  const round = await deps.tabRounds.get(teamId, roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
   return round;
 }
