@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { AuditServices } from './app/auditServices';
 import { createBackgroundWork } from './backgroundWork';
 import type { AppConfig } from './config/loadConfig';
@@ -21,6 +20,7 @@ import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundReadCache } from './storage/roundReadCache';
 import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
+import { tableCredentialFor } from './storage/tableCredential';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
@@ -118,6 +118,6 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 function tableConnectionOf(config: AppConfig, azurite: EmbeddedAzurite | undefined): TableConnection {
   if (azurite) return { kind: 'connectionString', connectionString: azurite.connectionString };
   if (config.storage.kind === 'connectionString') return { kind: 'connectionString', connectionString: config.storage.connectionString };
-  if (config.storage.kind === 'endpoint') return { kind: 'endpoint', endpoint: config.storage.endpoint, credential: new DefaultAzureCredential() };
+  if (config.storage.kind === 'endpoint') return { kind: 'endpoint', endpoint: config.storage.endpoint, credential: tableCredentialFor(config.storage) };
   throw new Error('Embedded storage was chosen but not started');
 }

@@ -22,7 +22,7 @@ function isStale(output, sourceDirs) {
 }
 
 // The tab imports the plain-TypeScript domain (labels, the summary contract), so it watches that too.
-const service = { output: join(root, 'dist/bot/index.js'), sources: ['bot', 'bench', 'tests/support'] };
+const service = { output: join(root, 'dist/bot/index.js'), sources: ['bot', 'bench', 'tools', 'tests/support'] };
 const tab = { output: join(root, 'tab/dist/index.html'), sources: ['tab', 'bot/domain'] };
 
 if (isStale(service.output, service.sources)) {

@@ -12,7 +12,12 @@ const problemWith = (env: Record<string, string>) => {
 };
 
 const credentials = { MicrosoftAppId: 'app-id', MicrosoftAppTenantId: 'tenant-id', MicrosoftAppPassword: 'secret' };
-const productionStorage = { TABLES_ENDPOINT: 'https://acct.table.core.windows.net', RESPONDENT_HMAC_KEY: 'k'.repeat(32), TAB_SSO_AUDIENCE: 'api://audit.example.org/botid-app-id' };
+// The tab's Entra app: its v2 SSO tokens carry its client id as the audience.
+const TAB_APP_CLIENT_ID = 'a1b2c3d4-0000-4000-8000-00000000a0b0';
+const productionStorage = { TABLES_ENDPOINT: 'https://acct.table.core.windows.net', RESPONDENT_HMAC_KEY: 'k'.repeat(32), TAB_SSO_AUDIENCE: TAB_APP_CLIENT_ID };
+const MANAGED_IDENTITY_CLIENT_ID = '0f1e2d3c-4b5a-4697-8877-665544332211';
+/** What App Service gives the service (infra/azure.bicep): a user-assigned managed identity, no secret. */
+const managedIdentity = { MicrosoftAppId: MANAGED_IDENTITY_CLIENT_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant-id', AZURE_CLIENT_ID: MANAGED_IDENTITY_CLIENT_ID };
 
 describe('configuration', () => {
   it('runs locally on defaults: loopback, port 3978, embedded storage, no credentials', () => {
@@ -39,16 +44,47 @@ describe('configuration', () => {
   it('requires real storage and an HMAC key outside local mode', () => {
     expect(problemWith({ ...credentials })).toMatch(/TABLES_ENDPOINT/);
     expect(problemWith({ ...credentials, TABLES_ENDPOINT: 'https://acct.table.core.windows.net' })).toMatch(/RESPONDENT_HMAC_KEY/);
-    expect(problemWith({ ...credentials, ...productionStorage, TAB_SSO_AUDIENCE: '' })).toMatch(/TAB_SSO_AUDIENCE is required outside local mode/);
+    expect(problemWith({ ...credentials, ...productionStorage, TAB_SSO_AUDIENCE: '' })).toMatch(/TAB_SSO_AUDIENCE is required outside local mode \(the client id of the tab's Entra app/);
     expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...credentials, ...productionStorage }).storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net' });
   });
 
   it("checks the tab's sign-in against the app's tenant unless told otherwise", () => {
     expect(loadConfig({ ...credentials, ...productionStorage }).tabAuth).toEqual({
-      mode: 'sso', audience: 'api://audit.example.org/botid-app-id', tenantId: 'tenant-id', jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      mode: 'sso', audience: TAB_APP_CLIENT_ID, tenantId: 'tenant-id', jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
     });
     expect(loadConfig({}).tabAuth).toEqual({ mode: 'local' });
     expect(problemWith({ TAB_SSO_AUDIENCE: 'api://x/botid-y' })).toMatch(/TAB_SSO_TENANT_ID/);
+  });
+
+  it('runs in production as a user-assigned managed identity: bot, tables and telemetry without a secret', () => {
+    const connectionString = 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+    const config = loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...managedIdentity, ...productionStorage, APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString });
+    expect(config.production).toBe(true);
+    expect(config.botAuth).toEqual({ mode: 'authenticated', appId: MANAGED_IDENTITY_CLIENT_ID, appType: 'UserAssignedMSI', tenantId: 'tenant-id' });
+    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net', managedIdentityClientId: MANAGED_IDENTITY_CLIENT_ID });
+    expect(config.applicationInsightsConnectionString).toBe(connectionString);
+    // Without them: DefaultAzureCredential for tables, and no telemetry.
+    const { AZURE_CLIENT_ID: _unused, ...withoutClientId } = managedIdentity;
+    const plain = loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...withoutClientId, ...productionStorage });
+    expect(plain.storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net' });
+    expect(plain.applicationInsightsConnectionString).toBeUndefined();
+  });
+
+  it('refuses a secret alongside the managed identity, which botbuilder would reject at start-up', () => {
+    expect(problemWith({ ...managedIdentity, ...productionStorage, MicrosoftAppPassword: 'secret' })).toMatch(/MicrosoftAppPassword must not be set for MicrosoftAppType=UserAssignedMSI/);
+  });
+
+  it('refuses a Key Vault reference App Service could not resolve, naming the setting', () => {
+    // App Service passes the reference through as text: it must never become the HMAC key.
+    const reference = '@Microsoft.KeyVault(SecretUri=https://practiceaudit-kv.vault.azure.net/secrets/respondent-hmac-key/)';
+    expect(problemWith({ ...managedIdentity, ...productionStorage, RESPONDENT_HMAC_KEY: reference })).toMatch(/^Configuration: RESPONDENT_HMAC_KEY is a Key Vault reference App Service could not resolve/);
+    expect(problemWith({ ...managedIdentity, ...productionStorage, TAB_SSO_AUDIENCE: ` ${reference.toLowerCase()}` })).toMatch(/^Configuration: TAB_SSO_AUDIENCE is a Key Vault reference/);
+  });
+
+  it('names a malformed managed identity client id or Application Insights connection string', () => {
+    expect(problemWith({ AZURE_CLIENT_ID: 'practice-audit-identity' })).toMatch(/^Configuration: AZURE_CLIENT_ID is not valid/);
+    expect(problemWith({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://uksouth-1.in.applicationinsights.azure.com/' })).toMatch(/^Configuration: APPLICATIONINSIGHTS_CONNECTION_STRING is not valid/);
+    expect(loadConfig({ AZURE_CLIENT_ID: '', APPLICATIONINSIGHTS_CONNECTION_STRING: ' ' })).toMatchObject({ storage: { kind: 'embedded' } });
   });
 
   it('names a malformed setting', () => {

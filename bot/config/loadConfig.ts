@@ -9,7 +9,8 @@ export type BotAuth =
 export type StorageChoice =
   | { readonly kind: 'embedded' }
   | { readonly kind: 'connectionString'; readonly connectionString: string }
-  | { readonly kind: 'endpoint'; readonly endpoint: string };
+  /** Reached with an Entra token: as the named user-assigned managed identity, or as DefaultAzureCredential finds. */
+  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly managedIdentityClientId?: string };
 
 /** How the tab's API knows who is asking: Teams SSO tokens, or (local mode only) a local identity. */
 export type TabAuth =
@@ -32,6 +33,8 @@ export interface AppConfig {
   readonly roundCacheMs: number;
   readonly maxRequestBytes: number;
   readonly logLevel: Settings['LOG_LEVEL'];
+  /** Set: telemetry goes to Application Insights. */
+  readonly applicationInsightsConnectionString?: string;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/i;
@@ -44,8 +47,16 @@ function invalid(setting: string, problem: string): AuditError {
   return new AuditError('CONFIG_INVALID', `Configuration: ${setting} ${problem}`);
 }
 
+// App Service passes a Key Vault reference it could not resolve through as its own text, and
+// "@Microsoft.KeyVault(SecretUri=…)" is long enough to pass as an HMAC key: every respondent re-keyed.
+const KEY_VAULT_REFERENCE = /^\s*@Microsoft\.KeyVault\(/i;
+
 /** Validates the environment; throws an AuditError naming the first bad setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const unresolved = Object.keys(settingsSchema.shape).find((name) => KEY_VAULT_REFERENCE.test(env[name] ?? ''));
+  if (unresolved) {
+    throw invalid(unresolved, "is a Key Vault reference App Service could not resolve: check that the app's identity may read the secret (Key Vault Secrets User) and is its keyVaultReferenceIdentity.");
+  }
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -79,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roundCacheMs: settings.ROUND_CACHE_MS,
     maxRequestBytes: settings.MAX_REQUEST_BYTES,
     logLevel: settings.LOG_LEVEL,
+    ...(settings.APPLICATIONINSIGHTS_CONNECTION_STRING ? { applicationInsightsConnectionString: settings.APPLICATIONINSIGHTS_CONNECTION_STRING } : {}),
   };
 }
 
@@ -92,6 +104,10 @@ function botAuthFrom(settings: Settings, production: boolean): BotAuth {
   }
   if (settings.MicrosoftAppType !== 'MultiTenant' && !settings.MicrosoftAppTenantId) {
     throw invalid('MicrosoftAppTenantId', `is required for MicrosoftAppType=${settings.MicrosoftAppType}.`);
+  }
+  if (settings.MicrosoftAppType === 'UserAssignedMSI' && settings.MicrosoftAppPassword) {
+    // botbuilder refuses this combination when it builds its credentials; say so before anything starts.
+    throw invalid('MicrosoftAppPassword', 'must not be set for MicrosoftAppType=UserAssignedMSI: the managed identity is the credential.');
   }
   if (settings.MicrosoftAppType !== 'UserAssignedMSI' && !settings.MicrosoftAppPassword) {
     throw invalid('MicrosoftAppPassword', `is required for MicrosoftAppType=${settings.MicrosoftAppType} (or use UserAssignedMSI).`);
@@ -107,7 +123,7 @@ function botAuthFrom(settings: Settings, production: boolean): BotAuth {
 
 function tabAuthFrom(settings: Settings, local: boolean): TabAuth {
   if (!settings.TAB_SSO_AUDIENCE) {
-    if (!local) throw invalid('TAB_SSO_AUDIENCE', 'is required outside local mode (the tab\'s application ID URI, e.g. api://host/botid-<app id>).');
+    if (!local) throw invalid('TAB_SSO_AUDIENCE', "is required outside local mode (the client id of the tab's Entra app: its v2 SSO tokens carry that as their audience).");
     return { mode: 'local' };
   }
   const tenantId = settings.TAB_SSO_TENANT_ID ?? settings.MicrosoftAppTenantId;
@@ -117,6 +133,8 @@ function tabAuthFrom(settings: Settings, local: boolean): TabAuth {
 
 function storageFrom(settings: Settings): StorageChoice {
   if (settings.TABLES_CONNECTION_STRING) return { kind: 'connectionString', connectionString: settings.TABLES_CONNECTION_STRING };
-  if (settings.TABLES_ENDPOINT) return { kind: 'endpoint', endpoint: settings.TABLES_ENDPOINT };
+  if (settings.TABLES_ENDPOINT) {
+    return { kind: 'endpoint', endpoint: settings.TABLES_ENDPOINT, ...(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}) };
+  }
   return { kind: 'embedded' };
 }

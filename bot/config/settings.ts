@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   MicrosoftAppPassword: optionalText,
   TABLES_CONNECTION_STRING: optionalText,
   TABLES_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // The user-assigned managed identity's client id: with TABLES_ENDPOINT, tables are reached as that identity.
+  AZURE_CLIENT_ID: optionalText.pipe(z.guid('expected a client id (a GUID)').optional()),
   TABLES_PREFIX: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'letters and digits only, starting with a letter').default('practiceaudit'),
   RESPONDENT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   PRIVACY_THRESHOLD: integer(5, 3, 10),
@@ -30,6 +32,8 @@ export const settingsSchema = z.object({
   TAB_SSO_TENANT_ID: optionalText,
   TAB_SSO_JWKS_URI: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Set: requests, dependencies and exceptions go to Application Insights (Azure Monitor OpenTelemetry).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

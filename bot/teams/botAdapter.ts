@@ -8,16 +8,7 @@ import type { Logger } from '../logger';
  * allows that on loopback, outside production.
  */
 export function createBotAdapter(botAuth: BotAuth, logger: Logger): CloudAdapter {
-  const settings: ConfigurationBotFrameworkAuthenticationOptions =
-    botAuth.mode === 'local'
-      ? {}
-      : {
-          MicrosoftAppId: botAuth.appId,
-          MicrosoftAppType: botAuth.appType,
-          ...(botAuth.tenantId ? { MicrosoftAppTenantId: botAuth.tenantId } : {}),
-          ...(botAuth.password ? { MicrosoftAppPassword: botAuth.password } : {}),
-        };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettingsOf(botAuth)));
   // Handlers answer their own errors; this is the last resort, and says nothing internal.
   adapter.onTurnError = async (context, error) => {
     logger.error('turn_error', { activityType: context.activity.type, error });
@@ -26,6 +17,20 @@ export function createBotAdapter(botAuth: BotAuth, logger: Logger): CloudAdapter
     }
   };
   return adapter;
+}
+
+/**
+ * What botbuilder reads to choose its credentials: UserAssignedMSI (app id and tenant, no
+ * password) makes it ask the managed identity for tokens; SingleTenant uses the secret.
+ */
+export function botFrameworkSettingsOf(botAuth: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
+  if (botAuth.mode === 'local') return {};
+  return {
+    MicrosoftAppId: botAuth.appId,
+    MicrosoftAppType: botAuth.appType,
+    ...(botAuth.tenantId ? { MicrosoftAppTenantId: botAuth.tenantId } : {}),
+    ...(botAuth.password ? { MicrosoftAppPassword: botAuth.password } : {}),
+  };
 }
 
 export function botAppIdOf(botAuth: BotAuth): string {

@@ -55,6 +55,26 @@ describe('starting the built service with a configuration that must not serve', 
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
+  it('refuses a Key Vault reference App Service could not resolve, naming the setting, rather than using its text as the HMAC key', async () => {
+    // What infra/azure.bicep gives the service, had the identity not (yet) been allowed to read the secret.
+    // Without the check it would stop later, on storage, with another message: the message is the test.
+    const identity = '0f1e2d3c-4b5a-4697-8877-665544332211';
+    const { code, stderr, stdout } = await refusedStart({
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppId: identity,
+      MicrosoftAppTenantId: 'tenant-id',
+      AZURE_CLIENT_ID: identity,
+      TABLES_ENDPOINT: 'https://practiceaudit1.table.core.windows.net/',
+      TAB_SSO_AUDIENCE: 'a1b2c3d4-0000-4000-8000-00000000a0b0',
+      RESPONDENT_HMAC_KEY: '@Microsoft.KeyVault(SecretUri=https://practiceaudit1-kv.vault.azure.net/secrets/respondent-hmac-key)',
+    });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/Practice Audit did not start\. Configuration: RESPONDENT_HMAC_KEY is a Key Vault reference App Service could not resolve/);
+    expect(stdout).not.toMatch(/service_started/);
+  });
+
   it.each([
     ['not a number', 'eighty'],
     ['beyond the last port', '65536'],
