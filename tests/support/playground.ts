@@ -128,8 +128,9 @@ async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, t
  * Debian's chromium driven by playwright-core (`npx playwright install` cannot download here).
  * launch() already gives each browser a fresh temporary profile; playwright refuses --user-data-dir in args.
  * A missing or broken Chromium is an error that says how to install it: browser tests never skip.
+ * `extraArgs` adds switches for one browser (the fake Teams host maps host names with them).
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const install = 'Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).';
   if (!fs.existsSync(executablePath)) throw new Error(`Chromium is needed for the browser tests but ${executablePath} does not exist. ${install}`);
@@ -146,6 +147,7 @@ export async function launchChromium(): Promise<Browser> {
         '--no-first-run',
         '--disable-quic',
         '--disable-sync',
+        ...extraArgs,
       ],
     });
   } catch (error) {

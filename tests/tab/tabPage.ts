@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** Just enough of the DOM for the functions that run in the page (this project type-checks for Node). */
 interface DomElement {
@@ -30,8 +30,8 @@ export interface OverviewText {
   readonly rows: { header: string; scope: string | null; cells: OverviewCellText[] }[];
 }
 
-/** The overview table as a reader gets it: headers, scopes, and each cell's words. */
-export async function readOverview(page: Page): Promise<OverviewText> {
+/** The overview table as a reader gets it: headers, scopes, and each cell's words (a page, or the tab's frame in Teams). */
+export async function readOverview(page: Page | Frame): Promise<OverviewText> {
   const table = page.getByTestId('overview');
   await table.waitFor();
   return table.evaluate((element: DomElement) => {
@@ -72,8 +72,8 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 5).join(', ')}`);
 }
 
-/** The page's background as [r, g, b], read from the element that paints it. */
-export async function pageBackground(page: Page): Promise<number[]> {
+/** The page's background as [r, g, b], read from the element that paints it (a page, or the tab's frame in Teams). */
+export async function pageBackground(page: Page | Frame): Promise<number[]> {
   const colour = await page.locator('.fui-FluentProvider').first().evaluate((el: DomElement) => (globalThis as unknown as PageGlobals).getComputedStyle(el).backgroundColor);
   return (colour.match(/\d+/g) ?? []).slice(0, 3).map(Number);
 }

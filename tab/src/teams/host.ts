@@ -15,8 +15,12 @@ export interface Host {
   getToken(): Promise<string | null>;
 }
 
-/** Teams answers within a fraction of a second; standalone, initialize() rejects or never settles. */
-const INITIALIZE_TIMEOUT_MS = 2000;
+/**
+ * In a top-level window (standalone, local mode) initialize() rejects at once or never settles.
+ * Framed, only the host can answer, and a slow Teams client (mobile, a cold start) can take
+ * seconds: giving up there would drop a Teams user into standalone mode, signed out.
+ */
+const INITIALIZE_TIMEOUT_MS = { topLevel: 2000, framed: 15000 };
 
 export function toThemeName(value: string | null | undefined): ThemeName {
   return value === 'dark' || value === 'contrast' ? value : 'default';
@@ -30,7 +34,7 @@ function viewFrom(params: URLSearchParams): Host['view'] {
 async function initializeTeams(): Promise<boolean> {
   let timer: number | undefined;
   const timeout = new Promise<boolean>((resolve) => {
-    timer = window.setTimeout(() => resolve(false), INITIALIZE_TIMEOUT_MS);
+    timer = window.setTimeout(() => resolve(false), window.parent === window ? INITIALIZE_TIMEOUT_MS.topLevel : INITIALIZE_TIMEOUT_MS.framed);
   });
   try {
     return await Promise.race([app.initialize().then(() => true, () => false), timeout]);
