@@ -25,6 +25,10 @@ const DEFAULT_SHUTDOWN_TIMEOUT_MS = 5_000;
 /** Call before the modules that use http are loaded: the instrumentation patches them as they are required. */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (!options.connectionString) return { enabled: false, shutdown: async () => undefined };
+  // The distro turns the Azure SDKs' own logging up to "warning" on stderr, where App Service mixes
+  // it into the service's JSON lines (the tables client warns of a deprecated option at every
+  // start). Errors only, unless an operator asks for more.
+  process.env.AZURE_LOG_LEVEL ??= 'error';
   // Required here, not imported: local runs and tests without a connection string never load it.
   const monitor = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
   monitor.useAzureMonitor({
