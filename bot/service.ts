@@ -10,6 +10,7 @@ import { registerTabFiles } from './http/tabFiles';
 import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
+import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
 import { createLogger, type Logger } from './logger';
 import { AnswersRepository } from './storage/answersRepository';
@@ -76,13 +77,14 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const background = createBackgroundWork(logger);
   const bot = new AuditBot({ services, publisher, membership: createTeamMembership(), logger, inBackground: background.run });
 
+  const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold);
   const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger });
   server.post('/api/messages', botEndpoint(adapter, bot, logger));
   registerTabApi(server, {
     services,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
     roster: createTabMembership({ adapter, botAppId: botAppIdOf(config.botAuth), teams: services.teams }),
-    roundSummaries: new RoundSummaryCache(services.answers, config.privacyThreshold),
+    roundSummaries,
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,
   });
@@ -94,6 +96,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
+  background.run('warm_round_summaries', () => warmRoundSummaries(rounds, roundSummaries, logger));
 
   const settled = async () => {
     await background.idle();

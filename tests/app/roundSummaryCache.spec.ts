@@ -1,5 +1,8 @@
 import { RoundAggregate } from '../../bot/app/tab/roundAggregate';
 import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
+import { warmRoundSummaries } from '../../bot/app/tab/warmRoundSummaries';
+import { createLogger } from '../../bot/logger';
+import { RoundsRepository } from '../../bot/storage/roundsRepository';
 import type { RatedAnswer } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
@@ -83,4 +86,34 @@ it('counts a changed answer once, at its new rating, when only changes are read'
   expect(answers.sinces.at(-1)).toBeInstanceOf(Date);
   expect(after.respondents).toBe(5);
   expect(after.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 5, distribution: { mostly: 4, fully: 1 } });
+});
+
+it('has the open rounds ready when an instance starts, so the first tab does not wait for a full read', async () => {
+  const tables = openAuditTables({ kind: 'connectionString', connectionString: testConnectionString() }, uniqueTablePrefix());
+  await ensureAuditTables(tables);
+  const rounds = new RoundsRepository(tables.rounds);
+  const observed = new ObservedAnswers(tables.answers);
+  const round = (roundId: string, status: 'open' | 'closed') => ({ teamId: `team-${roundId}`, roundId, number: 1, status, openedAt: '2026-11-25T10:00:00Z', openedBy: 'Amara', conditionMessageIds: {} });
+  await rounds.open(round('open-1', 'open'));
+  await rounds.open(round('open-2', 'open'));
+  for (let n = 0; n < 6; n += 1) await observed.record({ ...answer(n), roundId: 'open-1' });
+  const logged: string[] = [];
+  const cache = new RoundSummaryCache(observed, 5);
+
+  await warmRoundSummaries(rounds, cache, createLogger('info', (line) => logged.push(line)));
+  const readsAtStart = observed.reads;
+  expect(readsAtStart).toBe(2); // each open round, once
+  expect((await cache.summary('open-1')).respondents).toBe(6);
+  expect(observed.reads).toBe(readsAtStart); // served from what the start read
+  expect(logged.map((line) => JSON.parse(line) as { event: string; roundId: string; respondents: number })).toEqual([
+    expect.objectContaining({ event: 'round_summary_ready', roundId: expect.stringMatching(/^open-/), respondents: expect.any(Number) }),
+    expect.objectContaining({ event: 'round_summary_ready', roundId: expect.stringMatching(/^open-/), respondents: expect.any(Number) }),
+  ]);
+});
+
+it('leaves the rounds to the first tab request when storage fails at start, and says so', async () => {
+  const logged: string[] = [];
+  const failing = { listOpen: () => Promise.reject(new Error('storage unavailable')) };
+  await warmRoundSummaries(failing, new RoundSummaryCache(answers, 5), createLogger('info', (line) => logged.push(line)));
+  expect(logged.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual(['round_summaries_not_warmed']);
 });
