@@ -2,7 +2,9 @@ import { setTimeout } from 'node:timers/promises';
 import { AuditError } from '../domain/errors';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
-import { participationIn, type RoundStatus } from './roundStatus';
+import { participationOf } from '../domain/participation';
+import { countsOfAnswers } from '../domain/summary';
+import type { RoundStatus } from './roundStatus';
 
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
 const ANSWERS_IN_FLIGHT_MS = 1000;
@@ -20,7 +22,12 @@ export async function closeRound(services: AuditServices, teamId: string, closed
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
   // (and the writes already under way), so every answer they accepted is counted here.
   await setTimeout(services.roundCache.ttlMs > 0 ? services.roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS : 0);
-  const participation = await participationIn(services, round);
+  // One read of the answers gives both the closing figures and the counts the round keeps.
+  const answers = await services.answers.allRatedAnswers(round.roundId);
+  const participation = participationOf(answers, services.privacyThreshold);
+  const finalCounts = countsOfAnswers(answers);
+  // Not kept (storage failing now): the tab makes the summary from the answers instead.
+  await services.rounds.recordFinalCounts(teamId, round.roundId, finalCounts).catch(() => undefined);
   await services.publisher.publishClosure(round, participation);
-  return { round, participation };
+  return { round: { ...round, finalCounts }, participation };
 }

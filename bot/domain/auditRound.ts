@@ -1,5 +1,6 @@
 import { AuditError } from './errors';
 import { type ConditionId } from './conditions';
+import type { RoundCounts } from './summary/roundCounts';
 
 export type RoundStatus = 'open' | 'closed';
 
@@ -23,6 +24,8 @@ export interface AuditRound {
   /** Activity ids of the posted cards, so they can be updated. */
   readonly introMessageId?: string;
   readonly conditionMessageIds: Partial<Record<ConditionId, string>>;
+  /** Kept when the round closes: its summary without reading its answers again. */
+  readonly finalCounts?: RoundCounts;
 }
 
 export function assertOpen(round: AuditRound): void {

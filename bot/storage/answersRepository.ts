@@ -116,6 +116,11 @@ export class AnswersRepository {
     return { answers, newest };
   }
 
+  /** Every answer of a round, without comments: what closing counts. */
+  async allRatedAnswers(roundId: string): Promise<RatedAnswer[]> {
+    return (await this.answersChangedSince(roundId, undefined)).answers;
+  }
+
   /** What participation needs of every answer in a round, and nothing more. */
   async footprints(roundId: string): Promise<(AnswerFootprint & { answeredAt: string })[]> {
     const rows = this.table.listEntities<Pick<AnswerEntity, 'conditionId' | 'level' | 'respondentId' | 'answeredAt'>>({

@@ -2,6 +2,8 @@ import { odata, type TableClient, type TableEntityResult } from '@azure/data-tab
 import { AuditError } from '../domain/errors';
 import { CONDITIONS, type ConditionId } from '../domain/conditions';
 import type { AuditRound, PostingAddress } from '../domain/auditRound';
+import type { RoundCounts } from '../domain/summary';
+import { finalCountsFromColumn, finalCountsToColumn } from './finalCountsColumn';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
@@ -27,6 +29,7 @@ interface RoundEntity {
   teamName?: string;
   postedIn?: string;
   introMessageId?: string;
+  finalCounts?: string;
   /** messageC01 … messageC12: the posted condition cards' activity ids. */
   [property: string]: unknown;
 }
@@ -115,6 +118,12 @@ export class RoundsRepository {
     await storageCall(() => this.table.updateEntity(entity as { partitionKey: string; rowKey: string }, 'Merge'));
   }
 
+  /** A closed round's counts, kept with it (a merge: nothing else on the row changes). */
+  async recordFinalCounts(teamId: string, roundId: string, counts: RoundCounts): Promise<void> {
+    const entity = { partitionKey: encodeKey(teamId), rowKey: roundRowKey(roundId), finalCounts: finalCountsToColumn(counts) };
+    await storageCall(() => this.table.updateEntity(entity, 'Merge'));
+  }
+
   /**
    * Closes the round and frees the team for a new one, atomically. The round row is
    * replaced only at the etag read, so a concurrent change makes us read again.
@@ -183,7 +192,12 @@ function fromEntity(entity: RoundEntity | TableEntityResult<RoundEntity>): Audit
     ...(entity.postedIn ? { postedIn: JSON.parse(entity.postedIn) as PostingAddress } : {}),
     ...(entity.introMessageId ? { introMessageId: entity.introMessageId } : {}),
     conditionMessageIds,
+    ...withFinalCounts(finalCountsFromColumn(entity.finalCounts)),
   };
+}
+
+function withFinalCounts(finalCounts: RoundCounts | undefined): { finalCounts?: RoundCounts } {
+  return finalCounts ? { finalCounts } : {};
 }
 
 function stripMetadata(entity: TableEntityResult<RoundEntity>): RoundEntity {

@@ -3,7 +3,7 @@ import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
 import { warmRoundSummaries } from '../../bot/app/tab/warmRoundSummaries';
 import { createLogger } from '../../bot/logger';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
-import type { RatedAnswer } from '../../bot/domain/summary';
+import { countsOfAnswers, summariseRound, type RatedAnswer } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
@@ -39,9 +39,9 @@ beforeAll(async () => {
 it('serves the last summary at once and refreshes it behind, one read at a time', async () => {
   let clock = 0;
   const cache = new RoundSummaryCache(answers, 5, 2000, () => clock);
-  const first = await cache.summary('r1');
+  const first = await cache.summary({ roundId: 'r1' });
   expect(first.respondents).toBe(5);
-  await Promise.all(Array.from({ length: 20 }, () => cache.summary('r1')));
+  await Promise.all(Array.from({ length: 20 }, () => cache.summary({ roundId: 'r1' })));
   expect(answers.reads).toBe(1);
 
   await answers.record(answer(5));
@@ -49,13 +49,13 @@ it('serves the last summary at once and refreshes it behind, one read at a time'
   let release!: () => void;
   answers.gate = new Promise((resolve) => (release = resolve));
   // Stale: answered at once from what it has, while one refresh waits on storage.
-  expect((await cache.summary('r1')).respondents).toBe(5);
-  expect((await cache.summary('r1')).respondents).toBe(5);
+  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(5);
+  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(5);
   expect(answers.reads).toBe(2);
   answers.gate = undefined;
   release();
   await new Promise((resolve) => setTimeout(resolve, 200));
-  expect((await cache.summary('r1')).respondents).toBe(6);
+  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(6);
   // The first refresh read the whole round; the later one only what was written since (less an overlap).
   expect(answers.sinces[0]).toBeUndefined();
   expect(answers.sinces.at(-1)).toBeInstanceOf(Date);
@@ -64,13 +64,13 @@ it('serves the last summary at once and refreshes it behind, one read at a time'
 it('keeps serving the last summary when a refresh fails, and tries again later', async () => {
   let clock = 0;
   const cache = new RoundSummaryCache(answers, 5, 2000, () => clock);
-  await cache.summary('r1');
+  await cache.summary({ roundId: 'r1' });
   answers.failNext = true;
   clock = 5000;
-  expect((await cache.summary('r1')).respondents).toBe(6);
+  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(6);
   await new Promise((resolve) => setTimeout(resolve, 50));
   const reads = answers.reads;
-  expect((await cache.summary('r1')).respondents).toBe(6);
+  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(6);
   expect(answers.reads).toBe(reads + 1);
 });
 
@@ -103,7 +103,7 @@ it('has the open rounds ready when an instance starts, so the first tab does not
   await warmRoundSummaries(rounds, cache, createLogger('info', (line) => logged.push(line)));
   const readsAtStart = observed.reads;
   expect(readsAtStart).toBe(2); // each open round, once
-  expect((await cache.summary('open-1')).respondents).toBe(6);
+  expect((await cache.summary({ roundId: 'open-1' })).respondents).toBe(6);
   expect(observed.reads).toBe(readsAtStart); // served from what the start read
   expect(logged.map((line) => JSON.parse(line) as { event: string; roundId: string; respondents: number })).toEqual([
     expect.objectContaining({ event: 'round_summary_ready', roundId: expect.stringMatching(/^open-/), respondents: expect.any(Number) }),
@@ -116,4 +116,15 @@ it('leaves the rounds to the first tab request when storage fails at start, and 
   const failing = { listOpen: () => Promise.reject(new Error('storage unavailable')) };
   await warmRoundSummaries(failing, new RoundSummaryCache(answers, 5), createLogger('info', (line) => logged.push(line)));
   expect(logged.map((line) => (JSON.parse(line) as { event: string }).event)).toEqual(['round_summaries_not_warmed']);
+});
+
+it('summarises a closed round from the counts it kept, without reading its answers', async () => {
+  for (let n = 0; n < 6; n += 1) await answers.record({ ...answer(n), roundId: 'closed-1', rating: n % 2 ? 'fully' : 'partly' });
+  const stored = await answers.allRatedAnswers('closed-1');
+  const cache = new RoundSummaryCache(answers, 5);
+  const reads = answers.reads;
+  const summary = await cache.summary({ roundId: 'closed-1', finalCounts: countsOfAnswers(stored) });
+  expect(summary).toEqual(summariseRound(stored, 5));
+  expect(summary.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 6, distribution: { partly: 3, fully: 3 } });
+  expect(answers.reads).toBe(reads);
 });

@@ -49,6 +49,10 @@ it('counts every answer acknowledged on either instance while a round closes, an
   // The closed card shows the same figure as storage.
   const closedCard = connector.updates().filter((u) => /Condition 2 of 12[\s\S]*closed/.test(cardText(cardOf(u.body)))).at(-1);
   expect(cardText(cardOf(closedCard?.body))).toMatch(new RegExp(`${recorded} (person|people) answered this condition`));
+  // The round keeps the same counts, for its summary ever after.
+  const kept = (await first.services.rounds.get(TEAM.id, roundId))?.finalCounts;
+  const keptForC02 = Object.values(kept?.cells.C02 ?? {}).reduce((sum, tally) => sum + Object.values(tally).reduce((a, b) => a + b, 0), 0);
+  expect(keptForC02).toBe(recorded);
 
   // Once the close has answered, no instance accepts another answer.
   const late = await answerOn(second, 99);

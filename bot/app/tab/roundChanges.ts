@@ -15,7 +15,7 @@ export async function roundChanges(deps: TabReadDeps, user: TabUser, teamId: str
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const previous = previousClosedRound(round, await deps.services.rounds.listForTeam(teamId));
   if (!previous) return { previousRound: null, conditions: [] };
-  const [before, after] = await Promise.all([deps.roundSummaries.summary(previous.roundId), deps.roundSummaries.summary(round.roundId)]);
+  const [before, after] = await Promise.all([deps.roundSummaries.summary(previous), deps.roundSummaries.summary(round)]);
   return {
     previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' },
     conditions: compareRounds(before, after),

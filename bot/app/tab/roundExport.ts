@@ -23,7 +23,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 export async function roundExport(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, format: ExportFormat): Promise<FileReply> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const [summary, actions, team] = await Promise.all([
-    deps.roundSummaries.summary(round.roundId),
+    deps.roundSummaries.summary(round),
     deps.services.plans.list(round.roundId),
     round.teamName ? undefined : deps.services.teams.get(teamId),
   ]);

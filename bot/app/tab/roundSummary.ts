@@ -27,7 +27,7 @@ export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: stri
 /** The aggregated audit of one round: counts and scores by condition and level, small cuts hidden. */
 export async function roundSummary(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundSummary> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
-  return deps.roundSummaries.summary(round.roundId);
+  return deps.roundSummaries.summary(round);
 }
 
 /** What people said about one condition, anonymously; by level only where the level is big enough. */

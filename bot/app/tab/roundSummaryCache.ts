@@ -1,5 +1,6 @@
 import type { ConditionId } from '../../domain/conditions';
-import type { RatedAnswer, RoundSummary } from '../../domain/summary';
+import type { AuditRound } from '../../domain/auditRound';
+import { summariseTallies, talliesFrom, type RatedAnswer, type RoundSummary } from '../../domain/summary';
 import { RoundAggregate } from './roundAggregate';
 import type { AnswersRepository } from '../../storage/answersRepository';
 
@@ -28,7 +29,10 @@ export class RoundSummaryCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  summary(roundId: string): Promise<RoundSummary> {
+  /** A closed round that kept its counts is summarised from them; any other from its answers. */
+  summary(round: Pick<AuditRound, 'roundId' | 'finalCounts'>): Promise<RoundSummary> {
+    const { roundId, finalCounts } = round;
+    if (finalCounts) return this.fresh(this.summaries, `${roundId}|final`, async () => summariseTallies(talliesFrom(finalCounts), this.privacyThreshold), Infinity);
     return this.fresh(this.summaries, roundId, () => this.aggregateOf(roundId).refresh());
   }
 
@@ -47,7 +51,7 @@ export class RoundSummaryCache {
     return aggregate;
   }
 
-  private fresh<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  private fresh<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>, maxAgeMs = this.maxAgeMs): Promise<T> {
     let entry = cache.get(key);
     if (!entry) {
       if (cache.size > 500) cache.clear();
@@ -55,7 +59,7 @@ export class RoundSummaryCache {
       cache.set(key, entry);
     }
     const current = entry;
-    const stale = current.value === undefined || this.now() - current.at > this.maxAgeMs;
+    const stale = current.value === undefined || this.now() - current.at > maxAgeMs;
     if (stale && !current.refreshing) {
       current.refreshing = load()
         .then((value) => Object.assign(current, { value, at: this.now() }).value as T)

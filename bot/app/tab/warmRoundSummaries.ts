@@ -10,7 +10,7 @@ import type { RoundSummaryCache } from './roundSummaryCache';
 export async function warmRoundSummaries(rounds: Pick<RoundsRepository, 'listOpen'>, summaries: RoundSummaryCache, logger: Logger): Promise<void> {
   try {
     for (const round of await rounds.listOpen()) {
-      const summary = await summaries.summary(round.roundId);
+      const summary = await summaries.summary(round);
       logger.info('round_summary_ready', { roundId: round.roundId, respondents: summary.respondents });
     }
   } catch (error) {

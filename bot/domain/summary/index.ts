@@ -1,6 +1,7 @@
 export type { CellSummary, ConditionSummary, Disagreement, RatedAnswer, RoundSummary, SummaryComment } from './roundSummary';
 export { summariseRound, summariseTallies } from './summariseRound';
-export { RoundTallies } from './roundTallies';
+export { RoundTallies, countsOfAnswers } from './roundTallies';
+export { countsOf, talliesFrom, type RoundCounts, type TallySource } from './roundCounts';
 export { rankDisagreements, type DisagreeingCondition } from './rankDisagreements';
 export { dontKnowByLevel, type LevelDontKnow } from './dontKnowByLevel';
 export { commentsFor } from './commentsFor';

@@ -1,7 +1,8 @@
-import type { ConditionId } from '../conditions';
+import { CONDITIONS, type ConditionId } from '../conditions';
 import { isLevelId, LEVELS, type LevelId } from '../levels';
 import { isRatingId } from '../ratings';
 import { emptyTally, type RatingTally } from './ratingTally';
+import { countsOf, type RoundCounts, type TallySource } from './roundCounts';
 import type { RatedAnswer } from './roundSummary';
 
 type Counted = Pick<RatedAnswer, 'level' | 'rating' | 'answeredAt'>;
@@ -17,7 +18,7 @@ type Counted = Pick<RatedAnswer, 'level' | 'rating' | 'answeredAt'>;
  * condition, so of two reads of it with the same answeredAt the later read is the newer version,
  * and wins.
  */
-export class RoundTallies {
+export class RoundTallies implements TallySource {
   private readonly answerOf = new Map<string, Counted>();
   private readonly latestOfPerson = new Map<string, Counted>();
   private readonly cells = new Map<ConditionId, Map<LevelId, RatingTally>>();
@@ -68,4 +69,11 @@ export class RoundTallies {
     if (!tally) ofCondition.set(level, (tally = emptyTally()));
     return tally;
   }
+}
+
+/** The counts a round keeps when it closes, from all its answers. */
+export function countsOfAnswers(answers: Iterable<RatedAnswer>): RoundCounts {
+  const tallies = new RoundTallies();
+  for (const answer of answers) tallies.record(answer);
+  return countsOf(tallies, CONDITIONS.map((c) => c.id));
 }

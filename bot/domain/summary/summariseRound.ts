@@ -5,6 +5,7 @@ import { conditionVisibility } from './conditionPrivacy';
 import { disagreementOf } from './disagreement';
 import { assertPrivacyThreshold } from './privacyThreshold';
 import { addTally, emptyTally, shownCell, tallyTotal, type RatingTally } from './ratingTally';
+import type { TallySource } from './roundCounts';
 import { RoundTallies } from './roundTallies';
 import type { CellSummary, ConditionSummary, RatedAnswer, RoundSummary } from './roundSummary';
 
@@ -21,7 +22,7 @@ export function summariseRound(answers: Iterable<RatedAnswer>, privacyThreshold:
 }
 
 /** The same grid from counts kept current elsewhere: its cost does not grow with the answers. */
-export function summariseTallies(tallies: RoundTallies, privacyThreshold: number): RoundSummary {
+export function summariseTallies(tallies: TallySource, privacyThreshold: number): RoundSummary {
   assertPrivacyThreshold(privacyThreshold);
   return {
     privacyThreshold,
