@@ -7,6 +7,7 @@ import { CONDITIONS, type ConditionId } from '../domain/conditions';
 import type { LevelId } from '../domain/levels';
 import type { RatingId } from '../domain/ratings';
 import { respondentIdFor } from '../domain/respondent';
+import { countsOfAnswers } from '../domain/summary';
 import { answerEntity, type AnswerEntity } from '../storage/answersRepository';
 import { ChampionsRepository } from '../storage/championsRepository';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../storage/embeddedAzurite';
@@ -238,6 +239,8 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
       );
       if (spec.closedAt) {
         await rounds.close(DEMO_TEAM.teamId, spec.roundId, spec.closedAt);
+        // As closing a round does: the closed round keeps its counts.
+        await rounds.recordFinalCounts(DEMO_TEAM.teamId, spec.roundId, countsOfAnswers(answers));
         const plans = new PlanRepository(tables.plans);
         for (const [i, action] of DEMO_ACTIONS.entries()) {
           await plans.create(spec.roundId, `demo-action-${i + 1}`, {
