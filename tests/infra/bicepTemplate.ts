@@ -255,6 +255,11 @@ function readTopLevel(tokens: Token[], source: string): { parameters: BicepParam
   return { parameters, outputs };
 }
 
+/** Between entries of an array or an object: Bicep separates them by new lines or commas. */
+function isSeparator(token: Token): boolean {
+  return token.type === 'newline' || token.text === ',';
+}
+
 function isProperty(tokens: Token[], i: number, name: string): boolean {
   const token = tokens[i]!;
   return (token.type === 'identifier' || token.type === 'string') && (token.literal ?? token.text) === name && tokens[i + 1]?.text === ':';
@@ -287,7 +292,7 @@ function readSettingsArray(tokens: Token[], from: number, to: number, source: st
   let i = from;
   while (i < to) {
     const token = tokens[i]!;
-    if (token.type === 'newline' || token.text === ',') {
+    if (isSeparator(token)) {
       i += 1;
       continue;
     }
@@ -304,7 +309,7 @@ function readSetting(tokens: Token[], from: number, to: number, source: string):
   let i = from;
   while (i < to) {
     const token = tokens[i]!;
-    if (token.type === 'newline' || token.text === ',') {
+    if (isSeparator(token)) {
       i += 1;
       continue;
     }

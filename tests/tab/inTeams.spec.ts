@@ -1,6 +1,8 @@
 import { APP_ORIGIN, VALID_ORIGINS_URL, type TabInHost } from '../support/teamsHost/fakeTeamsHost';
 import type { TabSettings } from '../support/teamsHost/teamsJsProtocol';
 import { PEOPLE, TEAM } from '../support/teamsActivities';
+import type { Frame } from 'playwright-core';
+import { eventually } from '../support/serviceProcess';
 import { useTabInTeams } from './inTeamsHarness';
 import { luminance, pageBackground, readOverview } from './tabPage';
 
@@ -9,17 +11,12 @@ const teams = useTabInTeams();
 
 const teamPath = `/api/teams/${encodeURIComponent(TEAM.id)}`;
 
-/** Reads until `accept` holds: a re-render after a host event takes a moment. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    last = await read();
-  }
-  return last;
-}
+/** The tab's background once it satisfies `accept` (a re-render after a host event takes a moment). */
+const backgroundWhen = (frame: Frame, accept: (rgb: number[]) => boolean, what: string) =>
+  eventually(async () => {
+    const rgb = await pageBackground(frame);
+    return accept(rgb) ? rgb : undefined;
+  }, 10_000, what);
 
 /** The tab asked Teams for nothing the fake host does not know (teach the fake first), and threw nothing. */
 function expectWellBehaved(tab: TabInHost): void {
@@ -118,16 +115,16 @@ describe("the tab follows Teams' theme", () => {
     await frame.evaluate(() => ((globalThis as Record<string, unknown>).sameDocument = true));
 
     await tab.changeTheme('dark');
-    await eventually(() => pageBackground(frame), (rgb) => luminance(rgb) < 0.2, 'the background after Teams turned dark');
+    await backgroundWhen(frame, (rgb) => luminance(rgb) < 0.2, 'the background after Teams turned dark');
 
     await tab.changeTheme('contrast');
-    await eventually(() => pageBackground(frame), (rgb) => rgb.join() === '0,0,0', 'the background in high contrast');
+    await backgroundWhen(frame, (rgb) => rgb.join() === '0,0,0', 'the background in high contrast');
     const text = await frame.getByTestId('respondents').evaluate((el: unknown) =>
       (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
     expect(text).toBe('rgb(255, 255, 255)');
 
     await tab.changeTheme('default');
-    await eventually(() => pageBackground(frame), (rgb) => luminance(rgb) > 0.9, 'the background back in light');
+    await backgroundWhen(frame, (rgb) => luminance(rgb) > 0.9, 'the background back in light');
 
     await expect(frame.evaluate(() => (globalThis as Record<string, unknown>).sameDocument)).resolves.toBe(true);
     expect(tab.requests.filter((r) => r.func === 'initialize')).toHaveLength(1);
