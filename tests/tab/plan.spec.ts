@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PlanAction } from '../../bot/domain/plan';
 import { summariseNow } from '../../bot/domain/summary/whatHappensNow';
 import { OPEN_ROUND, openRoundSummary } from './fixtures';
 import { channelQuery, useTabHarness } from './harness';
+import { planAction } from './planFixtures';
 import { ROOT } from './tabBuild';
 
 /**
@@ -17,22 +17,6 @@ const describeWired = wired ? describe : describe.skip;
 
 jest.setTimeout(60_000);
 const tab = useTabHarness();
-
-function action(fields: Partial<PlanAction>): PlanAction {
-  return {
-    actionId: 'fixture-1',
-    conditionId: 'C03',
-    need: 'A one-page summary of the practice model for every team',
-    progress: 'Draft at the March practice forum',
-    owner: 'Head of practice',
-    dueDate: '2027-03-31',
-    status: 'in-progress',
-    updatedAt: '2026-11-01T10:00:00.000Z',
-    updatedBy: 'Local developer',
-    version: 'W/"fixture-1"',
-    ...fields,
-  };
-}
 
 async function openPlan(): Promise<Page> {
   const page = await tab.open(channelQuery());
@@ -96,11 +80,11 @@ describeWired('the plan', () => {
   });
 
   test('changing an action someone else has changed shows the conflict and reloads', async () => {
-    tab.server.plans.set(OPEN_ROUND, [action({})]);
+    tab.server.plans.set(OPEN_ROUND, [planAction({})]);
     const page = await openPlan();
     await page.getByRole('button', { name: /Change the action/ }).click();
     // Another champion saves first: the version the form holds is now stale.
-    tab.server.plans.set(OPEN_ROUND, [action({ need: 'Their newer wording', version: 'W/"fixture-2"' })]);
+    tab.server.plans.set(OPEN_ROUND, [planAction({ need: 'Their newer wording', version: 'W/"fixture-2"' })]);
     await page.getByTestId('action-form').getByLabel('Owner').fill('Me instead');
     await page.getByTestId('action-form').getByRole('button', { name: 'Save changes' }).click();
 
@@ -113,7 +97,7 @@ describeWired('the plan', () => {
   });
 
   test('a champion deletes an action with its version', async () => {
-    tab.server.plans.set(OPEN_ROUND, [action({})]);
+    tab.server.plans.set(OPEN_ROUND, [planAction({})]);
     const page = await openPlan();
     await page.getByRole('button', { name: /Delete the action/ }).click();
     await row(page, 'C03').getByText('No actions yet').waitFor();
@@ -122,7 +106,7 @@ describeWired('the plan', () => {
 
   test('members who cannot edit see the plan read-only', async () => {
     tab.server.canEditPlan = false;
-    tab.server.plans.set(OPEN_ROUND, [action({})]);
+    tab.server.plans.set(OPEN_ROUND, [planAction({})]);
     const page = await openPlan();
     await page.getByText('A one-page summary of the practice model for every team').waitFor();
     await expect(page.getByRole('button', { name: /Add action|Change the action|Delete the action/ }).count()).resolves.toBe(0);
