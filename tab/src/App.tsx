@@ -19,6 +19,8 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalL,
+    // A phone (Teams mobile is 360 px and up) needs its width for the content, not the margins.
+    '@media (max-width: 480px)': { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   },
 });
 

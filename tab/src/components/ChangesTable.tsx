@@ -4,6 +4,7 @@ import { levelLabel } from '../../../bot/domain/levels';
 import type { ConditionChange, ScoreChange } from '../api/types';
 import { formatScore } from '../format';
 import { useTableStyles } from './tableStyles';
+import { TableRegion } from './TableRegion';
 
 /** "+0.4" / "−0.3" / "0.0" as shown, and "up 0.4" / "down 0.3" / "no change" for screen readers. */
 export function changeWording(change: number): { shown: string; spoken: string } {
@@ -33,7 +34,7 @@ export function ChangesTable({ conditions, previousNumber }: { conditions: reado
   const table = useTableStyles();
   const captionId = useId();
   return (
-    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableRegion labelledBy={captionId}>
       <table className={table.table} data-testid="changes">
         <caption id={captionId} className={table.caption}>
           Scores in round {previousNumber} and now, from 0 (not in place) to 3 (fully in place). A level is compared only
@@ -67,6 +68,6 @@ export function ChangesTable({ conditions, previousNumber }: { conditions: reado
           );
         })}
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ConditionId } from '../../../bot/domain/conditions';
 import { LEVELS, isLevelId, levelLabel, type LevelId } from '../../../bot/domain/levels';
 import { ratingLabel } from '../../../bot/domain/ratings';
 import type { ConditionSummary } from '../../../bot/domain/summary/roundSummary';
 import type { Api } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
+import { usePickerStyles } from './pickerStyles';
 
 const COMMENTS_POLL_MS = 30_000;
 
@@ -31,6 +32,7 @@ export function filterableLevels(condition: ConditionSummary): LevelId[] {
 /** What people said about one condition, as plain text (never markup), with its rating and shown level. */
 export function ConditionComments({ api, teamId, roundId, condition }: { api: Api; teamId: string; roundId: string; condition: ConditionSummary }) {
   const styles = useStyles();
+  const picker = usePickerStyles();
   const listId = useId();
   const [level, setLevel] = useState<LevelId | ''>('');
   const levels = filterableLevels(condition);
@@ -43,8 +45,8 @@ export function ConditionComments({ api, teamId, roundId, condition }: { api: Ap
   );
   return (
     <>
-      <Field label="Comments from" className={styles.filter}>
-        <Select data-testid="comment-level" value={filter ?? ''} onChange={(_event, data) => setLevel(isLevelId(data.value) ? data.value : '')}>
+      <Field label="Comments from" className={mergeClasses(picker.field, styles.filter)}>
+        <Select className={picker.select} data-testid="comment-level" value={filter ?? ''} onChange={(_event, data) => setLevel(isLevelId(data.value) ? data.value : '')}>
           <option value="">All levels</option>
           {levels.map((id) => <option key={id} value={id}>{levelLabel(id)}</option>)}
         </Select>

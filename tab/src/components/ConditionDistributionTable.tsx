@@ -4,6 +4,7 @@ import { RATINGS } from '../../../bot/domain/ratings';
 import type { CellSummary, ConditionSummary } from '../../../bot/domain/summary/roundSummary';
 import { formatScore, hiddenWording } from '../format';
 import { useTableStyles } from './tableStyles';
+import { TableRegion } from './TableRegion';
 
 function CutRow({ label, cell, threshold, id }: { label: string; cell: CellSummary; threshold: number; id: string }) {
   const table = useTableStyles();
@@ -27,7 +28,7 @@ export function ConditionDistributionTable({ condition, threshold }: { condition
   const table = useTableStyles();
   const captionId = useId();
   return (
-    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableRegion labelledBy={captionId}>
       <table className={table.table} data-testid="condition-distribution">
         <caption id={captionId} className={table.caption}>
           Answers by rating and level. Scores run from 0 (not in place) to 3 (fully in place); “don’t know” is counted
@@ -45,6 +46,6 @@ export function ConditionDistributionTable({ condition, threshold }: { condition
           {LEVELS.map((level) => <CutRow key={level.id} id={level.id} label={level.label} cell={condition.byLevel[level.id]} threshold={threshold} />)}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

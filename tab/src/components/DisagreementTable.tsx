@@ -5,7 +5,8 @@ import type { Disagreement, RoundSummary } from '../../../bot/domain/summary/rou
 import { rankDisagreements } from '../../../bot/domain/summary/rankDisagreements';
 import { LEVEL_PLURAL } from '../../../bot/domain/summary/whatHappensNow';
 import { formatScore } from '../format';
-import { capitalise, useTableStyles } from './tableStyles';
+import { NARROW_REGION, capitalise, useTableStyles } from './tableStyles';
+import { TableRegion } from './TableRegion';
 
 /** "Senior leaders more positive than practitioners: 2.5 against 0.8". */
 export function disagreementWording({ mostPositive, leastPositive }: Disagreement): string {
@@ -14,9 +15,11 @@ export function disagreementWording({ mostPositive, leastPositive }: Disagreemen
 }
 
 const useStyles = makeStyles({
-  track: { width: '120px', height: '8px', borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground4, overflow: 'hidden' },
+  track: { width: '120px', [NARROW_REGION]: { width: '48px' }, height: '8px', borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground4, overflow: 'hidden' },
   fill: { height: '100%', backgroundColor: tokens.colorBrandBackground },
   gap: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  // Squeezed to its longest word, "which way" would read a word a line; the region scrolls to it instead.
+  direction: { [NARROW_REGION]: { minWidth: '12em' } },
 });
 
 /** Conditions whose shown levels disagree, largest gap first (the gap runs 0 to 3). */
@@ -27,7 +30,7 @@ export function DisagreementTable({ summary }: { summary: RoundSummary }) {
   const ranked = rankDisagreements(summary);
   if (ranked.length === 0) return <p data-testid="no-disagreement">No condition has levels that disagree yet.</p>;
   return (
-    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableRegion labelledBy={captionId}>
       <table className={table.table} data-testid="disagreement">
         <caption id={captionId} className={table.caption}>
           Conditions where levels’ scores differ, largest gap first. Scores run from 0 (not in place) to 3 (fully in
@@ -55,12 +58,12 @@ export function DisagreementTable({ summary }: { summary: RoundSummary }) {
                     </span>
                   </span>
                 </td>
-                <td className={table.cell} data-part="direction">{disagreementWording(row.disagreement)}</td>
+                <td className={mergeClasses(table.cell, styles.direction)} data-part="direction">{disagreementWording(row.disagreement)}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

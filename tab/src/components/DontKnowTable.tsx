@@ -4,6 +4,7 @@ import type { RoundSummary } from '../../../bot/domain/summary/roundSummary';
 import { dontKnowByLevel, type LevelDontKnow } from '../../../bot/domain/summary/dontKnowByLevel';
 import { hiddenWording, percent, plural } from '../format';
 import { useTableStyles } from './tableStyles';
+import { TableRegion } from './TableRegion';
 
 function shareText(row: LevelDontKnow, threshold: number): { share: string; detail: string } {
   if (!row.shown) return { share: '', detail: hiddenWording(row.reason, threshold) };
@@ -19,7 +20,7 @@ export function DontKnowTable({ summary }: { summary: RoundSummary }) {
   const captionId = useId();
   const threshold = summary.privacyThreshold;
   return (
-    <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableRegion labelledBy={captionId}>
       <table className={table.table} data-testid="dont-know">
         <caption id={captionId} className={table.caption}>
           Share of “don’t know” answers by level, over the conditions where that level is shown.
@@ -44,6 +45,6 @@ export function DontKnowTable({ summary }: { summary: RoundSummary }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

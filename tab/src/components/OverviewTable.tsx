@@ -1,15 +1,17 @@
 import { useId } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useTableStyles } from './tableStyles';
+import { NARROW_REGION, useTableStyles } from './tableStyles';
 import { findCondition } from '../../../bot/domain/conditions';
 import { LEVELS } from '../../../bot/domain/levels';
 import type { RoundSummary } from '../../../bot/domain/summary/roundSummary';
 import { OverviewCell } from './OverviewCell';
+import { TableRegion } from './TableRegion';
 
 const useStyles = makeStyles({
   conditionNumber: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   allStaff: { backgroundColor: tokens.colorNeutralBackground2 },
-  conditionColumn: { minWidth: '220px', maxWidth: '340px' },
+  // On a phone the all-staff column shows beside the condition before the table scrolls.
+  conditionColumn: { minWidth: '220px', maxWidth: '340px', [NARROW_REGION]: { minWidth: '150px' } },
 });
 
 /**
@@ -22,7 +24,7 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
   const captionId = useId();
   const threshold = summary.privacyThreshold;
   return (
-    <div className={shared.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+    <TableRegion labelledBy={captionId}>
       <table className={shared.table} data-testid="overview">
         <caption id={captionId} className={shared.caption}>
           What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
@@ -51,6 +53,6 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,5 +1,6 @@
 import { Field, Select } from '@fluentui/react-components';
 import type { RoundListItem } from '../api/types';
+import { usePickerStyles } from './pickerStyles';
 import { formatDate } from '../format';
 
 export function roundLabel(round: RoundListItem): string {
@@ -10,9 +11,10 @@ export function roundLabel(round: RoundListItem): string {
 
 /** The team's audit rounds, newest first; a native select, so keyboards and screen readers know it. */
 export function RoundPicker(props: { rounds: readonly RoundListItem[]; value: string; onChange: (roundId: string) => void }) {
+  const picker = usePickerStyles();
   return (
-    <Field label="Audit round">
-      <Select value={props.value} onChange={(_event, data) => props.onChange(data.value)}>
+    <Field label="Audit round" className={picker.field}>
+      <Select className={picker.select} value={props.value} onChange={(_event, data) => props.onChange(data.value)}>
         {props.rounds.map((round) => (
           <option key={round.roundId} value={round.roundId}>{roundLabel(round)}</option>
         ))}

@@ -1,16 +1,18 @@
 import { useId, useState } from 'react';
-import { Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CONDITIONS, findCondition, isConditionId, type ConditionId } from '../../../bot/domain/conditions';
 import type { Api } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
 import { ConditionComments } from '../components/ConditionComments';
 import { ConditionDistributionTable } from '../components/ConditionDistributionTable';
+import { usePickerStyles } from '../components/pickerStyles';
 import { SUMMARY_POLL_MS } from '../components/SummaryPanel';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: `${tokens.spacingVerticalM} 0 0` },
-  picker: { maxWidth: '640px' },
+  // As wide as the longest condition where there is room (as on a desktop), never wider than the screen.
+  picker: { width: 'fit-content', maxWidth: '100%' },
   evidence: { margin: 0, maxWidth: '80ch', color: tokens.colorNeutralForeground2 },
 });
 
@@ -22,6 +24,7 @@ const conditionName = (id: ConditionId) => {
 /** One condition in depth: why it matters, its answers by level, and what people said. */
 export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
   const styles = useStyles();
+  const picker = usePickerStyles();
   const answersId = useId();
   const commentsId = useId();
   const [conditionId, setConditionId] = useState<ConditionId>(CONDITIONS[0]!.id);
@@ -29,8 +32,9 @@ export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: stri
   const condition = summary?.conditions.find((row) => row.conditionId === conditionId);
   return (
     <>
-      <Field label="Condition" className={styles.picker}>
+      <Field label="Condition" className={mergeClasses(picker.field, styles.picker)}>
         <Select
+          className={picker.select}
           data-testid="condition-picker"
           value={conditionId}
           onChange={(_event, data) => { if (isConditionId(data.value)) setConditionId(data.value); }}

@@ -1,20 +1,60 @@
 import { Fragment, useId } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useTableStyles } from '../tableStyles';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { VISUALLY_HIDDEN, useTableStyles } from '../tableStyles';
 import { CONDITIONS, type ConditionId } from '../../../../bot/domain/conditions';
 import type { NowSummary } from '../../../../bot/domain/summary/whatHappensNow';
 import type { PlanAction } from '../../api/types';
 import { formatDueDate, statusLabel } from './planFormat';
+import { TableRegion } from '../TableRegion';
+
+/** The grid's columns, as its header row and (stacked) each cell names them. */
+const COLUMNS = ['Condition', 'What happens now?', 'What needs to happen?', 'How will you progress this?'] as const;
+
+/**
+ * Narrower than this (a phone; Teams' side panel), each condition stacks into a card, its
+ * columns one under another, each named: four columns of sentences side by side would leave
+ * the plan's own two off screen. The table stays a table to screen readers.
+ */
+const STACKED = '@container (max-width: 639px)';
+const blockInStack = { [STACKED]: { display: 'block' } };
 
 const useStyles = makeStyles({
+  table: blockInStack,
+  caption: blockInStack,
+  body: blockInStack,
+  head: { [STACKED]: VISUALLY_HIDDEN },
+  row: {
+    [STACKED]: {
+      display: 'block',
+      padding: `${tokens.spacingVerticalS} 0`,
+      borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    },
+  },
   cell: {
     textAlign: 'left',
     verticalAlign: 'top',
     fontWeight: tokens.fontWeightRegular,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    [STACKED]: { display: 'block', borderBottom: 'none', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}` },
   },
-  condition: { minWidth: '200px', maxWidth: '300px' },
+  condition: { minWidth: '200px', maxWidth: '300px', [STACKED]: { minWidth: 0, maxWidth: 'none', fontWeight: tokens.fontWeightSemibold } },
+  /**
+   * Once stacked, each cell shows its column's name (its data-label) above it. The alternative
+   * text after "/" is empty, so screen readers, which announce the column header, do not hear
+   * it twice; a browser without that syntax takes the plain fallback.
+   */
+  named: {
+    [STACKED]: {
+      '::before': {
+        content: ['attr(data-label)', 'attr(data-label) / ""'],
+        display: 'block',
+        color: tokens.colorNeutralForeground2,
+        fontSize: tokens.fontSizeBase200,
+        fontWeight: tokens.fontWeightSemibold,
+      },
+    },
+  },
   number: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
@@ -41,34 +81,32 @@ export function PlanTable(props: {
   const styles = useStyles();
   const shared = useTableStyles();
   const captionId = useId();
+  const named = mergeClasses(styles.cell, styles.named);
   return (
-    <div className={shared.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={shared.table} data-testid="plan">
-        <caption id={captionId} className={shared.caption}>
+    <TableRegion labelledBy={captionId}>
+      <table className={mergeClasses(shared.table, styles.table)} data-testid="plan">
+        <caption id={captionId} className={mergeClasses(shared.caption, styles.caption)}>
           The audit of services: for each condition, what happens now, what needs to happen and how you will progress it.
         </caption>
-        <thead>
+        <thead className={styles.head}>
           <tr>
-            <th scope="col" className={shared.head}>Condition</th>
-            <th scope="col" className={shared.head}>What happens now?</th>
-            <th scope="col" className={shared.head}>What needs to happen?</th>
-            <th scope="col" className={shared.head}>How will you progress this?</th>
+            {COLUMNS.map((name) => <th key={name} scope="col" className={shared.head}>{name}</th>)}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={styles.body}>
           {CONDITIONS.map((condition) => {
             const actions = props.actions.filter((action) => action.conditionId === condition.id);
             const now = props.now.get(condition.id);
             const form = props.renderForm(condition.id);
             return (
               <Fragment key={condition.id}>
-                <tr data-condition={condition.id}>
-                  <th scope="row" className={`${styles.cell} ${styles.condition}`}>
+                <tr data-condition={condition.id} className={styles.row}>
+                  <th scope="row" className={mergeClasses(styles.cell, styles.named, styles.condition)} data-label={COLUMNS[0]}>
                     <span className={styles.number}>{condition.number}.</span>
                     {condition.text}
                   </th>
-                  <td className={styles.cell} data-part="now">{now?.text ?? 'Not available yet'}</td>
-                  <td className={styles.cell} data-part="need">
+                  <td className={named} data-label={COLUMNS[1]} data-part="now">{now?.text ?? 'Not available yet'}</td>
+                  <td className={named} data-label={COLUMNS[2]} data-part="need">
                     {actions.length === 0 ? (
                       <span className={styles.none}>No actions yet</span>
                     ) : (
@@ -84,7 +122,7 @@ export function PlanTable(props: {
                       </div>
                     )}
                   </td>
-                  <td className={styles.cell} data-part="progress">
+                  <td className={named} data-label={COLUMNS[3]} data-part="progress">
                     {actions.length > 0 && (
                       <ol className={styles.list}>
                         {actions.map((action) => (
@@ -110,8 +148,8 @@ export function PlanTable(props: {
                   </td>
                 </tr>
                 {form && (
-                  <tr>
-                    <td colSpan={4} className={styles.cell}>{form}</td>
+                  <tr className={styles.row}>
+                    <td colSpan={COLUMNS.length} className={styles.cell}>{form}</td>
                   </tr>
                 )}
               </Fragment>
@@ -119,7 +157,7 @@ export function PlanTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
