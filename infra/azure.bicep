@@ -180,7 +180,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|22-lts'
       // The built service, as `npm start` runs it, without its prestart: the deployed folder is
       // already built (and mounted read-only), so nothing may try to build it again.
-      appCommandLine: 'node --disable-warning=DEP0111 dist/bot/index.js'
+      appCommandLine: 'node dist/bot/index.js'
       alwaysOn: alwaysOn
       healthCheckPath: '/healthz'
       http20Enabled: true

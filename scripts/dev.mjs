@@ -30,7 +30,7 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('Practice Audit', ['--disable-warning=DEP0111', join(root, 'dist/bot/index.js')], { PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+start('Practice Audit', [join(root, 'dist/bot/index.js')], { PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
 
 // The Playground waits for the bot on first load, so start it once the service answers.
 const healthz = `http://127.0.0.1:${port}/healthz`;

@@ -1,3 +1,4 @@
+import { nameRequestByRoute } from './requestRoute';
 import { tableKeyRedaction } from './tableKeyRedaction';
 
 /**
@@ -31,6 +32,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   process.env.AZURE_LOG_LEVEL ??= 'error';
   // Required here, not imported: local runs and tests without a connection string never load it.
   const monitor = require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
+  // The distro hands this whole object to OpenTelemetry's HttpInstrumentation (its type names only `enabled`).
+  const http = { enabled: true, applyCustomAttributesOnSpan: nameRequestByRoute };
   monitor.useAzureMonitor({
     azureMonitorExporterOptions: { connectionString: options.connectionString },
     // Every request is kept. The default (at most 5 traces a second, rate-limited) drops requests
@@ -38,6 +41,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     samplingRatio: 1,
     tracesPerSecond: 0,
     spanProcessors: [tableKeyRedaction],
+    instrumentationOptions: { http },
   });
   const timeoutMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   return {

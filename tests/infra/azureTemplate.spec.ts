@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import semver from 'semver';
 import { loadConfig } from '../../bot/config/loadConfig';
 import { settingsSchema } from '../../bot/config/settings';
 import { isAuditError } from '../../bot/domain/errors';
@@ -15,7 +16,7 @@ const ROOT = resolve(__dirname, '../..');
 const TEMPLATE_SOURCE = readFileSync(join(ROOT, 'infra/azure.bicep'), 'utf8');
 const template = readBicep(TEMPLATE_SOURCE);
 const parametersFile = JSON.parse(readFileSync(join(ROOT, 'infra/azure.parameters.json'), 'utf8')) as { $schema: string; parameters: Record<string, { value: unknown }> };
-const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
 
 /** App Service's own settings: read by the platform, not by the service. */
 const PLATFORM_SETTINGS = [
@@ -136,10 +137,12 @@ describe("the Azure template's web app settings", () => {
     expect(readFileSync(join(ROOT, 'bot/service.ts'), 'utf8')).toContain("server.post('/api/messages'");
   });
 
-  it('start the built service the way npm start does, without its build step', () => {
+  it('start the built service the way npm start does, without its build step, on the Node the tests run on', () => {
     expect(template.propertyValues('appCommandLine')).toEqual([{ kind: 'literal', value: packageJson.scripts.start }]);
     expect(packageJson.scripts.start).toMatch(/ dist\/bot\/index\.js$/);
-    expect(template.propertyValues('linuxFxVersion')).toEqual([{ kind: 'literal', value: 'NODE|22-lts' }]);
+    // The `node` dev dependency is the Node npm scripts (and so the tests) run on.
+    const testedMajor = semver.minVersion(packageJson.devDependencies.node!)?.major;
+    expect(template.propertyValues('linuxFxVersion')).toEqual([{ kind: 'literal', value: `NODE|${testedMajor}-lts` }]);
   });
 });
 

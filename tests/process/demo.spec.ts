@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const seed = () =>
-  run(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist/bot/demo/seedDemo.js')], {
+  run(process.execPath, [join(ROOT, 'dist/bot/demo/seedDemo.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' },
     timeout: 60_000,

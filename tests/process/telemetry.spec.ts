@@ -117,6 +117,9 @@ describe('telemetry from the built service', () => {
     const roundId = String(executeActions(cardOf(conditionCards()[0]!.activity))[0]!.data.roundId);
     const answer = cardAction(connector.serviceUrl, champion, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'partly', level: 'practitioner', comment: '' });
     expect((await postToBot({ url }, answer)).status).toBe(200);
+    // The tab reads the round's summary: a route with the team's and the round's ids in its path.
+    const summaryPath = `/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${encodeURIComponent(roundId)}/summary`;
+    await (await fetch(`${url}${summaryPath}`)).arrayBuffer();
 
     service.child.kill('SIGTERM');
     expect(await exitWithin(service, 15_000)).toBe(0);
@@ -130,6 +133,9 @@ describe('telemetry from the built service', () => {
     const requests = items.filter((item) => item.data.baseType === 'RequestData').map((item) => ({ name: item.data.baseData.name, responseCode: item.data.baseData.responseCode }));
     expect(requests).toContainEqual({ name: 'GET /healthz', responseCode: '200' });
     expect(requests).toContainEqual({ name: 'POST /api/messages', responseCode: '200' });
+    // Named by the route that served it: one operation for every team, and no team's id in its name.
+    expect(requests.map((request) => request.name)).toContain('GET /api/teams/:teamId/rounds/:roundId/summary');
+    expect(requests.filter((request) => String(request.name).includes(encodeURIComponent(TEAM.id)) || String(request.name).includes(roundId))).toEqual([]);
 
     // Outgoing calls are traced (Table storage in Azurite, the Teams connector)...
     const dependencies = items.filter((item) => item.data.baseType === 'RemoteDependencyData');

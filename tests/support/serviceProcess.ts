@@ -68,10 +68,14 @@ process.once('exit', () => {
   for (const service of running) signalGroup(service.pid, 'SIGKILL');
 });
 
-export function spawnService(env: Record<string, string>, options: { cwd?: string } = {}): ServiceProcess {
+/**
+ * Starts dist/bot/index.js configured by `env` alone. `node` is the executable to run it with:
+ * by default the one running the tests (so the service, and the Azurite it starts, share its version).
+ */
+export function spawnService(env: Record<string, string>, options: { cwd?: string; node?: string } = {}): ServiceProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !SETTING_NAMES.includes(name)));
   // Its own process group, so clean-up can reach the service's Azurite child even if the service is stuck.
-  const child = spawn(process.execPath, [ENTRY], { cwd: options.cwd ?? ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(options.node ?? process.execPath, [ENTRY], { cwd: options.cwd ?? ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   if (child.pid === undefined) throw new Error('The service process could not be spawned');
   // A test that forgets to stop it must not keep jest alive: the exit hook above ends it then.
   child.unref();

@@ -1,6 +1,6 @@
 /**
  * Stands in for strip-bom 5 under jest: @microsoft/app-manifest requires it, and it is an ES
- * module, which Node 20 loads with require() but jest's CommonJS module registry cannot.
+ * module, which Node loads with require() but jest's CommonJS module registry cannot.
  * Same behaviour: drop a leading byte order mark.
  */
 export default function stripBom(text: string): string {

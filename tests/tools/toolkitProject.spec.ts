@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEnv } from 'node:util';
+import { parse as parseEnvFile } from 'dotenv';
 import { settingsSchema } from '../../bot/config/settings';
 import { REPO_ROOT } from './appPackageFixture';
 
@@ -11,7 +11,7 @@ import { REPO_ROOT } from './appPackageFixture';
  */
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((match) => match[1]!))];
-const envKeys = (env: string) => Object.keys(parseEnv(read(`env/.env.${env}`)));
+const envKeys = (env: string) => Object.keys(parseEnvFile(read(`env/.env.${env}`)));
 /** `- uses: action` lines of one lifecycle section (provision, deploy, publish), in order. */
 const actions = (yml: string, section: string) => {
   const body = new RegExp(`^${section}:\\n([\\s\\S]*?)(?=^\\w|(?![\\s\\S]))`, 'm').exec(yml)?.[1] ?? '';

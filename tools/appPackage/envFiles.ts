@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEnv } from 'node:util';
+import { parse as parseEnvFile } from 'dotenv';
 import { displayPath } from './displayPath';
 import { AppPackageError } from './errors';
 
@@ -39,6 +39,8 @@ export function readEnvironment({ env, envDir, displayRoot = envDir }: ReadEnvir
   }
   const files = [main, `${main}.user`].filter(existsSync);
   const values: Record<string, string> = {};
-  for (const file of files) Object.assign(values, parseEnv(readFileSync(file, 'utf8')));
+  // dotenv, as the Agents Toolkit itself reads these files. Not Node's util.parseEnv: on Node 22
+  // and 24 a value of only spaces swallows the next line (`A=   ` then `B=x` gives { A: 'B=x' }).
+  for (const file of files) Object.assign(values, parseEnvFile(readFileSync(file, 'utf8')));
   return { values, files: files.map(shown) };
 }
