@@ -102,4 +102,16 @@ describe('closing a round', () => {
     expect(await service.services.rounds.findOpen(TEAM.id)).toMatchObject({ roundId: second.roundId, status: 'open' });
     expect(connector.updates()).toHaveLength(0);
   });
+
+  it('replies with the outcome when the card that asked cannot be updated (someone deleted it)', async () => {
+    await send(channelCommand(url(), PEOPLE.champion, 'close'));
+    const asking = closeConfirmationIn(connector.sentActivities())!;
+    const onTheCard = (call: { method: string; activityId?: string }) => call.method === 'PUT' && call.activityId === asking.activityId;
+    connector.failNext(2, { status: 404, body: { error: { code: 'ActivityNotFoundInConversation' } } }, onTheCard);
+    const reply = await pressOnConfirmation(service, connector, PEOPLE.champion, asking, VERBS.closeRound);
+    expect(cardText(cardOf(reply.body))).toMatch(/^Closing audit round 2…/);
+    await service.settled();
+    expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
+    expect(lastSentText()).toMatch(/Audit round 2 is closed\. No one took part\./);
+  });
 });

@@ -19,10 +19,10 @@ export async function askToCloseRound(context: TurnContext, teamId: string, pers
 }
 
 /**
- * Close on the confirmation card. Closing waits for answers in flight (ROUND_CACHE_MS + 1 s) and
- * then updates every card, longer than Teams waits for an invoke (~15 s) when the connector is
- * slow: so the card says at once, to everyone, that the round is closing, and the close runs
- * after the turn; the card then shows the outcome.
+ * Close on the confirmation card. Closing waits for answers in flight (ROUND_CACHE_MS + 1 s), then
+ * updates the round's thirteen cards at Teams' pace, which with a slow connector outlasts Teams'
+ * wait for an invoke (~15 s). So the card says at once, to everyone, that the round is closing,
+ * the close runs after the turn, and the card then shows the outcome (closedRoundNotice).
  */
 export async function handleCloseRoundAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
   const parsed = closeRoundActionData.safeParse(data);
@@ -46,7 +46,17 @@ export async function handleCloseRoundAction(context: TurnContext, data: unknown
   const later = continueLater(context);
   deps.inBackground(`close round ${round.roundId}`, async () => {
     const outcome = await outcomeOfClosing(team.teamId, person, round, deps);
-    await later((context) => (confirmationId ? updateCard(context, confirmationId, outcome) : replyWithCard(context, outcome)));
+    await later(async (context) => {
+      // On the card that asked; if that card cannot be updated (deleted, say), as a reply.
+      if (confirmationId) {
+        try {
+          return void (await updateCard(context, confirmationId, outcome));
+        } catch (error) {
+          deps.logger.warn('close_notice_failed', { error });
+        }
+      }
+      await replyWithCard(context, outcome);
+    });
   });
   return cardResponse(closing);
 }

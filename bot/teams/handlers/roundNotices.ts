@@ -21,7 +21,8 @@ export function closingRoundNotice(round: AuditRound): AdaptiveCard {
 
 /** The reply once a round is closed: who took part, and where the results are. */
 export function closedRoundNotice({ round, participation }: RoundStatus): AdaptiveCard {
-  const tookPart = `${participation.respondents} ${participation.respondents === 1 ? 'person' : 'people'} took part`;
+  const { respondents } = participation;
+  const tookPart = respondents === 0 ? 'No one took part' : `${respondents} ${respondents === 1 ? 'person' : 'people'} took part`;
   return noticeCard({
     title: 'Round closed',
     text: `Audit round ${round.number} is closed. ${tookPart}. The cards above now show the final participation. ${RESULTS_IN_THE_TAB}`,
