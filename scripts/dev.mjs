@@ -53,5 +53,6 @@ if (!stopping) {
     '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', playgroundPort,
   ], { TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' });
   process.stderr.write(`\nOpen http://localhost:${playgroundPort} for the Agents Playground (mock team in .m365agentsplayground.yml).\n` +
-    'In the channel "Practice audit", type "@Practice Audit start". Ctrl+C stops both.\n\n');
+    'In the channel "Practice audit", type @ and pick Practice Audit from the list (typed as plain text it is\n' +
+    'not a mention, and the bot never sees the post), then write start and post it. Ctrl+C stops both.\n\n');
 }

@@ -25,9 +25,7 @@ export async function recordInstallation(
 export async function requireChampion(services: AuditServices, teamId: string, person: Person): Promise<void> {
   if (await services.champions.isChampion(teamId, person.entraObjectId)) return;
   const champions = await services.champions.list(teamId);
-  const names = champions.map((c) => c.name);
-  const who = names.length > 0 ? ` This team's practice champions are ${joinNames(names)}.` : ' This team has no practice champions yet.';
-  throw new AuditError('NOT_A_CHAMPION', `Only the team's practice champions can do that.${who}`);
+  throw new AuditError('NOT_A_CHAMPION', `Only the team's practice champions can do that. ${championsSentence(champions.map((c) => c.name))}`);
 }
 
 export async function addChampion(services: AuditServices, teamId: string, by: Person, newChampion: Person): Promise<Champion[]> {
@@ -50,6 +48,18 @@ export async function removeChampion(services: AuditServices, teamId: string, by
   return services.champions.list(teamId);
 }
 
+/**
+ * Who the team's practice champions are, as a sentence: "This team's practice champion is Priya
+ * Shah." for one, "…champions are A and B." for more, and says so when there are none. `now`
+ * after a change ("…is now…").
+ */
+export function championsSentence(names: readonly string[], options: { now?: boolean } = {}): string {
+  if (names.length === 0) return 'This team has no practice champions yet.';
+  const now = options.now ? ' now' : '';
+  return names.length === 1 ? `This team's practice champion is${now} ${names[0]}.` : `This team's practice champions are${now} ${joinNames(names)}.`;
+}
+
+/** "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

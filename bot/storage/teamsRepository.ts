@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { PostingAddress } from '../domain/auditRound';
 import { encodeKey } from './keys';
-import { isConflict, isNotFound, storageCall } from './storageErrors';
+import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
 /** The teams the app is installed in: how the bot finds a person's teams from a one-to-one chat. */
 export interface TeamInstallation {
@@ -15,10 +15,27 @@ export interface TeamInstallation {
 
 const PARTITION = 'team';
 
-type TeamRow = Omit<TeamInstallation, 'postTo'> & { postTo: string };
+/**
+ * A removal is a mark on the row, not a deletion: Teams sometimes re-adds an app without an
+ * install event, and the team's later activity then undoes the mark (see `restore`), keeping
+ * the name and address the installation recorded.
+ */
+type TeamRow = Omit<TeamInstallation, 'postTo'> & { postTo: string; removedAt?: string };
 
 function fromRow(row: TeamRow): TeamInstallation {
   return { teamId: row.teamId, teamName: row.teamName, tenantId: row.tenantId, installedAt: row.installedAt, postTo: JSON.parse(row.postTo) as PostingAddress };
+}
+
+function toRow(team: TeamInstallation) {
+  return {
+    partitionKey: PARTITION,
+    rowKey: encodeKey(team.teamId),
+    teamId: team.teamId,
+    teamName: team.teamName,
+    tenantId: team.tenantId,
+    installedAt: team.installedAt,
+    postTo: JSON.stringify(team.postTo),
+  };
 }
 
 export class TeamsRepository {
@@ -27,41 +44,76 @@ export class TeamsRepository {
   /**
    * Records the team only if it is not recorded yet; false if it already was. Teams announces an
    * installation twice (installationUpdate and conversationUpdate) at about the same moment, so
-   * "is it new?" must be answered by the insert itself, not by a read before it.
+   * "is it new?" must be answered by the insert itself, not by a read before it. A team removed
+   * earlier counts as new: its row is replaced, at the version read, so again only one of the
+   * two announcements wins.
    */
   async add(team: TeamInstallation): Promise<boolean> {
     try {
-      await storageCall(() => this.table.createEntity({ partitionKey: PARTITION, rowKey: encodeKey(team.teamId), ...team, postTo: JSON.stringify(team.postTo) }));
+      await storageCall(() => this.table.createEntity(toRow(team)));
       return true;
     } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
+      if (!isConflict(error)) throw error;
     }
+    const existing = await this.read(team.teamId);
+    if (!existing?.row.removedAt) return false;
+    return this.replaceAt(toRow(team), existing.etag);
   }
 
+  /** The team, unless it was never recorded or its app was removed (and not seen since). */
   async get(teamId: string): Promise<TeamInstallation | undefined> {
+    const existing = await this.read(teamId);
+    return existing && !existing.row.removedAt ? fromRow(existing.row) : undefined;
+  }
+
+  /** The app was removed from the team: marks it removed (ISO 8601 `removedAt`). No row: nothing to do. */
+  async remove(teamId: string, removedAt: string = new Date().toISOString()): Promise<void> {
+    await storageCall(() => this.table.updateEntity({ partitionKey: PARTITION, rowKey: encodeKey(teamId), removedAt }, 'Merge')).catch((error) => {
+      if (!isNotFound(error)) throw error;
+    });
+  }
+
+  /**
+   * The team's app is in use again though no install event said so (an activity from the team
+   * proves it): undoes a removal. True when the team was marked removed and is no longer. Only a
+   * removal is undone, and only for the tenant the team was recorded in: a team never recorded
+   * stays unknown until its install event, which names its first champion.
+   */
+  async restore(teamId: string, tenantId: string): Promise<boolean> {
+    const existing = await this.read(teamId);
+    if (!existing?.row.removedAt || existing.row.tenantId !== tenantId) return false;
+    return this.replaceAt(toRow(fromRow(existing.row)), existing.etag);
+  }
+
+  /** The teams of a tenant; without one, every team (local mode has no tenant). Removed teams are left out. */
+  async listIn(tenantId: string | undefined): Promise<TeamInstallation[]> {
+    const teams: TeamInstallation[] = [];
+    const filter = tenantId === undefined ? odata`PartitionKey eq ${PARTITION}` : odata`PartitionKey eq ${PARTITION} and tenantId eq ${tenantId}`;
+    const rows = this.table.listEntities<TeamRow>({ queryOptions: { filter } });
+    await storageCall(async () => {
+      for await (const row of rows) if (!row.removedAt) teams.push(fromRow(row));
+    });
+    return teams;
+  }
+
+  private async read(teamId: string): Promise<{ row: TeamRow; etag: string } | undefined> {
     try {
-      return fromRow(await storageCall(() => this.table.getEntity<TeamRow>(PARTITION, encodeKey(teamId))));
+      const row = await storageCall(() => this.table.getEntity<TeamRow>(PARTITION, encodeKey(teamId)));
+      return { row, etag: row.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
     }
   }
 
-  async remove(teamId: string): Promise<void> {
-    await storageCall(() => this.table.deleteEntity(PARTITION, encodeKey(teamId))).catch((error) => {
-      if (!isNotFound(error)) throw error;
-    });
-  }
-
-  /** The teams of a tenant; without one, every team (local mode has no tenant). */
-  async listIn(tenantId: string | undefined): Promise<TeamInstallation[]> {
-    const teams: TeamInstallation[] = [];
-    const filter = tenantId === undefined ? odata`PartitionKey eq ${PARTITION}` : odata`PartitionKey eq ${PARTITION} and tenantId eq ${tenantId}`;
-    const rows = this.table.listEntities<TeamRow>({ queryOptions: { filter } });
-    await storageCall(async () => {
-      for await (const row of rows) teams.push(fromRow(row));
-    });
-    return teams;
+  /** Replaces the row as it was read; false when someone else changed it first. */
+  private async replaceAt(row: ReturnType<typeof toRow>, etag: string): Promise<boolean> {
+    try {
+      await storageCall(() => this.table.updateEntity(row, 'Replace', { etag }));
+      return true;
+    } catch (error) {
+      if (isPreconditionFailed(error) || isNotFound(error)) return false;
+      throw error;
+    }
   }
 }

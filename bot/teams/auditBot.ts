@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { AuditError } from '../domain/errors';
 import { VERBS } from './cards/actions';
 import { helpCard } from './cards';
@@ -6,7 +6,8 @@ import { parseCommand } from './commands';
 import { handleAnswerAction } from './handlers/answerAction';
 import type { BotDeps } from './handlers/botDeps';
 import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
-import { forgetTeam, handleStartRoundAction, welcomeTeam } from './handlers/installation';
+import { handleCancelCloseAction, handleCloseRoundAction } from './handlers/closeConfirmation';
+import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } from './handlers/installation';
 import { replyWithCard, replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { errorResponse } from './invokeResponses';
@@ -16,6 +17,12 @@ import { scopeOf, teamOf } from './teamsActivity';
 export class AuditBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
+    // Teams may add the app back to a team without an install event: its activity is the sign.
+    this.onTurn(async (context, next) => {
+      const { type } = context.activity;
+      if (type === ActivityTypes.Message || type === ActivityTypes.Invoke) noticeTeamActivity(context, deps);
+      await next();
+    });
     // Teams announces an install twice (installationUpdate and conversationUpdate): in a
     // team the welcome is posted once by its stored insert; in a chat we greet on the second only.
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -44,16 +51,16 @@ export class AuditBot extends TeamsActivityHandler {
     const scope = scopeOf(context.activity);
     if (scope === 'personal' && command.name !== 'help') return offerRoundsInChat(context, this.deps);
     if (scope === 'team' && ['start', 'status', 'close', 'champions'].includes(command.name)) return handleTeamCommand(context, command, this.deps);
-    return this.replyWithHelp(context);
+    return this.replyWithHelp(context, command.name === 'unknown' ? command.text : undefined);
   }
 
-  private async replyWithHelp(context: TurnContext): Promise<void> {
+  private async replyWithHelp(context: TurnContext, notUnderstood?: string): Promise<void> {
     const scope = scopeOf(context.activity) === 'personal' ? 'personal' : 'team';
     const team = teamOf(context.activity);
     const from = context.activity.from;
     const champions = team ? await this.deps.services.champions.list(team.teamId) : [];
     const isChampion = champions.some((c) => c.entraObjectId === from?.aadObjectId);
-    await replyWithCard(context, helpCard({ isChampion, scope, champions: champions.map((c) => c.name) }));
+    await replyWithCard(context, helpCard({ isChampion, scope, champions: champions.map((c) => c.name), ...(notUnderstood !== undefined ? { notUnderstood } : {}) }));
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -65,6 +72,10 @@ export class AuditBot extends TeamsActivityHandler {
         return handleStartRoundAction(context, data, this.deps);
       case VERBS.answerInChat:
         return handleAnswerInChatAction(context, data, this.deps);
+      case VERBS.closeRound:
+        return handleCloseRoundAction(context, data, this.deps);
+      case VERBS.cancelClose:
+        return handleCancelCloseAction(context, data, this.deps);
       default:
         return errorResponse(new AuditError('UNKNOWN_ACTION'));
     }

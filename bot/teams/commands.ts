@@ -3,12 +3,20 @@ import { TurnContext, type Activity } from 'botbuilder';
 /** The words people type to the bot. Anything else gets help. */
 export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'unknown';
 
+/** A person @mentioned in a message: one per Teams user id, however many pieces the mention came in. */
+export interface MentionedPerson {
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface Command {
   readonly name: CommandName;
   /** `champions add` / `champions remove` */
   readonly action?: 'add' | 'remove';
-  /** People @mentioned in the message, other than the bot. */
-  readonly mentioned: readonly { id: string; name: string }[];
+  /** People @mentioned in the message, other than the bot, each once. */
+  readonly mentioned: readonly MentionedPerson[];
+  /** What the person wrote, mentions taken out, as they wrote it (for "I didn't understand …"). */
+  readonly text: string;
 }
 
 const NAMES: Record<string, CommandName> = {
@@ -16,15 +24,48 @@ const NAMES: Record<string, CommandName> = {
   help: 'help', '?': 'help', champions: 'champions', champion: 'champions', audit: 'audit', answer: 'audit',
 };
 
+/** The app's name in Teams, as someone might type it without picking the mention from the list. */
+const APP_NAME = 'Practice Audit';
+
+/**
+ * Reads a message as a command. Mentions are people by Teams user id: newer Teams clients split
+ * one mention into one `<at>` per word ("<at>Sam</at> <at>Patel</at>", both entities naming the
+ * same id), so entities with the same id are one person, named by their pieces joined in order.
+ * Every mention (the bot's too, split or not) is taken out of the words; so is a leading
+ * "@Practice Audit" typed as plain text, which Teams delivers without a mention entity.
+ */
 export function parseCommand(activity: Activity): Command {
   const botId = activity.recipient?.id;
-  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  const mentioned = TurnContext.getMentions(activity)
-    .filter((m) => m.mentioned?.id && m.mentioned.id !== botId)
-    .map((m) => ({ id: m.mentioned.id, name: m.mentioned.name ?? 'them' }));
-  // Mentions arrive as <at>Name</at>: drop them so "champions add <at>Sam</at>" reads as words.
-  const words = text.replace(/<at>.*?<\/at>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const mentions = TurnContext.getMentions(activity).filter((m) => typeof m.mentioned?.id === 'string' && m.mentioned.id !== '');
+  let text = activity.text ?? '';
+  for (const mention of mentions) if (mention.text) text = text.split(mention.text).join(' ');
+  text = text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  text = withoutTypedAppName(text, [activity.recipient?.name, APP_NAME]);
+  const words = text.toLowerCase().split(' ').filter(Boolean);
   const name = NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
-  return { name, ...(action ? { action } : {}), mentioned };
+  return { name, ...(action ? { action } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.mentioned.id !== botId)), text };
+}
+
+function peopleMentioned(mentions: ReturnType<typeof TurnContext.getMentions>): MentionedPerson[] {
+  const pieces = new Map<string, string[]>();
+  for (const mention of mentions) {
+    const names = pieces.get(mention.mentioned.id) ?? [];
+    const piece = (mention.mentioned.name ?? '').trim();
+    // A client that repeats the whole name on each piece gives it once.
+    if (piece && !names.includes(piece)) names.push(piece);
+    pieces.set(mention.mentioned.id, names);
+  }
+  return [...pieces].map(([id, names]) => ({ id, name: names.join(' ') || 'them' }));
+}
+
+/** "@Practice Audit start" typed as plain text reads as "start". */
+function withoutTypedAppName(text: string, names: readonly (string | undefined)[]): string {
+  for (const name of names) {
+    if (!name) continue;
+    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const typed = new RegExp(`^@?\\s*${escaped}(?![\\w-])[\\s,:]*`, 'i').exec(text);
+    if (typed) return text.slice(typed[0].length).trim();
+  }
+  return text;
 }

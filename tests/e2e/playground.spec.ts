@@ -174,9 +174,12 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     await conditionCard(1).filter({ hasText: /1 person has answered/ }).waitFor();
   });
 
-  step('closes the round on "@Practice Audit close": the intro and every condition card say so', async () => {
+  step('closes the round on "@Practice Audit close" once Priya confirms: the intro and every condition card say so', async () => {
     await sendMessage(thePage(), 'close');
-    // The notice follows the thirteen (paced) card updates.
+    const asking = await waitForCardContaining(thePage(), /Close audit round 1\?/);
+    await clickCardButton(asking, 'Close');
+    await waitForCardToHaveShown(thePage(), { has: ['Closing audit round 1…'] });
+    // The outcome follows the thirteen (paced) card updates.
     await waitForCardContaining(thePage(), /Audit round 1 is closed\. 1 person took part\./, 15_000);
     await waitForCardContaining(thePage(), /Audit round 1 is closed.*Answers can no longer be given or changed/);
     const closedCards = cards().filter({ hasText: /This audit round closed on .+ answered this condition\./ });

@@ -1,6 +1,7 @@
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
+import { closeTheRound } from '../support/closeRound';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { asRosterMember, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
@@ -41,7 +42,7 @@ describe('a round in a team channel', () => {
 
   it('explains politely to a non-champion who tries to start, naming the champions', async () => {
     await send(channelCommand(url(), PEOPLE.practitioner, 'start'));
-    expect(lastSentText()).toMatch(/Only the team's practice champions can do that\. This team's practice champions are Amara Okafor\./);
+    expect(lastSentText()).toMatch(/Only the team's practice champions can do that\. This team's practice champion is Amara Okafor\./);
     expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
   });
 
@@ -147,7 +148,7 @@ describe('a round in a team channel', () => {
     await send(channelCommand(url(), PEOPLE.champion, 'champions add', { mention: [PEOPLE.outsider] }));
     expect(lastSentText()).toMatch(/Frank Moore is not a member of this team/);
     await send(channelCommand(url(), PEOPLE.champion, 'champions remove'));
-    expect(lastSentText()).toMatch(/Amara Okafor was removed\. This team's practice champions are now Chloe Singh\./);
+    expect(lastSentText()).toMatch(/Amara Okafor was removed\. This team's practice champion is now Chloe Singh\./);
     await send(channelCommand(url(), PEOPLE.manager, 'champions remove'));
     expect(lastSentText()).toMatch(/at least one practice champion/);
     await send(channelCommand(url(), PEOPLE.manager, 'champions add', { mention: [PEOPLE.champion] }));
@@ -166,17 +167,22 @@ describe('a round in a team channel', () => {
 
   it('closes the round: every card says so with the figures, and later answers change nothing', async () => {
     connector.reset();
-    await send(channelCommand(url(), PEOPLE.champion, 'close'));
+    await closeTheRound(service, connector, PEOPLE.champion);
     await service.settled();
-    expect(lastSentText()).toMatch(/Audit round 1 is closed\. 2 people took part/);
-    const updated = connector.updates();
+    const round = (await service.services.rounds.get(TEAM.id, roundId))!;
+    const roundCards = new Set([round.introMessageId, ...Object.values(round.conditionMessageIds)]);
+    const updated = connector.updates().filter((u) => roundCards.has(u.activityId));
     expect(updated).toHaveLength(13);
     expect(updated.every((u) => /closed/i.test(cardText(cardOf(u.body))))).toBe(true);
     expect(updated.every((u) => executeActions(cardOf(u.body)).length === 0)).toBe(true);
+    // The card that asked now gives the outcome.
+    expect(cardText(cardOf(connector.updates().at(-1)?.body))).toMatch(/Audit round 1 is closed\. 2 people took part/);
 
+    // Ewa never answered condition 1: nothing to change, so nothing says "changed".
     const late = await answer(PEOPLE.admin, 'C01', { rating: 'fully', level: 'business-support' });
     expect(late.status).toBe(200);
-    expect(cardText(cardOf(late.body))).toMatch(/This audit round is closed/);
+    expect(cardText(cardOf(late.body))).toMatch(/This audit round is closed, so no more answers are taken\./);
+    expect(cardText(cardOf(late.body))).not.toMatch(/can no longer be changed/);
     expect(await service.services.answers.countForCondition(roundId, 'C01')).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText } from '../support/cardText';
+import { closeTheRound } from '../support/closeRound';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { uniqueTablePrefix } from '../support/suiteAzurite';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
@@ -33,7 +34,7 @@ it('counts every answer acknowledged on either instance while a round closes, an
 
   // The second instance has the round cached as open when the first closes it.
   expect(cardText(cardOf((await answerOn(second, 0)).body))).toMatch(/Your answer/);
-  const closing = postToBot(first, channelCommand(connector.serviceUrl, PEOPLE.champion, 'close'));
+  const closing = closeTheRound(first, connector, PEOPLE.champion);
   const during: Promise<{ n: number; recorded: boolean }>[] = [];
   for (let n = 1; n <= 30; n += 1) {
     during.push(answerOn(n % 2 ? second : first, n).then((reply) => ({ n, recorded: /Your answer/.test(cardText(cardOf(reply.body))) })));

@@ -88,6 +88,11 @@ export function installedInTeam(serviceUrl: string, from: TestPerson, team = TEA
   return { ...base(serviceUrl, from), ...inChannel(team), type: 'installationUpdate', action: 'add' };
 }
 
+/** The app removed from a team: installationUpdate with action "remove". */
+export function uninstalledFromTeam(serviceUrl: string, from: TestPerson, team = TEAM): Activity {
+  return { ...base(serviceUrl, from), ...inChannel(team), type: 'installationUpdate', action: 'remove' };
+}
+
 /** Teams announces a personal install twice: this, then the conversationUpdate below. */
 export function installedPersonally(serviceUrl: string, from: TestPerson): Activity {
   return { ...base(serviceUrl, from), ...inPersonalChat(from), type: 'installationUpdate', action: 'add' };

@@ -7,6 +7,7 @@ import { VERBS } from '../../bot/teams/cards/actions';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { closeTheRound } from '../support/closeRound';
 
 /** Each condition's move since the team's previous closed round: two rounds, answered through the bot. */
 let connector: FakeConnector;
@@ -30,7 +31,7 @@ async function answer(roundId: string, people: typeof practitioners, conditionId
   }
 }
 async function closeRound() {
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'close'));
+  await closeTheRound(service, connector, PEOPLE.champion);
   await service.settled();
 }
 const get = async <T>(roundId: string, path: string) => {

@@ -9,6 +9,8 @@ export const VERBS = {
   answer: 'audit.answer',
   startRound: 'audit.startRound',
   answerInChat: 'audit.answerInChat',
+  closeRound: 'audit.closeRound',
+  cancelClose: 'audit.cancelClose',
 } as const;
 
 /** Ids of the inputs on a condition card. */
@@ -33,6 +35,10 @@ export const startRoundActionData = z.object({ teamId: id });
 
 export const answerInChatActionData = z.object({ teamId: id, roundId: id });
 
+/** Close / Cancel on the card that asks a champion to confirm closing a round. */
+export const closeRoundActionData = z.object({ teamId: id, roundId: id });
+
 export type AnswerActionData = z.infer<typeof answerActionData>;
 export type StartRoundActionData = z.infer<typeof startRoundActionData>;
 export type AnswerInChatActionData = z.infer<typeof answerInChatActionData>;
+export type CloseRoundActionData = z.infer<typeof closeRoundActionData>;

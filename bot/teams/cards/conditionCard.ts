@@ -35,7 +35,7 @@ export function conditionCard(options: ConditionCardOptions): AdaptiveCard {
     textBlock(`Why this matters: ${condition.evidence}`, { isSubtle: true, spacing: 'small' }),
     ...(answer ? [answerSummary(answer)] : []),
     ...(isOpen ? answerInputs(prefillOf(options)) : []),
-    textBlock(isOpen ? answeredSoFar(options.answeredCount) : closedFooter(round, options.answeredCount), {
+    textBlock(isOpen ? answeredSoFar(options.answeredCount, options.via) : closedFooter(round, options.answeredCount), {
       size: 'small',
       isSubtle: true,
       spacing: 'medium',
@@ -60,10 +60,11 @@ function submitAction({ round, condition, via, answer }: ConditionCardOptions): 
 }
 
 // In a channel everyone sees the shared card again once its count is updated, so it says
-// how to change an answer from there.
-function answeredSoFar(count: number): string {
+// how to change an answer from there. A chat card is one person's own: nothing to explain.
+function answeredSoFar(count: number, via: AnswerChannel): string {
   if (count === 0) return 'No answers yet';
-  return `${people(count)} ${count === 1 ? 'has' : 'have'} answered. Answered already? Submit again to change your answer.`;
+  const answered = `${people(count)} ${count === 1 ? 'has' : 'have'} answered.`;
+  return via === 'channel' ? `${answered} Answered already? Submit again to change your answer.` : answered;
 }
 
 function closedFooter(round: AuditRound, count: number): string {

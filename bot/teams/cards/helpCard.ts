@@ -6,6 +6,8 @@ export interface HelpCardOptions {
   readonly scope: 'team' | 'personal';
   /** Display names of the team's practice champions. */
   readonly champions: readonly string[];
+  /** What the person wrote when it was not a command: the card says so before the help. */
+  readonly notUnderstood?: string;
 }
 
 type Command = readonly [command: string, whatItDoes: string];
@@ -18,21 +20,23 @@ const EVERYONE: readonly Command[] = [
 const CHAMPIONS: readonly Command[] = [
   ['start', 'Open an audit round and post a card for each condition.'],
   ['status', 'See how many people have answered, by level and by condition.'],
-  ['close', 'Close the open round. Answers can no longer be given or changed.'],
+  ['close', 'Close the open round, once you confirm. No more answers are accepted after it.'],
   ['champions', "List this team's practice champions."],
   ['champions add @person', 'Make someone a practice champion.'],
   ['champions remove @person', 'Stop someone being a practice champion.'],
 ];
 
 /** What the bot does, and only the commands this person may use here. */
-export function helpCard({ isChampion, scope, champions }: HelpCardOptions): AdaptiveCard {
+export function helpCard({ isChampion, scope, champions, notUnderstood }: HelpCardOptions): AdaptiveCard {
   const inTeam = scope === 'team';
   const body: CardElement[] = [
+    // What they wrote comes from Teams: plain text, never markdown.
+    ...(notUnderstood !== undefined ? [plainText([{ text: `I didn't understand "${shortened(notUnderstood)}". Here is what Practice Audit can do.`, style: { weight: 'bolder' } }])] : []),
     heading('Practice Audit', { size: 'large' }),
     textBlock(
       'Practice Audit runs a self-audit of the twelve conditions which promote good practice. Staff at every level rate each condition anonymously, and practice champions run audit rounds in their team.',
     ),
-    heading(inTeam ? 'Commands (mention @Practice Audit first)' : 'Commands', { size: 'default', spacing: 'medium' }),
+    heading(inTeam ? 'Commands (first type @ and pick Practice Audit)' : 'Commands', { size: 'default', spacing: 'medium' }),
     factSet(EVERYONE),
   ];
   if (inTeam && isChampion) {
@@ -49,10 +53,14 @@ function championsOfTheTeam(champions: readonly string[]): CardElement[] {
   const who = champions.length === 0
     ? textBlock('This team has no practice champions yet.')
     // Names come from Teams: plain text, never markdown.
-    : plainText([`This team's practice champions: ${champions.join(', ')}.`]);
+    : plainText([`This team's practice ${champions.length === 1 ? 'champion' : 'champions'}: ${champions.join(', ')}.`]);
   return [
     heading('Practice champions', { size: 'default', spacing: 'medium' }),
     who,
     textBlock('Ask a practice champion to start, check or close an audit round.', { isSubtle: true, spacing: 'small' }),
   ];
+}
+
+function shortened(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }

@@ -5,6 +5,7 @@ export { conditionCard, type ConditionCardOptions } from './conditionCard';
 export { type AnswerDraft } from './answerInputs';
 export { statusCard, type StatusCardOptions } from './statusCard';
 export { helpCard, type HelpCardOptions } from './helpCard';
+export { closeConfirmationCard, type CloseConfirmationCardOptions } from './closeConfirmationCard';
 export { noticeCard, type NoticeCardOptions, type NoticeTone } from './noticeCard';
 export { chatRoundChoiceCard, chatAllDoneCard, type OpenRoundToAnswer, type ChatAllDoneCardOptions } from './chatCards';
 export { formatDate } from './format';

@@ -29,7 +29,7 @@ export function welcomeCard({ teamId, teamName, installedByName }: WelcomeCardOp
       heading('Practice champions', { size: 'default', spacing: 'medium' }),
       firstChampion,
       textBlock(
-        'A champion starts an audit round by writing **@Practice Audit start** in this channel, or with the button below. Champions can add other champions.',
+        'A champion starts an audit round with the button below, or by mentioning Practice Audit in this channel (type @ and pick Practice Audit from the list) and writing **start**. Champions can add other champions.',
       ),
     ],
     [executeAction({ title: 'Start an audit round', verb: VERBS.startRound, data: { teamId }, style: 'positive' })],

@@ -1,6 +1,7 @@
 import { TeamsInfo, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { recordInstallation } from '../../app/champions';
+import { noteTeamInUse } from '../../app/teamInUse';
 import { startRound } from '../../app/startRound';
 import { AuditError, isAuditError } from '../../domain/errors';
 import { startRoundActionData } from '../cards/actions';
@@ -38,8 +39,21 @@ async function installerOf(context: TurnContext): Promise<Person | undefined> {
 export async function forgetTeam(context: TurnContext, deps: BotDeps): Promise<void> {
   const team = teamOf(context.activity);
   if (!team) return;
-  await deps.services.teams.remove(team.teamId);
+  await deps.services.teams.remove(team.teamId, deps.services.now().toISOString());
   deps.services.teamCache.forget(team.teamId);
+}
+
+/**
+ * A message or card action in a team: the app is there, whatever Teams last said. Checked beside
+ * the turn, not in its way: the turn never waits on it, and a failure is only logged.
+ */
+export function noticeTeamActivity(context: TurnContext, deps: BotDeps): void {
+  const team = teamOf(context.activity);
+  if (!team) return;
+  const tenantId = tenantOf(context.activity);
+  deps.inBackground('note team activity', async () => {
+    if (await noteTeamInUse(deps.services, team.teamId, tenantId)) deps.logger.info('team_restored', { teamId: team.teamId });
+  });
 }
 
 /** "Start an audit round" on the welcome card. */

@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { isAuditError } from '../../domain/errors';
 import type { Logger } from '../../logger';
 import { noticeCard, type AdaptiveCard } from '../cards';
@@ -17,4 +17,16 @@ export async function replyWithProblem(context: TurnContext, error: unknown, log
   }
   logger.error('turn_failed', { activityType: context.activity.type, error });
   await replyWithCard(context, noticeCard({ text: SOMETHING_WENT_WRONG, tone: 'attention' }));
+}
+
+/**
+ * For work that outlives the turn: a turn's context is revoked when the turn ends, so `later`
+ * runs the work with a new context in the same conversation, as the bot this turn reached.
+ */
+export function continueLater(context: TurnContext): (work: (later: TurnContext) => Promise<unknown>) => Promise<void> {
+  // Read now: touching the context after the turn throws.
+  const adapter = context.adapter;
+  const identity = context.turnState.get(adapter.BotIdentityKey);
+  const reference = TurnContext.getConversationReference(context.activity);
+  return (work) => adapter.continueConversationAsync(identity, reference, async (later) => void (await work(later)));
 }

@@ -1,7 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
-import { addChampion, joinNames, removeChampion } from '../../app/champions';
-import { closeRound } from '../../app/closeRound';
+import { addChampion, championsSentence, joinNames, removeChampion } from '../../app/champions';
 import { roundStatus } from '../../app/roundStatus';
 import { startRound } from '../../app/startRound';
 import { AuditError } from '../../domain/errors';
@@ -9,6 +8,7 @@ import { noticeCard, statusCard } from '../cards';
 import type { Command } from '../commands';
 import { personOf, postingAddressOf, teamOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
+import { askToCloseRound } from './closeConfirmation';
 import { replyWithCard } from './replies';
 import { openRoundNotice, publishInBackground } from './roundNotices';
 
@@ -29,11 +29,8 @@ export async function handleTeamCommand(context: TurnContext, command: Command, 
       const { round, participation } = await roundStatus(services, team.teamId, person);
       return replyWithCard(context, statusCard({ round, participation, privacyThreshold: services.privacyThreshold }));
     }
-    case 'close': {
-      const { round, participation } = await closeRound(services, team.teamId, person);
-      const text = `Audit round ${round.number} is closed. ${participation.respondents} ${participation.respondents === 1 ? 'person' : 'people'} took part. The cards above now show the final participation.`;
-      return replyWithCard(context, noticeCard({ title: 'Round closed', text, tone: 'good' }));
-    }
+    case 'close':
+      return askToCloseRound(context, team.teamId, person, deps);
     case 'champions':
       return championsCommand(context, command, team.teamId, person, deps);
     default:
@@ -45,18 +42,19 @@ async function championsCommand(context: TurnContext, command: Command, teamId: 
   const { services } = deps;
   if (!command.action) {
     const names = (await services.champions.list(teamId)).map((c) => c.name);
-    const text = names.length > 0 ? `This team's practice champions are ${joinNames(names)}.` : 'This team has no practice champions yet.';
-    return replyWithCard(context, noticeCard({ title: 'Practice champions', text: `${text} Champions can name others with "champions add @person" and step down with "champions remove @person".` }));
+    return replyWithCard(context, noticeCard({ title: 'Practice champions', text: `${championsSentence(names)} Champions can name others with "champions add @person" and step down with "champions remove @person".` }));
   }
   // "champions remove" with nobody mentioned means stepping down yourself.
-  const targets = command.mentioned.length > 0 ? await Promise.all(command.mentioned.map((m) => memberOfTeam(context, teamId, m))) : command.action === 'remove' ? [person] : [];
+  const members = command.mentioned.length > 0 ? await Promise.all(command.mentioned.map((m) => memberOfTeam(context, teamId, m))) : command.action === 'remove' ? [person] : [];
+  // Two mentions may still be one person (a user id and an Entra object id): the roster's answer decides.
+  const targets = members.filter((member, i) => members.findIndex((m) => m.entraObjectId === member.entraObjectId) === i);
   if (targets.length === 0) throw new AuditError('BAD_REQUEST', 'Please @mention the person to add, for example "champions add @Sam Patel".');
   let champions = await services.champions.list(teamId);
   for (const target of targets) {
     champions = command.action === 'add' ? await addChampion(services, teamId, person, target) : await removeChampion(services, teamId, person, target);
   }
   const verb = command.action === 'add' ? 'added' : 'removed';
-  const text = `${joinNames(targets.map((t) => t.name))} ${targets.length === 1 ? 'was' : 'were'} ${verb}. This team's practice champions are now ${joinNames(champions.map((c) => c.name))}.`;
+  const text = `${joinNames(targets.map((t) => t.name))} ${targets.length === 1 ? 'was' : 'were'} ${verb}. ${championsSentence(champions.map((c) => c.name), { now: true })}`;
   return replyWithCard(context, noticeCard({ title: 'Practice champions', text, tone: 'good' }));
 }
 

@@ -1,7 +1,7 @@
 /** Every card and variant the bot can send, for the checks that apply to all of them. */
 import { conditionById } from '../../../bot/domain/conditions';
 import {
-  chatAllDoneCard, chatRoundChoiceCard, conditionCard, helpCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
+  chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, helpCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
   type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
@@ -30,6 +30,8 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['help, member in team', helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah', 'Tom Jones'] })],
   ['help, team without champions', helpCard({ isChampion: false, scope: 'team', champions: [] })],
   ['help, personal', helpCard({ isChampion: false, scope: 'personal', champions: [] })],
+  ['help, not understood', helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah'], notUnderstood: HOSTILE_TEXT })],
+  ['close confirmation', closeConfirmationCard({ teamId: 't1', roundId: 'r1', roundNumber: 3 })],
   ['notice', noticeCard({ text: 'This audit round is closed.' })],
   ['notice, titled attention', noticeCard({ title: 'Not allowed', text: "Only the team's practice champions can do that.", tone: 'attention' })],
   ['notice, good', noticeCard({ text: 'Round 3 is open.', tone: 'good' })],

@@ -10,7 +10,8 @@ describe('welcome card', () => {
     expect(text).toContain("Children's Social Care Innovation Programme");
     expect(text).toMatch(/every level.*anonymous/s);
     expect(text).toContain("Priya Shah, who added Practice Audit, is this team's first practice champion.");
-    expect(text).toContain('@Practice Audit start');
+    // Typed as plain text, "@Practice Audit" is no mention: the card says how to make one.
+    expect(text).toContain('type @ and pick Practice Audit from the list');
     const [start] = actionsOf(card);
     expect(start).toMatchObject({ type: 'Action.Execute', title: 'Start an audit round', verb: VERBS.startRound, data: { teamId: '19:abc' } });
     expect(startRoundActionData.safeParse(start?.data).success).toBe(true);

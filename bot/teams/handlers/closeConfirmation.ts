@@ -1,0 +1,106 @@
+import { MessageFactory, CardFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
+import type { Person } from '../../app/auditServices';
+import { closeRound } from '../../app/closeRound';
+import { roundToClose } from '../../app/roundToClose';
+import { AuditError, isAuditError } from '../../domain/errors';
+import type { AuditRound } from '../../domain/auditRound';
+import { closeRoundActionData } from '../cards/actions';
+import { closeConfirmationCard, noticeCard, type AdaptiveCard } from '../cards';
+import { cardResponse, errorResponse } from '../invokeResponses';
+import { personOf, teamOf } from '../teamsActivity';
+import type { BotDeps } from './botDeps';
+import { continueLater, replyWithCard, SOMETHING_WENT_WRONG } from './replies';
+import { closedRoundNotice, closingRoundNotice } from './roundNotices';
+
+/** `close` in a channel: a champion is asked to confirm (Close / Cancel) before anything changes. */
+export async function askToCloseRound(context: TurnContext, teamId: string, person: Person, deps: BotDeps): Promise<void> {
+  const round = await roundToClose(deps.services, teamId, person);
+  await replyWithCard(context, closeConfirmationCard({ teamId, roundId: round.roundId, roundNumber: round.number }));
+}
+
+/**
+ * Close on the confirmation card. Closing waits for answers in flight (ROUND_CACHE_MS + 1 s), then
+ * updates the round's thirteen cards at Teams' pace, which with a slow connector outlasts Teams'
+ * wait for an invoke (~15 s). So the card says at once, to everyone, that the round is closing,
+ * the close runs after the turn, and the card then shows the outcome (closedRoundNotice).
+ */
+export async function handleCloseRoundAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = closeRoundActionData.safeParse(data);
+  const team = teamOf(context.activity);
+  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+    return errorResponse(new AuditError('BAD_REQUEST', 'Please close a round from your team channel.'));
+  }
+  let round: AuditRound;
+  let person: Person;
+  try {
+    person = personOf(context.activity);
+    round = await roundToClose(deps.services, team.teamId, person, parsed.data.roundId);
+  } catch (error) {
+    return refusal(error, deps);
+  }
+  const closing = closingRoundNotice(round);
+  const confirmationId = context.activity.replyToId;
+  // Shown to everyone, so no other champion presses Close meanwhile. The person who pressed
+  // sees it from the invoke response whatever happens to this update.
+  if (confirmationId) await updateCard(context, confirmationId, closing).catch((error: unknown) => deps.logger.warn('close_notice_failed', { error }));
+  const later = continueLater(context);
+  deps.inBackground(`close round ${round.roundId}`, async () => {
+    const outcome = await outcomeOfClosing(team.teamId, person, round, deps);
+    await later(async (context) => {
+      // On the card that asked; if that card cannot be updated (deleted, say), as a reply.
+      if (confirmationId) {
+        try {
+          return void (await updateCard(context, confirmationId, outcome));
+        } catch (error) {
+          deps.logger.warn('close_notice_failed', { error });
+        }
+      }
+      await replyWithCard(context, outcome);
+    });
+  });
+  return cardResponse(closing);
+}
+
+/** Cancel on the confirmation card: nothing changes, and the card says so to the person who pressed it. */
+export async function handleCancelCloseAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+  const parsed = closeRoundActionData.safeParse(data);
+  const team = teamOf(context.activity);
+  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+    return errorResponse(new AuditError('BAD_REQUEST', 'Please use the buttons on the card in your team channel.'));
+  }
+  try {
+    const round = await deps.services.rounds.get(team.teamId, parsed.data.roundId);
+    if (!round) throw new AuditError('ROUND_NOT_FOUND');
+    const where = round.status === 'open' ? `audit round ${round.number} is still open` : `audit round ${round.number} was already closed`;
+    return cardResponse(noticeCard({ title: 'Nothing changed', text: `You chose not to close: ${where}.` }));
+  } catch (error) {
+    return refusal(error, deps);
+  }
+}
+
+/** The card once the close has run, or why it did not. */
+async function outcomeOfClosing(teamId: string, person: Person, round: AuditRound, deps: BotDeps): Promise<AdaptiveCard> {
+  try {
+    return closedRoundNotice(await closeRound(deps.services, teamId, person));
+  } catch (error) {
+    // Another champion's Close got there first: their close reports the outcome.
+    if (isAuditError(error, 'NO_OPEN_ROUND') || isAuditError(error, 'ROUND_CLOSED')) return noticeCard({ text: `Audit round ${round.number} is already closed.` });
+    if (isAuditError(error)) return noticeCard({ text: error.message, tone: 'attention' });
+    deps.logger.error('close_round_failed', { roundId: round.roundId, error });
+    return noticeCard({
+      title: `Audit round ${round.number} may not be closed`,
+      text: 'Practice Audit could not finish closing it just now. Answers given so far are kept. Please say "close" again in a moment.',
+      tone: 'attention',
+    });
+  }
+}
+
+function refusal(error: unknown, deps: BotDeps): AdaptiveCardInvokeResponse {
+  if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
+  if (!isAuditError(error)) deps.logger.error('close_round_failed', { error });
+  return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
+}
+
+function updateCard(context: TurnContext, activityId: string, card: AdaptiveCard): Promise<unknown> {
+  return context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
+}

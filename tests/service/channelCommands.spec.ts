@@ -1,0 +1,75 @@
+import type { RunningService } from '../../bot/service';
+import { cardOf, cardText } from '../support/cardText';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { asRosterMember, BOT, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { postToBot, startTestService } from '../support/testService';
+
+/**
+ * Commands in a channel as Teams clients really send them: mentions split into pieces, a
+ * "mention" typed as plain text, words the bot does not know. The real service over HTTP.
+ */
+let connector: FakeConnector;
+let service: RunningService;
+const url = () => connector.serviceUrl;
+const send = (activity: unknown) => postToBot(service, activity);
+const lastSentText = () => cardText(cardOf(connector.sentActivities().at(-1)?.activity));
+const SAM = person('Sam Patel', 7);
+const mentionOf = (who: { id: string }, piece: string) => ({ type: 'mention', text: `<at>${piece}</at>`, mentioned: { id: who.id, name: piece } });
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner, SAM].map(asRosterMember));
+  service = await startTestService();
+  await send(installedInTeam(url(), PEOPLE.champion));
+});
+afterAll(async () => {
+  await service?.stop();
+  await connector?.close();
+});
+
+describe('commands in a channel', () => {
+  it('names one champion as one person: "This team\'s practice champion is Amara Okafor"', async () => {
+    await send(channelCommand(url(), PEOPLE.practitioner, 'champions'));
+    expect(lastSentText()).toMatch(/This team's practice champion is Amara Okafor\./);
+    expect(lastSentText()).not.toMatch(/champions are Amara Okafor/);
+  });
+
+  it('adds one person, Sam Patel, from "champions add <at>Sam</at> <at>Patel</at>" (one mention split per word)', async () => {
+    const activity = {
+      ...channelCommand(url(), PEOPLE.champion, 'champions add'),
+      text: `<at>${BOT.name}</at> champions add <at>Sam</at> <at>Patel</at>`,
+      entities: [mentionOf(BOT, BOT.name), mentionOf(SAM, 'Sam'), mentionOf(SAM, 'Patel')],
+    };
+    await send(activity);
+    expect(lastSentText()).toMatch(/^Sam Patel was added\. This team's practice champions are now Amara Okafor and Sam Patel\.$/m);
+    expect((await service.services.champions.list(TEAM.id)).map((c) => c.name)).toEqual(expect.arrayContaining(['Amara Okafor', 'Sam Patel']));
+    expect(await service.services.champions.list(TEAM.id)).toHaveLength(2);
+  });
+
+  it("strips the bot's own mention when it comes in pieces too", async () => {
+    const activity = {
+      ...channelCommand(url(), PEOPLE.champion, 'champions'),
+      text: '<at>Practice</at> <at>Audit</at> champions',
+      entities: [mentionOf(BOT, 'Practice'), mentionOf(BOT, 'Audit')],
+    };
+    await send(activity);
+    expect(lastSentText()).toMatch(/This team's practice champions are Amara Okafor and Sam Patel\./);
+  });
+
+  it('says what it did not understand before the help', async () => {
+    await send(channelCommand(url(), PEOPLE.practitioner, 'xyz'));
+    const reply = lastSentText();
+    expect(reply.split('\n')[0]).toBe('I didn\'t understand "xyz". Here is what Practice Audit can do.');
+    expect(reply).toMatch(/^help$/m);
+  });
+
+  it('runs "@Practice Audit start" typed as plain text, without a mention entity, as start', async () => {
+    const plain = { ...channelCommand(url(), PEOPLE.champion, 'start'), text: '@Practice Audit start', entities: [] };
+    await send(plain);
+    await service.settled();
+    expect(await service.services.rounds.findOpen(TEAM.id)).toMatchObject({ number: 1, status: 'open' });
+    const bare = { ...channelCommand(url(), PEOPLE.champion, 'status'), text: 'status', entities: [] };
+    await send(bare);
+    expect(lastSentText()).toMatch(/Audit round 1/);
+  });
+});

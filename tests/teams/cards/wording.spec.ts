@@ -1,0 +1,54 @@
+import { conditionById } from '../../../bot/domain/conditions';
+import { VERBS, closeRoundActionData } from '../../../bot/teams/cards/actions';
+import { closeConfirmationCard, conditionCard, helpCard } from '../../../bot/teams/cards';
+import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
+import { actionsOf, participationFor, round, visibleText } from './cardKit';
+
+/** The words people read where the obvious wording was wrong for them (issue 8, items 21 and 22). */
+describe('the help card', () => {
+  it('names one champion as one: "practice champion: Priya Shah"', () => {
+    const text = visibleText(helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah'] }));
+    expect(text).toContain("This team's practice champion: Priya Shah.");
+    expect(text).not.toContain('practice champions: Priya Shah');
+  });
+
+  it('after something that is not a command, says so first, then helps', () => {
+    const text = visibleText(helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'], notUnderstood: 'xyz' }));
+    expect(text.split('\n')[0]).toBe('I didn\'t understand "xyz". Here is what Practice Audit can do.');
+    expect(text).toMatch(/^start: Open an audit round/m);
+  });
+
+  it('quotes at most 60 characters of what was written', () => {
+    const text = visibleText(helpCard({ isChampion: false, scope: 'team', champions: [], notUnderstood: 'a'.repeat(500) }));
+    expect(text.split('\n')[0]).toBe(`I didn't understand "${'a'.repeat(59)}…". Here is what Practice Audit can do.`);
+  });
+});
+
+describe('a condition card in a one-to-one chat', () => {
+  it('gives the count without "Answered already? Submit again", which only the shared channel card needs', () => {
+    const condition = conditionById('C04');
+    const chat = visibleText(conditionCard({ round: round(), condition, answeredCount: 7, via: 'chat' }));
+    expect(chat).toContain('7 people have answered.');
+    expect(chat).not.toMatch(/Answered already|Submit again/);
+    expect(visibleText(conditionCard({ round: round(), condition, answeredCount: 7, via: 'channel' }))).toContain(
+      '7 people have answered. Answered already? Submit again to change your answer.',
+    );
+  });
+});
+
+describe('closing a round', () => {
+  it('asks first, with Close and Cancel for that round', () => {
+    const card = closeConfirmationCard({ teamId: '19:t', roundId: 'r-4', roundNumber: 4 });
+    expect(visibleText(card)).toMatch(/^Close audit round 4\?\nAfter closing, no more answers are accepted/);
+    const buttons = actionsOf(card);
+    expect(buttons.map((b) => [b.title, b.verb])).toEqual([['Close', VERBS.closeRound], ['Cancel', VERBS.cancelClose]]);
+    for (const button of buttons) expect(closeRoundActionData.parse(button.data)).toEqual({ teamId: '19:t', roundId: 'r-4' });
+  });
+
+  it('points to the tab for the results, and says how to add it', () => {
+    const text = visibleText(closedRoundNotice({ round: round({ number: 2, status: 'closed' }), participation: participationFor({ practitioner: 1 }) }));
+    expect(text).toContain('Audit round 2 is closed. 1 person took part.');
+    expect(text).toContain('The results are in the Practice audit tab of this channel.');
+    expect(text).toContain('No tab yet? Select + at the top of the channel, choose Practice Audit, and save.');
+  });
+});
