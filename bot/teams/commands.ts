@@ -1,12 +1,14 @@
 import { TurnContext, type Activity } from 'botbuilder';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'repost' | 'unknown';
 
 export interface Command {
   readonly name: CommandName;
   /** `champions add` / `champions remove` */
   readonly action?: 'add' | 'remove';
+  /** `repost all`: every card of the round anew, not only the missing ones. */
+  readonly all?: true;
   /** People @mentioned in the message, other than the bot. */
   readonly mentioned: readonly { id: string; name: string }[];
 }
@@ -14,6 +16,7 @@ export interface Command {
 const NAMES: Record<string, CommandName> = {
   start: 'start', open: 'start', status: 'status', progress: 'status', close: 'close', end: 'close',
   help: 'help', '?': 'help', champions: 'champions', champion: 'champions', audit: 'audit', answer: 'audit',
+  repost: 'repost',
 };
 
 export function parseCommand(activity: Activity): Command {
@@ -26,5 +29,6 @@ export function parseCommand(activity: Activity): Command {
   const words = text.replace(/<at>.*?<\/at>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean);
   const name = NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
-  return { name, ...(action ? { action } : {}), mentioned };
+  const all = name === 'repost' && words[1] === 'all';
+  return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned };
 }

@@ -2,7 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { addChampion, joinNames, removeChampion } from '../../app/champions';
 import { closeRound } from '../../app/closeRound';
-import { roundStatus } from '../../app/roundStatus';
+import { championsOpenRound, roundStatus } from '../../app/roundStatus';
 import { startRound } from '../../app/startRound';
 import { AuditError } from '../../domain/errors';
 import { noticeCard, statusCard } from '../cards';
@@ -10,9 +10,9 @@ import type { Command } from '../commands';
 import { personOf, postingAddressOf, teamOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
 import { replyWithCard } from './replies';
-import { openRoundNotice, publishInBackground } from './roundNotices';
+import { closedRoundNotice, openRoundNotice, publishInBackground, repostNotice } from './roundNotices';
 
-/** start, status, close and champions, in a team channel. Refusals are thrown as AuditErrors. */
+/** start, status, close, repost and champions, in a team channel. Refusals are thrown as AuditErrors. */
 export async function handleTeamCommand(context: TurnContext, command: Command, deps: BotDeps): Promise<void> {
   const team = teamOf(context.activity);
   if (!team) throw new AuditError('NOT_IN_A_TEAM');
@@ -29,10 +29,15 @@ export async function handleTeamCommand(context: TurnContext, command: Command, 
       const { round, participation } = await roundStatus(services, team.teamId, person);
       return replyWithCard(context, statusCard({ round, participation, privacyThreshold: services.privacyThreshold }));
     }
-    case 'close': {
-      const { round, participation } = await closeRound(services, team.teamId, person);
-      const text = `Audit round ${round.number} is closed. ${participation.respondents} ${participation.respondents === 1 ? 'person' : 'people'} took part. The cards above now show the final participation.`;
-      return replyWithCard(context, noticeCard({ title: 'Round closed', text, tone: 'good' }));
+    case 'close':
+      return replyWithCard(context, closedRoundNotice(await closeRound(services, team.teamId, person)));
+    case 'repost': {
+      const round = await championsOpenRound(services, team.teamId, person);
+      const which = command.all ? 'all' : 'missing';
+      const { card, anythingToPost } = repostNotice(round, which);
+      await replyWithCard(context, card);
+      if (anythingToPost) publishInBackground(round, deps, which);
+      return;
     }
     case 'champions':
       return championsCommand(context, command, team.teamId, person, deps);
