@@ -80,7 +80,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     services,
     publisher,
     membership: createTeamMembership(),
-    handledActivities: new HandledActivities(tables.activities),
+    handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
     logger,
     inBackground: background.run,
   });

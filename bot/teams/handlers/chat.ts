@@ -69,7 +69,7 @@ export function sendNextChatConditionAfterTurn(context: TurnContext, round: Audi
   const activityId = context.activity.id;
   deps.inBackground('next_chat_condition', async () => {
     try {
-      if (activityId && !(await deps.handledActivities.claim(conversationId, activityId, deps.services.now()))) return;
+      if (activityId && !(await deps.handledActivities.claim(conversationId, activityId))) return;
       await deps.publisher.postCard(address, await nextCardFor(round, person, deps));
     } catch (error) {
       deps.logger.warn('next_chat_condition_failed', { roundId: round.roundId, ...deliveryFailureOf(error), error });

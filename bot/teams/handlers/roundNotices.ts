@@ -12,13 +12,26 @@ import type { BotDeps } from './botDeps';
 
 const CONDITION_COUNT = CONDITIONS.length;
 
-/** "condition 2", "conditions 2, 5 and 9", "the opening card", "conditions 4 and 7 and the opening card" */
+/** "condition 2", "conditions 2, 5 and 9", "conditions 3–12", "the round's opening card and condition 4" */
 function namesOf(cards: readonly RoundCard[]): string {
-  const numbers = cards.filter((c): c is Exclude<RoundCard, 'intro'> => c !== 'intro').map((id) => String(Number(id.slice(1))));
+  const numbers = cards.filter((c): c is Exclude<RoundCard, 'intro'> => c !== 'intro').map((id) => Number(id.slice(1)));
   const parts: string[] = [];
-  if (numbers.length > 0) parts.push(`${numbers.length === 1 ? 'condition' : 'conditions'} ${joinAnd(numbers)}`);
   if (cards.includes('intro')) parts.push("the round's opening card");
-  return joinAnd(parts);
+  if (numbers.length > 0) parts.push(`${numbers.length === 1 ? 'condition' : 'conditions'} ${joinAnd(runsOf(numbers))}`);
+  return parts.join(' and ');
+}
+
+/** [1, 3, 4, 5, 6, 9] → ['1', '3–6', '9']: runs of three or more as a range. */
+function runsOf(numbers: readonly number[]): string[] {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    runs.push(...(end - start >= 2 ? [`${sorted[start]}–${sorted[end]}`] : sorted.slice(start, end + 1).map(String)));
+    start = end + 1;
+  }
+  return runs;
 }
 
 function joinAnd(items: readonly string[]): string {
