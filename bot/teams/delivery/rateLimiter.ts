@@ -34,15 +34,7 @@ export interface ConversationPacerOptions {
 /** Teams' per-app limit within one tenant: 50 requests a second (older documentation said 30). */
 export const TEAMS_APP_WINDOWS: readonly RateWindow[] = [{ limit: 50, perMs: 1_000 }];
 
-/** Waits for, and records, one more start in the conversation's windows. */
-export type TakeSlot = () => Promise<void>;
-
 export interface ConversationPacer {
-  /**
-   * Runs `task` after the conversation's earlier tasks, once every window has room.
-   * A task that calls the service again (a retry) must first await `takeSlot()`.
-   */
-  schedule<T>(conversationId: string, task: (takeSlot: TakeSlot) => Promise<T>): Promise<T>;
   /**
    * Runs `task` after the conversation's earlier tasks, taking no slot itself: each call the
    * task makes to Teams must first await `takeSlot(conversationId)`. Holding the order across
@@ -103,11 +95,6 @@ export function createConversationPacer(options: ConversationPacerOptions = {}):
   };
 
   return {
-    schedule: (conversationId, task) =>
-      inOrder(conversationId, async () => {
-        await takeSlot(conversationId);
-        return task(() => takeSlot(conversationId));
-      }),
     inOrder,
     takeSlot,
     trackedConversations: () => starts.size,

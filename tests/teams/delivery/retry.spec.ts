@@ -46,7 +46,7 @@ test('jitter spreads the delay over [0, ceiling)', () => {
   expect(retryDelayMs(restError(502), 1, { random: () => 0.999 })).toBe(499);
 });
 
-test.each([500, 502, 503, 504, 412, 429])('retries %i (issue 8: one 500 stopped a round)', (status) => {
+test.each([500, 502, 503, 504, 412, 429])('retries %i (500 too: issue 8, one 500 stopped a round)', (status) => {
   expect(decision(response(status))).toEqual(expect.any(Number));
 });
 
