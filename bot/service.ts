@@ -25,6 +25,7 @@ import { tableCredentialFor } from './storage/tableCredential';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
+import { HandledActivities } from './storage/handledActivities';
 import { AuditBot } from './teams/auditBot';
 import { botAppIdOf, createBotAdapter } from './teams/botAdapter';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
@@ -75,7 +76,14 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     now: options.now ?? (() => new Date()),
   };
   const background = createBackgroundWork(logger);
-  const bot = new AuditBot({ services, publisher, membership: createTeamMembership(), logger, inBackground: background.run });
+  const bot = new AuditBot({
+    services,
+    publisher,
+    membership: createTeamMembership(),
+    handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
+    logger,
+    inBackground: background.run,
+  });
 
   const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold);
   const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger });

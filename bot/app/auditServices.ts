@@ -1,6 +1,7 @@
 import type { AuditRound } from '../domain/auditRound';
 import type { ConditionId } from '../domain/conditions';
 import type { Participation } from '../domain/participation';
+import type { DeliveryReport } from './deliveryReport';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
@@ -23,10 +24,16 @@ export interface Person {
  * Teams edge implements it with paced, retried sends; the use-cases stay free of botbuilder.
  */
 export interface RoundPublisher {
-  publishRound(round: AuditRound): Promise<void>;
+  /**
+   * Posts the round's cards that have no post yet (`missing`: all of them for a new round),
+   * or every card anew (`all`), recording each post as Teams accepts it, so later updates go
+   * to it. A card Teams refuses does not stop the others: the report says which.
+   */
+  publishRound(round: AuditRound, which: 'missing' | 'all'): Promise<DeliveryReport>;
   /** Many calls in a burst become one update of the shared card. */
   answerCountChanged(round: AuditRound, conditionId: ConditionId): void;
-  publishClosure(round: AuditRound, participation: Participation): Promise<void>;
+  /** Updates every posted card to the closed round's figures, carrying on past any it cannot update. */
+  publishClosure(round: AuditRound, participation: Participation): Promise<DeliveryReport>;
 }
 
 export interface AuditServices {

@@ -5,15 +5,22 @@ import { requireChampion } from './champions';
 import { participationOf } from '../domain/participation';
 import { countsOfAnswers } from '../domain/summary';
 import type { RoundStatus } from './roundStatus';
+import type { DeliveryReport } from './deliveryReport';
+
+export interface ClosedRound extends RoundStatus {
+  /** Which cards now show the closed round, and which could not be updated. */
+  readonly delivery: DeliveryReport;
+}
 
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
 const ANSWERS_IN_FLIGHT_MS = 1000;
 
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
- * are updated to say so, with the participation figures.
+ * are updated to say so, with the participation figures. A card that cannot be updated
+ * (deleted, or Teams refusing after retries) does not stop the others: `delivery` says.
  */
-export async function closeRound(services: AuditServices, teamId: string, closedBy: Person): Promise<RoundStatus> {
+export async function closeRound(services: AuditServices, teamId: string, closedBy: Person): Promise<ClosedRound> {
   await requireChampion(services, teamId, closedBy);
   const open = await services.rounds.findOpen(teamId);
   if (!open) throw new AuditError('NO_OPEN_ROUND');
@@ -28,6 +35,6 @@ export async function closeRound(services: AuditServices, teamId: string, closed
   const finalCounts = countsOfAnswers(answers);
   // Not kept (storage failing now): the tab makes the summary from the answers instead.
   await services.rounds.recordFinalCounts(teamId, round.roundId, finalCounts).catch(() => undefined);
-  await services.publisher.publishClosure(round, participation);
-  return { round: { ...round, finalCounts }, participation };
+  const delivery = await services.publisher.publishClosure(round, participation);
+  return { round: { ...round, finalCounts }, participation, delivery };
 }

@@ -1,5 +1,5 @@
 import { AuditError } from './errors';
-import { type ConditionId } from './conditions';
+import { CONDITIONS, type ConditionId } from './conditions';
 import type { RoundCounts } from './summary/roundCounts';
 
 export type RoundStatus = 'open' | 'closed';
@@ -26,6 +26,17 @@ export interface AuditRound {
   readonly conditionMessageIds: Partial<Record<ConditionId, string>>;
   /** Kept when the round closes: its summary without reading its answers again. */
   readonly finalCounts?: RoundCounts;
+}
+
+/** One of a round's posts in its channel: the intro card, or a condition's card. */
+export type RoundCard = 'intro' | ConditionId;
+
+/** Every card of a round, in the order they are posted: the intro, then conditions 1 to 12. */
+export const ROUND_CARDS: readonly RoundCard[] = ['intro', ...CONDITIONS.map((c) => c.id)];
+
+/** The round's cards with no recorded post (never posted, or Teams refused them), in posting order. */
+export function unpostedCards(round: AuditRound): RoundCard[] {
+  return ROUND_CARDS.filter((card) => (card === 'intro' ? !round.introMessageId : !round.conditionMessageIds[card]));
 }
 
 export function assertOpen(round: AuditRound): void {

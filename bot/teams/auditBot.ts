@@ -50,7 +50,7 @@ export class AuditBot extends TeamsActivityHandler {
     const command = parseCommand(context.activity);
     const scope = scopeOf(context.activity);
     if (scope === 'personal' && command.name !== 'help') return offerRoundsInChat(context, this.deps);
-    if (scope === 'team' && ['start', 'status', 'close', 'champions'].includes(command.name)) return handleTeamCommand(context, command, this.deps);
+    if (scope === 'team' && ['start', 'status', 'close', 'champions', 'repost'].includes(command.name)) return handleTeamCommand(context, command, this.deps);
     return this.replyWithHelp(context, command.name === 'unknown' ? command.text : undefined);
   }
 

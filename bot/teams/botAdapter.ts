@@ -1,17 +1,22 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { BotAuth } from '../config/loadConfig';
 import type { Logger } from '../logger';
+import { createTeamsDelivery } from './delivery/connectorPipeline';
+import { httpStatusOf } from './delivery/retry';
 
 /**
  * With credentials, botbuilder validates every request's JWT (issuer, audience, signature,
  * expiry, service URL) and answers 401. In local mode it checks nothing: configuration only
- * allows that on loopback, outside production.
+ * allows that on loopback, outside production. Every call to Teams made in its turns is
+ * paced to Teams' limits and retried (see delivery/connectorPipeline.ts).
  */
 export function createBotAdapter(botAuth: BotAuth, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettingsOf(botAuth)));
+  // Middleware runs for incoming and proactive turns alike: one place for every send.
+  adapter.use(createTeamsDelivery({ onUnknownClient: () => logger.warn('connector_pacing_unavailable', { reason: 'unknown ConnectorClient shape' }) }).middleware);
   // Handlers answer their own errors; this is the last resort, and says nothing internal.
   adapter.onTurnError = async (context, error) => {
-    logger.error('turn_error', { activityType: context.activity.type, error });
+    logger.error('turn_error', { activityType: context.activity.type, status: httpStatusOf(error), error });
     if (context.activity.type === 'message') {
       await context.sendActivity("Sorry, Practice Audit couldn't do that just now. Please try again in a moment.").catch(() => undefined);
     }

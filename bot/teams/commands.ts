@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'repost' | 'unknown';
 
 /** A person @mentioned in a message: one per Teams user id, however many pieces the mention came in. */
 export interface MentionedPerson {
@@ -17,11 +17,14 @@ export interface Command {
   readonly mentioned: readonly MentionedPerson[];
   /** What the person wrote, mentions taken out, as they wrote it (for "I didn't understand …"). */
   readonly text: string;
+  /** `repost all`: every card of the round anew, not only the missing ones. */
+  readonly all?: true;
 }
 
 const NAMES: Record<string, CommandName> = {
   start: 'start', open: 'start', status: 'status', progress: 'status', close: 'close', end: 'close',
   help: 'help', '?': 'help', champions: 'champions', champion: 'champions', audit: 'audit', answer: 'audit',
+  repost: 'repost',
 };
 
 /** The app's name in Teams, as someone might type it without picking the mention from the list. */
@@ -44,7 +47,8 @@ export function parseCommand(activity: Activity): Command {
   const words = text.toLowerCase().split(' ').filter(Boolean);
   const name = NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
-  return { name, ...(action ? { action } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.mentioned.id !== botId)), text };
+  const all = name === 'repost' && words[1] === 'all';
+  return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.mentioned.id !== botId)), text };
 }
 
 function peopleMentioned(mentions: ReturnType<typeof TurnContext.getMentions>): MentionedPerson[] {

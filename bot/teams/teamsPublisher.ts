@@ -1,30 +1,33 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AuditServices, RoundPublisher } from '../app/auditServices';
-import type { AuditRound } from '../domain/auditRound';
+import type { CardNotDelivered, DeliveryReport } from '../app/deliveryReport';
+import { ROUND_CARDS, unpostedCards, type AuditRound, type PostingAddress, type RoundCard } from '../domain/auditRound';
 import { CONDITIONS, conditionById, type ConditionId } from '../domain/conditions';
 import type { Participation } from '../domain/participation';
 import type { Logger } from '../logger';
 import { conditionCard, roundIntroCard, type AdaptiveCard } from './cards';
 import { createCoalescer } from '../shared/coalescer';
-import { createConversationPacer } from './delivery/rateLimiter';
-import { disablePipelineRetries } from './delivery/pipelineRetries';
-import { withRetry } from './delivery/retry';
+import { createKeyedQueue } from '../shared/keyedQueue';
+import { deliveryFailureOf } from './delivery/deliveryFailure';
 import { referenceFrom } from './teamsActivity';
-
-type PacedSend = <T>(step: (context: TurnContext) => Promise<T>) => Promise<T>;
 
 export interface TeamsPublisher extends RoundPublisher {
   /** Last count shown on a condition's shared card, for the voter's own view. */
   lastKnownCount(round: AuditRound, conditionId: ConditionId): number | undefined;
+  /**
+   * Posts one card into a conversation (a notice in a channel, the next condition in a chat),
+   * paced like every send. Rejects with botbuilder's RestError when Teams refuses it.
+   */
+  postCard(address: PostingAddress, card: AdaptiveCard): Promise<void>;
   /** Resolves when no card update is pending: for tests and graceful shutdown. */
   drain(): Promise<void>;
   stop(): void;
 }
 
 /**
- * Posts and updates a round's cards in its channel. Every send goes through one pacer per
- * conversation (Teams allows 8 sends in 2 s there) and a bounded retry for throttling and
- * transient failures; a burst of answers becomes one update per card.
+ * Posts and updates a round's cards in its channel. Pacing to Teams' limits and retrying
+ * happen in the connector's pipeline for every send (delivery/connectorPipeline.ts); here a
+ * round's posts and updates run one at a time, and a burst of answers becomes one update per card.
  */
 export function createTeamsPublisher(options: {
   adapter: CloudAdapter;
@@ -34,59 +37,108 @@ export function createTeamsPublisher(options: {
   logger: Logger;
 }): TeamsPublisher {
   const { adapter, botAppId, logger } = options;
-  const pacer = createConversationPacer();
+  /** One round's posts, updates and closing at a time, so a close queued before an update wins. */
+  const rounds = createKeyedQueue();
   const counts = new Map<string, number>();
   const countKey = (round: AuditRound, conditionId: ConditionId) => `${round.roundId}|${conditionId}`;
 
-  async function inConversation(round: AuditRound, work: (send: PacedSend) => Promise<void>): Promise<void> {
-    if (!round.postedIn) throw new Error(`Round ${round.roundId} has no channel to post in`);
-    const reference = referenceFrom(round.postedIn);
-    const conversationId = reference.conversation?.id ?? round.roundId;
-    await adapter.continueConversationAsync(botAppId, reference, (context) => {
-      // The connector client retries on its own; ours is paced (each retry takes a slot) and bounded.
-      disablePipelineRetries(context.turnState.get(adapter.ConnectorClientKey) as object);
-      return work((step) => pacer.schedule(conversationId, (takeSlot) => withRetry(() => step(context), { beforeRetry: takeSlot })));
+  /**
+   * Runs `work` in a proactive turn. Its error is handed back to the caller: left to the
+   * adapter it would reach onTurnError, be logged as a bare turn_error and swallowed.
+   */
+  async function inConversation<T>(address: PostingAddress | undefined, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    if (!address) throw new Error('The round has no channel to post in');
+    let outcome: { value: T } | { error: unknown } | undefined;
+    await adapter.continueConversationAsync(botAppId, referenceFrom(address), async (context) => {
+      outcome = await work(context).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
     });
+    if (!outcome) throw new Error('continueConversationAsync did not run the turn');
+    if ('error' in outcome) throw outcome.error;
+    return outcome.value;
   }
 
   const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   const updateCard = (context: TurnContext, activityId: string, card: AdaptiveCard) =>
     context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
 
+  const introCardOf = (round: AuditRound, participation?: Participation) =>
+    roundIntroCard({ round, conditionCount: CONDITIONS.length, openedByName: round.openedBy, privacyThreshold: options.services().privacyThreshold, ...(participation ? { participation } : {}) });
+
+  /** What the channel should show for `card` now. */
+  async function openCardOf(round: AuditRound, card: RoundCard): Promise<AdaptiveCard> {
+    if (card === 'intro') return introCardOf(round);
+    const answeredCount = await options.services().answers.countForCondition(round.roundId, card);
+    return conditionCard({ round, condition: conditionById(card), answeredCount, via: 'channel' });
+  }
+
+  const recordPost = (round: AuditRound, card: RoundCard, messageId: string) =>
+    options.services().rounds.recordPosting(round.teamId, round.roundId, card === 'intro' ? { introMessageId: messageId } : { conditionId: card, messageId });
+
+  /**
+   * Delivers each card in one proactive turn, carrying on past any Teams refuses (after the
+   * pipeline's retries). `deliver` answers false when there was nothing to deliver to.
+   */
+  async function deliverEach(round: AuditRound, cards: readonly RoundCard[], event: string, deliver: (context: TurnContext, card: RoundCard) => Promise<boolean>): Promise<DeliveryReport> {
+    const delivered: RoundCard[] = [];
+    const failed: CardNotDelivered[] = [];
+    const notPosted: RoundCard[] = [];
+    const refused = (card: RoundCard, error: unknown) => {
+      const failure = deliveryFailureOf(error);
+      logger.warn(event, { roundId: round.roundId, card, ...failure, error });
+      failed.push({ card, ...failure });
+    };
+    try {
+      await inConversation(round.postedIn, async (context) => {
+        for (const card of cards) {
+          try {
+            (await deliver(context, card) ? delivered : notPosted).push(card);
+          } catch (error) {
+            refused(card, error);
+          }
+        }
+      });
+    } catch (error) {
+      // The turn itself could not start (no channel recorded, no token): nothing after that was tried.
+      const tried = new Set<RoundCard>([...delivered, ...notPosted, ...failed.map((f) => f.card)]);
+      for (const card of cards) if (!tried.has(card)) refused(card, error);
+    }
+    return { delivered, failed, notPosted };
+  }
+
   async function refreshConditionCard(key: string): Promise<void> {
     const [teamId, roundId, conditionId] = JSON.parse(key) as [string, string, ConditionId];
     const services = options.services();
-    const round = await services.rounds.get(teamId, roundId);
-    if (!round?.conditionMessageIds[conditionId]) return;
-    await inConversation(round, (send) =>
-      send(async (context) => {
-        // Read again inside the paced step: a close queued before this update must win.
-        const current = await services.rounds.get(teamId, roundId);
-        const messageId = current?.conditionMessageIds[conditionId];
-        if (current?.status !== 'open' || !messageId) return;
-        const answeredCount = await services.answers.countForCondition(roundId, conditionId);
-        counts.set(countKey(current, conditionId), answeredCount);
-        await updateCard(context, messageId, conditionCard({ round: current, condition: conditionById(conditionId), answeredCount, via: 'channel' }));
-      }),
-    );
+    await rounds.run(roundId, async () => {
+      // Read inside the round's queue: a close queued before this update must win.
+      const round = await services.rounds.get(teamId, roundId);
+      const messageId = round?.conditionMessageIds[conditionId];
+      if (round?.status !== 'open' || !messageId) return;
+      const answeredCount = await services.answers.countForCondition(roundId, conditionId);
+      counts.set(countKey(round, conditionId), answeredCount);
+      await inConversation(round.postedIn, (context) => updateCard(context, messageId, conditionCard({ round, condition: conditionById(conditionId), answeredCount, via: 'channel' })));
+    });
   }
 
   const coalescer = createCoalescer({
     delayMs: options.cardUpdateDelayMs,
     flush: refreshConditionCard,
-    onError: (error: unknown, key: string) => logger.warn('card_update_failed', { key, error }),
+    onError: (error: unknown, key: string) => logger.warn('card_update_failed', { key, ...deliveryFailureOf(error), error }),
   });
 
   return {
-    async publishRound(round) {
-      const services = options.services();
-      await inConversation(round, async (send) => {
-        const intro = await send((ctx) => sendCard(ctx, roundIntroCard({ round, conditionCount: CONDITIONS.length, openedByName: round.openedBy, privacyThreshold: services.privacyThreshold })));
-        if (intro?.id) await services.rounds.recordPosting(round.teamId, round.roundId, { introMessageId: intro.id });
-        for (const condition of CONDITIONS) {
-          const posted = await send((ctx) => sendCard(ctx, conditionCard({ round, condition, answeredCount: 0, via: 'channel' })));
-          if (posted?.id) await services.rounds.recordPosting(round.teamId, round.roundId, { conditionId: condition.id, messageId: posted.id });
-        }
+    publishRound(round, which) {
+      return rounds.run(round.roundId, async () => {
+        // Read again in the queue: a repost right after another must not post the same card twice.
+        const current = (await options.services().rounds.get(round.teamId, round.roundId)) ?? round;
+        return deliverEach(current, which === 'all' ? ROUND_CARDS : unpostedCards(current), 'card_post_failed', async (context, card) => {
+          const posted = await sendCard(context, await openCardOf(current, card));
+          if (!posted?.id) throw new Error('Teams accepted the card without giving its id');
+          await recordPost(current, card, posted.id);
+          return true;
+        });
       });
     },
 
@@ -94,23 +146,22 @@ export function createTeamsPublisher(options: {
       coalescer.markDirty(JSON.stringify([round.teamId, round.roundId, conditionId]));
     },
 
-    async publishClosure(round: AuditRound, participation: Participation) {
-      const services = options.services();
+    publishClosure(round: AuditRound, participation: Participation) {
       for (const { id } of CONDITIONS) counts.delete(countKey(round, id));
-      await inConversation(round, async (send) => {
-        if (round.introMessageId) {
-          const introId = round.introMessageId;
-          await send((ctx) => updateCard(ctx, introId, roundIntroCard({ round, conditionCount: CONDITIONS.length, openedByName: round.openedBy, participation, privacyThreshold: services.privacyThreshold })));
-        }
-        for (const condition of CONDITIONS) {
-          const messageId = round.conditionMessageIds[condition.id];
-          if (!messageId) continue;
-          const answeredCount = participation.answersByCondition.get(condition.id) ?? 0;
-          await send((ctx) => updateCard(ctx, messageId, conditionCard({ round, condition, answeredCount, via: 'channel' })));
-        }
-      });
+      // A deleted post (404) or Teams refusing after retries: the other cards still close.
+      return rounds.run(round.roundId, () =>
+        deliverEach(round, ROUND_CARDS, 'card_update_failed', async (context, card) => {
+          const messageId = card === 'intro' ? round.introMessageId : round.conditionMessageIds[card];
+          if (!messageId) return false;
+          const answeredCount = card === 'intro' ? 0 : (participation.answersByCondition.get(card) ?? 0);
+          const closedCard = card === 'intro' ? introCardOf(round, participation) : conditionCard({ round, condition: conditionById(card), answeredCount, via: 'channel' });
+          await updateCard(context, messageId, closedCard);
+          return true;
+        }),
+      );
     },
 
+    postCard: (address, card) => inConversation(address, async (context) => void (await sendCard(context, card))),
     lastKnownCount: (round, conditionId) => counts.get(countKey(round, conditionId)),
     drain: () => coalescer.drain(),
     stop: () => coalescer.stop(),

@@ -51,16 +51,19 @@ describe('answering one-to-one with the bot', () => {
     const reply = await send(cardAction(url(), PEOPLE.practitioner, VERBS.answer, { ...submit.data, rating: 'partly', level: 'practitioner', comment: 'From chat' }, 'personal'));
     expect(cardText(cardOf(reply.body))).toMatch(/Partly in place/);
     expect(await service.services.answers.countForCondition(northRound, 'C01')).toBe(1);
-    // The next unanswered condition follows at once, with the remembered level filled in.
+    // The next unanswered condition follows (after the turn), with the remembered level filled in.
+    await service.settled();
     const next = lastCardIn(personalConversation(PEOPLE.practitioner));
     expect(cardText(next)).toMatch(/Condition 2 of 12/);
     expect(JSON.stringify(next)).toContain('"value":"practitioner"');
   });
 
   it('does not offer the next condition again when a person changes an earlier answer', async () => {
+    await service.settled();
     const sentBefore = connector.sentActivities().length;
     const reply = await send(cardAction(url(), PEOPLE.practitioner, VERBS.answer, { roundId: northRound, teamId: TEAM.id, conditionId: 'C01', via: 'chat', isChange: true, rating: 'mostly', level: 'practitioner' }, 'personal'));
     expect(cardText(cardOf(reply.body))).toMatch(/Mostly in place/);
+    await service.settled();
     expect(connector.sentActivities()).toHaveLength(sentBefore);
     expect(await service.services.answers.countForCondition(northRound, 'C01')).toBe(1);
   });
@@ -104,6 +107,7 @@ describe('answering one-to-one with the bot', () => {
     const conditions = ['C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11', 'C12'];
     for (const conditionId of conditions) {
       await send(cardAction(url(), PEOPLE.practitioner, VERBS.answer, { roundId: northRound, teamId: TEAM.id, conditionId, via: 'chat', rating: 'mostly' }, 'personal'));
+      await service.settled(); // a person answers the card they were sent
     }
     expect(cardText(lastCardIn(personalConversation(PEOPLE.practitioner)))).toMatch(/answered every condition/);
     expect((await service.services.answers.footprints(northRound)).filter((f) => f.level === 'practitioner')).toHaveLength(12);

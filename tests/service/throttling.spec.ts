@@ -2,7 +2,7 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText } from '../support/cardText';
 import { startFakeConnector, type FakeConnector, type RecordedCall } from '../support/fakeConnector';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, person, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
 import { closeTheRound } from '../support/closeRound';
 
@@ -22,8 +22,22 @@ afterAll(async () => {
   await connector?.close();
 });
 
+/** Most of `times` inside any span of `spanMs`. */
+const busiest = (times: number[], spanMs: number) => Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + spanMs).length));
+
 describe('when Teams throttles', () => {
   let roundId = '';
+
+  it("counts every send into a channel, whichever path made it: the welcome reply and a start's cards together stay within Teams' limits", async () => {
+    connector.reset();
+    await postToBot(service, installedInTeam(url(), PEOPLE.champion, OTHER_TEAM));
+    await postToBot(service, channelCommand(url(), PEOPLE.champion, 'start', { team: OTHER_TEAM }));
+    await service.settled();
+    const times = connector.sentActivities().filter((s) => s.conversationId.startsWith(OTHER_TEAM.id)).map((s) => s.at);
+    expect(times).toHaveLength(14); // the welcome, the intro and twelve conditions
+    expect(busiest(times, 2_000)).toBeLessThanOrEqual(8);
+    expect(busiest(times, 1_000)).toBeLessThanOrEqual(7);
+  });
 
   it('retries a 429 after its Retry-After, posting every card exactly once and in order', async () => {
     connector.reset();

@@ -19,7 +19,10 @@ export interface RecordedCall {
   /** Status and body the fake answered with (faults included). */
   status: number;
   response: unknown;
+  /** When the request arrived. */
   at: number;
+  /** When the answer was written (later than `at` for a call slowed by slowNext). */
+  answeredAt: number;
 }
 
 export interface SentActivity {
@@ -74,6 +77,17 @@ export interface FakeConnector {
   setTeam(teamId: string, team: FakeTeam): void;
   /** Answers the next `count` matching calls with the fault instead of handling them. */
   failNext(count: number, fault: Fault, match?: (call: RecordedCall) => boolean): void;
+  /**
+   * Handles the next `count` matching calls as usual but holds each answer for `delayMs`
+   * (a slow Teams); `hurry()` answers the held ones, and later ones, at once.
+   */
+  slowNext(count: number, delayMs: number, match?: (call: RecordedCall) => boolean): { hurry(): void };
+  /**
+   * Forgets activities as if they were deleted in Teams (or the Agents Playground lost the
+   * channel's history on reload): updates and deletes of them then answer 404
+   * ActivityNotFoundInConversation. Without `activityIds`, the whole conversation's.
+   */
+  forget(conversationId: string, activityIds?: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -91,6 +105,15 @@ interface PendingFault extends Fault {
   match: (call: RecordedCall) => boolean;
 }
 
+interface PendingSlowness {
+  remaining: number;
+  delayMs: number;
+  match: (call: RecordedCall) => boolean;
+  hurried: boolean;
+  /** Answers of held calls, to write at once on hurry(). */
+  held: Set<() => void>;
+}
+
 const errorReply = (status: number, code: string, message: string): Reply => ({
   status,
   body: { error: { code, message } },
@@ -98,6 +121,7 @@ const errorReply = (status: number, code: string, message: string): Reply => ({
 
 const FAULT_CODES: Record<number, string> = {
   412: 'PreconditionFailed',
+  500: 'InternalServerError',
   429: 'TooManyRequests',
   502: 'BadGateway',
   503: 'ServiceUnavailable',
@@ -107,6 +131,7 @@ const FAULT_CODES: Record<number, string> = {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: RecordedCall[] = [];
   const faults: PendingFault[] = [];
+  const slowness: PendingSlowness[] = [];
   const rosters = new Map<string, RosterMember[]>();
   const teams = new Map<string, FakeTeam>();
   /** conversationId -> activity ids that exist there, so updates/deletes of unknown ids 404. */
@@ -230,6 +255,23 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     return fault;
   };
 
+  /** Waits out a matching slowNext delay, or until it is hurried. */
+  const slowedDown = (call: RecordedCall): Promise<void> => {
+    const slow = slowness.find((s) => s.remaining > 0 && s.match(call));
+    if (!slow) return Promise.resolve();
+    slow.remaining -= 1;
+    if (slow.hurried) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const answer = () => {
+        clearTimeout(timer);
+        slow.held.delete(answer);
+        resolve();
+      };
+      const timer = setTimeout(answer, slow.delayMs);
+      slow.held.add(answer);
+    });
+  };
+
   const faultReply = (fault: Fault): Reply => ({
     status: fault.status,
     body: fault.body ?? { error: { code: FAULT_CODES[fault.status] ?? 'Fault', message: 'Injected by the fake connector' } },
@@ -253,6 +295,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       status: 0,
       response: undefined,
       at: Date.now(),
+      answeredAt: 0,
     };
     if (segments[1] === 'conversations' && segments[2] !== undefined) call.conversationId = segments[2];
     if (segments[1] === 'teams' && segments[2] !== undefined) call.teamId = segments[2];
@@ -263,6 +306,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     call.status = reply.status;
     call.response = reply.body;
     calls.push(call);
+    await slowedDown(call);
+    call.answeredAt = Date.now();
     const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
     response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', ...reply.headers });
     response.end(payload);
@@ -289,10 +334,25 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     reset: () => {
       calls.length = 0;
       faults.length = 0;
+      for (const slow of slowness.splice(0)) for (const answer of [...slow.held]) answer();
     },
     setRoster: (id, members) => void rosters.set(id, [...members]),
     setTeam: (teamId, team) => void teams.set(teamId, team),
     failNext: (count, fault, match = () => true) => void faults.push({ ...fault, remaining: count, match }),
+    slowNext: (count, delayMs, match = () => true) => {
+      const slow: PendingSlowness = { remaining: count, delayMs, match, hurried: false, held: new Set() };
+      slowness.push(slow);
+      return {
+        hurry: () => {
+          slow.hurried = true;
+          for (const answer of [...slow.held]) answer();
+        },
+      };
+    },
+    forget: (conversationId, activityIds) => {
+      if (!activityIds) return void activities.delete(conversationId);
+      for (const id of activityIds) activities.get(conversationId)?.delete(id);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

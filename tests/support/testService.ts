@@ -5,8 +5,11 @@ import { testConnectionString, uniqueTablePrefix } from './suiteAzurite';
 
 export const TEST_HMAC_KEY = 'test-respondent-key-0123456789abcdef0123456789';
 
-/** The real service, in-process, on an ephemeral loopback port, against the suite's Azurite. */
-export async function startTestService(env: Record<string, string> = {}): Promise<RunningService> {
+/**
+ * The real service, in-process, on an ephemeral loopback port, against the suite's Azurite.
+ * `logLines` collects its warnings and errors (JSON lines), for tests of what an operator reads.
+ */
+export async function startTestService(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<RunningService> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -18,7 +21,9 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return startService(config, { logger: createLogger(config.logLevel) });
+  const { logLines } = options;
+  const logger = logLines ? createLogger('warn', (line) => void logLines.push(line)) : createLogger(config.logLevel);
+  return startService(config, { logger });
 }
 
 export interface BotReply {

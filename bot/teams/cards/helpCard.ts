@@ -21,6 +21,7 @@ const CHAMPIONS: readonly Command[] = [
   ['start', 'Open an audit round and post a card for each condition.'],
   ['status', 'See how many people have answered, by level and by condition.'],
   ['close', 'Close the open round, once you confirm. No more answers are accepted after it.'],
+  ['repost', 'Post the open round\'s cards that are missing here ("repost all": every card again).'],
   ['champions', "List this team's practice champions."],
   ['champions add @person', 'Make someone a practice champion.'],
   ['champions remove @person', 'Stop someone being a practice champion.'],

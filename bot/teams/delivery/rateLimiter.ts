@@ -1,9 +1,11 @@
+import { createKeyedQueue } from '../../shared/keyedQueue';
+
 // Paces calls into one Teams conversation so the bot never exceeds Teams' per-bot,
 // per-conversation limits. Each conversation has its own FIFO queue: messages keep their
 // order and a busy channel never delays another one.
 //
-// With retries:  pacer.schedule(id, (takeSlot) => withRetry(send, { beforeRetry: takeSlot }))
-// keeps the conversation's queue held during a backoff (order kept) and counts every attempt.
+// The connector's pipeline (connectorPipeline.ts) holds a conversation's order with
+// `inOrder` around its retries and takes a slot for every attempt, so a retry counts too.
 
 export interface RateWindow {
   limit: number;
@@ -29,25 +31,20 @@ export interface ConversationPacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Waits for, and records, one more start in the conversation's windows. */
-export type TakeSlot = () => Promise<void>;
+/** Teams' per-app limit within one tenant: 50 requests a second (older documentation said 30). */
+export const TEAMS_APP_WINDOWS: readonly RateWindow[] = [{ limit: 50, perMs: 1_000 }];
 
 export interface ConversationPacer {
   /**
-   * Runs `task` after the conversation's earlier tasks, once every window has room.
-   * A task that calls the service again (a retry) must first await `takeSlot()`.
+   * Runs `task` after the conversation's earlier tasks, taking no slot itself: each call the
+   * task makes to Teams must first await `takeSlot(conversationId)`. Holding the order across
+   * a retry's backoff keeps a conversation's messages in the order they were sent.
    */
-  schedule<T>(conversationId: string, task: (takeSlot: TakeSlot) => Promise<T>): Promise<T>;
+  inOrder<T>(conversationId: string, task: () => Promise<T>): Promise<T>;
+  /** Waits until every window has room for one more start, then records it. Safe to call concurrently. */
+  takeSlot(conversationId: string): Promise<void>;
   /** Conversations whose state is still held (for tests and metrics). */
   trackedConversations(): number;
-}
-
-interface ConversationState {
-  /** Start times within the longest window, oldest first. */
-  starts: number[];
-  /** Settles when the conversation's last queued task has finished. */
-  tail: Promise<unknown>;
-  queued: number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -56,23 +53,29 @@ export function createConversationPacer(options: ConversationPacerOptions = {}):
   const { marginMs = 50, now = Date.now, sleep = realSleep } = options;
   const windows = (options.windows ?? TEAMS_CONVERSATION_WINDOWS).map((w) => ({ limit: w.limit, perMs: w.perMs + marginMs }));
   const longestMs = Math.max(...windows.map((w) => w.perMs));
-  const conversations = new Map<string, ConversationState>();
+  /** Start times within the longest window, oldest first, per conversation. */
+  const starts = new Map<string, number[]>();
+  const order = createKeyedQueue();
   let lastSweep = now();
 
   /** How long until every window has room for one more start (0 = now). */
-  const waitMs = (starts: number[], at: number): number => {
-    while (starts.length > 0 && (starts[0] ?? 0) <= at - longestMs) starts.shift();
+  const waitMs = (times: number[], at: number): number => {
+    while (times.length > 0 && (times[0] ?? 0) <= at - longestMs) times.shift();
     let wait = 0;
     for (const { limit, perMs } of windows) {
-      const oldestInWay = starts[starts.length - limit];
+      const oldestInWay = times[times.length - limit];
       if (oldestInWay !== undefined) wait = Math.max(wait, oldestInWay + perMs - at);
     }
     return wait;
   };
 
-  const takeSlotIn = (state: ConversationState) => async () => {
-    for (let wait = waitMs(state.starts, now()); wait > 0; wait = waitMs(state.starts, now())) await sleep(wait);
-    state.starts.push(now());
+  const takeSlot = async (conversationId: string): Promise<void> => {
+    sweepIdle();
+    const times = starts.get(conversationId) ?? [];
+    starts.set(conversationId, times);
+    // The last check and the push happen in one tick, so concurrent callers never overfill a window.
+    for (let wait = waitMs(times, now()); wait > 0; wait = waitMs(times, now())) await sleep(wait);
+    times.push(now());
   };
 
   /** Forgets conversations with nothing queued and no start inside the longest window. */
@@ -80,30 +83,20 @@ export function createConversationPacer(options: ConversationPacerOptions = {}):
     const at = now();
     if (at - lastSweep < 60_000) return;
     lastSweep = at;
-    for (const [id, state] of conversations) {
-      const last = state.starts[state.starts.length - 1];
-      if (state.queued === 0 && (last === undefined || last <= at - longestMs)) conversations.delete(id);
+    for (const [id, times] of starts) {
+      const last = times[times.length - 1];
+      if (order.pending(id) === 0 && (last === undefined || last <= at - longestMs)) starts.delete(id);
     }
   };
 
+  const inOrder = <T>(conversationId: string, task: () => Promise<T>): Promise<T> => {
+    sweepIdle();
+    return order.run(conversationId, task);
+  };
+
   return {
-    schedule<T>(conversationId: string, task: (takeSlot: TakeSlot) => Promise<T>): Promise<T> {
-      sweepIdle();
-      const state = conversations.get(conversationId) ?? { starts: [], tail: Promise.resolve(), queued: 0 };
-      conversations.set(conversationId, state);
-      const takeSlot = takeSlotIn(state);
-      state.queued += 1;
-      const run = state.tail.then(async () => {
-        try {
-          await takeSlot();
-          return await task(takeSlot);
-        } finally {
-          state.queued -= 1;
-        }
-      });
-      state.tail = run.catch(() => undefined);
-      return run;
-    },
-    trackedConversations: () => conversations.size,
+    inOrder,
+    takeSlot,
+    trackedConversations: () => starts.size,
   };
 }

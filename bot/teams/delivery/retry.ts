@@ -1,36 +1,41 @@
-// Bounded retry for calls to the Teams Bot Connector. botbuilder's own pipeline only retries
-// a 429/503 that carries Retry-After (and 5xx with its own backoff); Teams also answers 412
-// and 502/504 under load, so sends and card updates go through this.
+import type { RetryStrategy } from '@azure/core-rest-pipeline';
 
-/** Statuses Teams uses for "try again later". Anything else is a real answer. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
+// When Teams says "try again later", the connector's pipeline tries again: core-rest-pipeline's
+// own retry loop (bounded, abortable) with this strategy deciding which answers are worth
+// another try and how long to wait. botbuilder's default policy only retries 429/503 with
+// Retry-After and 5xx; Teams also answers 412 and 429 without Retry-After under load.
+
+/**
+ * Statuses Teams uses for "try again later", and 500, which Teams also answers for a
+ * passing fault (issue 8: one 500 stopped a round's cards). Anything else is a real answer.
+ */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
 
 export interface RetryOptions {
-  /** Total tries, the first one included. */
-  attempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
   /** Returns a number in [0, 1); jitter source. */
   random?: () => number;
   now?: () => number;
-  /** Runs after the wait and before each retry, e.g. to take another rate-limit slot. */
-  beforeRetry?: (attempt: number, error: unknown) => void | Promise<void>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Tries after the first: five attempts in all, about 7.5 s of backoff at most without Retry-After. */
+export const MAX_RETRIES = 4;
 
-export async function withRetry<T>(task: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const { attempts = 5, sleep = defaultSleep, beforeRetry } = options;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await task();
-    } catch (error) {
-      if (attempt >= attempts || !isRetryable(error)) throw error;
-      await sleep(retryDelayMs(error, attempt, options));
-      await beforeRetry?.(attempt + 1, error);
-    }
-  }
+/**
+ * For core-rest-pipeline's `retryPolicy(strategies, { maxRetries })`: retries a retryable
+ * status after `retryDelayMs`; leaves everything else (including network errors, which may
+ * have reached Teams: a repeated post would show twice) to the caller.
+ */
+export function teamsRetryStrategy(options: RetryOptions = {}): RetryStrategy {
+  return {
+    name: 'teamsRetryStrategy',
+    retry({ retryCount, response, responseError }) {
+      const failure = response ?? responseError;
+      if (!isRetryable(failure)) return { skipStrategy: true };
+      return { retryAfterInMs: retryDelayMs(failure, retryCount + 1, options) };
+    },
+  };
 }
 
 export function isRetryable(error: unknown): boolean {
@@ -47,9 +52,11 @@ export function retryDelayMs(error: unknown, failedAttempt: number, options: Ret
   return Math.floor(random() * ceiling);
 }
 
+/** A RestError (statusCode, response), a PipelineResponse (status, headers) or a fetch Response. */
 interface HttpErrorShape {
   statusCode?: unknown;
   status?: unknown;
+  headers?: unknown;
   response?: { status?: unknown; headers?: unknown };
 }
 
@@ -63,7 +70,7 @@ export function httpStatusOf(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Retry-After (delta seconds or HTTP date) from the error's response headers, in ms. */
+/** Retry-After (delta seconds or HTTP date) from the error's (or response's) headers, in ms. */
 export function retryAfterMsOf(error: unknown, nowMs = Date.now()): number | undefined {
   const value = headerOf(error, 'retry-after');
   if (value === undefined || value.trim() === '') return undefined;
@@ -76,7 +83,8 @@ export function retryAfterMsOf(error: unknown, nowMs = Date.now()): number | und
 /** Reads a header from core-rest-pipeline's HttpHeaders / fetch Headers (`get`) or a plain record. */
 function headerOf(error: unknown, name: string): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const headers = (error as HttpErrorShape).response?.headers;
+  const shape = error as HttpErrorShape;
+  const headers = shape.response?.headers ?? shape.headers;
   if (typeof headers !== 'object' || headers === null) return undefined;
   const getter = (headers as { get?: unknown }).get;
   const value =

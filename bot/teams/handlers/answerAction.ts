@@ -10,12 +10,13 @@ import { personOf, scopeOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
 import { requireMembership } from './membershipCheck';
 import { SOMETHING_WENT_WRONG } from './replies';
-import { sendNextChatCondition } from './chat';
+import { sendNextChatConditionAfterTurn } from './chat';
 
 /**
  * Someone pressed "Submit answer" on a condition card. They get their recorded answer
- * back (their own view of the card); a refused or failed answer comes back with what
- * they typed still in the card, so nothing is lost.
+ * back (their own view of the card) at once; in chat the next condition follows after the
+ * turn. A refused or failed answer comes back with what they typed still in the card, so
+ * nothing is lost.
  */
 export async function handleAnswerAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
   const parsed = answerActionData.safeParse(data);
@@ -29,7 +30,7 @@ export async function handleAnswerAction(context: TurnContext, data: unknown, de
     const person = personOf(context.activity);
     await requireMembership(context, submission.teamId, person, deps);
     const { answer, round } = await recordAnswer(deps.services, person, { ...submission, via });
-    if (via === 'chat' && !submission.isChange) await sendNextChatCondition(context, round, person, deps);
+    if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(context, round, person, deps);
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer }));
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { AuditServices } from '../../app/auditServices';
 import type { Logger } from '../../logger';
+import type { HandledActivities } from '../../storage/handledActivities';
 import type { TeamMembership } from '../teamMembership';
 import type { TeamsPublisher } from '../teamsPublisher';
 
@@ -8,6 +9,8 @@ export interface BotDeps {
   readonly services: AuditServices;
   readonly publisher: TeamsPublisher;
   readonly membership: TeamMembership;
+  /** Claims an activity's one-off effect, so a redelivered activity has none (see HandledActivities). */
+  readonly handledActivities: HandledActivities;
   readonly logger: Logger;
   /** Work that outlives the turn (posting a round's cards); tracked so shutdown can wait. */
   readonly inBackground: (name: string, work: () => Promise<void>) => void;

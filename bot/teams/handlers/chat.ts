@@ -6,7 +6,8 @@ import { assertOpen, type AuditRound } from '../../domain/auditRound';
 import { answerInChatActionData } from '../cards/actions';
 import { chatAllDoneCard, chatRoundChoiceCard, conditionCard, noticeCard, type AdaptiveCard } from '../cards';
 import { cardResponse, errorResponse } from '../invokeResponses';
-import { personOf, tenantOf } from '../teamsActivity';
+import { personOf, postingAddressOf, tenantOf } from '../teamsActivity';
+import { deliveryFailureOf } from '../delivery/deliveryFailure';
 import type { BotDeps } from './botDeps';
 import { requireMembership } from './membershipCheck';
 import { replyWithCard, replyWithProblem } from './replies';
@@ -55,9 +56,25 @@ export async function handleAnswerInChatAction(context: TurnContext, data: unkno
   }
 }
 
-/** After an answer in chat, the next unanswered condition follows as a new message. */
-export async function sendNextChatCondition(context: TurnContext, round: AuditRound, person: Person, deps: BotDeps): Promise<void> {
-  await replyWithCard(context, await nextCardFor(round, person, deps));
+/**
+ * After an answer in chat, the next unanswered condition follows as a new message: sent
+ * after the turn (the invoke answers at once from what was stored, well within Teams' ~15 s),
+ * paced like every send, and once per activity: Teams redelivers an invoke it thinks was
+ * lost, with the same id. A failure is logged, not shown: the answer was stored, and saying
+ * "audit" offers the next condition again.
+ */
+export function sendNextChatConditionAfterTurn(context: TurnContext, round: AuditRound, person: Person, deps: BotDeps): void {
+  const address = postingAddressOf(context.activity);
+  const conversationId = context.activity.conversation?.id ?? '';
+  const activityId = context.activity.id;
+  deps.inBackground('next_chat_condition', async () => {
+    try {
+      if (activityId && !(await deps.handledActivities.claim(conversationId, activityId))) return;
+      await deps.publisher.postCard(address, await nextCardFor(round, person, deps));
+    } catch (error) {
+      deps.logger.warn('next_chat_condition_failed', { roundId: round.roundId, ...deliveryFailureOf(error), error });
+    }
+  });
 }
 
 async function nextCardFor(round: AuditRound, person: Person, deps: BotDeps): Promise<AdaptiveCard> {

@@ -1,6 +1,10 @@
-import type { RoundStatus } from '../../app/roundStatus';
-import type { AuditRound } from '../../domain/auditRound';
+import type { ClosedRound } from '../../app/closeRound';
+import { isGone, type CardNotDelivered, type DeliveryReport } from '../../app/deliveryReport';
+import { unpostedCards, type AuditRound, type RoundCard } from '../../domain/auditRound';
+import { CONDITIONS } from '../../domain/conditions';
 import { formatDate, noticeCard, type AdaptiveCard } from '../cards';
+import { people } from '../cards/format';
+import { deliveryFailureOf } from '../delivery/deliveryFailure';
 import type { BotDeps } from './botDeps';
 
 /**
@@ -19,26 +23,114 @@ export function closingRoundNotice(round: AuditRound): AdaptiveCard {
   });
 }
 
-/** The reply once a round is closed: who took part, and where the results are. */
-export function closedRoundNotice({ round, participation }: RoundStatus): AdaptiveCard {
-  const { respondents } = participation;
-  const tookPart = respondents === 0 ? 'No one took part' : `${respondents} ${respondents === 1 ? 'person' : 'people'} took part`;
-  return noticeCard({
-    title: 'Round closed',
-    text: `Audit round ${round.number} is closed. ${tookPart}. The cards above now show the final participation. ${RESULTS_IN_THE_TAB}`,
-    tone: 'good',
-  });
+// What the bot says about a round's cards in its channel. Every sentence is read off what
+// storage recorded or what Teams answered: no reply claims what was not done.
+
+const CONDITION_COUNT = CONDITIONS.length;
+
+/** "condition 2", "conditions 2, 5 and 9", "conditions 3–12", "the round's opening card and condition 4" */
+function namesOf(cards: readonly RoundCard[]): string {
+  const numbers = cards.filter((c): c is Exclude<RoundCard, 'intro'> => c !== 'intro').map((id) => Number(id.slice(1)));
+  const parts: string[] = [];
+  if (cards.includes('intro')) parts.push("the round's opening card");
+  if (numbers.length > 0) parts.push(`${numbers.length === 1 ? 'condition' : 'conditions'} ${joinAnd(runsOf(numbers))}`);
+  return parts.join(' and ');
 }
 
-/** A second "start" answers with where the open round is. */
+/** [1, 3, 4, 5, 6, 9] → ['1', '3–6', '9']: runs of three or more as a range. */
+function runsOf(numbers: readonly number[]): string[] {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    runs.push(...(end - start >= 2 ? [`${sorted[start]}–${sorted[end]}`] : sorted.slice(start, end + 1).map(String)));
+    start = end + 1;
+  }
+  return runs;
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+const cardWord = (count: number) => (count === 1 ? 'card' : 'cards');
+
+/** A second "start" (always a champion) answers with the open round and how many of its cards are posted. */
 export function openRoundNotice(round: AuditRound): AdaptiveCard {
+  const unposted = unpostedCards(round);
+  const posted = CONDITION_COUNT - unposted.filter((c) => c !== 'intro').length;
+  const opened = `${round.openedBy} opened it on ${formatDate(round.openedAt)}.`;
+  const cards =
+    unposted.length === 0
+      ? `All ${CONDITION_COUNT} of its condition cards were posted in this channel. If some cannot be found here (deleted, for example), "repost all" posts every card again.`
+      : `${posted} of its ${CONDITION_COUNT} condition cards have been posted in this channel so far; ${namesOf(unposted)} ${unposted.length === 1 ? 'has' : 'have'} not. If they do not appear within a minute, "repost" posts what is missing.`;
   return noticeCard({
     title: `Audit round ${round.number} is already open`,
-    text: `${round.openedBy} opened it on ${formatDate(round.openedAt)}; its cards are in this channel. A practice champion can close it with "close" before starting another.`,
+    text: `${opened} ${cards} A practice champion can close it with "close" before starting another.`,
   });
 }
 
-/** Posting twelve cards is paced to Teams' limits, so it runs after the turn has answered. */
-export function publishInBackground(round: AuditRound, deps: BotDeps): void {
-  deps.inBackground(`publish round ${round.roundId}`, () => deps.publisher.publishRound(round));
+/**
+ * The immediate answer to `repost` / `repost all`, and whether there is anything to post.
+ * Only what is being attempted is claimed; a card Teams refuses is reported afterwards.
+ */
+export function repostNotice(round: AuditRound, which: 'missing' | 'all'): { card: AdaptiveCard; anythingToPost: boolean } {
+  if (which === 'all') {
+    const text = `Posting all of audit round ${round.number}'s cards in this channel again now. Answers already given are kept, and the new cards are the ones that will show the counts and, at close, the final figures.`;
+    return { card: noticeCard({ title: 'Posting the cards again', text }), anythingToPost: true };
+  }
+  const unposted = unpostedCards(round);
+  if (unposted.length === 0) {
+    const text = `All of audit round ${round.number}'s cards have been posted in this channel. If some cannot be found here (deleted, for example), "repost all" posts every card again.`;
+    return { card: noticeCard({ title: 'Nothing is missing', text }), anythingToPost: false };
+  }
+  const text = `Posting the ${unposted.length} missing ${cardWord(unposted.length)} of audit round ${round.number} in this channel now: ${namesOf(unposted)}.`;
+  return { card: noticeCard({ title: 'Posting the missing cards', text }), anythingToPost: true };
+}
+
+/** Posted in the channel when Teams did not accept some of a round's cards, saying which and how to post them. */
+export function cardsNotPostedNotice(round: AuditRound, failed: readonly CardNotDelivered[], which: 'missing' | 'all'): AdaptiveCard {
+  const cards = failed.map((f) => f.card);
+  const command = which === 'all' ? 'repost all' : 'repost';
+  const text = `Teams did not accept ${cards.length} of audit round ${round.number}'s ${cardWord(cards.length)}, even after several tries: ${namesOf(cards)}. A practice champion can post ${cards.length === 1 ? 'it' : 'them'} with "${command}".`;
+  return noticeCard({ title: `${cards.length === 1 ? 'A card was' : 'Some cards were'} not posted`, text, tone: 'attention' });
+}
+
+/** The answer to `close`: the closing figures, and which cards now show them (item 6: never "every card" when one failed). */
+export function closedRoundNotice({ round, participation, delivery }: ClosedRound): AdaptiveCard {
+  const { respondents } = participation;
+  const tookPart = respondents === 0 ? 'No one took part' : `${people(respondents)} took part`;
+  const closed = `Audit round ${round.number} is closed. ${tookPart}.`;
+  const problems = closingProblems(delivery);
+  if (problems.length === 0) {
+    return noticeCard({ title: 'Round closed', text: `${closed} The cards above now show the final participation. ${RESULTS_IN_THE_TAB}`, tone: 'good' });
+  }
+  const updated = delivery.delivered.filter((c) => c !== 'intro').length;
+  const text = `${closed} ${updated} of ${CONDITION_COUNT} condition cards now show the final participation; ${problems.join('; ')}. Answers on any card are refused from now on. ${RESULTS_IN_THE_TAB}`;
+  return noticeCard({ title: 'Round closed', text, tone: 'attention' });
+}
+
+function closingProblems(delivery: DeliveryReport): string[] {
+  const gone = delivery.failed.filter(isGone).map((f) => f.card);
+  const refused = delivery.failed.filter((f) => !isGone(f)).map((f) => f.card);
+  const problems: string[] = [];
+  if (gone.length > 0) problems.push(`${namesOf(gone)} could not be updated (${gone.length === 1 ? 'it' : 'they'} may have been deleted)`);
+  if (refused.length > 0) problems.push(`Teams did not accept the update of ${namesOf(refused)}, even after several tries`);
+  if (delivery.notPosted.length > 0) problems.push(`${namesOf(delivery.notPosted)} ${delivery.notPosted.length === 1 ? 'was' : 'were'} never posted`);
+  return problems;
+}
+
+/**
+ * Posting twelve cards is paced to Teams' limits, so it runs after the turn has answered.
+ * If Teams refuses any card, the channel is told which, and how to post it.
+ */
+export function publishInBackground(round: AuditRound, deps: BotDeps, which: 'missing' | 'all' = 'missing'): void {
+  deps.inBackground(`publish round ${round.roundId}`, async () => {
+    const report = await deps.publisher.publishRound(round, which);
+    if (report.failed.length === 0 || !round.postedIn) return;
+    await deps.publisher.postCard(round.postedIn, cardsNotPostedNotice(round, report.failed, which)).catch((error: unknown) => {
+      deps.logger.warn('notice_post_failed', { roundId: round.roundId, ...deliveryFailureOf(error), error });
+    });
+  });
 }

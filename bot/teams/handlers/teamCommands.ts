@@ -1,7 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { addChampion, championsSentence, joinNames, removeChampion } from '../../app/champions';
-import { roundStatus } from '../../app/roundStatus';
+import { championsOpenRound, roundStatus } from '../../app/roundStatus';
 import { startRound } from '../../app/startRound';
 import { AuditError } from '../../domain/errors';
 import { noticeCard, statusCard } from '../cards';
@@ -10,9 +10,9 @@ import { personOf, postingAddressOf, teamOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
 import { askToCloseRound } from './closeConfirmation';
 import { replyWithCard } from './replies';
-import { openRoundNotice, publishInBackground } from './roundNotices';
+import { openRoundNotice, publishInBackground, repostNotice } from './roundNotices';
 
-/** start, status, close and champions, in a team channel. Refusals are thrown as AuditErrors. */
+/** start, status, close, repost and champions, in a team channel. Refusals are thrown as AuditErrors. */
 export async function handleTeamCommand(context: TurnContext, command: Command, deps: BotDeps): Promise<void> {
   const team = teamOf(context.activity);
   if (!team) throw new AuditError('NOT_IN_A_TEAM');
@@ -31,6 +31,14 @@ export async function handleTeamCommand(context: TurnContext, command: Command, 
     }
     case 'close':
       return askToCloseRound(context, team.teamId, person, deps);
+    case 'repost': {
+      const round = await championsOpenRound(services, team.teamId, person);
+      const which = command.all ? 'all' : 'missing';
+      const { card, anythingToPost } = repostNotice(round, which);
+      await replyWithCard(context, card);
+      if (anythingToPost) publishInBackground(round, deps, which);
+      return;
+    }
     case 'champions':
       return championsCommand(context, command, team.teamId, person, deps);
     default:

@@ -1,12 +1,13 @@
-// The delivery helpers against botbuilder's real ConnectorClient and a real HTTP server.
-import type { Activity } from 'botbuilder';
-import { createConversationPacer } from '../../../bot/teams/delivery/rateLimiter';
-import { httpStatusOf, withRetry } from '../../../bot/teams/delivery/retry';
+// Pacing and retries in the connector's pipeline, against botbuilder's real ConnectorClient
+// and CloudAdapter, and a real HTTP server playing Teams.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import { createTeamsDelivery, conversationSentTo } from '../../../bot/teams/delivery/connectorPipeline';
 import { disablePipelineRetries } from '../../../bot/teams/delivery/pipelineRetries';
 import { connectorFor } from './anonymousConnector';
 import { startFakeConnector, type FakeConnector, type RecordedCall } from '../../support/fakeConnector';
 
-const CHANNEL_THREAD = '19:practice-audit@thread.tacv2;messageid=1700000000000';
+const CHANNEL = '19:practice-audit@thread.tacv2';
+const CHANNEL_THREAD = `${CHANNEL};messageid=1700000000000`;
 
 let fake: FakeConnector;
 beforeAll(async () => {
@@ -17,25 +18,55 @@ beforeEach(() => fake.reset());
 
 const message = (text: string): Partial<Activity> => ({ type: 'message', text });
 
-test('a 429 with Retry-After is retried by withRetry and the message arrives once', async () => {
-  const connector = await connectorFor(fake.serviceUrl, CHANNEL_THREAD);
-  expect(disablePipelineRetries(connector)).toBe(true);
-  fake.failNext(1, { status: 429, retryAfterSeconds: 1 });
-  const seen: unknown[] = [];
+/** A connector client as a turn gets it, with the delivery policies installed. */
+async function pacedConnector(delivery = createTeamsDelivery(), conversationId = CHANNEL_THREAD) {
+  const connector = await connectorFor(fake.serviceUrl, conversationId);
+  expect(delivery.install(connector)).toBe(true);
+  return connector;
+}
 
-  const started = Date.now();
-  const sent = await withRetry(() => connector.conversations.sendToConversation(CHANNEL_THREAD, message('hello')), {
-    beforeRetry: (_attempt, error) => void seen.push(error),
-  });
+test('a 429 with Retry-After is retried after it, and the message arrives once', async () => {
+  const connector = await pacedConnector();
+  fake.failNext(1, { status: 429, retryAfterSeconds: 1 });
+
+  const sent = await connector.conversations.sendToConversation(CHANNEL_THREAD, message('hello'));
 
   expect(sent.id).toBeTruthy();
-  expect(seen.map(httpStatusOf)).toEqual([429]);
-  expect(Date.now() - started).toBeGreaterThanOrEqual(990);
   expect(fake.calls.map((c) => c.status)).toEqual([429, 201]);
+  expect(fake.calls[1]!.at - fake.calls[0]!.answeredAt).toBeGreaterThanOrEqual(990);
   expect(fake.sentActivities()).toEqual([expect.objectContaining({ conversationId: CHANNEL_THREAD, activityId: sent.id })]);
 });
 
-test("botbuilder's RestError for a 429 carries the status and Retry-After where withRetry reads them", async () => {
+test('a 500 is retried like 502-504 (issue 8: one 500 stopped a round\'s cards)', async () => {
+  const connector = await pacedConnector();
+  fake.failNext(1, { status: 500 });
+
+  const sent = await connector.conversations.sendToConversation(CHANNEL_THREAD, message('card'));
+
+  expect(sent.id).toBeTruthy();
+  expect(fake.calls.map((c) => c.status)).toEqual([500, 201]);
+});
+
+test('a failure that persists is given up after five tries, with its status and code', async () => {
+  const connector = await pacedConnector();
+  fake.failNext(10, { status: 500, retryAfterSeconds: 0 });
+
+  const error = await connector.conversations.sendToConversation(CHANNEL_THREAD, message('card')).catch((e: unknown) => e);
+
+  expect(error).toMatchObject({ name: 'RestError', statusCode: 500, code: 'InternalServerError' });
+  expect(fake.calls).toHaveLength(5);
+});
+
+test('a real answer (404 on an update of a deleted post) is not retried', async () => {
+  const connector = await pacedConnector();
+
+  const error = await connector.conversations.updateActivity(CHANNEL_THREAD, '42', { ...message('closed'), id: '42' }).catch((e: unknown) => e);
+
+  expect(error).toMatchObject({ statusCode: 404, code: 'ActivityNotFoundInConversation' });
+  expect(fake.calls).toHaveLength(1);
+});
+
+test("botbuilder's RestError for a 429 carries the status and Retry-After where the strategy reads them", async () => {
   const connector = await connectorFor(fake.serviceUrl, CHANNEL_THREAD);
   disablePipelineRetries(connector);
   fake.failNext(1, { status: 429, retryAfterSeconds: 3 });
@@ -48,33 +79,74 @@ test("botbuilder's RestError for a 429 carries the status and Retry-After where 
   expect(response.headers.get('retry-after')).toBe('3');
 });
 
-test("left alone, the connector's own pipeline retries a 429 with Retry-After before withRetry sees it", async () => {
+test("left alone, the connector's own pipeline retries on its own: that is why it is replaced", async () => {
   const connector = await connectorFor(fake.serviceUrl, CHANNEL_THREAD);
   fake.failNext(1, { status: 429, retryAfterSeconds: 0 });
-  const seen: unknown[] = [];
 
-  await withRetry(() => connector.conversations.sendToConversation(CHANNEL_THREAD, message('hi')), {
-    beforeRetry: (_attempt, error) => void seen.push(error),
-  });
+  await connector.conversations.sendToConversation(CHANNEL_THREAD, message('hi'));
 
-  expect(seen).toEqual([]);
   expect(fake.calls.map((c) => c.status)).toEqual([429, 201]);
 });
 
-test('20 paced sends to one conversation stay inside the 1 s and 2 s windows', async () => {
-  const connector = await connectorFor(fake.serviceUrl, CHANNEL_THREAD);
-  const pacer = createConversationPacer();
+test('20 sends to one conversation stay inside the 1 s and 2 s windows, in order', async () => {
+  const connector = await pacedConnector();
 
-  const sends = Array.from({ length: 20 }, (_, i) =>
-    pacer.schedule(CHANNEL_THREAD, () => connector.conversations.sendToConversation(CHANNEL_THREAD, message(`card ${i}`))),
-  );
-  await Promise.all(sends);
+  await Promise.all(Array.from({ length: 20 }, (_, i) => connector.conversations.sendToConversation(CHANNEL_THREAD, message(`card ${i}`))));
 
-  const arrivals = fake.sentActivities();
-  expect(arrivals.map((a) => a.activity.text)).toEqual(Array.from({ length: 20 }, (_, i) => `card ${i}`));
+  expect(fake.sentActivities().map((a) => a.activity.text)).toEqual(Array.from({ length: 20 }, (_, i) => `card ${i}`));
   expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(7);
   expect(busiestWindow(fake.calls, 2_000)).toBeLessThanOrEqual(8);
 }, 15_000);
+
+test('sends from different turns into one channel share its windows, whichever thread they name', async () => {
+  const delivery = createTeamsDelivery();
+  const welcomeTurn = await pacedConnector(delivery, CHANNEL);
+  const publisherTurn = await pacedConnector(delivery, CHANNEL_THREAD);
+
+  await Promise.all([
+    ...Array.from({ length: 5 }, (_, i) => welcomeTurn.conversations.sendToConversation(CHANNEL, message(`reply ${i}`))),
+    ...Array.from({ length: 9 }, (_, i) => publisherTurn.conversations.replyToActivity(CHANNEL_THREAD, '1700000000000', message(`card ${i}`))),
+  ]);
+
+  expect(fake.sentActivities()).toHaveLength(14);
+  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(7);
+  expect(busiestWindow(fake.calls, 2_000)).toBeLessThanOrEqual(8);
+}, 15_000);
+
+test('every call counts against the app-wide 50 a second, across conversations', async () => {
+  const delivery = createTeamsDelivery();
+  const connector = await pacedConnector(delivery);
+
+  await Promise.all(Array.from({ length: 60 }, (_, i) => connector.conversations.sendToConversation(`a:chat-${i}`, message('next condition'))));
+
+  expect(fake.sentActivities()).toHaveLength(60);
+  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(50);
+});
+
+test('the middleware installs pacing in proactive turns as in incoming ones', async () => {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  adapter.use(createTeamsDelivery().middleware);
+  let policies: string[] = [];
+  const reference = { serviceUrl: fake.serviceUrl, channelId: 'msteams', conversation: { id: CHANNEL_THREAD, isGroup: true, conversationType: 'channel', name: '' } };
+
+  await adapter.continueConversationAsync('', reference, async (context) => {
+    const client = context.turnState.get(context.adapter.ConnectorClientKey) as { client: { pipeline: { getOrderedPolicies(): Array<{ name: string }> } } };
+    policies = client.client.pipeline.getOrderedPolicies().map((p) => p.name);
+  });
+
+  expect(policies).toEqual(expect.arrayContaining(['practiceAuditConversationOrder', 'practiceAuditRetry', 'practiceAuditRateLimits']));
+  expect(policies).not.toContain('defaultRetryPolicy');
+});
+
+test('only activity sends, replies, updates and deletes count against a conversation', () => {
+  const url = (path: string) => `https://smba.trafficmanager.net/amer${path}`;
+  const thread = encodeURIComponent(CHANNEL_THREAD);
+  expect(conversationSentTo({ method: 'POST', url: url(`/v3/conversations/${thread}/activities`) })).toBe(CHANNEL);
+  expect(conversationSentTo({ method: 'PUT', url: url(`/v3/conversations/${thread}/activities/17`) })).toBe(CHANNEL);
+  expect(conversationSentTo({ method: 'POST', url: url('/v3/conversations/a%3Achat-1/activities/17') })).toBe('a:chat-1');
+  expect(conversationSentTo({ method: 'GET', url: url(`/v3/conversations/${thread}/pagedmembers`) })).toBeUndefined();
+  expect(conversationSentTo({ method: 'POST', url: url('/v3/conversations') })).toBeUndefined();
+});
 
 /** Most calls that arrived within any span of `spanMs`. */
 function busiestWindow(calls: readonly RecordedCall[], spanMs: number): number {

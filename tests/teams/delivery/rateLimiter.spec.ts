@@ -1,4 +1,12 @@
-import { createConversationPacer, TEAMS_CONVERSATION_WINDOWS, type RateWindow } from '../../../bot/teams/delivery/rateLimiter';
+import { createConversationPacer, TEAMS_CONVERSATION_WINDOWS, type ConversationPacer, type RateWindow } from '../../../bot/teams/delivery/rateLimiter';
+
+/** As the connector's pipeline uses it: in the conversation's order, a slot for the first try and one for each retry. */
+function schedule<T>(pacer: ConversationPacer, conversationId: string, task: (takeSlot: () => Promise<void>) => Promise<T>): Promise<T> {
+  return pacer.inOrder(conversationId, async () => {
+    await pacer.takeSlot(conversationId);
+    return task(() => pacer.takeSlot(conversationId));
+  });
+}
 
 /** A clock that only moves when the pacer sleeps. */
 function fakeClock() {
@@ -19,7 +27,7 @@ async function startTimesOf(count: number, windows?: readonly RateWindow[]): Pro
   const { now, sleep } = fakeClock();
   const pacer = createConversationPacer({ windows, marginMs: 0, now, sleep });
   const starts: number[] = [];
-  await Promise.all(Array.from({ length: count }, () => pacer.schedule('19:chat', async () => void starts.push(now()))));
+  await Promise.all(Array.from({ length: count }, () => schedule(pacer, '19:chat', async () => void starts.push(now()))));
   return starts;
 }
 
@@ -43,7 +51,7 @@ test('the margin widens every window', async () => {
   const { now, sleep } = fakeClock();
   const pacer = createConversationPacer({ windows: [{ limit: 1, perMs: 1_000 }], marginMs: 50, now, sleep });
   const starts: number[] = [];
-  await Promise.all([1, 2, 3].map(() => pacer.schedule('c', async () => void starts.push(now()))));
+  await Promise.all([1, 2, 3].map(() => schedule(pacer, 'c', async () => void starts.push(now()))));
   expect(starts).toEqual([0, 1_050, 2_100]);
 });
 
@@ -58,7 +66,7 @@ test('tasks of one conversation run one at a time, in the order scheduled', asyn
     return name;
   };
 
-  const results = await Promise.all([pacer.schedule('c', task('a', 5)), pacer.schedule('c', task('b', 1)), pacer.schedule('c', task('c', 3))]);
+  const results = await Promise.all([schedule(pacer, 'c', task('a', 5)), schedule(pacer, 'c', task('b', 1)), schedule(pacer, 'c', task('c', 3))]);
 
   expect(results).toEqual(['a', 'b', 'c']);
   expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
@@ -66,8 +74,8 @@ test('tasks of one conversation run one at a time, in the order scheduled', asyn
 
 test('a failing task rejects its own promise and the queue goes on', async () => {
   const pacer = createConversationPacer({ sleep: async () => undefined });
-  const failing = pacer.schedule('c', async () => Promise.reject(new Error('boom')));
-  const next = pacer.schedule('c', async () => 'after');
+  const failing = schedule(pacer, 'c', async () => Promise.reject(new Error('boom')));
+  const next = schedule(pacer, 'c', async () => 'after');
   await expect(failing).rejects.toThrow('boom');
   await expect(next).resolves.toBe('after');
 });
@@ -80,9 +88,9 @@ test('a throttled conversation does not hold up another one', async () => {
     sleep: () => new Promise<void>((resolve) => blockedSleeps.push(resolve)),
   });
 
-  const busy = Array.from({ length: 8 }, (_, i) => pacer.schedule('busy', async () => i));
+  const busy = Array.from({ length: 8 }, (_, i) => schedule(pacer, 'busy', async () => i));
   await Promise.all(busy.slice(0, 7));
-  const other = await pacer.schedule('other', async () => 'sent');
+  const other = await schedule(pacer, 'other', async () => 'sent');
 
   expect(other).toBe('sent');
   expect(blockedSleeps).toHaveLength(1); // the 8th 'busy' send still waits for its window
@@ -95,7 +103,7 @@ test('a retry inside a task takes its own slot', async () => {
   const { now, sleep } = fakeClock();
   const pacer = createConversationPacer({ windows: [{ limit: 1, perMs: 1_000 }], marginMs: 0, now, sleep });
   const attempts: number[] = [];
-  await pacer.schedule('c', async (takeSlot) => {
+  await schedule(pacer, 'c', async (takeSlot) => {
     attempts.push(now());
     await takeSlot();
     attempts.push(now());
@@ -106,14 +114,22 @@ test('a retry inside a task takes its own slot', async () => {
 test('state of conversations idle for longer than the longest window is dropped', async () => {
   const { clock, now, sleep } = fakeClock();
   const pacer = createConversationPacer({ now, sleep });
-  await Promise.all(['a', 'b', 'c'].map((id) => pacer.schedule(id, async () => undefined)));
+  await Promise.all(['a', 'b', 'c'].map((id) => schedule(pacer, id, async () => undefined)));
   expect(pacer.trackedConversations()).toBe(3);
 
   clock.now += 30 * 60_000;
-  await pacer.schedule('d', async () => undefined);
+  await schedule(pacer, 'd', async () => undefined);
   expect(pacer.trackedConversations()).toBe(4); // still inside the 1 h window: must remember
 
   clock.now += 60 * 60_000;
-  await pacer.schedule('e', async () => undefined);
+  await schedule(pacer, 'e', async () => undefined);
   expect(pacer.trackedConversations()).toBe(2); // a, b, c gone; d and e remain
+});
+
+test('slots taken at once from many places (the app-wide count) never overfill a window', async () => {
+  const pacer = createConversationPacer({ windows: [{ limit: 3, perMs: 100 }], marginMs: 0 });
+  const starts: number[] = [];
+  await Promise.all(Array.from({ length: 10 }, () => pacer.takeSlot('app').then(() => void starts.push(Date.now()))));
+  expect(starts).toHaveLength(10);
+  expect(busiest(starts, 100)).toBeLessThanOrEqual(3);
 });
