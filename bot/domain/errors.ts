@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   ROUND_CLOSED: { status: 409, message: 'This audit round is closed, so answers can no longer be changed.' },
   ACTION_NOT_FOUND: { status: 404, message: 'That action is no longer in the plan.' },
   PLAN_CHANGED: { status: 409, message: 'Someone else changed this action while you were editing it. Reload the plan to see their change.' },
+  // 428 Precondition Required (RFC 6585): the change must name the version it was made on.
+  VERSION_NOT_VALID: { status: 428, message: 'Send the version of the action you are changing in If-Match, exactly as the plan gave it ("*" is not a version).' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },
   STORAGE_UNAVAILABLE: { status: 503, message: "We couldn't save that just now. Nothing was lost: please try again in a moment." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { PostingAddress } from '../domain/auditRound';
+import { findRow } from './findRow';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, storageCall } from './storageErrors';
 
@@ -40,12 +41,8 @@ export class TeamsRepository {
   }
 
   async get(teamId: string): Promise<TeamInstallation | undefined> {
-    try {
-      return fromRow(await storageCall(() => this.table.getEntity<TeamRow>(PARTITION, encodeKey(teamId))));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const row = await findRow<TeamRow>(this.table, PARTITION, encodeKey(teamId));
+    return row && fromRow(row);
   }
 
   async remove(teamId: string): Promise<void> {
