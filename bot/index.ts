@@ -44,8 +44,8 @@ function handleStopSignals(service: { stop(): Promise<void> }, telemetry: Teleme
       () => telemetry.shutdown().then(() => process.exit(1)),
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // Ctrl+C, a service manager's stop, a closed terminal: each drains and saves before exiting.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
 main().catch((error: unknown) => {
