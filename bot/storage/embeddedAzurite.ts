@@ -52,26 +52,29 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
     child.once('exit', (code, signal) => resolve({ code, signal, stopped }));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${START_TIMEOUT_MS / 1000} s: ${output}`)), START_TIMEOUT_MS);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    };
-    const read = (chunk: Buffer) => (output += chunk.toString());
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('message', (message) => {
-      if (message !== 'started') return;
-      clearTimeout(timer);
-      resolve();
+  let output = '';
+  const read = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout!.on('data', read);
+  child.stderr!.on('data', read);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${START_TIMEOUT_MS / 1000} s: ${output}`)), START_TIMEOUT_MS);
+      child.once('message', (message) => {
+        clearTimeout(timer);
+        if (message === 'started') resolve();
+      });
+      void exited.then(({ code }) => {
+        clearTimeout(timer);
+        reject(new Error(`Azurite exited (${code}) while starting: ${output.trim()}`));
+      });
     });
-    void exited.then(({ code }) => fail(new Error(`Azurite exited (${code}) while starting: ${output.trim()}`)));
-  });
-  child.stdout!.resume();
-  child.stderr!.resume();
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  // Started: what it says from now on is drained, not kept.
+  child.stdout!.off('data', read).resume();
+  child.stderr!.off('data', read).resume();
 
   return {
     port,
