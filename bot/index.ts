@@ -20,8 +20,11 @@ async function main(): Promise<void> {
   });
   const { startService } = require('./service') as typeof import('./service');
   let service;
+  let stop: ((notice: string, exitCode: number) => void) | undefined;
+  // The embedded Azurite died and could not be started again: exit, so whoever runs the service starts it afresh.
+  const onStorageLost = () => (stop ? stop('Practice Audit is stopping: its embedded storage (Azurite) stopped and could not be started again.', 1) : process.exit(1));
   try {
-    service = await startService(config);
+    service = await startService(config, { onStorageLost });
   } catch (error) {
     await telemetry.shutdown(); // what led up to the failure (a refused storage call, say) is worth having
     throw error;
@@ -29,23 +32,25 @@ async function main(): Promise<void> {
   if (config.botAuth.mode === 'local') {
     process.stderr.write(`Practice Audit is running in LOCAL MODE (no bot credentials, loopback only) at ${service.url}/api/messages\n`);
   }
-  handleStopSignals(service, telemetry);
+  stop = handleStopSignals(service, telemetry);
 }
 
-function handleStopSignals(service: { stop(): Promise<void> }, telemetry: Telemetry): void {
+/** Stops once, whatever asks first; returns the stop, for the service's own reasons to end. */
+function handleStopSignals(service: { stop(): Promise<void> }, telemetry: Telemetry): (notice: string, exitCode: number) => void {
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (notice: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`Received ${signal}; stopping.\n`);
+    process.stderr.write(`${notice}\n`);
     // Telemetry last, so the requests answered while stopping are exported too.
     service.stop().then(
-      () => telemetry.shutdown().then(() => process.exit(0)),
+      () => telemetry.shutdown().then(() => process.exit(exitCode)),
       () => telemetry.shutdown().then(() => process.exit(1)),
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  // Ctrl+C, a service manager's stop, a closed terminal: each drains and saves before exiting.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(`Received ${signal}; stopping.`, 0));
+  return stop;
 }
 
 main().catch((error: unknown) => {

@@ -15,13 +15,14 @@ import { createTabAuthenticator } from './auth/tabAuthenticator';
 import { createLogger, type Logger } from './logger';
 import { AnswersRepository } from './storage/answersRepository';
 import { ChampionsRepository } from './storage/championsRepository';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embeddedAzurite';
+import { startSupervisedAzurite, type SupervisedAzurite } from './storage/azuriteSupervisor';
 import { MembersRepository } from './storage/membersRepository';
 import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundReadCache } from './storage/roundReadCache';
 import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
 import { tableCredentialFor } from './storage/tableCredential';
+import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
@@ -47,10 +48,15 @@ const TAB_ROUND_CACHE_MS = 5000;
 /** Remembered levels are gathered this long, then written per team in one transaction. */
 const LEVEL_WRITE_DELAY_MS = 250;
 
-/** Wires storage, the bot and the HTTP server together, and starts listening. */
-export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningService> {
+/**
+ * Wires storage, the bot and the HTTP server together, and starts listening. `onStorageLost`:
+ * the embedded Azurite could not be started again after it died (see azuriteSupervisor); the
+ * service cannot work any more, and its caller decides how to end.
+ */
+export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date; onStorageLost?: (error: Error) => void } = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const azurite = config.storage.kind === 'embedded' ? await startEmbeddedAzurite({ dataDir: config.dataDir }) : undefined;
+  const azurite =
+    config.storage.kind === 'embedded' ? await startSupervisedAzurite({ dataDir: config.dataDir, logger, onGiveUp: options.onStorageLost ?? (() => undefined) }) : undefined;
   const tables = openAuditTables(tableConnectionOf(config, azurite), config.tablesPrefix);
   await ensureAuditTables(tables);
 
@@ -86,7 +92,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   });
 
   const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold);
-  const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger });
+  const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger, storageReachable: createStorageProbe(tables.teams, logger) });
   server.post('/api/messages', botEndpoint(adapter, bot, logger));
   registerTabApi(server, {
     services,
@@ -126,7 +132,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   };
 }
 
-function tableConnectionOf(config: AppConfig, azurite: EmbeddedAzurite | undefined): TableConnection {
+function tableConnectionOf(config: AppConfig, azurite: SupervisedAzurite | undefined): TableConnection {
   if (azurite) return { kind: 'connectionString', connectionString: azurite.connectionString };
   if (config.storage.kind === 'connectionString') return { kind: 'connectionString', connectionString: config.storage.connectionString };
   if (config.storage.kind === 'endpoint') return { kind: 'endpoint', endpoint: config.storage.endpoint, credential: tableCredentialFor(config.storage) };

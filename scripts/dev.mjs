@@ -1,5 +1,5 @@
-// `npm run dev`: the service on embedded storage (Azurite under .data/) in local mode,
-// and the Microsoft 365 Agents Playground as the Teams client, with a mock team.
+// `npm run dev`: the service on embedded storage (Azurite under DATA_DIR, .data/ by default) in
+// local mode, and the Microsoft 365 Agents Playground as the Teams client, with a mock team.
 import { spawn, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -12,24 +12,32 @@ const children = [];
 const start = (name, args, env) => {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code) => {
+    children.splice(children.indexOf(child), 1);
     if (!stopping) {
       process.stderr.write(`${name} exited (${code}); stopping.\n`);
       stop(code ?? 1);
-    }
+    } else if (children.length === 0) process.exit(exitCode);
   });
   children.push(child);
   return child;
 };
 
+// Stopping waits for the service to drain and its Azurite to save, so that the data folder is
+// free when the prompt returns (a `npm run demo` straight after must not find it still in use).
 let stopping = false;
+let exitCode = 0;
 function stop(code = 0) {
+  if (stopping) return;
   stopping = true;
+  exitCode = code;
+  if (children.length === 0) process.exit(code);
   for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 1500).unref();
+  setTimeout(() => process.exit(code), 20_000).unref();
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
 
+// DATA_DIR passes through from the environment, as for `npm start` and `npm run demo`.
+process.stderr.write(`Data folder: ${process.env.DATA_DIR?.trim() || '.data'} (DATA_DIR)\n`);
 start('Practice Audit', [join(root, 'dist/bot/index.js')], { PORT: port, HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
 
 // The Playground waits for the bot on first load, so start it once the service answers.

@@ -17,6 +17,7 @@ import { RoundsRepository } from '../storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type AuditTables } from '../storage/tables';
 import { TeamsRepository } from '../storage/teamsRepository';
 import { DEMO_ACTIONS, DEMO_COMMENTS } from './demoComments';
+import { freshDataDirBeside, npmCommand } from './nextCommand';
 
 /**
  * `npm run demo`: fills the local embedded storage (DATA_DIR, .data by default) with a
@@ -172,13 +173,13 @@ async function clearPartition(table: TableClient, partitionKey: string): Promise
 }
 
 /** Removes earlier demo rounds (and their answers and plans); refuses to touch rounds it did not make. */
-async function clearDemo(tables: AuditTables, rounds: RoundsRepository): Promise<void> {
+async function clearDemo(tables: AuditTables, rounds: RoundsRepository, dataDir: string): Promise<void> {
   const existing = await rounds.listForTeam(DEMO_TEAM.teamId);
   const foreign = existing.filter((round) => !isDemoRound(round.roundId));
   if (foreign.length > 0) {
     throw new DemoRefusal(
-      `The team "${DEMO_TEAM.teamName}" already has ${foreign.length} round(s) not made by the demo in this data folder. ` +
-        'Use a fresh DATA_DIR (or remove .data) to load the demo.',
+      `The team "${DEMO_TEAM.teamName}" already has ${foreign.length} round(s) of its own in ${dataDir} (from trying Practice Audit), ` +
+        `and the demo replaces only its own rounds. Load the demo into a new data folder:\n  ${npmCommand('demo', freshDataDirBeside(dataDir))}`,
     );
   }
   const partitionKey = encodeKey(DEMO_TEAM.teamId);
@@ -200,7 +201,7 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
     const tables = openAuditTables({ kind: 'connectionString', connectionString: azurite.connectionString }, config.tablesPrefix);
     await ensureAuditTables(tables);
     const rounds = new RoundsRepository(tables.rounds);
-    await clearDemo(tables, rounds);
+    await clearDemo(tables, rounds, config.dataDir);
 
     const postTo = {
       activityId: undefined,
@@ -230,7 +231,9 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
         conditionMessageIds: {},
       };
       const opened = await rounds.open(round);
-      if (!opened.opened) throw new DemoRefusal(`Round ${opened.openRound.number} is open in the demo team; remove it and try again.`);
+      if (!opened.opened) {
+        throw new DemoRefusal(`Round ${opened.openRound.number} is open in the demo team in ${config.dataDir}. Load the demo into a new data folder:\n  ${npmCommand('demo', freshDataDirBeside(config.dataDir))}`);
+      }
       const answers = demoAnswers(spec, hmacKey);
       total += answers.length;
       log(`Round ${spec.number}: writing ${answers.length} answers…`);
@@ -271,16 +274,19 @@ async function serviceRunning(config: AppConfig): Promise<boolean> {
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   if (config.storage.kind !== 'embedded') {
-    throw new DemoRefusal('npm run demo loads the local embedded storage only: unset TABLES_ENDPOINT / TABLES_CONNECTION_STRING.');
+    throw new DemoRefusal(
+      `npm run demo loads the local embedded storage only, not the Table storage that TABLES_ENDPOINT or TABLES_CONNECTION_STRING names. Run it without them:\n  env -u TABLES_ENDPOINT -u TABLES_CONNECTION_STRING ${npmCommand('demo', config.dataDir)}`,
+    );
   }
   if (config.port !== 0 && (await serviceRunning(config))) {
-    throw new DemoRefusal(`The service is running on port ${config.port} and using ${config.dataDir}. Stop it (Ctrl+C in npm run dev), then run npm run demo again.`);
+    // It may be using this data folder: two Azurites on one folder would overwrite each other's saves.
+    throw new DemoRefusal(`Something is answering on port ${config.port}: Practice Audit, probably. Stop it (Ctrl+C where npm run dev or npm start runs), then run:\n  ${npmCommand('demo', config.dataDir)}`);
   }
   const started = Date.now();
   const { answers } = await seedDemo(config, (line) => console.log(line));
   console.log(
     `Demo loaded into ${config.dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s: "${DEMO_TEAM.teamName}", ` +
-      `round 1 (closed, with a plan) and round 2 (open), ${answers} answers. Start it with npm run dev.`,
+      `round 1 (closed, with a plan) and round 2 (open), ${answers} answers. Start Practice Audit on it with:\n  ${npmCommand('dev', config.dataDir)}`,
   );
 }
 

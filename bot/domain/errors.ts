@@ -15,12 +15,15 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: 'Please sign in to Teams to see the audit.' },
   NOT_A_CHAMPION: { status: 403, message: "Only the team's practice champions can do that." },
   NOT_A_TEAM_MEMBER: { status: 403, message: 'You can only answer audits for teams you belong to.' },
+  OTHER_TENANT: { status: 403, message: "This team belongs to another organisation, so your answer was not recorded. You can answer only for your own organisation's teams." },
   ROUND_NOT_FOUND: { status: 404, message: 'That audit round could not be found.' },
   NO_OPEN_ROUND: { status: 409, message: 'There is no open audit round in this team.' },
   ROUND_ALREADY_OPEN: { status: 409, message: 'An audit round is already open in this team.' },
   ROUND_CLOSED: { status: 409, message: 'This audit round is closed, so no more answers are taken.' },
   ACTION_NOT_FOUND: { status: 404, message: 'That action is no longer in the plan.' },
   PLAN_CHANGED: { status: 409, message: 'Someone else changed this action while you were editing it. Reload the plan to see their change.' },
+  // 428 Precondition Required (RFC 6585): the change must name the version it was made on.
+  VERSION_NOT_VALID: { status: 428, message: 'Send the version of the action you are changing in If-Match, exactly as the plan gave it ("*" is not a version).' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },
   STORAGE_UNAVAILABLE: { status: 503, message: "We couldn't save that just now. Nothing was lost: please try again in a moment." },
 } as const satisfies Record<string, { status: number; message: string }>;

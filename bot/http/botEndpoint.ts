@@ -1,7 +1,7 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Request as RestifyRequest, Response as RestifyResponse } from 'restify';
-import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
+import type { CauseKeepingAdapter } from '../teams/botAdapter';
 import { incomingActivity } from './incomingActivity';
 
 /**
@@ -35,14 +35,21 @@ const GENERIC: Record<number, { code: string; message: string }> = {
   500: { code: 'InternalError', message: 'Something went wrong. Please try again.' },
 };
 
-export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger: Logger) {
+/**
+ * A 5xx is logged with its cause (the error's name, message, code or status, stack: see the
+ * logger) so an operator can tell an unreachable key server from a bug; never with the
+ * activity, whose text, names and card inputs are people's.
+ */
+export function botEndpoint(adapter: CauseKeepingAdapter, bot: ActivityHandler, logger: Logger) {
   return async (req: RestifyRequest, res: RestifyResponse): Promise<void> => {
     const recorded = new RecordedResponse();
+    // One function per request: the adapter keeps a failure outside the turn by it.
+    const logic = (context: TurnContext) => bot.run(context);
     try {
       if (!incomingActivity.safeParse(req.body).success) {
         recorded.status(400);
       } else {
-        await adapter.process(req, recorded, (context) => bot.run(context));
+        await adapter.process(req, recorded, logic);
       }
     } catch (error) {
       // The adapter's own schema check throws on bodies it cannot read.
@@ -52,13 +59,20 @@ export function botEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger:
     const status = recorded.statusCode;
     if (status >= 400) {
       const generic = GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400]!;
-      if (status >= 500 || status === 401) logger.warn('activity_failed', { status });
+      if (status >= 500) logger.error('activity_failed', { status, activityType: activityTypeOf(req.body), cause: adapter.failureOf(logic) });
+      else if (status === 401) logger.warn('activity_failed', { status });
       // Invoke error responses are ours (application/vnd.microsoft.error) and safe to pass on.
       res.send(status, isInvokeErrorBody(recorded.body) ? recorded.body : { error: generic });
       return;
     }
     res.send(status, recorded.body ?? undefined);
   };
+}
+
+/** The activity's type (message, invoke…) says which path failed; it is Teams', not a person's. */
+function activityTypeOf(body: unknown): string | undefined {
+  const type = (body as { type?: unknown } | null)?.type;
+  return typeof type === 'string' ? type.slice(0, 100) : undefined;
 }
 
 function isSchemaError(error: unknown): boolean {

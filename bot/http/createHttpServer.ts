@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
  * (oversized or malformed bodies) keep their status but lose their detail: a caller
  * learns what was wrong with the request, never how we parse it.
  */
-export function createHttpServer(options: { maxRequestBytes: number; logger: Logger }): restify.Server {
+export function createHttpServer(options: { maxRequestBytes: number; logger: Logger; storageReachable?: () => Promise<boolean> }): restify.Server {
   const server = restify.createServer({ name: 'practice-audit', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxRequestBytes, mapParams: false, mapFiles: false, rejectUnknown: false }));
@@ -17,8 +17,10 @@ export function createHttpServer(options: { maxRequestBytes: number; logger: Log
     error.toJSON = () => ({ error: { code: String(status), message } });
     next();
   });
+  // Up means able to do its work: a service whose storage does not answer refuses every answer.
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok' });
+    if (!options.storageReachable || (await options.storageReachable())) res.send(200, { status: 'ok', storage: 'ok' });
+    else res.send(503, { status: 'unavailable', storage: 'unreachable', message: 'Table storage does not answer.' });
   });
   return server;
 }

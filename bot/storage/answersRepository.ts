@@ -5,7 +5,8 @@ import type { AnswerFootprint } from '../domain/participation';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { isRatingId, type RatingId } from '../domain/ratings';
 import type { RatedAnswer } from '../domain/summary/roundSummary';
-import { isNotFound, storageCall } from './storageErrors';
+import { findRow } from './findRow';
+import { storageCall } from './storageErrors';
 
 /**
  * One row per person per condition per round: the key makes "a second answer replaces
@@ -51,13 +52,8 @@ export class AnswersRepository {
   }
 
   async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<Answer | undefined> {
-    try {
-      const entity = await storageCall(() => this.table.getEntity<AnswerEntity>(roundId, rowKeyOf(conditionId, respondentId)));
-      return toAnswer(roundId, entity);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await findRow<AnswerEntity>(this.table, roundId, rowKeyOf(conditionId, respondentId));
+    return entity && toAnswer(roundId, entity);
   }
 
   /** The conditions a person has answered in a round: twelve point reads beat a partition scan. */

@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import { findRow } from './findRow';
 import { decodeKey, encodeKey } from './keys';
 import { isNotFound, storageCall } from './storageErrors';
 
@@ -30,13 +31,7 @@ export class ChampionsRepository {
   }
 
   async isChampion(teamId: string, entraObjectId: string): Promise<boolean> {
-    try {
-      await storageCall(() => this.table.getEntity(encodeKey(teamId), encodeKey(entraObjectId), { queryOptions: { select: ['RowKey'] } }));
-      return true;
-    } catch (error) {
-      if (isNotFound(error)) return false;
-      throw error;
-    }
+    return (await findRow(this.table, encodeKey(teamId), encodeKey(entraObjectId), { queryOptions: { select: ['RowKey'] } })) !== undefined;
   }
 
   async add(teamId: string, champion: Champion): Promise<void> {

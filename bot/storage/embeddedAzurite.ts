@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { freeLoopbackPort } from '../shared/freePort';
+import { AZURITE_CHILD_SCRIPT } from './azuriteChildScript';
 
 /**
  * Azurite's table server for local work, as a child process this service owns: no Azure
@@ -8,11 +10,15 @@ import { freeLoopbackPort } from '../shared/freePort';
  *
  * Not in-process: restify extends Node's http.IncomingMessage.prototype, after which
  * Azurite (Express) stops reading `$filter` and every query returns every row.
+ *
+ * In its own process group (detached), so a signal to the service's group (Ctrl+C, systemd's
+ * SIGTERM, a terminal's SIGHUP) reaches the service only: the service drains its work, then
+ * stops Azurite, which saves as it closes. It ends itself, saving, when its IPC channel to the
+ * service closes, so it cannot outlive a service that was killed (see azuriteChildScript).
  */
 // The well-known development account: public by design, never valid in Azure.
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const STARTED = /successfully started/;
 const START_TIMEOUT_MS = 20_000;
 
 export interface EmbeddedAzurite {
@@ -20,6 +26,8 @@ export interface EmbeddedAzurite {
   readonly port: number;
   /** The child's process id. */
   readonly pid: number;
+  /** Resolves when the child has ended, however it ended; `stopped` is true when stop() ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stopped: boolean }>;
   /** Saves the tables to disk and ends the child. */
   stop(): Promise<void>;
 }
@@ -33,47 +41,52 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
   const location = options.dataDir ?? '.data';
   if (!options.inMemory) mkdirSync(location, { recursive: true });
   const args = [
-    require.resolve('azurite/dist/src/table/main.js'),
+    '-e', AZURITE_CHILD_SCRIPT, '--',
+    '--azurite', dirname(require.resolve('azurite/dist/src/table/TableServer.js')),
     '--tableHost', '127.0.0.1', '--tablePort', String(port),
-    '--disableTelemetry', '--skipApiVersionCheck', '--silent',
     ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', location]),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start within ${START_TIMEOUT_MS / 1000} s: ${output}`)), START_TIMEOUT_MS);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    };
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (STARTED.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => fail(new Error(`Azurite exited (${code}) while starting: ${output.trim()}`)));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
+  let stopped = false;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stopped: boolean }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal, stopped }));
   });
-  child.stdout.resume();
-  child.stderr.resume();
+
+  let output = '';
+  const read = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout!.on('data', read);
+  child.stderr!.on('data', read);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Azurite did not start within ${START_TIMEOUT_MS / 1000} s: ${output}`)), START_TIMEOUT_MS);
+      child.once('message', (message) => {
+        clearTimeout(timer);
+        if (message === 'started') resolve();
+      });
+      void exited.then(({ code }) => {
+        clearTimeout(timer);
+        reject(new Error(`Azurite exited (${code}) while starting: ${output.trim()}`));
+      });
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  // Started: what it says from now on is drained, not kept.
+  child.stdout!.off('data', read).resume();
+  child.stderr!.off('data', read).resume();
 
   return {
     port,
     pid: child.pid!,
     connectionString: developmentConnectionString(port),
+    exited,
     async stop() {
-      process.off('exit', killOnExit);
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      // SIGINT is what Azurite's CLI handles: it saves the database, then exits.
-      child.kill('SIGINT');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      stopped = true;
+      // A clean close saves the database; should it hang, the data is lost anyway.
+      if (child.connected) child.send('stop');
+      else child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);

@@ -1,7 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { encodeKey } from './keys';
-import { isNotFound, storageCall } from './storageErrors';
+import { findRow } from './findRow';
+import { storageCall } from './storageErrors';
 
 export interface RememberedLevel {
   readonly respondentId: string;
@@ -16,13 +17,8 @@ export class MembersRepository {
   constructor(private readonly table: TableClient) {}
 
   async levelOf(teamId: string, respondentId: string): Promise<LevelId | undefined> {
-    try {
-      const entity = await storageCall(() => this.table.getEntity<{ level: string }>(encodeKey(teamId), respondentId));
-      return isLevelId(entity.level) ? entity.level : undefined;
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await findRow<{ level: string }>(this.table, encodeKey(teamId), respondentId);
+    return entity && isLevelId(entity.level) ? entity.level : undefined;
   }
 
   /** One transaction per 100 people: a team's members share a partition, as transactions need. */

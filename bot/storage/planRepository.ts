@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { AuditError } from '../domain/errors';
 import type { ConditionId } from '../domain/conditions';
 import type { ActionStatus, PlanAction } from '../domain/plan';
+import { canBeKeys } from './keys';
 import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
 /**
@@ -10,11 +11,23 @@ import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
  */
 type ActionFields = Omit<PlanAction, 'actionId' | 'version'>;
 
+/**
+ * What a version looks like: Table storage's etag, `W/"datetime'<ISO time, URL-encoded>'"`, as
+ * Azure and Azurite hand it out. Anything else, above all `*` (which storage reads as "any
+ * version" and so would overwrite a newer edit), is refused before storage sees it.
+ */
+const ETAG = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,9})?Z'"$/;
+
+export function isActionVersion(version: string): boolean {
+  return ETAG.test(version);
+}
+
 export class PlanRepository {
   constructor(private readonly table: TableClient) {}
 
   async list(roundId: string): Promise<PlanAction[]> {
     const actions: PlanAction[] = [];
+    if (!canBeKeys(roundId)) return actions;
     const rows = this.table.listEntities<ActionFields & { dueDate: string }>({ queryOptions: { filter: odata`PartitionKey eq ${roundId}` } });
     await storageCall(async () => {
       for await (const row of rows) actions.push(toAction(row.rowKey!, row, row.etag));
@@ -27,7 +40,9 @@ export class PlanRepository {
     return toAction(actionId, fields, result.etag ?? '');
   }
 
+  /** Replaces an action at the version its editor saw; ACTION_NOT_FOUND, PLAN_CHANGED or VERSION_NOT_VALID otherwise. */
   async update(roundId: string, actionId: string, version: string, fields: ActionFields): Promise<PlanAction> {
+    checkChange(roundId, actionId, version);
     try {
       const result = await storageCall(() =>
         this.table.updateEntity({ partitionKey: roundId, rowKey: actionId, ...fields, dueDate: fields.dueDate ?? '' }, 'Replace', { etag: version }),
@@ -38,13 +53,21 @@ export class PlanRepository {
     }
   }
 
+  /** Removes an action at the version its editor saw; the same refusals as update. */
   async remove(roundId: string, actionId: string, version: string): Promise<void> {
+    checkChange(roundId, actionId, version);
     try {
       await storageCall(() => this.table.deleteEntity(roundId, actionId, { etag: version }));
     } catch (error) {
       throw planError(error);
     }
   }
+}
+
+/** An id that cannot be a key names no action; a version that is not an etag is no version. */
+function checkChange(roundId: string, actionId: string, version: string): void {
+  if (!canBeKeys(roundId, actionId)) throw new AuditError('ACTION_NOT_FOUND');
+  if (!isActionVersion(version)) throw new AuditError('VERSION_NOT_VALID');
 }
 
 function planError(error: unknown): unknown {

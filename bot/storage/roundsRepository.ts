@@ -4,6 +4,7 @@ import { CONDITIONS, type ConditionId } from '../domain/conditions';
 import type { AuditRound, PostingAddress } from '../domain/auditRound';
 import type { RoundCounts } from '../domain/summary';
 import { finalCountsFromColumn, finalCountsToColumn } from './finalCountsColumn';
+import { findRow } from './findRow';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
@@ -57,23 +58,13 @@ export class RoundsRepository {
   }
 
   async get(teamId: string, roundId: string): Promise<AuditRound | undefined> {
-    try {
-      const entity = await storageCall(() => this.table.getEntity<RoundEntity>(encodeKey(teamId), roundRowKey(roundId)));
-      return fromEntity(entity);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const entity = await findRow<RoundEntity>(this.table, encodeKey(teamId), roundRowKey(roundId));
+    return entity && fromEntity(entity);
   }
 
   async findOpen(teamId: string): Promise<AuditRound | undefined> {
-    try {
-      const marker = await storageCall(() => this.table.getEntity<{ roundId: string }>(encodeKey(teamId), OPEN_MARKER));
-      return this.get(teamId, marker.roundId);
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const marker = await findRow<{ roundId: string }>(this.table, encodeKey(teamId), OPEN_MARKER);
+    return marker && this.get(teamId, marker.roundId);
   }
 
   /** Every team's open round: for a person answering in chat. Rounds are few, so a scan is cheap. */
@@ -131,10 +122,8 @@ export class RoundsRepository {
   async close(teamId: string, roundId: string, closedAt: string): Promise<AuditRound> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const partitionKey = encodeKey(teamId);
-      const entity = await storageCall(() => this.table.getEntity<RoundEntity>(partitionKey, roundRowKey(roundId))).catch((error) => {
-        if (isNotFound(error)) throw new AuditError('ROUND_NOT_FOUND');
-        throw error;
-      });
+      const entity = await findRow<RoundEntity>(this.table, partitionKey, roundRowKey(roundId));
+      if (!entity) throw new AuditError('ROUND_NOT_FOUND');
       if (entity.status === 'closed') throw new AuditError('ROUND_CLOSED', 'This audit round is already closed.');
       const closed = { ...stripMetadata(entity), status: 'closed', closedAt };
       try {

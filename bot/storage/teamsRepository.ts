@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { PostingAddress } from '../domain/auditRound';
+import { findRow } from './findRow';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
@@ -97,13 +98,8 @@ export class TeamsRepository {
   }
 
   private async read(teamId: string): Promise<{ row: TeamRow; etag: string } | undefined> {
-    try {
-      const row = await storageCall(() => this.table.getEntity<TeamRow>(PARTITION, encodeKey(teamId)));
-      return { row, etag: row.etag };
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    const row = await findRow<TeamRow>(this.table, PARTITION, encodeKey(teamId));
+    return row && { row, etag: row.etag };
   }
 
   /** Replaces the row as it was read; false when someone else changed it first. */

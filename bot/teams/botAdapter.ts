@@ -1,8 +1,40 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
+// Types only: botbuilder's own dependency, named in CloudAdapter's signatures.
+import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import type { BotAuth } from '../config/loadConfig';
 import type { Logger } from '../logger';
 import { createTeamsDelivery } from './delivery/connectorPipeline';
 import { httpStatusOf } from './delivery/retry';
+
+type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * CloudAdapter.process answers a failure outside a turn (the token's signing keys could not be
+ * fetched, the connector could not be built) with a status and the error's message only, and
+ * writes the error itself to the console. This adapter keeps each failure, by the turn logic of
+ * the request it belongs to (one function per request), so the endpoint can log its cause.
+ */
+export class CauseKeepingAdapter extends CloudAdapter {
+  private readonly failures = new WeakMap<TurnLogic, unknown>();
+
+  constructor(auth: BotFrameworkAuthentication) {
+    super(auth);
+  }
+
+  /** Why the request that was given `logic` failed before or after its turn; undefined if it did not. */
+  failureOf(logic: TurnLogic): unknown {
+    return this.failures.get(logic);
+  }
+
+  protected override async processActivity(auth: string | AuthenticateRequestResult, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined> {
+    try {
+      return await super.processActivity(auth as string, activity, logic);
+    } catch (error) {
+      this.failures.set(logic, error);
+      throw error;
+    }
+  }
+}
 
 /**
  * With credentials, botbuilder validates every request's JWT (issuer, audience, signature,
@@ -10,8 +42,8 @@ import { httpStatusOf } from './delivery/retry';
  * allows that on loopback, outside production. Every call to Teams made in its turns is
  * paced to Teams' limits and retried (see delivery/connectorPipeline.ts).
  */
-export function createBotAdapter(botAuth: BotAuth, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettingsOf(botAuth)));
+export function createBotAdapter(botAuth: BotAuth, logger: Logger): CauseKeepingAdapter {
+  const adapter = new CauseKeepingAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettingsOf(botAuth)));
   // Middleware runs for incoming and proactive turns alike: one place for every send.
   adapter.use(createTeamsDelivery({ onUnknownClient: () => logger.warn('connector_pacing_unavailable', { reason: 'unknown ConnectorClient shape' }) }).middleware);
   // Handlers answer their own errors; this is the last resort, and says nothing internal.

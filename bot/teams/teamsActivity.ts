@@ -26,6 +26,12 @@ export function tenantOf(activity: Activity): string {
   return activity.conversation?.tenantId ?? '';
 }
 
+/** The tenant of a stored posting address (a conversation reference), if it names one. */
+export function tenantOfAddress(address: PostingAddress): string | undefined {
+  const tenantId = (address.conversation as { tenantId?: unknown } | undefined)?.tenantId;
+  return typeof tenantId === 'string' && tenantId ? tenantId : undefined;
+}
+
 /** Answers are keyed on the Entra object id; an activity without one cannot be answered for. */
 export function personOf(activity: Activity): Person {
   const from = activity.from;

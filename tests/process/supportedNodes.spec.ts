@@ -60,7 +60,7 @@ describe('the supported Node.js versions', () => {
 
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toEqual({ status: 'ok', storage: 'ok' });
 
     const send = (activity: unknown) => postToBot({ url }, activity);
     expect((await send(installedInTeam(connector.serviceUrl, PEOPLE.champion))).status).toBe(200);

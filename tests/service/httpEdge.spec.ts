@@ -22,7 +22,7 @@ describe('the HTTP edge', () => {
   it('answers health checks', async () => {
     const response = await fetch(`${service.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', storage: 'ok' });
   });
 
   it('answers malformed JSON with 400 and no parser detail', async () => {

@@ -74,7 +74,8 @@ process.once('exit', () => {
  */
 export function spawnService(env: Record<string, string>, options: { cwd?: string; node?: string } = {}): ServiceProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !SETTING_NAMES.includes(name)));
-  // Its own process group, so clean-up can reach the service's Azurite child even if the service is stuck.
+  // Its own process group, as a service manager starts it, so a test can signal the group. (The
+  // service's Azurite has a group of its own and ends itself when the service has ended.)
   const child = spawn(options.node ?? process.execPath, [ENTRY], { cwd: options.cwd ?? ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   if (child.pid === undefined) throw new Error('The service process could not be spawned');
   // A test that forgets to stop it must not keep jest alive: the exit hook above ends it then.
@@ -111,7 +112,7 @@ export function spawnService(env: Record<string, string>, options: { cwd?: strin
       }
     },
     async kill() {
-      // The group outlives its leader while any member (an orphaned Azurite) is alive.
+      // The whole group: anything else the service started goes with it.
       signalGroup(child.pid!, 'SIGKILL');
       running.delete(service);
       await Promise.race([exit, sleep(5_000, { unref: true })]);

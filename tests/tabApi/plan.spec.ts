@@ -94,4 +94,22 @@ describe('the plan', () => {
     expect((await call(PEOPLE.champion, 'GET', planPath)).body.actions).toEqual([]);
     expect((await call(PEOPLE.champion, 'DELETE', path, undefined, String(after!.version))).status).toBe(404);
   });
+
+  it('takes only a real version in If-Match: "*" or a made-up value changes and removes nothing', async () => {
+    const added = await call(PEOPLE.champion, 'POST', `${planPath}/actions`, action);
+    const path = `${planPath}/actions/${String(added.body.actionId)}`;
+    // A second champion's edit makes a newer version; the first still holds the old one.
+    const newer = await call(PEOPLE.champion, 'PUT', path, { ...action, status: 'done', owner: 'Clinical lead' }, String(added.body.version));
+    expect(newer.status).toBe(200);
+    const notVersions = ['*', 'W/"*"', '"abc"', `${String(added.body.version)}, *`, 'W/"datetime\'yesterday\'"'];
+    for (const version of notVersions) {
+      const overwrite = await call(PEOPLE.champion, 'PUT', path, { ...action, owner: 'Someone else' }, version);
+      expect([version, overwrite.status, (overwrite.body.error as { code: string }).code]).toEqual([version, 428, 'VERSION_NOT_VALID']);
+      expect((overwrite.body.error as { message: string }).message).toMatch(/If-Match/);
+      const removal = await call(PEOPLE.champion, 'DELETE', path, undefined, version);
+      expect([version, removal.status]).toEqual([version, 428]);
+    }
+    const [kept] = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
+    expect(kept).toMatchObject({ status: 'done', owner: 'Clinical lead', version: newer.body.version });
+  });
 });
