@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { CONDITIONS, isConditionId, type ConditionId } from '../domain/conditions';
 import type { Answer, AnswerChannel } from '../domain/answer';
 import type { AnswerFootprint } from '../domain/participation';
@@ -43,6 +43,11 @@ export interface AnswerEntity {
   via: string;
 }
 
+/** An answer as read, with the etag a conditional write of it needs. */
+export interface StoredAnswer extends Answer {
+  readonly etag: string;
+}
+
 export class AnswersRepository {
   constructor(private readonly table: TableClient) {}
 
@@ -50,10 +55,10 @@ export class AnswersRepository {
     await storageCall(() => this.table.upsertEntity(answerEntity(answer), 'Replace'));
   }
 
-  async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<Answer | undefined> {
+  async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<StoredAnswer | undefined> {
     try {
       const entity = await storageCall(() => this.table.getEntity<AnswerEntity>(roundId, rowKeyOf(conditionId, respondentId)));
-      return toAnswer(roundId, entity);
+      return { ...toAnswer(roundId, entity), etag: entity.etag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -62,8 +67,33 @@ export class AnswersRepository {
 
   /** The conditions a person has answered in a round: twelve point reads beat a partition scan. */
   async answeredConditions(roundId: string, respondentId: string): Promise<Set<ConditionId>> {
+    return new Set((await this.answersOf(roundId, respondentId)).map((answer) => answer.conditionId));
+  }
+
+  /** A person's answers in a round, in condition order, each with its etag (for writeLevel). */
+  async answersOf(roundId: string, respondentId: string): Promise<StoredAnswer[]> {
     const found = await Promise.all(CONDITIONS.map(({ id }) => this.find(roundId, id, respondentId)));
-    return new Set(found.flatMap((answer) => (answer ? [answer.conditionId] : [])));
+    return found.filter((answer): answer is StoredAnswer => answer !== undefined);
+  }
+
+  /**
+   * Moves a person's answers in a round to `level`, with `answer` (theirs, at that level) when
+   * given, in one transaction: every count sees all of them at the old level or all at the new.
+   * Each moved row must still be as it was read (its etag), or nothing is written and the 412
+   * is thrown. Rows keep their answeredAt: a move is not a new answer. Returns how many moved.
+   */
+  async writeLevel(roundId: string, level: LevelId, read: readonly StoredAnswer[], answer?: Answer): Promise<number> {
+    const moving = read.filter((row) => row.level !== level && row.conditionId !== answer?.conditionId);
+    const actions: TransactionAction[] = moving.map((row) => [
+      'update',
+      { partitionKey: roundId, rowKey: rowKeyOf(row.conditionId, row.respondentId), level },
+      'Merge',
+      { etag: row.etag },
+    ]);
+    if (answer) actions.push(['upsert', { ...answerEntity(answer) }, 'Replace']);
+    if (actions.length === 0) return 0;
+    await storageCall(() => this.table.submitTransaction(actions));
+    return moving.length;
   }
 
   async countForCondition(roundId: string, conditionId: ConditionId): Promise<number> {

@@ -6,6 +6,7 @@ import { parseCommand } from './commands';
 import { handleAnswerAction } from './handlers/answerAction';
 import type { BotDeps } from './handlers/botDeps';
 import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
+import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
 import { forgetTeam, handleStartRoundAction, welcomeTeam } from './handlers/installation';
 import { replyWithCard, replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
@@ -42,6 +43,7 @@ export class AuditBot extends TeamsActivityHandler {
   private async routeCommand(context: TurnContext): Promise<void> {
     const command = parseCommand(context.activity);
     const scope = scopeOf(context.activity);
+    if (command.name === 'myAnswers') return scope === 'personal' ? listMyAnswersInChat(context, this.deps) : replyMyAnswersArePrivate(context);
     if (scope === 'personal' && command.name !== 'help') return offerRoundsInChat(context, this.deps);
     if (scope === 'team' && ['start', 'status', 'close', 'champions'].includes(command.name)) return handleTeamCommand(context, command, this.deps);
     return this.replyWithHelp(context);
@@ -65,6 +67,8 @@ export class AuditBot extends TeamsActivityHandler {
         return handleStartRoundAction(context, data, this.deps);
       case VERBS.answerInChat:
         return handleAnswerInChatAction(context, data, this.deps);
+      case VERBS.myAnswer:
+        return handleMyAnswerAction(context, data, this.deps);
       default:
         return errorResponse(new AuditError('UNKNOWN_ACTION'));
     }

@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'myAnswers' | 'unknown';
 
 export interface Command {
   readonly name: CommandName;
@@ -24,7 +24,7 @@ export function parseCommand(activity: Activity): Command {
     .map((m) => ({ id: m.mentioned.id, name: m.mentioned.name ?? 'them' }));
   // Mentions arrive as <at>Name</at>: drop them so "champions add <at>Sam</at>" reads as words.
   const words = text.replace(/<at>.*?<\/at>/g, ' ').replace(/&nbsp;/g, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const name = NAMES[words[0] ?? 'help'] ?? 'unknown';
+  const name = words[0] === 'my' && /^answers?$/.test(words[1] ?? '') ? 'myAnswers' : NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
   return { name, ...(action ? { action } : {}), mentioned };
 }

@@ -9,6 +9,8 @@ export const VERBS = {
   answer: 'audit.answer',
   startRound: 'audit.startRound',
   answerInChat: 'audit.answerInChat',
+  /** "My answer" on a shared card, "Change" in the list of a person's answers: their own view. */
+  myAnswer: 'audit.myAnswer',
 } as const;
 
 /** Ids of the inputs on a condition card. */
@@ -24,6 +26,10 @@ export const answerActionData = z.object({
   via: z.enum(['channel', 'chat']),
   /** Set on "Change my answer": in chat, a change is not followed by the next condition again. */
   isChange: z.boolean().optional(),
+  /** The level a person's own view counted as theirs; absent on the shared card (see domain/answerLevel.ts). */
+  knownLevel: z.unknown().optional(),
+  /** Set on the card that refused a different level: submitting it again changes their level. */
+  changeLevel: z.unknown().optional(),
   rating: z.unknown().optional(),
   level: z.unknown().optional(),
   comment: z.unknown().optional(),
@@ -33,6 +39,9 @@ export const startRoundActionData = z.object({ teamId: id });
 
 export const answerInChatActionData = z.object({ teamId: id, roundId: id });
 
+export const myAnswerActionData = answerActionData.pick({ roundId: true, teamId: true, conditionId: true, via: true });
+
 export type AnswerActionData = z.infer<typeof answerActionData>;
 export type StartRoundActionData = z.infer<typeof startRoundActionData>;
 export type AnswerInChatActionData = z.infer<typeof answerInChatActionData>;
+export type MyAnswerActionData = z.infer<typeof myAnswerActionData>;
