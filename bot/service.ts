@@ -48,7 +48,7 @@ const TAB_ROUND_CACHE_MS = 5000;
 const LEVEL_WRITE_DELAY_MS = 250;
 
 /** How soon after an answer an instance reads what other instances stored for the round (see RoundLevels). */
-const ROUND_LEVELS_REFRESH_MS = 2000;
+const ROUND_LEVELS_REFRESH_MS = 5000;
 /** An invoke has about 15 s: an answer waits at most this for its round's first read. */
 const ROUND_LEVELS_LOAD_WAIT_MS = 1000;
 

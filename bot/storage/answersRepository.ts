@@ -129,21 +129,32 @@ export class AnswersRepository {
    * newest Timestamp seen, to ask from next time.
    */
   async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
+    const { rows, newest } = await this.changedSince(roundId, since, ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt'], toRatedAnswer);
+    return { answers: rows, newest };
+  }
+
+  /** Like answersChangedSince, but only who gave which level: what RoundLevels keeps. */
+  async levelsChangedSince(roundId: string, since: Date | undefined): Promise<{ levels: { respondentId: string; level: LevelId }[]; newest: Date | undefined }> {
+    const { rows, newest } = await this.changedSince(roundId, since, ['respondentId', 'level'], ({ respondentId, level }) =>
+      respondentId && isLevelId(level) ? { respondentId, level } : undefined,
+    );
+    return { levels: rows, newest };
+  }
+
+  private async changedSince<T>(roundId: string, since: Date | undefined, select: (keyof AnswerEntity)[], read: (row: RatedRow) => T | undefined): Promise<{ rows: T[]; newest: Date | undefined }> {
     const filter = since ? odata`PartitionKey eq ${roundId} and Timestamp ge ${since}` : odata`PartitionKey eq ${roundId}`;
-    const rows = this.table.listEntities<RatedRow>({
-      queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt', 'Timestamp'] },
-    });
-    const answers: RatedAnswer[] = [];
+    const listed = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: [...select, 'Timestamp'] } });
+    const rows: T[] = [];
     let newest: Date | undefined;
     await storageCall(async () => {
-      for await (const row of rows) {
+      for await (const row of listed) {
         const written = row.timestamp ? new Date(row.timestamp) : undefined;
         if (written && (!newest || written > newest)) newest = written;
-        const answer = toRatedAnswer(row);
-        if (answer) answers.push(answer);
+        const value = read(row);
+        if (value !== undefined) rows.push(value);
       }
     });
-    return { answers, newest };
+    return { rows, newest };
   }
 
   /** Every answer of a round, without comments: what closing counts. */

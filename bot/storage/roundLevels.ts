@@ -100,12 +100,11 @@ export class RoundLevels {
   /** Reads what changed since the last read (everything, the first time) and settles anyone seen at two levels. */
   private async read(roundId: string, state: RoundState): Promise<void> {
     const since = state.newest ? new Date(state.newest.getTime() - OVERLAP_MS) : undefined;
-    const { answers, newest } = await this.answers.answersChangedSince(roundId, since);
+    const { levels, newest } = await this.answers.levelsChangedSince(roundId, since);
     if (newest && (!state.newest || newest > state.newest)) state.newest = newest;
 
     const levelsSeen = new Map<string, Set<LevelId>>();
-    for (const { respondentId, level } of answers) {
-      if (!respondentId) continue;
+    for (const { respondentId, level } of levels) {
       const seen = levelsSeen.get(respondentId) ?? new Set(state.people.has(respondentId) ? [state.people.get(respondentId)!] : []);
       levelsSeen.set(respondentId, seen.add(level));
     }
