@@ -79,12 +79,13 @@ export class AnswersRepository {
   /**
    * Moves a person's answers in a round to `level`, with `answer` (theirs, at that level) when
    * given, in one transaction: every count sees all of them at the old level or all at the new.
-   * Each moved row must still be as it was read (its etag), or nothing is written and the 412
-   * is thrown. Rows keep their answeredAt: a move is not a new answer. Returns how many moved.
+   * Every row read must still be as it was read (its etag, checked even where the level stays),
+   * or nothing is written and the 412 is thrown. Rows keep their answeredAt: a move is not a new
+   * answer. Returns how many rows moved.
    */
   async writeLevel(roundId: string, level: LevelId, read: readonly StoredAnswer[], answer?: Answer): Promise<number> {
-    const moving = read.filter((row) => row.level !== level && row.conditionId !== answer?.conditionId);
-    const actions: TransactionAction[] = moving.map((row) => [
+    const others = read.filter((row) => row.conditionId !== answer?.conditionId);
+    const actions: TransactionAction[] = others.map((row) => [
       'update',
       { partitionKey: roundId, rowKey: rowKeyOf(row.conditionId, row.respondentId), level },
       'Merge',
@@ -93,7 +94,7 @@ export class AnswersRepository {
     if (answer) actions.push(['upsert', { ...answerEntity(answer) }, 'Replace']);
     if (actions.length === 0) return 0;
     await storageCall(() => this.table.submitTransaction(actions));
-    return moving.length;
+    return others.filter((row) => row.level !== level).length;
   }
 
   async countForCondition(roundId: string, conditionId: ConditionId): Promise<number> {

@@ -120,7 +120,7 @@ export class RoundLevels {
       const stored = await this.answers.answersOf(roundId, respondentId);
       const level = levelInRound(stored);
       if (level) {
-        await this.answers.writeLevel(roundId, level, stored);
+        if (stored.some((answer) => answer.level !== level)) await this.answers.writeLevel(roundId, level, stored);
         state.people.set(respondentId, level);
       }
       state.unsettled.delete(respondentId);
