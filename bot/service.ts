@@ -18,6 +18,7 @@ import { ChampionsRepository } from './storage/championsRepository';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/azuriteSupervisor';
 import { MembersRepository } from './storage/membersRepository';
 import { RememberedLevels } from './storage/rememberedLevels';
+import { RoundLevels } from './storage/roundLevels';
 import { RoundReadCache } from './storage/roundReadCache';
 import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
@@ -48,6 +49,11 @@ const TAB_ROUND_CACHE_MS = 5000;
 /** Remembered levels are gathered this long, then written per team in one transaction. */
 const LEVEL_WRITE_DELAY_MS = 250;
 
+/** How soon after an answer an instance reads what other instances stored for the round (see RoundLevels). */
+const ROUND_LEVELS_REFRESH_MS = 5000;
+/** An invoke has about 15 s: an answer waits at most this for its round's first read. */
+const ROUND_LEVELS_LOAD_WAIT_MS = 1000;
+
 /**
  * Wires storage, the bot and the HTTP server together, and starts listening. `onStorageLost`:
  * the embedded Azurite could not be started again after it died (see azuriteSupervisor); the
@@ -64,14 +70,20 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const publisher = createTeamsPublisher({ adapter, botAppId: botAppIdOf(config.botAuth), services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
   const rounds = new RoundsRepository(tables.rounds);
   const teams = new TeamsRepository(tables.teams);
+  const answers = new AnswersRepository(tables.answers);
   const services: AuditServices = {
     rounds,
     roundCache: new RoundReadCache(rounds, config.roundCacheMs),
-    answers: new AnswersRepository(tables.answers),
+    answers,
     champions: new ChampionsRepository(tables.champions),
     levels: new RememberedLevels(new MembersRepository(tables.members), {
       delayMs: LEVEL_WRITE_DELAY_MS,
       onError: (error, teamId) => logger.warn('remember_levels_failed', { teamId, error }),
+    }),
+    roundLevels: new RoundLevels(answers, {
+      refreshDelayMs: ROUND_LEVELS_REFRESH_MS,
+      loadWaitMs: ROUND_LEVELS_LOAD_WAIT_MS,
+      onError: (error, roundId) => logger.warn('round_levels_failed', { roundId, error }),
     }),
     teams,
     teamCache: new TeamReadCache(teams),
@@ -114,7 +126,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 
   const settled = async () => {
     await background.idle();
-    await Promise.all([publisher.drain(), services.levels.drain()]);
+    await Promise.all([publisher.drain(), services.levels.drain(), services.roundLevels.drain()]);
   };
   return {
     url,
@@ -126,6 +138,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settled().catch(() => undefined);
       publisher.stop();
+      services.roundLevels.stop();
       await azurite?.stop();
       logger.info('service_stopped');
     },

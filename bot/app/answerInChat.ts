@@ -14,23 +14,29 @@ export interface RoundToAnswer {
  * The open rounds of the teams a person belongs to, in their tenant. Membership is the
  * Teams roster's answer, which the edge supplies.
  */
+export async function openRoundsOfTeams(
+  services: AuditServices,
+  tenantId: string,
+  isMember: (teamId: string) => Promise<boolean>,
+): Promise<{ round: AuditRound; teamName: string }[]> {
+  const [teams, openRounds] = await Promise.all([services.teams.listIn(tenantId), services.rounds.listOpen()]);
+  const teamNames = new Map(teams.map((t) => [t.teamId, t.teamName]));
+  const candidates = openRounds.filter((round) => teamNames.has(round.teamId));
+  const results = await Promise.all(
+    candidates.map(async (round) => ((await isMember(round.teamId)) ? { round, teamName: teamNames.get(round.teamId) ?? round.teamName ?? 'your team' } : undefined)),
+  );
+  return results.filter((r) => r !== undefined);
+}
+
+/** The open rounds of a person's teams, with how many conditions they have left to answer in each. */
 export async function roundsToAnswer(
   services: AuditServices,
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundToAnswer[]> {
-  const [teams, openRounds] = await Promise.all([services.teams.listIn(tenantId), services.rounds.listOpen()]);
-  const teamNames = new Map(teams.map((t) => [t.teamId, t.teamName]));
-  const candidates = openRounds.filter((round) => teamNames.has(round.teamId));
-  const results = await Promise.all(
-    candidates.map(async (round): Promise<RoundToAnswer | undefined> => {
-      if (!(await isMember(round.teamId))) return undefined;
-      const next = await unansweredConditions(services, person, round);
-      return { round, teamName: teamNames.get(round.teamId) ?? round.teamName ?? 'your team', remaining: next.length };
-    }),
-  );
-  return results.filter((r): r is RoundToAnswer => r !== undefined);
+  const rounds = await openRoundsOfTeams(services, tenantId, isMember);
+  return Promise.all(rounds.map(async ({ round, teamName }) => ({ round, teamName, remaining: (await unansweredConditions(services, person, round)).length })));
 }
 
 export async function unansweredConditions(services: AuditServices, person: Person, round: AuditRound): Promise<Condition[]> {

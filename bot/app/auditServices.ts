@@ -5,6 +5,7 @@ import type { DeliveryReport } from './deliveryReport';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
+import type { RoundLevels } from '../storage/roundLevels';
 import type { RoundReadCache } from '../storage/roundReadCache';
 import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
@@ -44,6 +45,8 @@ export interface AuditServices {
   readonly champions: ChampionsRepository;
   /** Each person's level per team, remembered (written behind, see RememberedLevels). */
   readonly levels: RememberedLevels;
+  /** Each person's level in the open rounds, as this instance knows it (see RoundLevels). */
+  readonly roundLevels: RoundLevels;
   readonly teams: TeamsRepository;
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;

@@ -1,9 +1,12 @@
 import { AuditError } from '../domain/errors';
+import { levelInRound } from '../domain/answerLevel';
 import { validateAnswerChoice, type Answer, type AnswerChannel } from '../domain/answer';
 import { assertOpen, type AuditRound } from '../domain/auditRound';
-import { isConditionId } from '../domain/conditions';
-import { isLevelId } from '../domain/levels';
+import { isConditionId, type ConditionId } from '../domain/conditions';
+import { isLevelId, type LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
+import { isPreconditionFailed } from '../storage/storageErrors';
+import type { StoredAnswer } from '../storage/answersRepository';
 import type { AuditServices, Person } from './auditServices';
 
 export interface AnswerSubmission {
@@ -14,32 +17,73 @@ export interface AnswerSubmission {
   readonly rating?: unknown;
   readonly level?: unknown;
   readonly comment?: unknown;
+  /** The level the person's own view counted as theirs (see answerLevel.ts); absent on the shared card. */
+  readonly knownLevel?: unknown;
+  /** Sent again from the card that refused a different level: change it. */
+  readonly changeLevel?: unknown;
+}
+
+export interface RecordedAnswer {
+  readonly answer: Answer;
+  readonly round: AuditRound;
+  /** How many of the person's other answers in the round moved to this answer's level (0 when none). */
+  readonly movedAnswers: number;
 }
 
 /**
  * A person rates one condition. One answer per person per condition per round: the row
  * key makes a second answer replace the first, and a retried invoke rewrite the same row.
- * The caller has established that the person belongs to the team.
+ * One level per person per round (see answerLevel.ts): a change of level moves their other
+ * answers with it, in the same write. The caller has established that the person belongs to
+ * the team.
  */
-export async function recordAnswer(services: AuditServices, person: Person, submission: AnswerSubmission): Promise<{ answer: Answer; round: AuditRound }> {
+export async function recordAnswer(services: AuditServices, person: Person, submission: AnswerSubmission): Promise<RecordedAnswer> {
   const { conditionId } = submission;
   if (!isConditionId(conditionId)) throw new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.');
   const respondentId = respondentIdFor(person.entraObjectId, services.respondentHmacKey);
-
-  // Most answers carry a level (the person's own card comes back with it filled in): then
-  // there is nothing to look up, only to remember. Storage calls are this path's whole cost.
-  const givesLevel = isLevelId(submission.level);
-  const [round, rememberedLevel] = await Promise.all([
-    services.roundCache.get(submission.teamId, submission.roundId),
-    givesLevel ? undefined : services.levels.levelOf(submission.teamId, respondentId),
-  ]);
+  // Most answers come from the shared card with a level, and this instance knows the person's
+  // level in the round (or that they have none yet): then the write is the only storage call.
+  const round = await services.roundCache.get(submission.teamId, submission.roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
   assertOpen(round);
+  const known = await services.roundLevels.known(round.roundId, respondentId);
 
-  const choice = validateAnswerChoice(submission, rememberedLevel);
-  const answer: Answer = { roundId: round.roundId, conditionId, respondentId, ...choice, answeredAt: services.now().toISOString(), via: submission.via };
-  await services.answers.record(answer);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await recordOnce(services, round, { ...submission, conditionId }, respondentId, known);
+    } catch (error) {
+      // Their answers changed between our read and our write (another card of theirs): read again, once.
+      if (attempt >= 2 || !isPreconditionFailed(error)) throw error;
+    }
+  }
+}
+
+async function recordOnce(
+  services: AuditServices,
+  round: AuditRound,
+  submission: AnswerSubmission & { readonly conditionId: ConditionId },
+  respondentId: string,
+  known: LevelId | undefined,
+): Promise<RecordedAnswer> {
+  const givesLevel = isLevelId(submission.level);
+  const fromSharedCard = givesLevel && submission.knownLevel === undefined && submission.changeLevel === undefined;
+  // Anything but a shared-card answer agreeing with what this instance knows reads the
+  // person's answers in the round: what decides it must not be a stale copy.
+  let stored: StoredAnswer[] | undefined;
+  let inRound = known;
+  if (!fromSharedCard || (known !== undefined && known !== submission.level)) {
+    stored = await services.answers.answersOf(round.roundId, respondentId);
+    inRound = levelInRound(stored);
+  }
+  const remembered = givesLevel || inRound ? undefined : await services.levels.levelOf(round.teamId, respondentId);
+
+  const { movesFrom, ...choice } = validateAnswerChoice(submission, { inRound, remembered });
+  const answer: Answer = { roundId: round.roundId, conditionId: submission.conditionId, respondentId, ...choice, answeredAt: services.now().toISOString(), via: submission.via };
+  let movedAnswers = 0;
+  if (movesFrom && stored) movedAnswers = await services.answers.writeLevel(round.roundId, answer.level, stored, answer);
+  else await services.answers.record(answer);
+  services.roundLevels.noted(round.roundId, respondentId, answer.level);
   if (givesLevel) services.levels.remember(round.teamId, respondentId, choice.level, answer.answeredAt);
-  services.publisher.answerCountChanged(round, conditionId);
-  return { answer, round };
+  services.publisher.answerCountChanged(round, answer.conditionId);
+  return { answer, round, movedAnswers };
 }

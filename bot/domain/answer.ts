@@ -1,6 +1,7 @@
+import { decideLevel, type KnownLevels, type LevelSubmission } from './answerLevel';
 import { AuditError } from './errors';
 import { type ConditionId } from './conditions';
-import { isLevelId, type LevelId } from './levels';
+import { type LevelId } from './levels';
 import { isRatingId, type RatingId } from './ratings';
 
 export const MAX_COMMENT_LENGTH = 1000;
@@ -27,20 +28,19 @@ export interface AnswerChoice {
 }
 
 /**
- * Checks what a person submitted. A missing level falls back to the level they gave the
- * team before; a person who never gave one must choose it.
+ * Checks what a person submitted: the rating first, then the level (one per person per round,
+ * see answerLevel.ts), then the comment. `movesFrom` is set when the answer changes the level
+ * of the person's other answers in the round.
  */
 export function validateAnswerChoice(
-  submitted: { rating?: unknown; level?: unknown; comment?: unknown },
-  rememberedLevel: LevelId | undefined,
-): AnswerChoice {
+  submitted: { rating?: unknown; comment?: unknown } & LevelSubmission,
+  known: KnownLevels = {},
+): AnswerChoice & { readonly movesFrom?: LevelId } {
   const rating = blankToUndefined(submitted.rating);
   if (rating === undefined) throw new AuditError('RATING_REQUIRED');
   if (!isRatingId(rating)) throw new AuditError('INVALID_ANSWER', 'That rating is not on the scale.');
 
-  const level = blankToUndefined(submitted.level) ?? rememberedLevel;
-  if (level === undefined) throw new AuditError('LEVEL_REQUIRED');
-  if (!isLevelId(level)) throw new AuditError('INVALID_ANSWER', 'That level is not one of the team\'s levels.');
+  const { level, movesFrom } = decideLevel(submitted, known);
 
   if (submitted.comment !== undefined && submitted.comment !== null && typeof submitted.comment !== 'string') {
     throw new AuditError('INVALID_ANSWER', 'A comment must be text.');
@@ -52,7 +52,7 @@ export function validateAnswerChoice(
       `Your comment is ${comment.length.toLocaleString('en-GB')} characters; the limit is ${MAX_COMMENT_LENGTH.toLocaleString('en-GB')}. Please shorten it and submit again.`,
     );
   }
-  return { rating, level, comment };
+  return { rating, level, comment, ...(movesFrom ? { movesFrom } : {}) };
 }
 
 /** Trims, unifies line endings and drops control characters other than new lines. */

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   INVALID_ANSWER: { status: 400, message: 'The answer could not be recorded as sent.' },
   RATING_REQUIRED: { status: 400, message: 'Please choose a rating before submitting.' },
   LEVEL_REQUIRED: { status: 400, message: 'Please tell us your level before submitting.' },
+  LEVEL_DIFFERS_IN_ROUND: { status: 409, message: 'All your answers in an audit round count at one level: please choose the level you gave before.' },
   COMMENT_TOO_LONG: { status: 400, message: 'Your comment is too long.' },
   NOT_IN_A_TEAM: { status: 400, message: 'Audit rounds run in a team channel. Please use this command in your team.' },
   UNAUTHENTICATED: { status: 401, message: 'Please sign in to Teams to see the audit.' },

@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { CONDITIONS, isConditionId, type ConditionId } from '../domain/conditions';
 import type { Answer, AnswerChannel } from '../domain/answer';
 import type { AnswerFootprint } from '../domain/participation';
@@ -44,6 +44,11 @@ export interface AnswerEntity {
   via: string;
 }
 
+/** An answer as read, with the etag a conditional write of it needs. */
+export interface StoredAnswer extends Answer {
+  readonly etag: string;
+}
+
 export class AnswersRepository {
   constructor(private readonly table: TableClient) {}
 
@@ -51,15 +56,41 @@ export class AnswersRepository {
     await storageCall(() => this.table.upsertEntity(answerEntity(answer), 'Replace'));
   }
 
-  async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<Answer | undefined> {
+  async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<StoredAnswer | undefined> {
     const entity = await findRow<AnswerEntity>(this.table, roundId, rowKeyOf(conditionId, respondentId));
-    return entity && toAnswer(roundId, entity);
+    return entity && { ...toAnswer(roundId, entity), etag: entity.etag };
   }
 
   /** The conditions a person has answered in a round: twelve point reads beat a partition scan. */
   async answeredConditions(roundId: string, respondentId: string): Promise<Set<ConditionId>> {
+    return new Set((await this.answersOf(roundId, respondentId)).map((answer) => answer.conditionId));
+  }
+
+  /** A person's answers in a round, in condition order, each with its etag (for writeLevel). */
+  async answersOf(roundId: string, respondentId: string): Promise<StoredAnswer[]> {
     const found = await Promise.all(CONDITIONS.map(({ id }) => this.find(roundId, id, respondentId)));
-    return new Set(found.flatMap((answer) => (answer ? [answer.conditionId] : [])));
+    return found.filter((answer): answer is StoredAnswer => answer !== undefined);
+  }
+
+  /**
+   * Moves a person's answers in a round to `level`, with `answer` (theirs, at that level) when
+   * given, in one transaction: every count sees all of them at the old level or all at the new.
+   * Every row read must still be as it was read (its etag, checked even where the level stays),
+   * or nothing is written and the 412 is thrown. Rows keep their answeredAt: a move is not a new
+   * answer. Returns how many rows moved.
+   */
+  async writeLevel(roundId: string, level: LevelId, read: readonly StoredAnswer[], answer?: Answer): Promise<number> {
+    const others = read.filter((row) => row.conditionId !== answer?.conditionId);
+    const actions: TransactionAction[] = others.map((row) => [
+      'update',
+      { partitionKey: roundId, rowKey: rowKeyOf(row.conditionId, row.respondentId), level },
+      'Merge',
+      { etag: row.etag },
+    ]);
+    if (answer) actions.push(['upsert', { ...answerEntity(answer) }, 'Replace']);
+    if (actions.length === 0) return 0;
+    await storageCall(() => this.table.submitTransaction(actions));
+    return others.filter((row) => row.level !== level).length;
   }
 
   async countForCondition(roundId: string, conditionId: ConditionId): Promise<number> {
@@ -95,21 +126,32 @@ export class AnswersRepository {
    * newest Timestamp seen, to ask from next time.
    */
   async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
+    const { rows, newest } = await this.changedSince(roundId, since, ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt'], toRatedAnswer);
+    return { answers: rows, newest };
+  }
+
+  /** Like answersChangedSince, but only who gave which level: what RoundLevels keeps. */
+  async levelsChangedSince(roundId: string, since: Date | undefined): Promise<{ levels: { respondentId: string; level: LevelId }[]; newest: Date | undefined }> {
+    const { rows, newest } = await this.changedSince(roundId, since, ['respondentId', 'level'], ({ respondentId, level }) =>
+      respondentId && isLevelId(level) ? { respondentId, level } : undefined,
+    );
+    return { levels: rows, newest };
+  }
+
+  private async changedSince<T>(roundId: string, since: Date | undefined, select: (keyof AnswerEntity)[], read: (row: RatedRow) => T | undefined): Promise<{ rows: T[]; newest: Date | undefined }> {
     const filter = since ? odata`PartitionKey eq ${roundId} and Timestamp ge ${since}` : odata`PartitionKey eq ${roundId}`;
-    const rows = this.table.listEntities<RatedRow>({
-      queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt', 'Timestamp'] },
-    });
-    const answers: RatedAnswer[] = [];
+    const listed = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: [...select, 'Timestamp'] } });
+    const rows: T[] = [];
     let newest: Date | undefined;
     await storageCall(async () => {
-      for await (const row of rows) {
+      for await (const row of listed) {
         const written = row.timestamp ? new Date(row.timestamp) : undefined;
         if (written && (!newest || written > newest)) newest = written;
-        const answer = toRatedAnswer(row);
-        if (answer) answers.push(answer);
+        const value = read(row);
+        if (value !== undefined) rows.push(value);
       }
     });
-    return { answers, newest };
+    return { rows, newest };
   }
 
   /** Every answer of a round, without comments: what closing counts. */

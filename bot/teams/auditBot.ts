@@ -8,6 +8,7 @@ import type { BotDeps } from './handlers/botDeps';
 import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
 import { handleCancelCloseAction, handleCloseRoundAction } from './handlers/closeConfirmation';
 import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } from './handlers/installation';
+import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
 import { replyWithCard, replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { errorResponse } from './invokeResponses';
@@ -49,6 +50,7 @@ export class AuditBot extends TeamsActivityHandler {
   private async routeCommand(context: TurnContext): Promise<void> {
     const command = parseCommand(context.activity);
     const scope = scopeOf(context.activity);
+    if (command.name === 'myAnswers') return scope === 'personal' ? listMyAnswersInChat(context, this.deps) : replyMyAnswersArePrivate(context);
     if (scope === 'personal' && command.name !== 'help') return offerRoundsInChat(context, this.deps);
     if (scope === 'team' && ['start', 'status', 'close', 'champions', 'repost'].includes(command.name)) return handleTeamCommand(context, command, this.deps);
     return this.replyWithHelp(context, command.name === 'unknown' ? command.text : undefined);
@@ -76,6 +78,8 @@ export class AuditBot extends TeamsActivityHandler {
         return handleCloseRoundAction(context, data, this.deps);
       case VERBS.cancelClose:
         return handleCancelCloseAction(context, data, this.deps);
+      case VERBS.myAnswer:
+        return handleMyAnswerAction(context, data, this.deps);
       default:
         return errorResponse(new AuditError('UNKNOWN_ACTION'));
     }

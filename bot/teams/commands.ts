@@ -1,7 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'repost' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'unknown';
 
 /** A person @mentioned in a message: one per Teams user id, however many pieces the mention came in. */
 export interface MentionedPerson {
@@ -45,7 +45,7 @@ export function parseCommand(activity: Activity): Command {
   text = text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
   text = withoutTypedAppName(text, [activity.recipient?.name, APP_NAME]);
   const words = text.toLowerCase().split(' ').filter(Boolean);
-  const name = NAMES[words[0] ?? 'help'] ?? 'unknown';
+  const name = words[0] === 'my' && /^answers?$/.test(words[1] ?? '') ? 'myAnswers' : NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
   const all = name === 'repost' && words[1] === 'all';
   return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.mentioned.id !== botId)), text };

@@ -22,11 +22,11 @@ describe('validating an answer', () => {
   });
 
   it('falls back to the level the person gave the team before', () => {
-    expect(validateAnswerChoice({ rating: 'fully', level: '' }, 'senior-leader').level).toBe('senior-leader');
+    expect(validateAnswerChoice({ rating: 'fully', level: '' }, { remembered: 'senior-leader' }).level).toBe('senior-leader');
   });
 
   it('takes a newly given level over the remembered one', () => {
-    expect(validateAnswerChoice({ rating: 'fully', level: 'supervisor' }, 'practitioner').level).toBe('supervisor');
+    expect(validateAnswerChoice({ rating: 'fully', level: 'supervisor' }, { remembered: 'practitioner' }).level).toBe('supervisor');
   });
 
   it('asks for a rating when none was chosen', () => {

@@ -112,6 +112,10 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
   step('records an answer on condition 1: Priya sees her answer, then the shared count replaces it', async () => {
     const card = conditionCard(1);
     await chooseInCard(card, RATING, 'Mostly in place');
+    // The level is required: the client says so by the field and sends nothing.
+    await clickCardButton(card, 'Submit answer');
+    await card.getByRole('combobox', { name: /^Your level.*Please tell us your level before submitting\./ }).waitFor();
+    expect(await theService().services.answers.countForCondition(roundId, 'C01')).toBe(0);
     await chooseInCard(card, LEVEL, PRACTITIONER);
     await typeInCard(card, COMMENT, FIRST_COMMENT);
     await clickCardButton(card, 'Submit answer');
@@ -132,16 +136,23 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     expect(await theService().services.answers.countForCondition(roundId, 'C01')).toBe(1);
   });
 
-  step('lets Priya change her answer on the card: the new answer replaces the first', async () => {
-    // The shared card is what she has in front of her now (see above), so she answers again on it; her
-    // level is remembered, so she need not give it again.
+  step('brings back her own view with "My answer", filled in, and lets her change her answer there', async () => {
+    // The shared card is what she has in front of her now (see above): "My answer" brings back her own
+    // view, read from storage, with her rating, level and comment filled in.
     const card = conditionCard(1);
+    await clickCardButton(card, 'My answer');
+    const own = await waitForCardToHaveShown(thePage(), {
+      has: ['Condition 1 of 12', 'Your answer: Mostly in place, as Practitioner', FIRST_COMMENT, 'Change my answer'],
+      after: sharedAfterFirstAnswer,
+    });
+    expect(await card.getByRole('combobox', { name: /^Your level/ }).ariaSnapshot()).toContain(PRACTITIONER);
+    expect(await card.getByRole('textbox', { name: /^Why\?/ }).inputValue()).toBe(FIRST_COMMENT);
     await chooseInCard(card, RATING, 'Partly in place');
     await typeInCard(card, COMMENT, CHANGED_COMMENT);
-    await clickCardButton(card, 'Submit answer');
+    await clickCardButton(card, 'Change my answer');
     const changed = await waitForCardToHaveShown(thePage(), {
       has: ['Condition 1 of 12', 'Your answer: Partly in place, as Practitioner', CHANGED_COMMENT, 'Change my answer'],
-      after: sharedAfterFirstAnswer,
+      after: own,
     });
     // Still one person: the second answer replaced the first.
     await waitForCardToHaveShown(thePage(), {

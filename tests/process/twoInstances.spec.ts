@@ -88,7 +88,9 @@ describe('two service processes on one Table storage account', () => {
       return sent;
     };
     const people = Array.from({ length: 150 }, (_, i) => person(`Staff member ${i}`, 1000 + i));
-    const bothAtOnce = people.slice(0, 60); // C01 on A and on B at the same moment, with different answers
+    // C01 on A and on B at the same moment, with different answers (at one level: a person's answers in a
+    // round share one, and a second level on the shared card is refused; see tests/service/levelAndOwnView).
+    const bothAtOnce = people.slice(0, 60);
     const changers = people.slice(60, 110); // C02 on A, then a changed answer on B
     const twoConditions = people.slice(110); // C01 on B and C02 on A at the same moment
 
@@ -96,7 +98,7 @@ describe('two service processes on one Table storage account', () => {
     const finalChanges: Sent[] = [];
     for (const [i, who] of bothAtOnce.entries()) {
       replies.push(answer(A(), note({ who, conditionId: 'C01', rating: 'partly', level: 'practitioner', comment: `A ${i}` })));
-      replies.push(answer(B(), note({ who, conditionId: 'C01', rating: 'fully', level: 'supervisor', comment: `B ${i}` })));
+      replies.push(answer(B(), note({ who, conditionId: 'C01', rating: 'fully', level: 'practitioner', comment: `B ${i}` })));
     }
     for (const [i, who] of changers.entries()) {
       const first = note({ who, conditionId: 'C02', rating: 'not-in-place', level: 'service-manager', comment: `first ${i}` });

@@ -34,3 +34,22 @@ export function executeActions(card: unknown): { title: string; verb: string; da
   visit(card);
   return found;
 }
+
+/**
+ * The values a card's inputs hold as sent (prefilled or not), by input id: what Teams merges into
+ * an Action.Execute's data when the person presses a button without touching them.
+ */
+export function inputValues(card: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string' && element.value !== undefined) {
+      values[element.id] = element.value;
+    }
+    for (const value of Object.values(element)) if (typeof value === 'object') visit(value);
+  };
+  visit(card);
+  return values;
+}

@@ -11,6 +11,8 @@ export const VERBS = {
   answerInChat: 'audit.answerInChat',
   closeRound: 'audit.closeRound',
   cancelClose: 'audit.cancelClose',
+  /** "My answer" on a shared card, "Change" in the list of a person's answers: their own view. */
+  myAnswer: 'audit.myAnswer',
 } as const;
 
 /** Ids of the inputs on a condition card. */
@@ -26,6 +28,10 @@ export const answerActionData = z.object({
   via: z.enum(['channel', 'chat']),
   /** Set on "Change my answer": in chat, a change is not followed by the next condition again. */
   isChange: z.boolean().optional(),
+  /** The level a person's own view counted as theirs; absent on the shared card (see domain/answerLevel.ts). */
+  knownLevel: z.unknown().optional(),
+  /** Set on the card that refused a different level: submitting it again changes their level. */
+  changeLevel: z.unknown().optional(),
   rating: z.unknown().optional(),
   level: z.unknown().optional(),
   comment: z.unknown().optional(),
@@ -37,8 +43,10 @@ export const answerInChatActionData = z.object({ teamId: id, roundId: id });
 
 /** Close / Cancel on the card that asks a champion to confirm closing a round. */
 export const closeRoundActionData = z.object({ teamId: id, roundId: id });
+export const myAnswerActionData = answerActionData.pick({ roundId: true, teamId: true, conditionId: true, via: true });
 
 export type AnswerActionData = z.infer<typeof answerActionData>;
 export type StartRoundActionData = z.infer<typeof startRoundActionData>;
 export type AnswerInChatActionData = z.infer<typeof answerInChatActionData>;
 export type CloseRoundActionData = z.infer<typeof closeRoundActionData>;
+export type MyAnswerActionData = z.infer<typeof myAnswerActionData>;

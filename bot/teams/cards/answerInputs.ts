@@ -1,9 +1,10 @@
 import { MAX_COMMENT_LENGTH } from '../../domain/answer';
-import { ERROR_CODES } from '../../domain/errors';
+import { ERROR_CODES, type ErrorCode } from '../../domain/errors';
 import { isLevelId, LEVELS, type Level, type LevelId } from '../../domain/levels';
 import { isRatingId, RATINGS, type RatingId } from '../../domain/ratings';
 import { INPUT_IDS } from './actions';
 import { type CardElement } from './card';
+import { textBlock } from './elements';
 import { choiceSet, textInput } from './inputs';
 
 /** What the inputs start with: nothing, the person's answer, or what they just sent. */
@@ -18,6 +19,26 @@ export interface AnswerDraft {
   readonly rating?: string;
   readonly level?: string;
   readonly comment?: string;
+  /** What the card they submitted counted as their level (their own view), carried to the next one. */
+  readonly knownLevel?: string;
+  readonly changeLevel?: boolean;
+}
+
+export type AnswerField = keyof typeof INPUT_IDS;
+
+/** A refused answer's message goes by the field it is about; others go at the top of the card. */
+export function fieldOfProblem(code: ErrorCode | undefined): AnswerField | undefined {
+  switch (code) {
+    case 'RATING_REQUIRED':
+      return 'rating';
+    case 'LEVEL_REQUIRED':
+    case 'LEVEL_DIFFERS_IN_ROUND':
+      return 'level';
+    case 'COMMENT_TOO_LONG':
+      return 'comment';
+    default:
+      return undefined;
+  }
 }
 
 /** Only values on the scale are preselected; the comment is kept exactly as typed. */
@@ -35,33 +56,40 @@ function levelChoiceTitle({ label, examples }: Level): string {
   return saysNothingNew ? label : `${label} (${examples})`;
 }
 
-export function answerInputs(prefill: AnswerPrefill): CardElement[] {
+/**
+ * The rating, level and comment inputs. Rating and level are required (Teams marks them and
+ * checks them before sending); a problem the bot found is shown right under its field.
+ */
+export function answerInputs(prefill: AnswerPrefill, problem?: { readonly text: string; readonly field: AnswerField }): CardElement[] {
+  const byField = (field: AnswerField, input: CardElement): CardElement[] =>
+    problem?.field === field ? [input, textBlock(problem.text, { color: 'attention', spacing: 'small' })] : [input];
   return [
-    choiceSet({
+    ...byField('rating', choiceSet({
       id: INPUT_IDS.rating,
       label: 'What happens now in your service?',
       style: 'expanded',
       choices: RATINGS.map((rating) => ({ title: rating.label, value: rating.id })),
       value: prefill.rating,
       errorMessage: ERROR_CODES.RATING_REQUIRED.message,
-    }),
-    // Not required: a person who answered before has their level remembered by the bot,
-    // which a card shared in a channel cannot know.
-    choiceSet({
+    })),
+    // Required on every card: the shared card cannot know who is looking, and a person's own
+    // views come with their level filled in. One level per person per round (domain/answerLevel.ts).
+    ...byField('level', choiceSet({
       id: INPUT_IDS.level,
       label: 'Your level',
       style: 'compact',
-      placeholder: 'Choose your level (remembered after your first answer)',
+      placeholder: 'Choose your level',
       choices: LEVELS.map((level) => ({ title: levelChoiceTitle(level), value: level.id })),
       value: prefill.level,
-    }),
-    textInput({
+      errorMessage: ERROR_CODES.LEVEL_REQUIRED.message,
+    })),
+    ...byField('comment', textInput({
       id: INPUT_IDS.comment,
       label: 'Why? (optional, anonymous)',
       isMultiline: true,
       maxLength: MAX_COMMENT_LENGTH,
       placeholder: 'What makes you say that?',
       value: prefill.comment,
-    }),
+    })),
   ];
 }

@@ -9,6 +9,8 @@ export function executeAction(options: {
   readonly verb: string;
   readonly data: Readonly<Record<string, string | boolean>>;
   readonly style?: 'default' | 'positive' | 'destructive';
+  /** 'none': the card's inputs are neither checked nor sent (a button that only shows something). */
+  readonly associatedInputs?: 'auto' | 'none';
 }): CardElement {
   return { type: 'Action.Execute', ...options, data: { ...options.data } };
 }

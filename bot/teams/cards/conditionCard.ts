@@ -1,10 +1,11 @@
 import { type AnswerChannel, type AnswerChoice } from '../../domain/answer';
 import { type AuditRound } from '../../domain/auditRound';
 import { CONDITIONS, type Condition } from '../../domain/conditions';
+import { type ErrorCode } from '../../domain/errors';
 import { type LevelId } from '../../domain/levels';
 import { VERBS } from './actions';
-import { answerInputs, prefillFromDraft, type AnswerDraft, type AnswerPrefill } from './answerInputs';
-import { answerSummary } from './answerSummary';
+import { answerInputs, fieldOfProblem, prefillFromDraft, type AnswerDraft, type AnswerPrefill } from './answerInputs';
+import { answerSummary, notAnsweredYet } from './answerSummary';
 import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { textBlock } from './elements';
@@ -16,32 +17,48 @@ export interface ConditionCardOptions {
   /** Answers given to this condition so far in the round. */
   readonly answeredCount: number;
   readonly via: AnswerChannel;
-  /** The person's recorded answer: the view returned to them after they submit. */
+  /** The person's recorded answer: the view returned to them after they submit, or on "My answer". */
   readonly answer?: AnswerChoice;
+  /** How many of their other answers in the round moved to this answer's level. */
+  readonly movedAnswers?: number;
+  /** Their own view of a condition they have not answered ("My answer" before answering). */
+  readonly notAnsweredYet?: boolean;
   /** What they sent when it was refused or could not be saved, with why (product text, shown as markdown). */
   readonly draft?: AnswerDraft;
   readonly problem?: string;
+  /** The refusal's code, which places the problem by its field. */
+  readonly problemCode?: ErrorCode;
+  /** The level to fill in: theirs in the round, or the one remembered for the team. */
   readonly rememberedLevel?: LevelId;
 }
 
-/** The prompt for one condition: shared in the channel, or one person's view of it. */
+/**
+ * The prompt for one condition: shared in the channel (the same card for everyone, so it
+ * carries nothing about anyone: no `refresh`, no user ids), or one person's own view of it.
+ */
 export function conditionCard(options: ConditionCardOptions): AdaptiveCard {
-  const { round, condition, answer, problem } = options;
+  const { round, condition, answer, problem, problemCode } = options;
   const isOpen = round.status === 'open';
+  const problemField = problem ? fieldOfProblem(problemCode) : undefined;
   const body: CardElement[] = [
-    ...(problem ? [textBlock(problem, { color: 'attention', weight: 'bolder' })] : []),
+    ...(problem && !problemField ? [textBlock(problem, { color: 'attention', weight: 'bolder' })] : []),
     textBlock(`Condition ${condition.number} of ${CONDITIONS.length}`, { size: 'small', isSubtle: true }),
     textBlock(condition.text, { size: 'medium', weight: 'bolder', spacing: 'small' }),
     textBlock(`Why this matters: ${condition.evidence}`, { isSubtle: true, spacing: 'small' }),
-    ...(answer ? [answerSummary(answer)] : []),
-    ...(isOpen ? answerInputs(prefillOf(options)) : []),
-    textBlock(isOpen ? answeredSoFar(options.answeredCount, options.via) : closedFooter(round, options.answeredCount), {
+    ...(answer ? [answerSummary(answer, options.movedAnswers ?? 0)] : options.notAnsweredYet ? [notAnsweredYet()] : []),
+    ...(isOpen ? answerInputs(prefillOf(options), problem && problemField ? { text: problem, field: problemField } : undefined) : []),
+    textBlock(isOpen ? answeredSoFar(options.answeredCount, isShared(options)) : closedFooter(round, options.answeredCount), {
       size: 'small',
       isSubtle: true,
       spacing: 'medium',
     }),
   ];
-  return adaptiveCard(body, isOpen ? [submitAction(options)] : []);
+  return adaptiveCard(body, isOpen ? actionsOf(options) : []);
+}
+
+/** The card everyone in the channel sees, as opposed to a person's own view of it. */
+function isShared({ via, answer, draft, notAnsweredYet }: ConditionCardOptions): boolean {
+  return via === 'channel' && !answer && !draft && !notAnsweredYet;
 }
 
 function prefillOf({ draft, answer, rememberedLevel }: ConditionCardOptions): AnswerPrefill {
@@ -50,21 +67,38 @@ function prefillOf({ draft, answer, rememberedLevel }: ConditionCardOptions): An
   return rememberedLevel ? { level: rememberedLevel } : {};
 }
 
-function submitAction({ round, condition, via, answer }: ConditionCardOptions): CardElement {
-  return executeAction({
-    title: answer ? 'Change my answer' : 'Submit answer',
-    verb: VERBS.answer,
-    data: { roundId: round.roundId, teamId: round.teamId, conditionId: condition.id, via, ...(answer ? { isChange: true } : {}) },
-    style: 'positive',
-  });
+/**
+ * What the level field is counted as on submit (see domain/answerLevel.ts): an own view
+ * carries the level it showed, so a field left as it was changes nothing; the card that
+ * refused a different level carries `changeLevel`, so submitting it again is the change.
+ */
+function levelData({ answer, draft, rememberedLevel, problemCode }: ConditionCardOptions): Record<string, string | boolean> {
+  const knownLevel = answer?.level ?? draft?.knownLevel ?? (draft ? undefined : rememberedLevel);
+  const changeLevel = problemCode === 'LEVEL_DIFFERS_IN_ROUND' || draft?.changeLevel === true;
+  return { ...(knownLevel ? { knownLevel } : {}), ...(changeLevel ? { changeLevel } : {}) };
 }
 
-// In a channel everyone sees the shared card again once its count is updated, so it says
-// how to change an answer from there. A chat card is one person's own: nothing to explain.
-function answeredSoFar(count: number, via: AnswerChannel): string {
+function actionsOf(options: ConditionCardOptions): CardElement[] {
+  const { round, condition, via, answer } = options;
+  const ids = { roundId: round.roundId, teamId: round.teamId, conditionId: condition.id, via };
+  const submit = executeAction({
+    title: answer ? 'Change my answer' : 'Submit answer',
+    verb: VERBS.answer,
+    data: { ...ids, ...(answer ? { isChange: true } : {}), ...levelData(options) },
+    style: 'positive',
+  });
+  if (!isShared(options)) return [submit];
+  // Teams replaces a person's own view with the shared card whenever its count is updated:
+  // this brings it back, from storage, for whoever presses it, in a channel of any size.
+  return [submit, executeAction({ title: 'My answer', verb: VERBS.myAnswer, data: ids, associatedInputs: 'none' })];
+}
+
+function answeredSoFar(count: number, shared: boolean): string {
   if (count === 0) return 'No answers yet';
   const answered = `${people(count)} ${count === 1 ? 'has' : 'have'} answered.`;
-  return via === 'channel' ? `${answered} Answered already? Submit again to change your answer.` : answered;
+  // Only the shared card needs saying how to change an answer: a person's own view, in a channel or
+  // a chat, already has its Change button.
+  return shared ? `${answered} Answered already? Press My answer to see or change yours.` : answered;
 }
 
 function closedFooter(round: AuditRound, count: number): string {

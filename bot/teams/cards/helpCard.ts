@@ -15,6 +15,7 @@ type Command = readonly [command: string, whatItDoes: string];
 const EVERYONE: readonly Command[] = [
   ['help', 'Show this message.'],
   ['audit', 'In a one-to-one chat with Practice Audit: answer the open audit rounds of your teams.'],
+  ['my answers', 'In a one-to-one chat with Practice Audit: see and change what you have answered in open audit rounds.'],
 ];
 
 const CHAMPIONS: readonly Command[] = [

@@ -3,6 +3,7 @@ export { welcomeCard, type WelcomeCardOptions } from './welcomeCard';
 export { roundIntroCard, type RoundIntroCardOptions } from './roundIntroCard';
 export { conditionCard, type ConditionCardOptions } from './conditionCard';
 export { type AnswerDraft } from './answerInputs';
+export { myAnswersCard, type MyAnswersRound } from './myAnswersCard';
 export { statusCard, type StatusCardOptions } from './statusCard';
 export { helpCard, type HelpCardOptions } from './helpCard';
 export { closeConfirmationCard, type CloseConfirmationCardOptions } from './closeConfirmationCard';

@@ -29,10 +29,10 @@ export async function handleAnswerAction(context: TurnContext, data: unknown, de
   try {
     const person = personOf(context.activity);
     await requireMembership(context, submission.teamId, person, deps);
-    const { answer, round } = await recordAnswer(deps.services, person, { ...submission, via });
+    const { answer, round, movedAnswers } = await recordAnswer(deps.services, person, { ...submission, via });
     if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(context, round, person, deps);
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
-    return cardResponse(conditionCard({ round, condition, answeredCount, via, answer }));
+    return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
   } catch (error) {
     if (isAuditError(error, 'ROUND_CLOSED') || isAuditError(error, 'ROUND_NOT_FOUND') || isAuditError(error, 'NOT_A_TEAM_MEMBER')) {
       return cardResponse(noticeCard({ title: condition.text, text: error.message, tone: 'attention' }));
@@ -42,13 +42,17 @@ export async function handleAnswerAction(context: TurnContext, data: unknown, de
     const problem = isAuditError(error) ? error.message : SOMETHING_WENT_WRONG;
     const round = stillOpen(submission);
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 0;
-    return cardResponse(conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem }));
+    const problemCode = isAuditError(error) ? error.code : undefined;
+    return cardResponse(conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, problemCode }));
   }
 }
 
 function draftOf(submission: AnswerActionData): AnswerDraft {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return { rating: text(submission.rating), level: text(submission.level), comment: text(submission.comment) };
+  return {
+    rating: text(submission.rating), level: text(submission.level), comment: text(submission.comment),
+    knownLevel: text(submission.knownLevel), changeLevel: submission.changeLevel === true,
+  };
 }
 
 /** Enough of the round to draw the card again when storage could not be read. */

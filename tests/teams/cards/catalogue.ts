@@ -1,7 +1,7 @@
 /** Every card and variant the bot can send, for the checks that apply to all of them. */
 import { conditionById } from '../../../bot/domain/conditions';
 import {
-  chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, helpCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
+  chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, helpCard, myAnswersCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
   type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
@@ -23,6 +23,10 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['condition, answered without comment', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', answer: { rating: 'fully', level: 'volunteer', comment: '' } })],
   ['condition, problem', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { level: 'practitioner', comment: LONG_COMMENT }, problem: 'Please choose a rating before submitting.' })],
   ['condition, hostile draft', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', comment: HOSTILE_TEXT }, problem: "We couldn't save that just now." })],
+  ['condition, level missing', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', comment: LONG_COMMENT }, problem: 'Please tell us your level before submitting.', problemCode: 'LEVEL_REQUIRED' })],
+  ['condition, other level refused', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', level: 'volunteer' }, problem: 'You gave your level as Practitioner in this audit round.', problemCode: 'LEVEL_DIFFERS_IN_ROUND' })],
+  ['condition, level changed', conditionCard({ round: round(), condition, answeredCount: 9, via: 'chat', answer: { rating: 'mostly', level: 'volunteer', comment: '' }, movedAnswers: 11 })],
+  ['condition, own view not answered yet', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', notAnsweredYet: true, rememberedLevel: 'practitioner' })],
   ['condition, closed', conditionCard({ round: closed, condition, answeredCount: 14, via: 'channel' })],
   ['status', statusCard({ round: round(), participation, privacyThreshold: 5 })],
   ['status, nobody yet', statusCard({ round: round(), participation: participationFor({}), privacyThreshold: 5 })],
@@ -37,5 +41,7 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['notice, good', noticeCard({ text: 'Round 3 is open.', tone: 'good' })],
   ['chat round choice', chatRoundChoiceCard({ rounds: Array.from({ length: 8 }, (_, i) => ({ teamId: `t${i}`, teamName: `Team ${i}`, roundId: `r${i}`, roundNumber: i + 1, remaining: 12 - i })) })],
   ['chat round choice, none', chatRoundChoiceCard({ rounds: [] })],
+  ['my answers', myAnswersCard({ rounds: [{ teamId: 't1', teamName: 'Family Help North', roundId: 'r1', roundNumber: 2, answers: [{ conditionId: 'C01', rating: 'mostly', level: 'practitioner', comment: LONG_COMMENT }, { conditionId: 'C12', rating: 'dont-know', level: 'practitioner', comment: '' }] }] })],
+  ['my answers, none', myAnswersCard({ rounds: [] })],
   ['chat all done', chatAllDoneCard({ teamName: 'Family Help North', roundNumber: 3 })],
 ];

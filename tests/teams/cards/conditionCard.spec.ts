@@ -24,11 +24,13 @@ describe('the shared condition card', () => {
     expect(rating.value).toBeUndefined();
   });
 
-  it('offers all seven levels without requiring one, since the bot remembers it', () => {
+  it('offers all seven levels and marks the level as required, with the message Teams shows by the field', () => {
     const level = inputById(shared, INPUT_IDS.level);
-    expect(level).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', label: 'Your level' });
-    expect(level.isRequired).toBeUndefined();
-    expect(level.placeholder).toMatch(/remembered/);
+    expect(level).toMatchObject({
+      type: 'Input.ChoiceSet', style: 'compact', label: 'Your level', placeholder: 'Choose your level',
+      isRequired: true, errorMessage: 'Please tell us your level before submitting.',
+    });
+    expect(level.value).toBeUndefined();
     expect((level.choices as { value: string }[]).map((c) => c.value)).toEqual(LEVELS.map((l) => l.id));
     expect(level.choices).toContainEqual({ title: 'Practitioner (social worker, family support worker)', value: 'practitioner' });
     expect(level.choices).toContainEqual({ title: 'Volunteer', value: 'volunteer' });
@@ -42,7 +44,7 @@ describe('the shared condition card', () => {
 
   it('submits with the answer verb and data the invoke handler accepts', () => {
     const actions = actionsOf(shared);
-    expect(actions).toHaveLength(1);
+    expect(actions).toHaveLength(2);
     expect(actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Submit answer', verb: VERBS.answer });
     const data = actions[0]?.data;
     expect(data).toEqual({ roundId: open.roundId, teamId: open.teamId, conditionId: 'C06', via: 'channel' });

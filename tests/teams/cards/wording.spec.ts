@@ -25,13 +25,13 @@ describe('the help card', () => {
 });
 
 describe('a condition card in a one-to-one chat', () => {
-  it('gives the count without "Answered already? Submit again", which only the shared channel card needs', () => {
+  it('gives the count without "Answered already?", which only the shared channel card needs', () => {
     const condition = conditionById('C04');
     const chat = visibleText(conditionCard({ round: round(), condition, answeredCount: 7, via: 'chat' }));
     expect(chat).toContain('7 people have answered.');
     expect(chat).not.toMatch(/Answered already|Submit again/);
     expect(visibleText(conditionCard({ round: round(), condition, answeredCount: 7, via: 'channel' }))).toContain(
-      '7 people have answered. Answered already? Submit again to change your answer.',
+      '7 people have answered. Answered already? Press My answer to see or change yours.',
     );
   });
 });

@@ -1,0 +1,57 @@
+import { levelInRound } from '../domain/answerLevel';
+import type { Answer } from '../domain/answer';
+import type { AuditRound } from '../domain/auditRound';
+import { isConditionId, type ConditionId } from '../domain/conditions';
+import { AuditError } from '../domain/errors';
+import type { LevelId } from '../domain/levels';
+import { respondentIdFor } from '../domain/respondent';
+import { openRoundsOfTeams } from './answerInChat';
+import type { AuditServices, Person } from './auditServices';
+
+export interface OwnAnswer {
+  readonly round: AuditRound;
+  readonly conditionId: ConditionId;
+  /** What they answered, if they have. */
+  readonly answer?: Answer;
+  /** When they have not: their level in the round, or the one remembered for the team, to fill in. */
+  readonly levelToFill?: LevelId;
+}
+
+/**
+ * A person's own view of one condition, from storage by their respondent id: the card in the
+ * channel is the same for everyone and cannot hold it. The caller has established that the
+ * person belongs to the team. Throws UNKNOWN_ACTION or ROUND_NOT_FOUND.
+ */
+export async function ownAnswer(services: AuditServices, person: Person, ref: { teamId: string; roundId: string; conditionId: string }): Promise<OwnAnswer> {
+  const { conditionId } = ref;
+  if (!isConditionId(conditionId)) throw new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.');
+  const respondentId = respondentIdFor(person.entraObjectId, services.respondentHmacKey);
+  const [round, answer] = await Promise.all([services.rounds.get(ref.teamId, ref.roundId), services.answers.find(ref.roundId, conditionId, respondentId)]);
+  if (!round) throw new AuditError('ROUND_NOT_FOUND');
+  if (answer) return { round, conditionId, answer };
+  const levelToFill = levelInRound(await services.answers.answersOf(round.roundId, respondentId)) ?? (await services.levels.levelOf(round.teamId, respondentId));
+  return { round, conditionId, ...(levelToFill ? { levelToFill } : {}) };
+}
+
+export interface RoundAnswers {
+  readonly round: AuditRound;
+  readonly teamName: string;
+  /** Their answers in the round, in condition order. */
+  readonly answers: readonly Answer[];
+}
+
+/**
+ * What a person has answered in the open rounds of their teams (rounds they have not answered
+ * in are left out), found by their own respondent id. Only ever shown to them, in their chat.
+ */
+export async function answersInOpenRounds(
+  services: AuditServices,
+  person: Person,
+  tenantId: string,
+  isMember: (teamId: string) => Promise<boolean>,
+): Promise<RoundAnswers[]> {
+  const respondentId = respondentIdFor(person.entraObjectId, services.respondentHmacKey);
+  const rounds = await openRoundsOfTeams(services, tenantId, isMember);
+  const withAnswers = await Promise.all(rounds.map(async ({ round, teamName }) => ({ round, teamName, answers: await services.answers.answersOf(round.roundId, respondentId) })));
+  return withAnswers.filter((r) => r.answers.length > 0);
+}
