@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   },
 });
 
+/** An open round has no results to show yet, only how many have answered. */
+const showWhat = (round: MyRound) => (round.status === 'open' ? 'Show participation' : 'Show overview');
 const same = (a: MyRound | null, b: MyRound) => a?.teamId === b.teamId && a.roundId === b.roundId;
 
 /** The person's rounds across their teams, newest first, each with a way to open its overview. */
@@ -47,10 +49,10 @@ export function MyRoundsTable(props: { rounds: readonly MyRound[]; chosen: MyRou
                 size="small"
                 appearance={same(props.chosen, round) ? 'primary' : 'secondary'}
                 aria-pressed={same(props.chosen, round)}
-                aria-label={`Show overview: ${round.teamName}, round ${round.number}`}
+                aria-label={`${showWhat(round)}: ${round.teamName}, round ${round.number}`}
                 onClick={() => props.onChoose(round)}
               >
-                Show overview
+                {showWhat(round)}
               </Button>
             </td>
           </tr>
