@@ -21,7 +21,7 @@ export function participationSection(
   );
   return [
     textBlock(respondentsLine(participation.respondents, roundIsOpen), { spacing: 'medium' }),
-    ...(!roundIsOpen && 'respondentsByLevel' in participation ? peopleByLevel(participation, privacyThreshold) : [levelsAtClose()]),
+    ...(roundIsOpen ? [levelsAtClose()] : 'respondentsByLevel' in participation ? peopleByLevel(participation, privacyThreshold) : []),
     heading('Answers by condition', { size: 'default', spacing: 'medium' }),
     factSet(byCondition),
   ];
