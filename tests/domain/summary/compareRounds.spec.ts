@@ -80,6 +80,16 @@ describe('comparing two rounds', () => {
     expect(seen.left).toBeGreaterThan(50);
   });
 
+  // Issue 8, item 2: a score from too few ratings is neither shown nor compared.
+  it('compares no cut whose score would come from too few ratings: 11 answers, 10 of them "don\'t know"', () => {
+    const fewRatings = [...many(10, 'ad', 'C06', 'partner-agency', 'dont-know'), ...many(1, 'ap', 'C06', 'partner-agency', 'partly')];
+    const then = summariseRound([...fewRatings, ...many(6, 'pa', 'C06', 'practitioner', 'mostly'), ...many(6, 'sa', 'C06', 'supervisor', 'mostly')], 5);
+    const now = summariseRound([...many(11, 'aa', 'C06', 'partner-agency', 'fully'), ...many(6, 'pb', 'C06', 'practitioner', 'fully'), ...many(6, 'sb', 'C06', 'supervisor', 'fully')], 5);
+    expect(then.conditions[5]!.byLevel['partner-agency']).toMatchObject({ shown: true, score: null, withheld: 'too-few-judgements' });
+    const c06 = compareRounds(then, now)[5]!;
+    expect(c06.byLevel.map((l) => l.level)).not.toContain('partner-agency');
+  });
+
   // Issue 8: "1.5 → 1.6 | 0.0 no change" and "1.6 → 1.3 | −0.2". The change must agree with the figures beside it.
   describe('the change agrees with the scores as shown', () => {
     // One level's score from 50 judgements worth `points` (50 to 150: partly 1, mostly 2, fully 3), so score = points / 50.
