@@ -17,7 +17,7 @@ const EVERYONE: readonly Command[] = [
 
 const CHAMPIONS: readonly Command[] = [
   ['start', 'Open an audit round and post a card for each condition.'],
-  ['status', 'See how many people have answered, by level and by condition.'],
+  ['status', 'See how many people have answered the open round, in all and by condition.'],
   ['close', 'Close the open round. Answers can no longer be given or changed.'],
   ['champions', "List this team's practice champions."],
   ['champions add @person', 'Make someone a practice champion.'],
