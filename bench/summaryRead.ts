@@ -37,10 +37,12 @@ const READ_INTERVAL_MS = 100;
 const CHANGES_PER_SECOND = 5;
 
 /**
- * The tab's round summary under a steady read: `staff` people × 12 conditions already answered,
- * then `requests` GETs of the summary through the service's HTTP API, one every 100 ms as
- * polling tabs would, while people go on changing answers (5 a second): so the measured reads
- * include the background refreshes that pick those changes up.
+ * The tab's read of an open round under a steady poll: `staff` people × 12 conditions already
+ * answered, then `requests` GETs through the service's HTTP API, one every 100 ms as polling tabs
+ * would, while people go on changing answers (5 a second): so the measured reads include the
+ * background refreshes that pick those changes up. An open round's results are withheld until it
+ * closes (issue 8), so what a tab polls is its participation, made from the same counts the
+ * summary is made from (RoundSummaryCache).
  */
 export async function runSummaryRead(options: { staff: number; requests: number; measureTab?: boolean }): Promise<SummaryReadResult> {
   const prefix = `sum${randomBytes(4).toString('hex')}`;
@@ -54,12 +56,12 @@ export async function runSummaryRead(options: { staff: number; requests: number;
     env: { PORT: String(port), HOST: '127.0.0.1', TABLES_CONNECTION_STRING: azurite.connectionString, TABLES_PREFIX: prefix, RESPONDENT_HMAC_KEY: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn' },
   });
   try {
-    const url = `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${ROUND_ID}/summary`;
+    const url = `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${ROUND_ID}/participation`;
     const timed = async () => {
       const started = performance.now();
       const response = await fetch(url);
       const summary = (await response.json()) as { respondents?: number };
-      if (response.status !== 200 || summary.respondents !== options.staff) throw new Error(`Summary read failed: ${response.status} ${JSON.stringify(summary).slice(0, 200)}`);
+      if (response.status !== 200 || summary.respondents !== options.staff) throw new Error(`Round read failed: ${response.status} ${JSON.stringify(summary).slice(0, 200)}`);
       return performance.now() - started;
     };
     const firstMs = await timed();
@@ -167,9 +169,9 @@ export function summaryReport(results: readonly SummaryReadResult[]): string {
   const gzipKb = tabJsGzipBytes() / 1024;
   goals.push(`| tab's JavaScript, gzipped, < 300 KB | ${gzipKb.toFixed(0)} KB | ${gzipKb < 300 ? 'yes' : '**no**'} |`);
   return [
-    `Tab first render in headless Chromium (navigation to a rendered overview, median of 5): ${render === undefined ? 'not measured' : `${render} ms`}.`,
+    `Tab first render in headless Chromium (navigation to the open round's rendered participation, median of 5): ${render === undefined ? 'not measured' : `${render} ms`}.`,
     '',
-    '## Round summary read (the tab): a GET every 100 ms after the first, while answers change',
+    '## Open round read (the tab polls its participation): a GET every 100 ms after the first, while answers change',
     '',
     '| staff | answers | first read ms | p50 ms | p95 ms | p99 ms | reads | answers changed meanwhile |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -7,8 +7,8 @@ import { projectRoot } from '../bot/shared/projectRoot';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 
 /**
- * The tab as a leader first sees it: from navigation until the overview table has its twelve
- * condition rows, in headless Chromium against the running service (local mode, so no sign-in;
+ * The tab as a leader first sees it during a round: from navigation until the open round's
+ * answers by condition have their twelve rows, in headless Chromium against the running service (local mode, so no sign-in;
  * outside Teams, teams-js gives up on its host first, as it would on any plain browser load).
  */
 export async function tabFirstRenderMs(tabUrl: string, runs = 5): Promise<number[]> {
@@ -21,7 +21,7 @@ export async function tabFirstRenderMs(tabUrl: string, runs = 5): Promise<number
       await page.route('https://res.cdn.office.net/**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
       const started = Date.now();
       await page.goto(tabUrl);
-      await page.locator('[data-testid="overview"] tbody tr').nth(11).waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="answers-by-condition"] tbody tr').nth(11).waitFor({ timeout: 30_000 });
       times.push(Date.now() - started);
       await page.close();
     }

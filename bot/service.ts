@@ -9,6 +9,7 @@ import { registerTabApi } from './http/tabApi';
 import { registerTabFiles } from './http/tabFiles';
 import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
+import { answersSettleMs } from './app/closeRound';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
@@ -103,7 +104,10 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     inBackground: background.run,
   });
 
-  const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold);
+  const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold, {
+    settleMs: answersSettleMs(services.roundCache),
+    now: () => services.now().getTime(),
+  });
   const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger, storageReachable: createStorageProbe(tables.teams, logger) });
   server.post('/api/messages', botEndpoint(adapter, bot, logger));
   registerTabApi(server, {

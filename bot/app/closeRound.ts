@@ -15,6 +15,11 @@ export interface ClosedRound extends RoundStatus {
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
 const ANSWERS_IN_FLIGHT_MS = 1000;
 
+/** How long after a close the answers other instances accepted may still land: what closing waits out. */
+export function answersSettleMs(roundCache: { readonly ttlMs: number }): number {
+  return roundCache.ttlMs > 0 ? roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS : 0;
+}
+
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
  * are updated to say so, with the participation figures. A card that cannot be updated
@@ -28,7 +33,7 @@ export async function closeRound(services: AuditServices, teamId: string, closed
   services.roundCache.forget(teamId, round.roundId);
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
   // (and the writes already under way), so every answer they accepted is counted here.
-  await setTimeout(services.roundCache.ttlMs > 0 ? services.roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS : 0);
+  await setTimeout(answersSettleMs(services.roundCache));
   // One read of the answers gives both the closing figures and the counts the round keeps.
   const answers = await services.answers.allRatedAnswers(round.roundId);
   const participation = participationOf(answers, services.privacyThreshold);

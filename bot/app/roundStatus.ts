@@ -1,18 +1,28 @@
 import { AuditError } from '../domain/errors';
 import type { AuditRound } from '../domain/auditRound';
-import { participationOf, type Participation } from '../domain/participation';
+import { openParticipationOf, type OpenParticipation, type Participation } from '../domain/participation';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 
+/** A closed round and its participation, levels included (closeRound). */
 export interface RoundStatus {
   readonly round: AuditRound;
   readonly participation: Participation;
 }
 
-/** Champions watch participation: counts only, small levels suppressed. */
-export async function roundStatus(services: AuditServices, teamId: string, askedBy: Person): Promise<RoundStatus> {
+/** The open round and how many have answered it. */
+export interface OpenRoundStatus {
+  readonly round: AuditRound;
+  readonly participation: OpenParticipation;
+}
+
+/**
+ * Champions watch participation while the round is open: people and answers by condition, not
+ * by level, which would give away a newcomer's level between two reads (participation.ts).
+ */
+export async function roundStatus(services: AuditServices, teamId: string, askedBy: Person): Promise<OpenRoundStatus> {
   const round = await championsOpenRound(services, teamId, askedBy);
-  return { round, participation: await participationIn(services, round) };
+  return { round, participation: openParticipationOf(await services.answers.footprints(round.roundId)) };
 }
 
 /** The team's open round as stored, for a practice champion (status, repost). Refuses others; NO_OPEN_ROUND when none is open. */
@@ -21,8 +31,4 @@ export async function championsOpenRound(services: AuditServices, teamId: string
   const round = await services.rounds.findOpen(teamId);
   if (!round) throw new AuditError('NO_OPEN_ROUND', 'There is no open audit round in this team. A practice champion can start one with "start".');
   return round;
-}
-
-export async function participationIn(services: AuditServices, round: AuditRound): Promise<Participation> {
-  return participationOf(await services.answers.footprints(round.roundId), services.privacyThreshold);
 }

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   NO_OPEN_ROUND: { status: 409, message: 'There is no open audit round in this team.' },
   ROUND_ALREADY_OPEN: { status: 409, message: 'An audit round is already open in this team.' },
   ROUND_CLOSED: { status: 409, message: 'This audit round is closed, so no more answers are taken.' },
+  RESULTS_AT_CLOSE: { status: 409, message: "A round's results appear when it closes; until then only participation is shown." },
   ACTION_NOT_FOUND: { status: 404, message: 'That action is no longer in the plan.' },
   PLAN_CHANGED: { status: 409, message: 'Someone else changed this action while you were editing it. Reload the plan to see their change.' },
   // 428 Precondition Required (RFC 6585): the change must name the version it was made on.

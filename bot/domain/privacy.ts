@@ -7,13 +7,17 @@
  * Empty groups are shown (an empty group says nothing about anyone), unless the hidden groups
  * cannot reach the threshold even together: then the empty ones are hidden too, or a lone
  * small group could be read off as the total less the shown zeros.
+ *
+ * `alreadyHidden`: groups hidden for another reason (a level whose answers are hidden, when the
+ * groups are its judgements); they count towards the hidden total like any hidden group.
  */
 export const DEFAULT_PRIVACY_THRESHOLD = 5;
 
-export function hiddenGroups<K>(sizes: ReadonlyMap<K, number>, threshold: number): Set<K> {
-  const hidden = new Set<K>();
+export function hiddenGroups<K>(sizes: ReadonlyMap<K, number>, threshold: number, alreadyHidden: Iterable<K> = []): Set<K> {
+  // Groups hidden for another reason count towards what is hidden: a reader cannot see them either.
+  const hidden = new Set<K>(alreadyHidden);
   for (const [key, size] of sizes) if (size > 0 && size < threshold) hidden.add(key);
-  if (hidden.size === 0) return hidden;
+  if (![...hidden].some((key) => (sizes.get(key) ?? 0) > 0)) return hidden;
 
   const shownSmallestFirst = [...sizes]
     .filter(([key, size]) => size > 0 && !hidden.has(key))

@@ -2,7 +2,7 @@ import type * as restify from 'restify';
 import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
-import { conditionComments, roundSummary, type TabReadDeps } from '../app/tab/roundSummary';
+import { conditionComments, roundParticipation, roundSummary, type TabReadDeps } from '../app/tab/roundSummary';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
@@ -29,6 +29,10 @@ type Method = 'get' | 'post' | 'put' | 'del';
  * The tab's API, and an organisation's way to get its data out. Every route checks who is
  * asking (an SSO token, or the local identity in local mode) before anything else, and
  * every team route checks membership through the Teams roster.
+ *
+ * A round's results (summary, comments, changes, exports) are served once it has closed; while
+ * it is open they answer 409 `{ error: { code: 'RESULTS_AT_CLOSE', message } }`, and only
+ * `…/participation` (people and answers by condition) is live (domain/summary/release.ts).
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const { services, roster } = deps;
@@ -38,6 +42,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(services, roster, user) })],
     ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(services, roster, user, params.teamId!) })],
+    ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
       comments: await conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level),

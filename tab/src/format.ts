@@ -1,5 +1,6 @@
 import type { CellSummary } from '../../bot/domain/summary/roundSummary';
 import type { CountCell } from '../../bot/domain/privacy';
+import { formatScore } from '../../bot/domain/summary/shownScore';
 
 const dates = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
@@ -9,10 +10,8 @@ export function formatDate(iso: string | undefined): string {
   return Number.isNaN(date.getTime()) ? '' : dates.format(date);
 }
 
-/** Scores run 0 (not in place) to 3 (fully in place); one decimal place. */
-export function formatScore(score: number): string {
-  return score.toFixed(1);
-}
+/** Scores run 0 (not in place) to 3 (fully in place); one decimal place, rounded where the service rounds them. */
+export { formatScore };
 
 export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -31,10 +30,22 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * Why a shown cell has no score although people answered: fewer than the threshold gave a
+ * rating other than "don't know", or its ratings are hidden so such a group cannot be worked out.
+ */
+export function withheldWording(cell: Extract<CellSummary, { withheld: string }>, threshold: number): string {
+  const dontKnow = `${cell.dontKnow} of ${plural(cell.answers, 'answer', 'answers')} said don’t know`;
+  return cell.withheld === 'too-few-judgements'
+    ? `Too few ratings to score (fewer than ${threshold}): ${dontKnow}`
+    : `Ratings hidden to protect a smaller group: ${dontKnow}`;
+}
+
 /** A cell's text for screen readers and the table alike. */
 export function cellSummaryText(cell: CellSummary, threshold: number): { score: string; detail: string } {
   if (!cell.shown) return { score: '', detail: hiddenWording(cell.reason, threshold) };
   if (cell.answers === 0) return { score: '', detail: 'No answers yet' };
+  if (cell.withheld) return { score: 'No score', detail: withheldWording(cell, threshold) };
   const answers = plural(cell.answers, 'answer', 'answers');
   const dontKnow = cell.dontKnowShare > 0 ? `, ${percent(cell.dontKnowShare)} don’t know` : '';
   if (cell.score === null) return { score: 'No score', detail: `${answers}, all don’t know` };

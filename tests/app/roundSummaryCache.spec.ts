@@ -3,7 +3,7 @@ import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
 import { warmRoundSummaries } from '../../bot/app/tab/warmRoundSummaries';
 import { createLogger } from '../../bot/logger';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
-import { countsOfAnswers, summariseRound, type RatedAnswer } from '../../bot/domain/summary';
+import { countsOfAnswers, summariseRound, summariseTallies, type RatedAnswer } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
@@ -36,12 +36,15 @@ beforeAll(async () => {
   for (let n = 0; n < 5; n += 1) await answers.record(answer(n));
 });
 
-it('serves the last summary at once and refreshes it behind, one read at a time', async () => {
+const open = (roundId: string) => ({ roundId, status: 'open' as const });
+const respondents = async (cache: RoundSummaryCache, roundId: string) => (await cache.release(open(roundId))).participation.respondents;
+
+it('serves the last figures at once and refreshes them behind, one read at a time', async () => {
   let clock = 0;
-  const cache = new RoundSummaryCache(answers, 5, 2000, () => clock);
-  const first = await cache.summary({ roundId: 'r1' });
-  expect(first.respondents).toBe(5);
-  await Promise.all(Array.from({ length: 20 }, () => cache.summary({ roundId: 'r1' })));
+  const cache = new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock });
+  const first = await cache.release(open('r1'));
+  expect(first).toMatchObject({ results: 'at-close', participation: { respondents: 5 } });
+  await Promise.all(Array.from({ length: 20 }, () => cache.release(open('r1'))));
   expect(answers.reads).toBe(1);
 
   await answers.record(answer(5));
@@ -49,40 +52,40 @@ it('serves the last summary at once and refreshes it behind, one read at a time'
   let release!: () => void;
   answers.gate = new Promise((resolve) => (release = resolve));
   // Stale: answered at once from what it has, while one refresh waits on storage.
-  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(5);
-  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(5);
+  expect(await respondents(cache, 'r1')).toBe(5);
+  expect(await respondents(cache, 'r1')).toBe(5);
   expect(answers.reads).toBe(2);
   answers.gate = undefined;
   release();
   await new Promise((resolve) => setTimeout(resolve, 200));
-  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(6);
+  expect(await respondents(cache, 'r1')).toBe(6);
   // The first refresh read the whole round; the later one only what was written since (less an overlap).
   expect(answers.sinces[0]).toBeUndefined();
   expect(answers.sinces.at(-1)).toBeInstanceOf(Date);
 });
 
-it('keeps serving the last summary when a refresh fails, and tries again later', async () => {
+it('keeps serving the last figures when a refresh fails, and tries again later', async () => {
   let clock = 0;
-  const cache = new RoundSummaryCache(answers, 5, 2000, () => clock);
-  await cache.summary({ roundId: 'r1' });
+  const cache = new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock });
+  await cache.release(open('r1'));
   answers.failNext = true;
   clock = 5000;
-  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(6);
+  expect(await respondents(cache, 'r1')).toBe(6);
   await new Promise((resolve) => setTimeout(resolve, 50));
   const reads = answers.reads;
-  expect((await cache.summary({ roundId: 'r1' })).respondents).toBe(6);
+  expect(await respondents(cache, 'r1')).toBe(6);
   expect(answers.reads).toBe(reads + 1);
 });
 
 it('counts a changed answer once, at its new rating, when only changes are read', async () => {
   const inRound2 = (n: number, rating: 'mostly' | 'fully') => ({ ...answer(n), roundId: 'r2', rating });
   for (let n = 0; n < 5; n += 1) await answers.record(inRound2(n, 'mostly'));
-  const aggregate = new RoundAggregate('r2', answers, 5);
-  const before = (await aggregate.refresh()).conditions[0]!.allStaff;
+  const aggregate = new RoundAggregate('r2', answers);
+  const before = summariseTallies(await aggregate.refresh(), 5).conditions[0]!.allStaff;
   expect(before).toMatchObject({ shown: true, answers: 5, distribution: { mostly: 5, fully: 0 } });
 
   await answers.record(inRound2(0, 'fully'));
-  const after = await aggregate.refresh();
+  const after = summariseTallies(await aggregate.refresh(), 5);
   expect(answers.sinces.at(-1)).toBeInstanceOf(Date);
   expect(after.respondents).toBe(5);
   expect(after.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 5, distribution: { mostly: 4, fully: 1 } });
@@ -103,7 +106,7 @@ it('has the open rounds ready when an instance starts, so the first tab does not
   await warmRoundSummaries(rounds, cache, createLogger('info', (line) => logged.push(line)));
   const readsAtStart = observed.reads;
   expect(readsAtStart).toBe(2); // each open round, once
-  expect((await cache.summary({ roundId: 'open-1' })).respondents).toBe(6);
+  expect(await respondents(cache, 'open-1')).toBe(6);
   expect(observed.reads).toBe(readsAtStart); // served from what the start read
   expect(logged.map((line) => JSON.parse(line) as { event: string; roundId: string; respondents: number })).toEqual([
     expect.objectContaining({ event: 'round_summary_ready', roundId: expect.stringMatching(/^open-/), respondents: expect.any(Number) }),
@@ -123,7 +126,9 @@ it('summarises a closed round from the counts it kept, without reading its answe
   const stored = await answers.allRatedAnswers('closed-1');
   const cache = new RoundSummaryCache(answers, 5);
   const reads = answers.reads;
-  const summary = await cache.summary({ roundId: 'closed-1', finalCounts: countsOfAnswers(stored) });
+  const release = await cache.release({ roundId: 'closed-1', status: 'closed', closedAt: '2026-11-26T10:00:00Z', finalCounts: countsOfAnswers(stored) });
+  if (release.results !== 'released') throw new Error(`not released: ${release.results}`);
+  const { summary } = release;
   expect(summary).toEqual(summariseRound(stored, 5));
   expect(summary.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 6, distribution: { partly: 3, fully: 3 } });
   expect(answers.reads).toBe(reads);

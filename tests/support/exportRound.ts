@@ -3,12 +3,13 @@ import { VERBS } from '../../bot/teams/cards/actions';
 import { parseCsv } from './csvParse';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
+import { closeRoundNow } from './closeRoundNow';
 import { postToBot, startTestService } from './testService';
 
 /**
  * A round to export, made as people make it: answers through the bot (one comment written to
  * look like a formula), plan actions through the tab's API (local mode: no token), text that
- * would start a formula in need, progress and owner.
+ * would start a formula in need, progress and owner; then closed, so that its results are out.
  */
 export const EVIL_COMMENT = '=HYPERLINK("http://evil-comment")';
 export const staff: { who: TestPerson; level: string; rating: string; comment?: string }[] = [
@@ -21,6 +22,9 @@ export const actions = [
   { conditionId: 'C02', need: 'Name champions, "one per team", in every service', progress: '', owner: '', dueDate: null, status: 'not-started' },
   { conditionId: 'C02', need: 'Agree the role\nwith HR', progress: 'Draft by Friday', owner: '=cmd|calc', dueDate: '2026-11-30', status: 'done' },
   { conditionId: 'C03', need: '-2 posts to fill', progress: '@SUM(A1)', owner: 'Deputy director', dueDate: null, status: 'not-started' },
+  // Issue 8: fullwidth forms (what East Asian keyboards type), and a formula behind white space.
+  { conditionId: 'C04', need: '\uFF1DHYPERLINK("http://evil-wide","click")', progress: ' \uFF20SUM(A1)', owner: '', dueDate: null, status: 'not-started' },
+  { conditionId: 'C05', need: '\uFF0B1 more workshop', progress: '\uFF0D2 days', owner: '', dueDate: null, status: 'not-started' },
 ];
 
 export interface ExportRound {
@@ -46,6 +50,8 @@ export async function startExportRound(): Promise<ExportRound> {
     const response = await fetch(url('/plan/actions'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
     if (response.status !== 201) throw new Error(`adding an action answered ${response.status}: ${await response.text()}`);
   }
+  // A round's results, its exports among them, are out once it has closed.
+  await closeRoundNow(service);
   const download = async (path: string) => {
     const response = await fetch(url(path));
     return { response, bytes: Buffer.from(await response.arrayBuffer()) };

@@ -3,19 +3,25 @@ import type { LevelId } from '../../bot/domain/levels';
 import type { CountCell } from '../../bot/domain/privacy';
 import type { RatingId } from '../../bot/domain/ratings';
 import type { CellSummary, ConditionSummary, RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
+import { shownDifference } from '../../bot/domain/summary/shownScore';
+import type { RoundParticipationReply } from '../../tab/src/api/types';
 
 /**
- * A round written out by hand against the contract (bot/domain/summary/roundSummary.ts), with
- * the privacy outcomes chosen, not computed: 35 people, threshold 5. Senior leaders (3) are too
- * few; service managers (5) are hidden so the senior leaders cannot be worked out from the total.
+ * A team's rounds written out by hand against the contract (bot/domain/summary/roundSummary.ts),
+ * with the privacy outcomes chosen, not computed. Round 2 (closed, the latest with results): 35
+ * people, threshold 5. Senior leaders (3) are too few; service managers (5) are hidden so the
+ * senior leaders cannot be worked out from the total; business support gave too few ratings
+ * (3 of 6 said "don't know") to be scored. Round 1 (closed): small. Round 3: open, so only its
+ * participation is served (its results appear when it closes).
  */
 export const TEAM_ID = '19:practice-audit-north@thread.tacv2';
-export const OPEN_ROUND = 'round-2';
-export const CLOSED_ROUND = 'round-1';
+export const CURRENT_ROUND = 'round-3';
+export const LATEST_ROUND = 'round-2';
+export const FIRST_ROUND = 'round-1';
 
 /** Answers per rating: not in place, partly, mostly, fully, don't know. */
 type Answers = readonly [number, number, number, number, number];
-type Hidden = 'too-small' | 'protects-another';
+type Hidden = 'too-small' | 'protects-another' | 'too-few-judgements';
 const RATING_ORDER: readonly RatingId[] = ['not-in-place', 'partly', 'mostly', 'fully', 'dont-know'];
 
 function shownCell(answers: Answers): CellSummary {
@@ -28,10 +34,17 @@ function shownCell(answers: Answers): CellSummary {
 
 const none: Answers = [0, 0, 0, 0, 0];
 
+/** A shown cut whose ratings are too few to score: only its answers and "don't know" count. */
+function withheldCell(answers: Answers): CellSummary {
+  const total = answers.reduce((a, b) => a + b, 0);
+  return { shown: true, answers: total, distribution: null, dontKnow: answers[4], score: null, dontKnowShare: answers[4] / total, withheld: 'too-few-judgements' };
+}
+
 function conditionSummary(conditionId: ConditionId, byLevel: Record<LevelId, Answers>, hidden: Partial<Record<LevelId, Hidden>>): ConditionSummary {
   const all = Object.values(byLevel).reduce((sum, a) => sum.map((n, i) => n + a[i]!) as unknown as Answers, none);
   const cells = Object.fromEntries(Object.entries(byLevel).map(([level, answers]) => {
     const reason = hidden[level as LevelId];
+    if (reason === 'too-few-judgements') return [level, withheldCell(answers)];
     return [level, reason ? { shown: false, reason } : shownCell(answers)];
   })) as Record<LevelId, CellSummary>;
   const scored = Object.entries(cells)
@@ -43,14 +56,14 @@ function conditionSummary(conditionId: ConditionId, byLevel: Record<LevelId, Ans
     conditionId,
     allStaff: shownCell(all),
     byLevel: cells,
-    disagreement: most && least && scored.length >= 2 ? { gap: most.score - least.score, mostPositive: most, leastPositive: least } : null,
+    disagreement: most && least && scored.length >= 2 ? { gap: shownDifference(most.score, least.score), mostPositive: most, leastPositive: least } : null,
   };
 }
 
-const USUAL_HIDING: Partial<Record<LevelId, Hidden>> = { 'senior-leader': 'too-small', 'service-manager': 'protects-another' };
+const USUAL_HIDING: Partial<Record<LevelId, Hidden>> = { 'senior-leader': 'too-small', 'service-manager': 'protects-another', 'business-support': 'too-few-judgements' };
 
 /** Everyone answered C01–C11; C12 had fewer practitioners and supervisors. Senior leaders rate highest. */
-function openRoundConditions(): ConditionSummary[] {
+function latestRoundConditions(): ConditionSummary[] {
   const rows: ConditionSummary[] = [];
   for (let n = 1; n <= 11; n += 1) {
     const id = `C${String(n).padStart(2, '0')}` as ConditionId;
@@ -79,7 +92,7 @@ function openRoundConditions(): ConditionSummary[] {
 
 const people = (count: number): CountCell => ({ shown: true, count });
 
-export function openRoundSummary(): RoundSummary {
+export function latestRoundSummary(): RoundSummary {
   return {
     privacyThreshold: 5,
     respondents: 35,
@@ -92,12 +105,12 @@ export function openRoundSummary(): RoundSummary {
       'partner-agency': people(0),
       volunteer: people(0),
     },
-    conditions: openRoundConditions(),
+    conditions: latestRoundConditions(),
   };
 }
 
-/** A small closed round: only practitioners could be shown. */
-export function closedRoundSummary(): RoundSummary {
+/** A small first round: only practitioners could be shown. */
+export function firstRoundSummary(): RoundSummary {
   const levels: Record<LevelId, Answers> = {
     practitioner: [1, 2, 2, 1, 0], supervisor: [0, 1, 1, 0, 0], 'service-manager': [0, 0, 1, 0, 0],
     'senior-leader': [0, 0, 0, 1, 0], 'business-support': none, 'partner-agency': none, volunteer: none,
@@ -117,14 +130,22 @@ export function closedRoundSummary(): RoundSummary {
 }
 
 export const ROUNDS = [
-  { roundId: OPEN_ROUND, number: 2, status: 'open' as const, openedAt: '2025-05-12T09:00:00.000Z' },
-  { roundId: CLOSED_ROUND, number: 1, status: 'closed' as const, openedAt: '2025-01-13T09:00:00.000Z', closedAt: '2025-01-31T16:30:00.000Z' },
+  { roundId: CURRENT_ROUND, number: 3, status: 'open' as const, openedAt: '2025-09-08T09:00:00.000Z' },
+  { roundId: LATEST_ROUND, number: 2, status: 'closed' as const, openedAt: '2025-05-12T09:00:00.000Z', closedAt: '2025-06-30T16:00:00.000Z' },
+  { roundId: FIRST_ROUND, number: 1, status: 'closed' as const, openedAt: '2025-01-13T09:00:00.000Z', closedAt: '2025-01-31T16:30:00.000Z' },
 ];
+
+/** GET …/participation of the open round 3: tests change it to see the tab keep up. */
+export function currentParticipation(respondents = 12): RoundParticipationReply {
+  const answersByCondition = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`C${String(i + 1).padStart(2, '0')}`, Math.max(0, respondents - i)])) as Record<ConditionId, number>;
+  return { roundNumber: 3, results: 'at-close', respondents, answersByCondition };
+}
 
 export const MY_ROUNDS = [
   { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[0]! },
-  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[1]! },
   { teamId: '19:fostering@thread.tacv2', teamName: 'Fostering & Adoption', roundId: 'round-7', number: 1, status: 'open' as const, openedAt: '2025-06-02T08:30:00.000Z' },
+  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[1]! },
+  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[2]! },
 ];
 
 export const COMMENTS: SummaryComment[] = [

@@ -4,7 +4,7 @@ import { PEOPLE, TEAM } from '../support/teamsActivities';
 import type { Frame } from 'playwright-core';
 import { eventually } from '../support/serviceProcess';
 import { useTabInTeams } from './inTeamsHarness';
-import { luminance, pageBackground, readOverview } from './tabPage';
+import { luminance, pageBackground, readOpenRound } from './tabPage';
 
 jest.setTimeout(60_000);
 const teams = useTabInTeams();
@@ -30,14 +30,15 @@ describe('the channel tab in Teams', () => {
     const frame = await tab.frame();
     await frame.getByRole('combobox', { name: 'Audit round' }).waitFor();
     await expect(frame.getByRole('option').allTextContents()).resolves.toEqual([expect.stringMatching(/^Round 1 \(open, started /)]);
-    expect((await readOverview(frame)).rows).toHaveLength(12);
+    // The round is open: how many have answered, and its results when it closes.
+    await expect(readOpenRound(frame)).resolves.toEqual({ atClose: 'Results appear when round 1 closes.', respondents: '0 people have answered', conditions: 12 });
 
     const bearer = `Bearer ${tab.tokens[0]}`;
     const read = tab.apiRequests.map((r) => ({ path: r.path, authorization: r.authorization, status: r.status }));
     expect(read).toEqual(expect.arrayContaining([
       { path: '/api/me', authorization: bearer, status: 200 },
       { path: `${teamPath}/rounds`, authorization: bearer, status: 200 },
-      { path: `${teamPath}/rounds/${teams.team.roundId}/summary`, authorization: bearer, status: 200 },
+      { path: `${teamPath}/rounds/${teams.team.roundId}/participation`, authorization: bearer, status: 200 },
     ]));
     expect(read.filter((r) => r.authorization !== bearer)).toEqual([]);
     // Signed in through Teams, so no local-mode banner.
@@ -58,7 +59,7 @@ describe('the channel tab in Teams', () => {
     const tab = await teams.openChannelTab(PEOPLE.practitioner, { initializeDelayMs: 4000 });
     const frame = await tab.frame();
     await frame.getByRole('combobox', { name: 'Audit round' }).waitFor({ timeout: 20_000 });
-    expect((await readOverview(frame)).rows).toHaveLength(12);
+    expect((await readOpenRound(frame)).conditions).toBe(12);
     expect(tab.apiRequests.length).toBeGreaterThan(0);
     expect(tab.apiRequests.filter((r) => r.authorization !== `Bearer ${tab.tokens[0]}`)).toEqual([]);
     await expect(frame.getByTestId('local-banner').count()).resolves.toBe(0);
@@ -94,8 +95,8 @@ describe('the personal tab in Teams', () => {
     const rounds = frame.getByTestId('my-rounds');
     await rounds.waitFor();
     await expect(rounds.locator('tbody th').allTextContents()).resolves.toEqual([TEAM.name]);
-    await frame.getByRole('button', { name: `Show overview: ${TEAM.name}, round 1` }).click();
-    expect((await readOverview(frame)).rows).toHaveLength(12);
+    await frame.getByRole('button', { name: `Show participation: ${TEAM.name}, round 1` }).click();
+    expect((await readOpenRound(frame)).conditions).toBe(12);
     const bearer = `Bearer ${tab.tokens[0]}`;
     expect(tab.apiRequests).toContainEqual(expect.objectContaining({ path: '/api/me/rounds', authorization: bearer, status: 200 }));
     expect(tab.apiRequests.filter((r) => r.authorization !== bearer)).toEqual([]);
@@ -109,7 +110,7 @@ describe("the tab follows Teams' theme", () => {
   test('from light to dark to high contrast, as Teams changes it, without reloading', async () => {
     const tab = await teams.openChannelTab(PEOPLE.practitioner, { theme: 'default' });
     const frame = await tab.frame();
-    await readOverview(frame);
+    await readOpenRound(frame);
     expect(luminance(await pageBackground(frame))).toBeGreaterThan(0.9);
     await tab.waitForRequest('registerHandler', (r) => r.args[0] === 'themeChange');
     await frame.evaluate(() => ((globalThis as Record<string, unknown>).sameDocument = true));
@@ -134,7 +135,7 @@ describe("the tab follows Teams' theme", () => {
   test('opens in the theme Teams is in', async () => {
     const tab = await teams.openChannelTab(PEOPLE.practitioner, { theme: 'dark' });
     const frame = await tab.frame();
-    await readOverview(frame);
+    await readOpenRound(frame);
     expect(luminance(await pageBackground(frame))).toBeLessThan(0.2);
   });
 });
@@ -162,7 +163,7 @@ describe('adding the tab to a channel (its configuration page in Teams)', () => 
 
     // The address it saved is the channel tab: Teams opens it, and the team's round shows.
     const channelTab = await teams.openChannelTab(PEOPLE.champion, { url: (saved[0]![0] as TabSettings).contentUrl });
-    expect((await readOverview(await channelTab.frame())).rows).toHaveLength(12);
+    expect((await readOpenRound(await channelTab.frame())).conditions).toBe(12);
   });
 
   test('tells Teams the save failed when Teams refuses the settings', async () => {

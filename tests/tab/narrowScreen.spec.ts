@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { OPEN_ROUND } from './fixtures';
+import { LATEST_ROUND } from './fixtures';
 import { useTabHarness } from './harness';
 import { accessibleTable, columnInView, readLayout } from './narrowLayout';
 import { planAction } from './planFixtures';
@@ -58,7 +58,7 @@ async function expectFitsPhone(page: Page): Promise<void> {
 
 beforeEach(() => {
   tab.server.plans.clear();
-  tab.server.plans.set(OPEN_ROUND, [PLAN_ACTION]);
+  tab.server.plans.set(LATEST_ROUND, [PLAN_ACTION]);
   tab.server.canEditPlan = true;
 });
 
@@ -156,7 +156,7 @@ describe('the plan at 360 px wide', () => {
     await form.getByLabel('Owner').fill('Principal social worker');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.waitFor({ state: 'detached' });
-    expect(tab.server.plans.get(OPEN_ROUND)![0]!.owner).toBe('Principal social worker');
+    expect(tab.server.plans.get(LATEST_ROUND)![0]!.owner).toBe('Principal social worker');
   });
 });
 

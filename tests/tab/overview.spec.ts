@@ -1,7 +1,7 @@
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { LEVELS } from '../../bot/domain/levels';
 import type { CellSummary } from '../../bot/domain/summary/roundSummary';
-import { CLOSED_ROUND, OPEN_ROUND, closedRoundSummary, openRoundSummary } from './fixtures';
+import { CURRENT_ROUND, FIRST_ROUND, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
 import { channelQuery, useTabHarness } from './harness';
 import { readOverview, type OverviewCellText } from './tabPage';
 
@@ -16,6 +16,10 @@ function expected(cell: CellSummary, threshold: number): OverviewCellText {
   }
   const answers = `${cell.answers} ${cell.answers === 1 ? 'answer' : 'answers'}`;
   if (cell.answers === 0) return { shown: true, score: null, detail: 'No answers yet', all: 'No answers yet' };
+  if (cell.withheld) {
+    const detail = `Too few ratings to score (fewer than ${threshold}): ${cell.dontKnow} of ${answers} said don’t know`;
+    return { shown: true, score: 'No score', detail, all: `No score${detail}` };
+  }
   if (cell.score === null) return { shown: true, score: 'No score', detail: `${answers}, all don’t know`, all: `No score${answers}, all don’t know` };
   const dontKnow = cell.dontKnowShare > 0 ? `, ${Math.round(cell.dontKnowShare * 100)}% don’t know` : '';
   return { shown: true, score: cell.score.toFixed(1), detail: answers + dontKnow, all: `${cell.score.toFixed(1)}${answers}${dontKnow}` };
@@ -24,7 +28,7 @@ function expected(cell: CellSummary, threshold: number): OverviewCellText {
 test('the overview is a table of the twelve conditions by all staff and the seven levels, with the round’s figures', async () => {
   const page = await tab.open(channelQuery());
   const overview = await readOverview(page);
-  const summary = openRoundSummary();
+  const summary = latestRoundSummary();
 
   expect(overview.caption).toContain('Scores run from 0 (not in place) to 3 (fully in place)');
   expect(overview.columns).toEqual(['Condition', 'All staff', ...LEVELS.map((level) => level.label)]);
@@ -40,6 +44,18 @@ test('the overview is a table of the twelve conditions by all staff and the seve
   // One figure worked out by hand: C01, all staff: 35 answers, 4 don't know, (11 + 18 + 15) / 31 = 1.42.
   expect(overview.rows[0]!.cells[0]).toEqual({ shown: true, score: '1.4', detail: '35 answers, 11% don’t know', all: '1.435 answers, 11% don’t know' });
   expect(tab.errors).toEqual([]);
+});
+
+// Issue 8, item 2: business support answered C01 six times, three of them "don't know": a score from three ratings is none.
+test('a cell with too few ratings shows no score and says why in words', async () => {
+  const overview = await readOverview(await tab.open(channelQuery()));
+  expect(overview.rows[0]!.cells[5]).toEqual({
+    shown: true,
+    score: 'No score',
+    detail: 'Too few ratings to score (fewer than 5): 3 of 6 answers said don’t know',
+    all: 'No scoreToo few ratings to score (fewer than 5): 3 of 6 answers said don’t know',
+  });
+  expect(overview.caption).toContain('a score needs at least 5 ratings other than “don’t know”');
 });
 
 test('hidden cells give their reason and no number; participation hides the same groups', async () => {
@@ -71,33 +87,59 @@ test('local mode says so plainly, and sends no token', async () => {
   expect(tab.server.requests.every((request) => request.authorization === null)).toBe(true);
 });
 
-test('the round picker lists the team’s rounds, newest first, and shows the chosen one', async () => {
+test('the round picker lists the team’s rounds, newest first, and opens on the latest with results', async () => {
   const page = await tab.open(channelQuery());
   const picker = page.getByLabel('Audit round');
-  await picker.locator('option').nth(1).waitFor({ state: 'attached' });
-  await expect(picker.locator('option').allTextContents()).resolves.toEqual(['Round 2 (open, started 12 May 2025)', 'Round 1 (closed 31 Jan 2025)']);
-  await picker.selectOption(CLOSED_ROUND);
+  await picker.locator('option').nth(2).waitFor({ state: 'attached' });
+  await expect(picker.locator('option').allTextContents()).resolves.toEqual([
+    expect.stringMatching(/^Round 3 \(open, started 8 Sept? 2025\)$/), 'Round 2 (closed 30 Jun 2025)', 'Round 1 (closed 31 Jan 2025)']);
+  await expect(picker.inputValue()).resolves.toBe('round-2');
+  await page.getByTestId('open-round-note').getByText('Round 3 is open: its results appear when it closes.').waitFor();
+  await picker.selectOption(FIRST_ROUND);
   await page.getByText('10 people have answered').waitFor();
   const overview = await readOverview(page);
-  expect(overview.rows[0]!.cells[1]).toEqual(expected(closedRoundSummary().conditions[0]!.byLevel.practitioner, 5));
+  expect(overview.rows[0]!.cells[1]).toEqual(expected(firstRoundSummary().conditions[0]!.byLevel.practitioner, 5));
   expect(overview.rows[0]!.cells[1]!.score).toBe('1.5');
 });
 
-test('new answers appear without a reload, and polling stops while the tab is hidden', async () => {
+// Issue 8, item 1: an open round's results appear when it closes; until then, how many have answered.
+test('an open round shows how many have answered and when its results appear, and asks for no result', async () => {
   const page = await tab.open(channelQuery());
   await readOverview(page);
-  const practitionerC01 = page.locator('tr[data-condition="C01"] td').nth(1);
-  await expect(practitionerC01.textContent()).resolves.toMatch(/^1\.114 answers/);
+  await page.getByRole('button', { name: 'See how many have answered so far' }).click();
+  await page.getByTestId('results-at-close').getByText('Results appear when round 3 closes.').waitFor();
+  await expect(page.getByTestId('respondents').textContent()).resolves.toBe('12 people have answered');
+  await expect(page.locator('[data-testid="answers-by-condition"] tbody tr').count()).resolves.toBe(12);
+  await expect(page.locator('[data-testid="answers-by-condition"] tr[data-condition="C03"] td').textContent()).resolves.toBe('10');
+  for (const testId of ['overview', 'disagreement', 'condition-distribution', 'changes']) await expect(page.getByTestId(testId).count()).resolves.toBe(0);
+  await expect(page.getByRole('button', { name: /Download/ }).count()).resolves.toBe(0);
+  await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Participation', 'Plan']);
+  for (const level of LEVELS) await expect(page.getByText(level.label, { exact: true }).count()).resolves.toBe(0);
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.getByRole('tab', { name: 'Participation' }).click();
+  await page.getByTestId('respondents').waitFor();
+  const asked = tab.server.requests.filter((r) => r.path.includes(`/rounds/${CURRENT_ROUND}/`)).map((r) => r.path.split('/').pop());
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.filter((path) => path !== 'participation' && path !== 'plan')).toEqual([]);
 
-  const changed = openRoundSummary();
-  const c01 = changed.conditions[0]!;
-  (c01.byLevel as Record<string, CellSummary>).practitioner = { shown: true, answers: 15, distribution: { 'not-in-place': 4, partly: 5, mostly: 3, fully: 2, 'dont-know': 1 }, score: 17 / 14, dontKnowShare: 1 / 15 };
+  await page.getByRole('button', { name: 'See round 2’s results' }).click();
+  expect((await readOverview(page)).rows).toHaveLength(12);
+  expect(tab.errors).toEqual([]);
+});
+
+test('an open round’s participation keeps up without a reload, and polling stops while the tab is hidden', async () => {
+  const page = await tab.open(channelQuery());
+  await readOverview(page);
+  await page.getByLabel('Audit round').selectOption(CURRENT_ROUND);
+  const respondents = page.getByTestId('respondents');
+  await respondents.getByText('12 people have answered').waitFor();
+
   const changedAt = Date.now();
-  tab.server.summaries.set(OPEN_ROUND, changed);
-  await practitionerC01.getByText('15 answers', { exact: false }).waitFor({ timeout: 6500 });
+  tab.server.participations.set(CURRENT_ROUND, currentParticipation(13));
+  await respondents.getByText('13 people have answered').waitFor({ timeout: 6500 });
   expect(Date.now() - changedAt).toBeLessThan(6500);
 
-  const summaryRequests = () => tab.server.requests.filter((request) => request.path.endsWith('/summary')).length;
+  const summaryRequests = () => tab.server.requests.filter((request) => request.path.endsWith('/participation')).length;
   const setHidden = (hidden: boolean) => page.evaluate((value) => {
     const doc = (globalThis as unknown as { document: { dispatchEvent(event: unknown): void } }).document;
     Object.defineProperty(doc, 'hidden', { configurable: true, get: () => value });

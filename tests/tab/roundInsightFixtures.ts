@@ -3,7 +3,8 @@ import type { ConditionId } from '../../bot/domain/conditions';
 import type { LevelId } from '../../bot/domain/levels';
 import type { RatingId } from '../../bot/domain/ratings';
 import type { RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
-import { CLOSED_ROUND, OPEN_ROUND, ROUNDS } from './fixtures';
+import { shownDifference } from '../../bot/domain/summary/shownScore';
+import { FIRST_ROUND, LATEST_ROUND, ROUNDS } from './fixtures';
 
 /**
  * The fixture API's answers for the views beyond the overview, in the real routes' shapes
@@ -20,7 +21,7 @@ export const CONDITION_COMMENTS: Partial<Record<ConditionId, SummaryComment[]>> 
     comment(HOSTILE_COMMENTS[0]!, 'partly', 'practitioner'),
     comment(HOSTILE_COMMENTS[1]!, 'partly', null),
     comment('We share a plan with education & health.', 'mostly', null),
-    comment('Not sure who decides this.', 'dont-know', 'business-support'),
+    comment('Not sure who decides this.', 'dont-know', null), // business support: too few ratings to be named
   ],
   C02: [comment('Champions meet monthly.', 'fully', 'supervisor')],
 };
@@ -32,26 +33,32 @@ export function commentsReply(summary: RoundSummary, conditionId: string, level:
   const all = condition.allStaff.shown ? CONDITION_COMMENTS[conditionId as ConditionId] ?? [] : [];
   if (level === undefined || level === '') return { status: 200, body: { comments: all } };
   const cell = condition.byLevel[level as LevelId];
-  if (!cell?.shown) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'That level is too small to show for this condition.' } } };
+  if (!cell?.shown || cell.distribution === null) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'That level is too small to show for this condition.' } } };
   return { status: 200, body: { comments: all.filter((c) => c.level === level) } };
 }
 
-const score = (before: number, after: number) => ({ before, after, change: after - before });
+/** As compareRounds gives it: the change worked out from the two scores as shown. */
+const score = (before: number, after: number) => {
+  const change = shownDifference(after, before);
+  return { before, after, change, direction: change > 0 ? ('up' as const) : change < 0 ? ('down' as const) : ('none' as const) };
+};
 
 /**
- * GET …/changes for the open round against the closed one. C01 is worked out from the two
- * fixture summaries (the closed round shows only practitioners, so only they are compared);
- * the other moves are chosen by hand so the view meets a rise, a fall, no change and a hidden cut.
+ * GET …/changes for round 2 against round 1. C01 is worked out from the two fixture summaries
+ * (round 1 shows only practitioners, so only they are compared); the other moves are chosen by
+ * hand so the view meets a rise, a fall, no change, a hidden cut, and the issue 8 figures that
+ * rounding once contradicted (1.54 → 1.56 shows 1.5 → 1.6: +0.1; 1.56 → 1.34 shows 1.6 → 1.3: −0.3).
  */
 export function changesReply(roundId: string): RoundChanges | undefined {
-  if (roundId === CLOSED_ROUND) return { previousRound: null, conditions: [] };
-  if (roundId !== OPEN_ROUND) return undefined;
-  const previous = ROUNDS[1]!;
+  if (roundId === FIRST_ROUND) return { previousRound: null, conditions: [] };
+  if (roundId !== LATEST_ROUND) return undefined;
+  const previous = ROUNDS[2]!;
   const conditions = Array.from({ length: 12 }, (_, i) => {
     const conditionId = `C${String(i + 1).padStart(2, '0')}` as ConditionId;
     if (conditionId === 'C01') return { conditionId, allStaff: score(1.7, 44 / 31), byLevel: [{ level: 'practitioner' as const, ...score(1.5, 14 / 13) }] };
     if (conditionId === 'C02') return { conditionId, allStaff: score(1.7, 2.1), byLevel: [{ level: 'practitioner' as const, ...score(1.5, 1.5) }] };
     if (conditionId === 'C12') return { conditionId, allStaff: null, byLevel: [] };
+    if (conditionId === 'C11') return { conditionId, allStaff: score(1.54, 1.56), byLevel: [{ level: 'practitioner' as const, ...score(1.56, 1.34) }] };
     return { conditionId, allStaff: score(1.7, 1.5), byLevel: [{ level: 'practitioner' as const, ...score(1.5, 1.25) }] };
   });
   return { previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' }, conditions };

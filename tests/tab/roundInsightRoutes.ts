@@ -16,22 +16,22 @@ export function sendComments(req: restify.Request, res: restify.Response, summar
   res.send(reply.status, reply.body);
 }
 
-/** …/changes and …/export.csv|.xlsx for the fixture team. */
-export function registerRoundInsightRoutes(server: restify.Server): void {
+/** …/changes and …/export.csv|.xlsx for the fixture team; `atClose` answers for an open round (409). */
+export function registerRoundInsightRoutes(server: restify.Server, atClose: (req: restify.Request, res: restify.Response) => boolean): void {
   const teamOk = (req: restify.Request, res: restify.Response) => {
     if (req.params.teamId === TEAM_ID) return true;
     res.send(404, { error: { code: '404', message: 'Not found.' } });
     return false;
   };
   server.get('/api/teams/:teamId/rounds/:roundId/changes', async (req, res) => {
-    if (!teamOk(req, res)) return;
+    if (!teamOk(req, res) || atClose(req, res)) return;
     const reply = changesReply(req.params.roundId);
     if (reply) res.send(200, reply);
     else res.send(404, notFound);
   });
   for (const format of ['csv', 'xlsx'] as const) {
     server.get(`/api/teams/:teamId/rounds/:roundId/export.${format}`, async (req, res) => {
-      if (!teamOk(req, res)) return;
+      if (!teamOk(req, res) || atClose(req, res)) return;
       const round = ROUNDS.find((r) => r.roundId === req.params.roundId);
       if (!round) {
         res.send(404, notFound);

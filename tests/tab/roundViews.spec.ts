@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { CONDITIONS } from '../../bot/domain/conditions';
-import { CLOSED_ROUND, OPEN_ROUND } from './fixtures';
+import { FIRST_ROUND, LATEST_ROUND } from './fixtures';
 import { useTabHarness } from './harness';
 import { HOSTILE_COMMENTS } from './roundInsightFixtures';
 import { openView, readRows } from './roundViewsPage';
@@ -12,10 +12,12 @@ const name = (id: string) => { const c = CONDITIONS.find((x) => x.id === id)!; r
 test('where levels disagree: conditions by gap, largest first, with the direction in words', async () => {
   const page = await openView(tab, 'Where levels disagree');
   const rows = await readRows(page, 'disagreement');
-  // Gaps worked out by hand from the fixture: C12 1.375; C03/C06/C09 0.57; C01/C04/C07/C10 0.43; C02/C05/C08/C11 0.37.
-  expect(rows.map((row) => row.key)).toEqual(['C12', 'C03', 'C06', 'C09', 'C01', 'C04', 'C07', 'C10', 'C02', 'C05', 'C08', 'C11']);
+  // Gaps worked out by hand from the fixture, between the scores as shown: C12 2.0 − 0.6 = 1.4; C03/C06/C09
+  // 1.6 − 1.2 and C02/C05/C08/C11 1.3 − 0.9 = 0.4; C01/C04/C07/C10 1.4 − 1.1 = 0.3. Business support (3 ratings
+  // of 6 answers) is not scored, so not compared (issue 8, item 2).
+  expect(rows.map((row) => row.key)).toEqual(['C12', 'C02', 'C03', 'C05', 'C06', 'C08', 'C09', 'C11', 'C01', 'C04', 'C07', 'C10']);
   expect(rows[0]!.cells).toEqual([name('C12'), '1.4', 'Service managers more positive than practitioners: 2.0 against 0.6']);
-  expect(rows[4]!.cells).toEqual([name('C01'), '0.4', 'Practice supervisors and team managers more positive than business support staff: 1.4 against 1.0']);
+  expect(rows[8]!.cells).toEqual([name('C01'), '0.3', 'Practice supervisors and team managers more positive than practitioners: 1.4 against 1.1']);
 });
 
 test('don’t know by level: shown cuts only, hidden levels say why', async () => {
@@ -50,12 +52,13 @@ test('comments are text, never markup, and the level filter offers only shown le
   const page = await openView(tab, 'A condition');
   const comments = page.getByTestId('comment');
   await comments.first().waitFor();
+  // Business support gave too few ratings to be named (issue 8, item 2).
   await expect(page.getByTestId('comment-level').locator('option').allTextContents()).resolves.toEqual(
-    ['All levels', 'Practitioner', 'Practice supervisor / team manager', 'Business support / administrator']);
+    ['All levels', 'Practitioner', 'Practice supervisor / team manager']);
   await expect(comments.locator('[data-part="text"]').allTextContents()).resolves.toEqual([
     'Police rarely come to our meetings.', HOSTILE_COMMENTS[0], HOSTILE_COMMENTS[1], 'We share a plan with education & health.', 'Not sure who decides this.']);
   await expect(comments.locator('[data-part="meta"]').allTextContents()).resolves.toEqual([
-    'Not in place · Practitioner', 'Partly in place · Practitioner', 'Partly in place', 'Mostly in place', 'Don\'t know · Business support / administrator']);
+    'Not in place · Practitioner', 'Partly in place · Practitioner', 'Partly in place', 'Mostly in place', 'Don\'t know']);
   await expect(page.getByTestId('comments').locator('img, script').count()).resolves.toBe(0);
   await expect(page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).resolves.toBeUndefined();
 
@@ -77,13 +80,17 @@ test('changes since last round: before → after and the change, with words for 
   expect(rows[2]!.cells).toEqual([name('C02'), 'All staff', '1.7 → 2.1', '+0.4up 0.4']);
   expect(rows[3]!.cells).toEqual(['Practitioner', '1.5 → 1.5', '0.0no change']);
   expect(rows[rows.length - 1]!.cells).toEqual([name('C12'), 'All staff', 'Not comparable: hidden, or no score, in one of the rounds']);
-  expect(tab.server.requests.some((r) => r.path.endsWith(`/rounds/${OPEN_ROUND}/changes`))).toBe(true);
+  // Issue 8, item 3: the change agrees with the figures beside it (it was "0.0 no change" and "−0.2").
+  const c11 = rows.filter((row) => row.key === 'all-staff' || row.key === 'practitioner').slice(20, 22);
+  expect(c11[0]!.cells).toEqual([name('C11'), 'All staff', '1.5 → 1.6', '+0.1up 0.1']);
+  expect(c11[1]!.cells).toEqual(['Practitioner', '1.6 → 1.3', '−0.3down 0.3']);
+  expect(tab.server.requests.some((r) => r.path.endsWith(`/rounds/${LATEST_ROUND}/changes`))).toBe(true);
 });
 
 test('changes for a first round say there is nothing to compare with', async () => {
   const page = await openView(tab, 'Changes since last round');
   await page.getByTestId('changes').waitFor();
-  await page.getByLabel('Audit round').selectOption(CLOSED_ROUND);
+  await page.getByLabel('Audit round').selectOption(FIRST_ROUND);
   await page.getByText('No earlier closed round to compare with.').waitFor();
   await expect(page.getByTestId('changes').count()).resolves.toBe(0);
 });
@@ -95,6 +102,6 @@ test.each([['Download CSV', 'csv'], ['Download Excel', 'xlsx']])('%s saves the r
   const body = fs.readFileSync((await download.path())!);
   if (format === 'csv') expect(body.toString('utf8').startsWith('\uFEFFTeam,')).toBe(true);
   else expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
-  expect(tab.server.requests.some((r) => r.path.endsWith(`/rounds/${OPEN_ROUND}/export.${format}`))).toBe(true);
+  expect(tab.server.requests.some((r) => r.path.endsWith(`/rounds/${LATEST_ROUND}/export.${format}`))).toBe(true);
   expect(tab.errors).toEqual([]);
 });

@@ -55,6 +55,17 @@ export async function readOverview(page: Page | Frame): Promise<OverviewText> {
   });
 }
 
+/** An open round's view, as a reader gets it: the line on when results appear, people, and answers by condition. */
+export async function readOpenRound(page: Page | Frame): Promise<{ atClose: string; respondents: string; conditions: number }> {
+  const table = page.getByTestId('answers-by-condition');
+  await table.waitFor();
+  return {
+    atClose: (await page.getByTestId('results-at-close').textContent()) ?? '',
+    respondents: (await page.getByTestId('respondents').textContent()) ?? '',
+    conditions: await table.locator('tbody tr').count(),
+  };
+}
+
 let axeSource: string | undefined;
 
 /** axe-core in the page; returns the serious and critical violations, each with its targets. */

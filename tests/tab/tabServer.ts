@@ -4,15 +4,20 @@ import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { planActionInput, type PlanAction } from '../../bot/domain/plan';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
-import { CLOSED_ROUND, MY_ROUNDS, OPEN_ROUND, ROUNDS, TEAM_ID, closedRoundSummary, openRoundSummary } from './fixtures';
+import type { RoundParticipationReply } from '../../tab/src/api/types';
+import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
 
 /**
  * The tab's files (through the real registerTabFiles) and a stand-in for the tab's API that
- * answers with the hand-written fixtures. Tests change `summaries` to see the tab poll.
+ * answers with the hand-written fixtures. Tests change `participations` (the open round's) to
+ * see the tab poll. As the real API, an open round's results answer 409 RESULTS_AT_CLOSE.
  */
 export interface TabServer {
   readonly url: string;
+  /** The closed rounds' results. */
   readonly summaries: Map<string, RoundSummary>;
+  /** The open round's participation. */
+  readonly participations: Map<string, RoundParticipationReply>;
   /** Paths of the API requests, with the Authorization header each carried (or null). */
   readonly requests: { path: string; authorization: string | null }[];
   /** The plan stand-in: actions by round, versions W/"n"; tests change them to simulate another editor. */
@@ -24,7 +29,8 @@ export interface TabServer {
 
 export async function startTabServer(distDir: string): Promise<TabServer> {
   const server = restify.createServer({ name: 'tab-test', handleUncaughtExceptions: false });
-  const summaries = new Map<string, RoundSummary>([[OPEN_ROUND, openRoundSummary()], [CLOSED_ROUND, closedRoundSummary()]]);
+  const summaries = new Map<string, RoundSummary>([[LATEST_ROUND, latestRoundSummary()], [FIRST_ROUND, firstRoundSummary()]]);
+  const participations = new Map<string, RoundParticipationReply>([[CURRENT_ROUND, currentParticipation()]]);
   const requests: TabServer['requests'] = [];
   server.pre((req, _res, next) => {
     if (req.path().startsWith('/api/')) requests.push({ path: req.path(), authorization: req.header('authorization') ?? null });
@@ -36,6 +42,12 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     res.send(404, { error: { code: '404', message: 'Not found.' } });
     return false;
   };
+  /** An open round's result routes answer as the real API's do (bot/domain/summary/release.ts). */
+  const atClose = (req: restify.Request, res: restify.Response): boolean => {
+    const open = participations.get(req.params.roundId);
+    if (open) res.send(409, { error: { code: 'RESULTS_AT_CLOSE', message: `Results appear when round ${open.roundNumber} closes. Until then only participation is shown, so that nobody's answer or level can be worked out by comparing two reads.` } });
+    return open !== undefined;
+  };
   server.get('/api/me', async (_req, res) => {
     res.send(200, { name: 'Local developer', local: true });
   });
@@ -45,21 +57,29 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/teams/:teamId/rounds', async (req, res) => {
     if (team(req, res)) res.send(200, { rounds: ROUNDS });
   });
-  server.get('/api/teams/:teamId/rounds/:roundId/summary', async (req, res) => {
+  server.get('/api/teams/:teamId/rounds/:roundId/participation', async (req, res) => {
     if (!team(req, res)) return;
+    const open = participations.get(req.params.roundId);
+    const summary = summaries.get(req.params.roundId);
+    if (open) res.send(200, open);
+    else if (summary) res.send(200, closedParticipation(summary, ROUNDS.find((r) => r.roundId === req.params.roundId)!.number));
+    else res.send(404, { error: { code: '404', message: 'Not found.' } });
+  });
+  server.get('/api/teams/:teamId/rounds/:roundId/summary', async (req, res) => {
+    if (!team(req, res) || atClose(req, res)) return;
     const summary = summaries.get(req.params.roundId);
     if (summary) res.send(200, summary);
     else res.send(404, { error: { code: '404', message: 'Not found.' } });
   });
   server.get('/api/teams/:teamId/rounds/:roundId/conditions/:conditionId/comments', async (req, res) => {
-    if (team(req, res)) sendComments(req, res, summaries);
+    if (team(req, res) && !atClose(req, res)) sendComments(req, res, summaries);
   });
   const plans = new Map<string, PlanAction[]>();
   const planState = { canEditPlan: true, version: 0 };
   const refuse = (res: restify.Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
   const planRound = (req: restify.Request, res: restify.Response): PlanAction[] | null => {
     if (!team(req, res)) return null;
-    if (!summaries.has(req.params.roundId)) {
+    if (!summaries.has(req.params.roundId) && !participations.has(req.params.roundId)) {
       refuse(res, 404, 'ROUND_NOT_FOUND', 'That audit round could not be found.');
       return null;
     }
@@ -120,7 +140,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     actions.splice(index, 1);
     res.send(204);
   });
-  registerRoundInsightRoutes(server);
+  registerRoundInsightRoutes(server, atClose);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -128,6 +148,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     summaries,
+    participations,
     requests,
     plans,
     get canEditPlan() {
@@ -138,4 +159,10 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A closed round's participation, from its summary: people, and answers by condition. */
+function closedParticipation(summary: RoundSummary, roundNumber: number): RoundParticipationReply {
+  const answersByCondition = Object.fromEntries(summary.conditions.map((c) => [c.conditionId, c.allStaff.shown ? c.allStaff.answers : 0])) as RoundParticipationReply['answersByCondition'];
+  return { roundNumber, results: 'released', respondents: summary.respondents, answersByCondition };
 }

@@ -1,6 +1,6 @@
 import { channelQuery, useTabHarness } from './harness';
 import { gzippedJsBytes } from './tabBuild';
-import { luminance, pageBackground, readOverview, seriousViolations } from './tabPage';
+import { luminance, pageBackground, readOpenRound, readOverview, seriousViolations } from './tabPage';
 
 jest.setTimeout(60_000);
 const tab = useTabHarness();
@@ -43,13 +43,26 @@ describe('accessibility (axe-core, serious and critical)', () => {
     const page = await tab.open('?view=personal');
     const rounds = page.getByTestId('my-rounds');
     await rounds.waitFor();
-    await expect(rounds.locator('tbody tr').count()).resolves.toBe(3);
+    await expect(rounds.locator('tbody tr').count()).resolves.toBe(4);
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.getByRole('button', { name: 'Show overview: Children’s Services – North, round 2' }).click();
     const overview = await readOverview(page);
     expect(overview.rows).toHaveLength(12);
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.screenshot({ path: '/tmp/tab-personal.png', fullPage: true });
+    // An open round offers its participation: its results appear when it closes.
+    await page.getByRole('button', { name: 'Show participation: Children’s Services – North, round 3' }).click();
+    await expect(readOpenRound(page)).resolves.toEqual({ atClose: 'Results appear when round 3 closes.', respondents: '12 people have answered', conditions: 12 });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  test.each([['light', ''], ['dark', '&theme=dark'], ['contrast', '&theme=contrast']])('an open round’s participation in the %s theme', async (name, theme) => {
+    const page = await tab.open(channelQuery(theme));
+    await readOverview(page);
+    await page.getByRole('button', { name: 'See how many have answered so far' }).click();
+    await readOpenRound(page);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.screenshot({ path: `/tmp/tab-open-round-${name}.png`, fullPage: true });
   });
 });
 

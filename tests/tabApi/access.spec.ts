@@ -28,8 +28,11 @@ const get = async (path: string, token?: string) => {
 const teamPaths = () => {
   const team = encodeURIComponent(TEAM.id);
   const round = `/api/teams/${team}/rounds/${roundId}`;
-  return [`/api/teams/${team}/rounds`, `${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/plan`, `${round}/export.csv`, `${round}/export.xlsx`];
+  return [`/api/teams/${team}/rounds`, `${round}/participation`, ...resultPaths(round), `${round}/plan`];
 };
+/** A round's results: answered only once it has closed (the round here is open). */
+const resultPaths = (round: string) => [`${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/export.csv`, `${round}/export.xlsx`];
+const isResult = (path: string) => resultPaths('').some((tail) => path.endsWith(tail));
 const allPaths = () => ['/api/me', '/api/me/rounds', ...teamPaths()];
 
 describe("the tab's API", () => {
@@ -60,7 +63,12 @@ describe("the tab's API", () => {
   it("serves a team's members, who see their name and their team's rounds", async () => {
     const token = await identity.sign(claimsOf(PEOPLE.practitioner));
     expect((await get('/api/me', token)).body).toEqual({ name: 'Ben Hughes', local: false });
-    for (const path of teamPaths()) expect({ path, status: (await get(path, token)).status }).toEqual({ path, status: 200 });
+    for (const path of teamPaths()) {
+      const reply = await get(path, token);
+      // The round is open: its results are withheld from members and everyone else until it closes.
+      expect({ path, status: reply.status }).toEqual({ path, status: isResult(path) ? 409 : 200 });
+      if (isResult(path)) expect(reply.body).toMatchObject({ error: { code: 'RESULTS_AT_CLOSE' } });
+    }
     const rounds = (await get(`/api/teams/${encodeURIComponent(TEAM.id)}/rounds`, token)).body.rounds as { roundId: string; number: number; status: string }[];
     expect(rounds).toEqual([expect.objectContaining({ roundId, number: 1, status: 'open' })]);
     expect(((await get('/api/me/rounds', token)).body.rounds as { teamName: string }[]).map((r) => r.teamName)).toEqual([TEAM.name]);

@@ -6,8 +6,8 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { closeRoundNow } from '../support/closeRoundNow';
 import { postToBot, startTestService } from '../support/testService';
-import { closeTheRound } from '../support/closeRound';
 
 /** Each condition's move since the team's previous closed round: two rounds, answered through the bot. */
 let connector: FakeConnector;
@@ -30,16 +30,15 @@ async function answer(roundId: string, people: typeof practitioners, conditionId
     expect(reply.status).toBe(200);
   }
 }
-async function closeRound() {
-  await closeTheRound(service, connector, PEOPLE.champion);
-  await service.settled();
-}
+const reply = (roundId: string, path: string) => fetch(`${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}/${path}`);
 const get = async <T>(roundId: string, path: string) => {
-  const response = await fetch(`${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}/${path}`);
+  const response = await reply(roundId, path);
   expect(response.status).toBe(200);
   expect(response.headers.get('cache-control')).toBe('no-store');
   return (await response.json()) as T;
 };
+/** What the second round's changes answered while it was still open. */
+let whileOpen: { status: number; body: unknown } | undefined;
 
 beforeAll(async () => {
   connector = await startFakeConnector();
@@ -50,7 +49,7 @@ beforeAll(async () => {
   await answer(first, practitioners, 'C01', 'practitioner', 'not-in-place');
   await answer(first, managers, 'C01', 'supervisor', 'partly');
   await answer(first, practitioners.slice(0, 5), 'C02', 'practitioner', 'mostly');
-  await closeRound();
+  await closeRoundNow(service);
   // Round 2: C01 better at every level, with two senior leaders (too few to show, so another level is hidden
   // to protect them); C02 all "don't know".
   const second = await openRound();
@@ -58,6 +57,9 @@ beforeAll(async () => {
   await answer(second, managers, 'C01', 'supervisor', 'fully');
   await answer(second, directors, 'C01', 'senior-leader', 'fully');
   await answer(second, practitioners.slice(0, 5), 'C02', 'practitioner', 'dont-know');
+  const open = await reply(second, 'changes');
+  whileOpen = { status: open.status, body: await open.json() };
+  await closeRoundNow(service);
 });
 afterAll(async () => {
   await service?.stop();
@@ -69,9 +71,8 @@ describe("a round's changes since the previous closed round", () => {
     expect(await get<RoundChanges>(rounds[0]!, 'changes')).toEqual({ previousRound: null, conditions: [] });
   });
 
-  it('compare the second round, still open, with the first', async () => {
-    expect(await service.services.rounds.findOpen(TEAM.id)).toMatchObject({ roundId: rounds[1] });
-    expect((await get<RoundChanges>(rounds[1]!, 'changes')).previousRound).toMatchObject({ roundId: rounds[0], number: 1 });
+  it('are a result: withheld while the second round was open, like its summary', () => {
+    expect(whileOpen).toEqual({ status: 409, body: { error: { code: 'RESULTS_AT_CLOSE', message: expect.stringMatching(/^Results appear when round 2 closes\./) } } });
   });
 
   it('compare the second round with the first, by all staff and by each level shown in both', async () => {
@@ -80,10 +81,10 @@ describe("a round's changes since the previous closed round", () => {
     expect(changes.previousRound).toEqual({ roundId: rounds[0], number: 1, closedAt: first!.closedAt });
     expect(changes.conditions.map((c) => c.conditionId)).toEqual(CONDITIONS.map((c) => c.id));
     const [c01, c02, c03] = changes.conditions;
-    const after = (6 * 2 + 6 * 3 + 2 * 3) / 14;
-    expect(c01!.allStaff).toEqual({ before: 0.5, after, change: after - 0.5 });
+    const after = (6 * 2 + 6 * 3 + 2 * 3) / 14; // 2.57, shown as 2.6: the change shown is 2.6 less 0.5
+    expect(c01!.allStaff).toEqual({ before: 0.5, after, change: 2.1, direction: 'up' });
     // Practitioners are hidden in round 2 to protect the two senior leaders: only managers compare.
-    expect(c01!.byLevel).toEqual([{ level: 'supervisor', before: 1, after: 3, change: 2 }]);
+    expect(c01!.byLevel).toEqual([{ level: 'supervisor', before: 1, after: 3, change: 2, direction: 'up' }]);
     expect(c02).toEqual({ conditionId: 'C02', allStaff: null, byLevel: [] }); // round 2: all "don't know"
     expect(c03).toEqual({ conditionId: 'C03', allStaff: null, byLevel: [] }); // hidden in both
   });

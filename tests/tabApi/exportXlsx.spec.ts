@@ -42,6 +42,8 @@ describe('the XLSX export', () => {
     const headerRow = gridOf(lines).headerLine + 1;
     expect(sheet.getRow(headerRow + 1).getCell(6).type).toBe(ExcelJS.ValueType.Number);
     expect(sheet.getRow(headerRow + 1).getCell(4).value).toBe('\'=HYPERLINK("http://evil","click")');
+    // Issue 8: a fullwidth ＝ is a formula start too (C04's action).
+    expect(sheet.getRow(headerRow + 4).getCell(4).value).toBe('\'\uFF1DHYPERLINK("http://evil-wide","click")');
   });
 
   it('is laid out to print: columns sized, text wrapped, one page wide, the header repeated', async () => {

@@ -4,9 +4,10 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
+import { closeRoundNow } from '../support/closeRoundNow';
 import { postToBot, startTestService, TEST_HMAC_KEY } from '../support/testService';
 
-/** What leaders read: answers given through the bot, aggregated, with small groups hidden and nobody named. */
+/** What leaders read: answers given through the bot; participation while the round is open, then aggregated, small groups hidden and nobody named. */
 let connector: FakeConnector;
 let service: RunningService;
 let roundId = '';
@@ -36,16 +37,45 @@ afterAll(async () => {
   await connector?.close();
 });
 
-describe('the round summary', () => {
+describe('while the round is open', () => {
+  it('serves its participation, and answers every result route with RESULTS_AT_CLOSE', async () => {
+    expect(JSON.parse((await api('/participation')).text)).toMatchObject({ roundNumber: 1, results: 'at-close', respondents: 13, answersByCondition: { C01: 13, C02: 0 } });
+    for (const path of ['/summary', '/conditions/C01/comments', '/changes', '/export.csv', '/export.xlsx']) {
+      const reply = await api(path);
+      expect({ path, status: reply.status }).toEqual({ path, status: 409 });
+      expect(JSON.parse(reply.text)).toEqual({ error: { code: 'RESULTS_AT_CLOSE', message: expect.stringMatching(/^Results appear when round 1 closes\./) } });
+    }
+  });
+
+  it('shows new answers in its participation within a few seconds', async () => {
+    const latecomer = person('Latecomer', 500);
+    await postToBot(service, cardAction(connector.serviceUrl, latecomer, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'partly', level: 'practitioner' }));
+    const deadline = Date.now() + 5000;
+    let answers = 0;
+    while (Date.now() < deadline && answers !== 14) {
+      answers = (JSON.parse((await api('/participation')).text) as { answersByCondition: Record<string, number> }).answersByCondition.C01!;
+      if (answers !== 14) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(answers).toBe(14);
+  });
+});
+
+describe('the round summary, once the round has closed', () => {
+  beforeAll(async () => closeRoundNow(service));
+
   it('counts and scores each level, hiding a small level and the next-smallest that would reveal it', async () => {
-    const summary = JSON.parse((await api('/summary')).text) as RoundSummary;
-    expect(summary.respondents).toBe(13);
+    const reply = await api('/summary');
+    expect(reply.status).toBe(200);
+    const summary = JSON.parse(reply.text) as RoundSummary;
+    expect(summary.respondents).toBe(14);
     const c01 = summary.conditions.find((c) => c.conditionId === 'C01')!;
-    expect(c01.allStaff).toMatchObject({ shown: true, answers: 13 });
-    expect(c01.byLevel.practitioner).toMatchObject({ shown: true, answers: 6, score: 0, dontKnowShare: 2 / 6 });
+    expect(c01.allStaff).toMatchObject({ shown: true, answers: 14 });
+    // With the latecomer: not in place ×4, partly ×1, don't know ×2.
+    expect(c01.byLevel.practitioner).toMatchObject({ shown: true, answers: 7, score: 1 / 5, dontKnowShare: 2 / 7 });
     expect(c01.byLevel['senior-leader']).toEqual({ shown: false, reason: 'too-small' });
     expect(c01.byLevel.supervisor).toEqual({ shown: false, reason: 'protects-another' });
     expect(summary.conditions.find((c) => c.conditionId === 'C02')!.allStaff).toMatchObject({ shown: false });
+    expect(JSON.parse((await api('/participation')).text)).toMatchObject({ results: 'released', respondents: 14 });
   });
 
   it('names nobody: no respondent id, Entra id or name appears anywhere in it', async () => {
@@ -66,20 +96,6 @@ describe('the round summary', () => {
     expect((await api('/conditions/C01/comments?level=senior-leader')).status).toBe(400);
     expect((await api('/conditions/C01/comments?level=practitioner')).status).toBe(200);
     expect((await api('/conditions/C99/comments')).status).toBe(400);
-  });
-
-  it('shows new answers within a few seconds', async () => {
-    const latecomer = person('Latecomer', 500);
-    await postToBot(service, cardAction(connector.serviceUrl, latecomer, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'partly', level: 'practitioner' }));
-    const deadline = Date.now() + 5000;
-    let answers = 0;
-    while (Date.now() < deadline && answers !== 14) {
-      const summary = JSON.parse((await api('/summary')).text) as RoundSummary;
-      const allStaff = summary.conditions[0]!.allStaff;
-      answers = allStaff.shown ? allStaff.answers : 0;
-      if (answers !== 14) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(answers).toBe(14);
   });
 
   it('answers an unknown round with 404', async () => {

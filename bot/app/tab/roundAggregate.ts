@@ -1,4 +1,4 @@
-import { RoundTallies, summariseTallies, type RoundSummary } from '../../domain/summary';
+import { RoundTallies, type TallySource } from '../../domain/summary';
 import type { AnswersRepository } from '../../storage/answersRepository';
 
 /** Writes land with Table storage's Timestamp a little out of order: re-read this far back. */
@@ -17,14 +17,14 @@ export class RoundAggregate {
   constructor(
     private readonly roundId: string,
     private readonly repository: AnswersRepository,
-    private readonly privacyThreshold: number,
   ) {}
 
-  async refresh(): Promise<RoundSummary> {
+  /** The round's counts, current as of this read (kept and moved on by the next refresh: read them before it). */
+  async refresh(): Promise<TallySource> {
     const since = this.newest ? new Date(this.newest.getTime() - OVERLAP_MS) : undefined;
     const { answers, newest } = await this.repository.answersChangedSince(this.roundId, since);
     for (const answer of answers) this.tallies.record(answer);
     if (newest && (!this.newest || newest > this.newest)) this.newest = newest;
-    return summariseTallies(this.tallies, this.privacyThreshold);
+    return this.tallies;
   }
 }

@@ -1,6 +1,6 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import type { AuditRound } from '../../domain/auditRound';
-import { compareRounds, type ConditionChange } from '../../domain/summary';
+import { compareRounds, releasedSummary, type ConditionChange } from '../../domain/summary';
 import { roundOfTeam, type TabReadDeps } from './roundSummary';
 
 export interface RoundChanges {
@@ -10,12 +10,18 @@ export interface RoundChanges {
   readonly conditions: readonly ConditionChange[];
 }
 
-/** How each condition has moved since the team's previous closed round: shown cuts only, in both rounds. */
+/**
+ * How each condition has moved since the team's previous closed round: shown cuts only, in both
+ * rounds. Only once the chosen round's results are out (RESULTS_AT_CLOSE otherwise, as its
+ * summary): a change is a result.
+ */
 export async function roundChanges(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundChanges> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
+  const after = releasedSummary(await deps.roundSummaries.release(round), round.number);
   const previous = previousClosedRound(round, await deps.services.rounds.listForTeam(teamId));
-  if (!previous) return { previousRound: null, conditions: [] };
-  const [before, after] = await Promise.all([deps.roundSummaries.summary(previous), deps.roundSummaries.summary(round)]);
+  const earlier = previous && (await deps.roundSummaries.release(previous));
+  if (!previous || earlier?.results !== 'released') return { previousRound: null, conditions: [] };
+  const before = earlier.summary;
   return {
     previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' },
     conditions: compareRounds(before, after),

@@ -2,7 +2,7 @@ import type { TabUser } from '../../auth/ssoTokenVerifier';
 import { isConditionId, type ConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
-import { commentsFor, type RoundSummary, type SummaryComment } from '../../domain/summary';
+import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type RoundParticipation, type RoundSummary, type SummaryComment } from '../../domain/summary';
 import type { RoundReadCache } from '../../storage/roundReadCache';
 import type { AuditServices } from '../auditServices';
 import type { RoundSummaryCache } from './roundSummaryCache';
@@ -24,17 +24,36 @@ export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: stri
   return round;
 }
 
-/** The aggregated audit of one round: counts and scores by condition and level, small cuts hidden. */
+/**
+ * The aggregated audit of one round: counts and scores by condition and level, small cuts
+ * hidden. Only once the round has closed (domain/summary/release.ts): RESULTS_AT_CLOSE (409)
+ * while it is open, or in the moment after its close while the last answers land.
+ */
 export async function roundSummary(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundSummary> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
-  return deps.roundSummaries.summary(round);
+  return releasedSummary(await deps.roundSummaries.release(round), round.number);
 }
 
-/** What people said about one condition, anonymously; by level only where the level is big enough. */
+/** GET …/participation: what may be read of any round, open or closed, and whether its results are out. */
+export interface ParticipationReply extends RoundParticipation {
+  readonly roundNumber: number;
+  readonly results: ResultsState;
+}
+
+/** How many have answered, in all and by condition: live while the round is open, fixed once it closes. */
+export async function roundParticipation(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<ParticipationReply> {
+  const round = await roundOfTeam(deps, user, teamId, roundId);
+  const { results, participation } = await deps.roundSummaries.release(round);
+  return { roundNumber: round.number, results, ...participation };
+}
+
+/** What people said about one condition, anonymously; by level only where the level is big enough. Closed rounds only, as the summary. */
 export async function conditionComments(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, conditionId: string, level: unknown): Promise<SummaryComment[]> {
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
   if (level !== undefined && level !== '' && !isLevelId(level)) throw new AuditError('BAD_REQUEST', "That level is not one of the team's levels.");
   const round = await roundOfTeam(deps, user, teamId, roundId);
+  const { now, settleMs } = deps.roundSummaries.clock;
+  requireResults(resultsState(round, now, settleMs), round.number);
   const answers = await deps.roundSummaries.answersTo(round.roundId, conditionId as ConditionId);
   return commentsFor(answers, conditionId as ConditionId, deps.services.privacyThreshold, isLevelId(level) ? level : undefined);
 }

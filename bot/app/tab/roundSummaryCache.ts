@@ -1,6 +1,6 @@
 import type { ConditionId } from '../../domain/conditions';
 import type { AuditRound } from '../../domain/auditRound';
-import { summariseTallies, talliesFrom, type RatedAnswer, type RoundSummary } from '../../domain/summary';
+import { releaseRound, talliesFrom, type RatedAnswer, type RoundRelease } from '../../domain/summary';
 import { RoundAggregate } from './roundAggregate';
 import type { AnswersRepository } from '../../storage/answersRepository';
 
@@ -10,42 +10,67 @@ interface Cached<T> {
   at: number;
 }
 
+export interface RoundSummaryCacheOptions {
+  /** How long a round's figures are served before one refresh runs behind (stale-while-revalidate). */
+  readonly maxAgeMs?: number;
+  readonly now?: () => number;
+  /** How long after a close answers already accepted may still land (closeRound's answersSettleMs). */
+  readonly settleMs?: number;
+}
+
 /**
- * Every open tab polls its round's summary every few seconds. Each instance keeps the last
- * summary of a round and serves it at once; once it is older than `maxAgeMs`, one refresh
+ * Every open tab polls its round every few seconds. Each instance keeps what it last served of
+ * a round (its release: participation, and the summary once the round's results are released,
+ * domain/summary/release.ts) and serves it at once; once it is older than `maxAgeMs`, one refresh
  * runs in the background (stale-while-revalidate), so a request never waits for the round's
  * answers to be read and aggregated, except the very first for a round. A refresh reads only
  * the answers written since the last (see RoundAggregate).
  */
 export class RoundSummaryCache {
-  private readonly summaries = new Map<string, Cached<RoundSummary>>();
+  private readonly releases = new Map<string, Cached<RoundRelease>>();
   private readonly aggregates = new Map<string, RoundAggregate>();
   private readonly comments = new Map<string, Cached<RatedAnswer[]>>();
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+  private readonly settleMs: number;
 
   constructor(
     private readonly answers: AnswersRepository,
     private readonly privacyThreshold: number,
-    private readonly maxAgeMs = 2000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** A closed round that kept its counts is summarised from them; any other from its answers. */
-  summary(round: Pick<AuditRound, 'roundId' | 'finalCounts'>): Promise<RoundSummary> {
-    const { roundId, finalCounts } = round;
-    if (finalCounts) return this.fresh(this.summaries, `${roundId}|final`, async () => summariseTallies(talliesFrom(finalCounts), this.privacyThreshold), Infinity);
-    return this.fresh(this.summaries, roundId, () => this.aggregateOf(roundId).refresh());
+    options: RoundSummaryCacheOptions = {},
+  ) {
+    this.maxAgeMs = options.maxAgeMs ?? 2000;
+    this.now = options.now ?? Date.now;
+    this.settleMs = options.settleMs ?? 0;
   }
 
-  /** One condition's answers, for its comments: a single range read, not the whole round. */
+  /**
+   * What of the round may be served now. A closed round that kept its counts is summarised from
+   * them, once; any other round from its answers. The status is the caller's latest view of it.
+   */
+  release(round: Pick<AuditRound, 'roundId' | 'status' | 'closedAt' | 'finalCounts'>): Promise<RoundRelease> {
+    const { roundId, finalCounts } = round;
+    const releaseOf = (tallies: Parameters<typeof releaseRound>[1]) =>
+      releaseRound(round, tallies, this.privacyThreshold, new Date(this.now()), this.settleMs);
+    if (finalCounts) return this.fresh(this.releases, `${roundId}|final`, async () => releaseOf(talliesFrom(finalCounts)), Infinity);
+    return this.fresh(this.releases, roundId, async () => releaseOf(await this.aggregateOf(roundId).refresh()));
+  }
+
+  /** One condition's answers, for its comments: a single range read, not the whole round. Check the results are released first. */
   answersTo(roundId: string, conditionId: ConditionId): Promise<RatedAnswer[]> {
     return this.fresh(this.comments, `${roundId}|${conditionId}`, () => this.answers.ratedAnswers(roundId, conditionId));
+  }
+
+  /** The clock and close settling the cache's releases use, for reads that check a round's state themselves. */
+  get clock(): { readonly now: Date; readonly settleMs: number } {
+    return { now: new Date(this.now()), settleMs: this.settleMs };
   }
 
   private aggregateOf(roundId: string): RoundAggregate {
     let aggregate = this.aggregates.get(roundId);
     if (!aggregate) {
       if (this.aggregates.size > 50) this.aggregates.clear();
-      aggregate = new RoundAggregate(roundId, this.answers, this.privacyThreshold);
+      aggregate = new RoundAggregate(roundId, this.answers);
       this.aggregates.set(roundId, aggregate);
     }
     return aggregate;

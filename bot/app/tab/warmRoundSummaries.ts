@@ -10,8 +10,8 @@ import type { RoundSummaryCache } from './roundSummaryCache';
 export async function warmRoundSummaries(rounds: Pick<RoundsRepository, 'listOpen'>, summaries: RoundSummaryCache, logger: Logger): Promise<void> {
   try {
     for (const round of await rounds.listOpen()) {
-      const summary = await summaries.summary(round);
-      logger.info('round_summary_ready', { roundId: round.roundId, respondents: summary.respondents });
+      const { participation } = await summaries.release(round);
+      logger.info('round_summary_ready', { roundId: round.roundId, respondents: participation.respondents });
     }
   } catch (error) {
     // Nothing is lost: the first tab request for the round reads it instead.

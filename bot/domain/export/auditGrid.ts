@@ -60,7 +60,7 @@ export function auditGrid({ teamName, round, summary, actions, exportedAt }: Gri
       ['Closed', round.closedAt ? when(round.closedAt) : 'Still open'],
       ['Respondents', summary.respondents],
       ['Privacy threshold', `${threshold}: a group with fewer than ${threshold} answers is not shown, nor a group whose figures would reveal it`],
-      ['Scores', "Mean rating: 0 not in place, 1 partly, 2 mostly, 3 fully in place; \"don't know\" is not scored"],
+      ['Scores', `Mean rating: 0 not in place, 1 partly, 2 mostly, 3 fully in place; "don't know" is not scored, and a group with fewer than ${threshold} ratings has no score`],
       ['Exported', when(exportedAt.toISOString())],
     ],
     columns: [...APPENDIX_COLUMNS, ...FIGURE_COLUMNS],
@@ -95,6 +95,8 @@ export function gridLines(grid: AuditGrid): { lines: SheetValue[][]; tableHeader
 function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
   if (!cell.shown) return cell.reason === 'too-small' ? `fewer than ${threshold} answers` : 'hidden (protects a smaller group)';
   if (cell.answers === 0) return 'no answers';
+  if (cell.withheld === 'too-few-judgements') return `no score: fewer than ${threshold} ratings (the rest "don't know")`;
+  if (cell.withheld === 'protects-another') return 'score hidden (protects a smaller group)';
   return cell.score === null ? "no score (all don't know)" : Math.round(cell.score * 100) / 100;
 }
 

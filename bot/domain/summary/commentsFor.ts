@@ -2,12 +2,14 @@ import { isConditionId, type ConditionId } from '../conditions';
 import { AuditError } from '../errors';
 import { isLevelId, LEVELS, type LevelId } from '../levels';
 import { RATINGS, type RatingId } from '../ratings';
-import { conditionVisibility } from './conditionPrivacy';
+import { conditionVisibility, levelNamed, type CutCounts } from './conditionPrivacy';
 import { latestAnswers } from './latestAnswers';
 import { assertPrivacyThreshold } from './privacyThreshold';
 import type { RatedAnswer, SummaryComment } from './roundSummary';
 
 const ratingOrder = new Map<RatingId, number>(RATINGS.map((r, i) => [r.id, i]));
+/** A withheld rating sorts last, after "don't know". */
+const rank = (rating: RatingId | null) => (rating === null ? RATINGS.length : (ratingOrder.get(rating) ?? 0));
 const levelOrder = new Map<LevelId, number>(LEVELS.map((l, i) => [l.id, i]));
 const collator = new Intl.Collator('en-GB');
 
@@ -15,13 +17,16 @@ const collator = new Intl.Collator('en-GB');
  * The non-empty comments on one condition, as leaders may read them.
  *
  * - A comment names its level only where that level's cut of this condition is shown in the
- *   summary (summariseRound's rule); otherwise its level is null, so it cannot be pinned on a
- *   small group. Filtering by a level is refused (BAD_REQUEST) unless the level is shown.
+ *   summary with its judgements (summariseRound's rule); otherwise its level is null, so it
+ *   cannot be pinned on a small group. Filtering by a level is refused (BAD_REQUEST) unless the
+ *   level is named.
+ * - Where the condition's judgements are withheld (fewer than the threshold of its answers are
+ *   not "don't know"), a judgement's rating is null: it would be one of those few ratings.
  * - Comments are a cut of the condition like any other: when the condition has fewer answers
  *   than the threshold (its all-staff cell is hidden), none is returned, since each carries a
  *   rating that would otherwise give away the hidden figures.
  * - Only text, rating and level are copied: never the respondent id or the time.
- * - Order: by rating (the scale's order: not in place first, don't know last), then by text
+ * - Order: by rating (the scale's order: not in place first, don't know, then withheld, last), then by text
  *   (en-GB collation, then code units), then by level (named levels in level order, unnamed
  *   last). Every key is something the reader already sees, so the order is a pure function of
  *   the visible content: it cannot follow time (who answered first, or last, or just now) or
@@ -39,10 +44,14 @@ export function commentsFor(
   if (level !== undefined && !isLevelId(level)) throw new AuditError('BAD_REQUEST', 'That level is not one of the team\'s levels.');
 
   const ofCondition = [...(latestAnswers(answers, conditionId).byCondition.get(conditionId)?.values() ?? [])];
-  const answersByLevel = new Map<LevelId, number>();
-  for (const answer of ofCondition) answersByLevel.set(answer.level, (answersByLevel.get(answer.level) ?? 0) + 1);
-  const visibility = conditionVisibility(answersByLevel, privacyThreshold);
-  const levelShown = (id: LevelId) => visibility.byLevel.get(id)?.shown === true;
+  const countsByLevel = new Map<LevelId, CutCounts>();
+  for (const answer of ofCondition) {
+    const counts = countsByLevel.get(answer.level) ?? { answers: 0, judged: 0 };
+    countsByLevel.set(answer.level, { answers: counts.answers + 1, judged: counts.judged + (answer.rating === 'dont-know' ? 0 : 1) });
+  }
+  const visibility = conditionVisibility(countsByLevel, privacyThreshold);
+  const levelShown = (id: LevelId) => levelNamed(visibility, id);
+  const ratingShown = (rating: RatingId) => rating === 'dont-know' || visibility.judgements.allStaff.shown;
 
   if (level !== undefined && !levelShown(level)) {
     throw new AuditError('BAD_REQUEST', 'Comments cannot be filtered by that level for this condition: too few of its staff answered to show them separately.');
@@ -54,14 +63,14 @@ export function commentsFor(
     const text = answer.comment.trim();
     if (text === '') continue;
     if (level !== undefined && answer.level !== level) continue;
-    comments.push({ text, rating: answer.rating, level: levelShown(answer.level) ? answer.level : null });
+    comments.push({ text, rating: ratingShown(answer.rating) ? answer.rating : null, level: levelShown(answer.level) ? answer.level : null });
   }
   return comments.sort(byVisibleContent);
 }
 
 function byVisibleContent(a: SummaryComment, b: SummaryComment): number {
   return (
-    (ratingOrder.get(a.rating) ?? 0) - (ratingOrder.get(b.rating) ?? 0) ||
+    rank(a.rating) - rank(b.rating) ||
     collator.compare(a.text, b.text) ||
     (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) ||
     (a.level === null ? LEVELS.length : (levelOrder.get(a.level) ?? 0)) -

@@ -1,12 +1,19 @@
 import type { ConditionId } from '../conditions';
 import { LEVELS, type LevelId } from '../levels';
 import type { CellSummary, RoundSummary } from './roundSummary';
+import { shownDifference } from './shownScore';
 
-/** A score in two rounds, and how far it moved (after less before, -3 to 3, full precision). */
+/**
+ * A score in two rounds (full precision: shown to one decimal place, see shownScore.ts), and
+ * how far it moved as shown: the shown after less the shown before, so the change always agrees
+ * with the two figures beside it (1.5 → 1.6 is +0.1). `direction` is read from that same change.
+ */
 export interface ScoreChange {
   readonly before: number;
   readonly after: number;
+  /** A multiple of 0.1, -3 to 3. */
   readonly change: number;
+  readonly direction: 'up' | 'down' | 'none';
 }
 
 export interface LevelChange extends ScoreChange {
@@ -24,7 +31,8 @@ export interface ConditionChange {
 /**
  * How each condition moved between an earlier round and a later one. Works from the two
  * summaries, after every privacy rule has been applied to each: only a cut shown in both
- * rounds is compared, and nothing hidden in either round can be recovered from the change.
+ * rounds is compared, and nothing hidden in either round can be recovered from the change. A
+ * score withheld for too few judgements (score null) is not compared either.
  */
 export function compareRounds(previous: RoundSummary, current: RoundSummary): ConditionChange[] {
   const before = new Map(previous.conditions.map((c) => [c.conditionId, c]));
@@ -45,5 +53,6 @@ export function compareRounds(previous: RoundSummary, current: RoundSummary): Co
 
 function scoreChange(then: CellSummary | undefined, now: CellSummary | undefined): ScoreChange | null {
   if (!then?.shown || !now?.shown || then.score === null || now.score === null) return null;
-  return { before: then.score, after: now.score, change: now.score - then.score };
+  const change = shownDifference(now.score, then.score);
+  return { before: then.score, after: now.score, change, direction: change > 0 ? 'up' : change < 0 ? 'down' : 'none' };
 }

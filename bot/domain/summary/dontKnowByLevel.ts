@@ -1,4 +1,5 @@
 import { LEVELS, type LevelId } from '../levels';
+import { dontKnowIn } from './ratingTally';
 import type { RoundSummary } from './roundSummary';
 
 export type LevelDontKnow =
@@ -38,7 +39,7 @@ export function dontKnowByLevel(summary: RoundSummary): LevelDontKnow[] {
         continue;
       }
       answers += cell.answers;
-      dontKnow += cell.distribution['dont-know'];
+      dontKnow += dontKnowIn(cell);
       if (cell.answers > 0) conditions += 1;
     }
     if (hiddenIn === summary.conditions.length) return { level, shown: false, reason: tooSmallSomewhere ? 'too-small' : 'protects-another' };

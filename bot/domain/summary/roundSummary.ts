@@ -18,7 +18,17 @@ export interface RatedAnswer {
   readonly answeredAt: string;
 }
 
-/** A cut (a level's view of a condition, or all staff's) shown only with enough answers. */
+/**
+ * Why a shown cut's judgements (its ratings other than "don't know", and so its score) are
+ * withheld: fewer than the threshold gave one, or they are hidden so that a cut with too few
+ * cannot be worked out from all staff (conditionPrivacy.ts).
+ */
+export type JudgementsWithheld = 'too-few-judgements' | 'protects-another';
+
+/**
+ * A cut (a level's view of a condition, or all staff's) shown only with enough answers; its
+ * score and its split between the four judgements only with enough judgements.
+ */
 export type CellSummary =
   | {
       readonly shown: true;
@@ -28,11 +38,22 @@ export type CellSummary =
       readonly score: number | null;
       /** Share of answers that are "don't know", 0 to 1 (0 for a shown level with no answers: check `answers`). */
       readonly dontKnowShare: number;
+      readonly withheld?: undefined;
+    }
+  | {
+      readonly shown: true;
+      readonly answers: number;
+      /** The judgements are withheld: only how many said "don't know" is shown. */
+      readonly distribution: null;
+      readonly dontKnow: number;
+      readonly score: null;
+      readonly dontKnowShare: number;
+      readonly withheld: JudgementsWithheld;
     }
   | { readonly shown: false; readonly reason: 'too-small' | 'protects-another' };
 
 export interface Disagreement {
-  /** Score of the most positive level less that of the least positive, among shown levels (0 to 3). */
+  /** Score of the most positive level less that of the least positive, among shown levels, each as shown (0 to 3, a multiple of 0.1). */
   readonly gap: number;
   readonly mostPositive: { readonly level: LevelId; readonly score: number };
   readonly leastPositive: { readonly level: LevelId; readonly score: number };
@@ -53,9 +74,12 @@ export interface RoundSummary {
   readonly conditions: readonly ConditionSummary[];
 }
 
-/** A comment as the tab shows it: its level only where that level is big enough to be named. */
+/**
+ * A comment as the tab shows it: its level only where that level is big enough to be named; its
+ * rating unless it is a judgement in a condition whose judgements are withheld (then null).
+ */
 export interface SummaryComment {
   readonly text: string;
-  readonly rating: RatingId;
+  readonly rating: RatingId | null;
   readonly level: LevelId | null;
 }

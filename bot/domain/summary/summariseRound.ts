@@ -1,17 +1,18 @@
 import { CONDITIONS, type ConditionId } from '../conditions';
 import { LEVELS, type LevelId } from '../levels';
 import { suppressCounts } from '../privacy';
-import { conditionVisibility } from './conditionPrivacy';
+import { conditionVisibility, type CutCounts } from './conditionPrivacy';
 import { disagreementOf } from './disagreement';
 import { assertPrivacyThreshold } from './privacyThreshold';
-import { addTally, emptyTally, shownCell, tallyTotal, type RatingTally } from './ratingTally';
+import { addTally, emptyTally, judgedIn, shownCell, tallyTotal, type RatingTally } from './ratingTally';
 import type { TallySource } from './roundCounts';
 import { RoundTallies } from './roundTallies';
 import type { CellSummary, ConditionSummary, RatedAnswer, RoundSummary } from './roundSummary';
 
 /**
  * The Appendix 2 grid for leaders: every condition in the report's order, for all staff and
- * for each of the levels, with small cuts suppressed (see conditionPrivacy.ts). Counts and
+ * for each of the levels, with small cuts suppressed and scores only from enough judgements
+ * (see conditionPrivacy.ts). Counts and
  * ratings only: nothing of an answer but its condition, level and rating is counted, so no
  * respondent id, time or comment can reach the summary.
  */
@@ -36,21 +37,21 @@ function summariseCondition(conditionId: ConditionId, tallies: ReadonlyMap<Level
   const allStaffTally = emptyTally();
   for (const tally of tallies.values()) addTally(allStaffTally, tally);
 
-  const answersByLevel = new Map<LevelId, number>();
-  for (const [level, tally] of tallies) answersByLevel.set(level, tallyTotal(tally));
-  const visibility = conditionVisibility(answersByLevel, threshold);
+  const countsByLevel = new Map<LevelId, CutCounts>();
+  for (const [level, tally] of tallies) countsByLevel.set(level, { answers: tallyTotal(tally), judged: judgedIn(tally) });
+  const visibility = conditionVisibility(countsByLevel, threshold);
 
   const byLevel = levelRecord(
     new Map(
       LEVELS.map(({ id }): [LevelId, CellSummary] => {
         const seen = visibility.byLevel.get(id) ?? { shown: false, reason: 'too-small' };
-        return [id, seen.shown ? shownCell(tallies.get(id) ?? emptyTally()) : seen];
+        return [id, seen.shown ? shownCell(tallies.get(id) ?? emptyTally(), visibility.judgements.byLevel.get(id)) : seen];
       }),
     ),
   );
   return {
     conditionId,
-    allStaff: visibility.allStaff.shown ? shownCell(allStaffTally) : visibility.allStaff,
+    allStaff: visibility.allStaff.shown ? shownCell(allStaffTally, visibility.judgements.allStaff) : visibility.allStaff,
     byLevel,
     disagreement: disagreementOf(byLevel),
   };

@@ -1,7 +1,8 @@
 import type { ConditionId } from '../conditions';
 import type { LevelId } from '../levels';
 import type { RatingId } from '../ratings';
-import type { RoundSummary } from './roundSummary';
+import type { CellSummary, RoundSummary } from './roundSummary';
+import { formatScore } from './shownScore';
 
 /** A gap between levels worth naming in one line: half a step of the scale. */
 export const NOTABLE_GAP = 0.5;
@@ -68,14 +69,14 @@ export function summariseNow(summary: RoundSummary): NowSummary[] {
         text: `Not shown: fewer than ${summary.privacyThreshold} answers`,
       };
     }
-    const displayScore = cell.score === null ? null : cell.score.toFixed(1);
+    const displayScore = cell.score === null ? null : formatScore(cell.score);
     const judgement = displayScore === null ? null : judgementOf(Number(displayScore));
     const gap = condition.disagreement;
     const leastPositive = gap !== null && gap.gap >= NOTABLE_GAP ? gap.leastPositive.level : null;
 
     const parts = [
       judgement === null || displayScore === null
-        ? `No score: all ${cell.answers} answers were "don't know"`
+        ? noScore(cell, summary.privacyThreshold)
         : `${JUDGEMENT_TEXT[judgement]} (score ${displayScore} of 3)`,
     ];
     if (cell.dontKnowShare > 0 && judgement !== null) parts.push(`${percent(cell.dontKnowShare)} don't know`);
@@ -93,6 +94,12 @@ export function summariseNow(summary: RoundSummary): NowSummary[] {
       text: parts.join(' · '),
     };
   });
+}
+
+/** Why the all-staff cell has no score: every answer "don't know", or too few judgements to show one. */
+function noScore(cell: Extract<CellSummary, { shown: true }>, threshold: number): string {
+  if (cell.withheld === undefined) return `No score: all ${cell.answers} answers were "don't know"`;
+  return `No score: too few ratings (${cell.dontKnow} of ${cell.answers} answers were "don't know"; a score needs ${threshold} ratings)`;
 }
 
 function judgementOf(score: number): Judgement {

@@ -20,7 +20,7 @@ const EVERYONE: readonly Command[] = [
 
 const CHAMPIONS: readonly Command[] = [
   ['start', 'Open an audit round and post a card for each condition.'],
-  ['status', 'See how many people have answered, by level and by condition.'],
+  ['status', 'See how many people have answered the open round, in all and by condition.'],
   ['close', 'Close the open round, once you confirm. No more answers are accepted after it.'],
   ['repost', 'Post the open round\'s cards that are missing here ("repost all": every card again).'],
   ['champions', "List this team's practice champions."],

@@ -1,28 +1,37 @@
 import { CONDITIONS } from '../../domain/conditions';
 import { levelLabel } from '../../domain/levels';
-import { type Participation } from '../../domain/participation';
+import { type OpenParticipation, type Participation } from '../../domain/participation';
 import { type CardElement } from './card';
 import { numberedShortTitle } from './conditionTitles';
 import { factSet, heading, textBlock } from './elements';
 import { countCellText, people } from './format';
 
 /**
- * Participation as counts only, shared by the closed round's intro and the status card.
- * Level counts arrive already suppressed by the domain; this only words them.
+ * Participation as counts only, shared by the closed round's intro and the status card. People
+ * by level are shown only for a closed round (an open round's participation leaves them out:
+ * participation.ts); they arrive already suppressed by the domain, and this only words them.
  */
 export function participationSection(
-  participation: Participation,
+  participation: OpenParticipation | Participation,
   privacyThreshold: number,
   roundIsOpen: boolean,
 ): CardElement[] {
-  const levelCells = [...participation.respondentsByLevel];
-  const byLevel = levelCells.map(([level, cell]) => [levelLabel(level), countCellText(cell, privacyThreshold)] as const);
   const byCondition = CONDITIONS.map(
     (condition) => [numberedShortTitle(condition), String(participation.answersByCondition.get(condition.id) ?? 0)] as const,
   );
-  const anySuppressed = levelCells.some(([, cell]) => !cell.shown);
   return [
     textBlock(respondentsLine(participation.respondents, roundIsOpen), { spacing: 'medium' }),
+    ...(roundIsOpen ? [levelsAtClose()] : 'respondentsByLevel' in participation ? peopleByLevel(participation, privacyThreshold) : []),
+    heading('Answers by condition', { size: 'default', spacing: 'medium' }),
+    factSet(byCondition),
+  ];
+}
+
+function peopleByLevel(participation: Participation, privacyThreshold: number): CardElement[] {
+  const levelCells = [...participation.respondentsByLevel];
+  const byLevel = levelCells.map(([level, cell]) => [levelLabel(level), countCellText(cell, privacyThreshold)] as const);
+  const anySuppressed = levelCells.some(([, cell]) => !cell.shown);
+  return [
     heading('People by level', { size: 'default', spacing: 'medium' }),
     factSet(byLevel),
     // The domain also hides the next smallest level so a small one cannot be found by
@@ -33,9 +42,14 @@ export function participationSection(
           { size: 'small', isSubtle: true },
         )]
       : []),
-    heading('Answers by condition', { size: 'default', spacing: 'medium' }),
-    factSet(byCondition),
   ];
+}
+
+function levelsAtClose(): CardElement {
+  return textBlock(
+    "Figures by level appear when the round closes, so that nobody's answer or level can be worked out from a change between two looks.",
+    { size: 'small', isSubtle: true, spacing: 'small' },
+  );
 }
 
 function respondentsLine(respondents: number, roundIsOpen: boolean): string {

@@ -1,5 +1,5 @@
 import { type AuditRound } from '../../domain/auditRound';
-import { type Participation } from '../../domain/participation';
+import { type OpenParticipation } from '../../domain/participation';
 import { adaptiveCard, type AdaptiveCard } from './card';
 import { factSet, heading, textBlock } from './elements';
 import { formatDate } from './format';
@@ -7,11 +7,11 @@ import { participationSection } from './participationFacts';
 
 export interface StatusCardOptions {
   readonly round: AuditRound;
-  readonly participation: Participation;
+  readonly participation: OpenParticipation;
   readonly privacyThreshold: number;
 }
 
-/** For champions: how far a round has got. Counts only, never who or what. */
+/** For champions: how far the open round has got. Counts only, never who or what, nor (while open) at which level. */
 export function statusCard({ round, participation, privacyThreshold }: StatusCardOptions): AdaptiveCard {
   const state = round.status === 'open' ? 'Open' : round.closedAt ? `Closed on ${formatDate(round.closedAt)}` : 'Closed';
   return adaptiveCard([

@@ -1,14 +1,26 @@
 import type { Host } from '../teams/host';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, RoundChanges } from './types';
+import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 import type { ConditionId } from '../../../bot/domain/conditions';
 import type { LevelId } from '../../../bot/domain/levels';
 
-/** An API failure with a message fit to show. */
+/** An API failure with a message fit to show, and the API's code where it gave one (e.g. RESULTS_AT_CLOSE). */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code: string | null = null) {
     super(message);
   }
+}
+
+/** The API's own words for a 409 (a round's results withheld until it closes): they say what to expect. */
+async function failure(response: Response): Promise<ApiError> {
+  if (response.status !== 409) return new ApiError(response.status, messageFor(response.status));
+  try {
+    const { error } = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof error?.message === 'string') return new ApiError(409, error.message, typeof error.code === 'string' ? error.code : null);
+  } catch {
+    // Not JSON: the generic wording below.
+  }
+  return new ApiError(409, messageFor(409));
 }
 
 function messageFor(status: number): string {
@@ -21,7 +33,9 @@ function messageFor(status: number): string {
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
   rounds(teamId: string, signal?: AbortSignal): Promise<readonly RoundListItem[]>;
+  /** A closed round's results; an open round's answer 409 RESULTS_AT_CLOSE (an ApiError with that code). */
   summary(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundSummary>;
+  participation(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundParticipationReply>;
   comments(teamId: string, roundId: string, conditionId: ConditionId, level?: LevelId, signal?: AbortSignal): Promise<readonly SummaryComment[]>;
   myRounds(signal?: AbortSignal): Promise<readonly MyRound[]>;
   changes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundChanges>;
@@ -48,7 +62,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
       if (signal?.aborted) throw error;
       throw new ApiError(0, messageFor(0));
     }
-    if (!response.ok) throw new ApiError(response.status, messageFor(response.status));
+    if (!response.ok) throw await failure(response);
     return response;
   }
   async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -61,6 +75,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${team(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${round(teamId, roundId)}/summary`, signal),
+    participation: (teamId, roundId, signal) => get<RoundParticipationReply>(`${round(teamId, roundId)}/participation`, signal),
     comments: async (teamId, roundId, conditionId, level, signal) =>
       (await get<{ comments: SummaryComment[] }>(
         `${round(teamId, roundId)}/conditions/${encodeURIComponent(conditionId)}/comments${level ? `?level=${encodeURIComponent(level)}` : ''}`,

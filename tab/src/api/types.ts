@@ -1,6 +1,16 @@
 import type { RoundSummary, SummaryComment } from '../../../bot/domain/summary/roundSummary';
+import type { ResultsState, RoundParticipation } from '../../../bot/domain/summary/release';
 
 export type { RoundSummary, SummaryComment };
+
+/**
+ * GET …/participation (bot/app/tab/roundSummary.ts): how many have answered, in all and by
+ * condition, for any round; live while it is open, whose results appear only when it closes.
+ */
+export interface RoundParticipationReply extends RoundParticipation {
+  readonly roundNumber: number;
+  readonly results: ResultsState;
+}
 
 export interface Me {
   readonly name: string;

@@ -6,18 +6,21 @@ import { formatScore } from '../format';
 import { useTableStyles } from './tableStyles';
 import { TableRegion } from './TableRegion';
 
-/** "+0.4" / "−0.3" / "0.0" as shown, and "up 0.4" / "down 0.3" / "no change" for screen readers. */
-export function changeWording(change: number): { shown: string; spoken: string } {
-  const rounded = Math.round(change * 10) / 10;
-  if (rounded === 0) return { shown: '0.0', spoken: 'no change' };
-  const size = formatScore(Math.abs(rounded));
-  return rounded > 0 ? { shown: `+${size}`, spoken: `up ${size}` } : { shown: `−${size}`, spoken: `down ${size}` };
+/**
+ * "+0.4" / "−0.3" / "0.0" as shown, and "up 0.4" / "down 0.3" / "no change" for screen readers:
+ * the service's change, already worked out from the two scores as shown (compareRounds.ts), so
+ * it always agrees with "before → after" beside it.
+ */
+export function changeWording({ change, direction }: Pick<ScoreChange, 'change' | 'direction'>): { shown: string; spoken: string } {
+  if (direction === 'none') return { shown: '0.0', spoken: 'no change' };
+  const size = formatScore(Math.abs(change));
+  return direction === 'up' ? { shown: `+${size}`, spoken: `up ${size}` } : { shown: `−${size}`, spoken: `down ${size}` };
 }
 
 function ChangeCells({ change }: { change: ScoreChange | null }) {
   const table = useTableStyles();
   if (!change) return <td className={table.cell} colSpan={2} data-part="not-compared">Not comparable: hidden, or no score, in one of the rounds</td>;
-  const words = changeWording(change.change);
+  const words = changeWording(change);
   return (
     <>
       <td className={table.cell} data-part="scores">{formatScore(change.before)} → {formatScore(change.after)}</td>

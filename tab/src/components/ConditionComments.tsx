@@ -21,11 +21,11 @@ const useStyles = makeStyles({
   filter: { maxWidth: '320px' },
 });
 
-/** Levels a reader may filter by: those shown for this condition, with answers. */
+/** Levels a reader may filter by: those shown for this condition, with answers and their ratings shown (commentsFor's rule). */
 export function filterableLevels(condition: ConditionSummary): LevelId[] {
   return LEVELS.map((level) => level.id).filter((id) => {
     const cell = condition.byLevel[id];
-    return cell.shown && cell.answers > 0;
+    return cell.shown && cell.answers > 0 && cell.distribution !== null;
   });
 }
 
@@ -60,7 +60,7 @@ export function ConditionComments({ api, teamId, roundId, condition }: { api: Ap
             <li key={`${i}\n${comment.text}`} className={styles.comment} data-testid="comment">
               <p className={styles.text} data-part="text">{comment.text}</p>
               <p className={styles.meta} data-part="meta">
-                {ratingLabel(comment.rating)}{comment.level ? ` · ${levelLabel(comment.level)}` : ''}
+                {comment.rating ? ratingLabel(comment.rating) : 'Rating not shown: too few ratings'}{comment.level ? ` · ${levelLabel(comment.level)}` : ''}
               </p>
             </li>
           ))}

@@ -2,21 +2,32 @@ import { useId } from 'react';
 import { LEVELS } from '../../../bot/domain/levels';
 import { RATINGS } from '../../../bot/domain/ratings';
 import type { CellSummary, ConditionSummary } from '../../../bot/domain/summary/roundSummary';
-import { formatScore, hiddenWording } from '../format';
+import { formatScore, hiddenWording, withheldWording } from '../format';
 import { useTableStyles } from './tableStyles';
 import { TableRegion } from './TableRegion';
+
+/** The four ratings other than "don't know": the columns a withheld cell spans. */
+const JUDGEMENTS = RATINGS.filter((rating) => rating.id !== 'dont-know');
 
 function CutRow({ label, cell, threshold, id }: { label: string; cell: CellSummary; threshold: number; id: string }) {
   const table = useTableStyles();
   return (
     <tr data-level={id} data-shown={String(cell.shown)}>
       <th scope="row" className={table.rowHead}>{label}</th>
-      {cell.shown ? (
+      {cell.shown && cell.distribution === null && (
+        <>
+          <td className={table.cell} colSpan={JUDGEMENTS.length} data-part="withheld">{withheldWording(cell, threshold)}</td>
+          <td className={table.cell}>{cell.dontKnow}</td>
+          <td className={table.cell} data-part="score">No score</td>
+        </>
+      )}
+      {cell.shown && cell.distribution !== null && (
         <>
           {RATINGS.map((rating) => <td key={rating.id} className={table.cell}>{cell.distribution[rating.id]}</td>)}
           <td className={table.cell} data-part="score">{cell.score === null ? (cell.answers === 0 ? 'No answers yet' : 'No score') : formatScore(cell.score)}</td>
         </>
-      ) : (
+      )}
+      {!cell.shown && (
         <td className={table.cell} colSpan={RATINGS.length + 1} data-part="hidden">{hiddenWording(cell.reason, threshold)}</td>
       )}
     </tr>

@@ -34,7 +34,8 @@ export function DisagreementTable({ summary }: { summary: RoundSummary }) {
       <table className={table.table} data-testid="disagreement">
         <caption id={captionId} className={table.caption}>
           Conditions where levels’ scores differ, largest gap first. Scores run from 0 (not in place) to 3 (fully in
-          place); only levels with at least {summary.privacyThreshold} answers are compared.
+          place); only levels with a score (at least {summary.privacyThreshold} answers, {summary.privacyThreshold} of them
+          ratings other than “don’t know”) are compared. Gaps are between the scores as shown.
         </caption>
         <thead>
           <tr>

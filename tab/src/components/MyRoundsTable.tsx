@@ -5,6 +5,8 @@ import { formatDate } from '../format';
 import { useTableStyles } from './tableStyles';
 import { TableRegion } from './TableRegion';
 
+/** An open round has no results to show yet, only how many have answered. */
+const showWhat = (round: MyRound) => (round.status === 'open' ? 'Show participation' : 'Show overview');
 const same = (a: MyRound | null, b: MyRound) => a?.teamId === b.teamId && a.roundId === b.roundId;
 
 /** The person's rounds across their teams, newest first, each with a way to open its overview. */
@@ -38,7 +40,7 @@ export function MyRoundsTable(props: { rounds: readonly MyRound[]; chosen: MyRou
                   aria-label={`Show overview: ${round.teamName}, round ${round.number}`}
                   onClick={() => props.onChoose(round)}
                 >
-                  Show overview
+                  {showWhat(round)}
                 </Button>
               </td>
             </tr>

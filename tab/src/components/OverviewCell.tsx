@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   hidden: { fontStyle: 'italic' },
 });
 
-/** One condition as one level (or all staff) sees it: score and answers, or why it is hidden. */
+/** One condition as one level (or all staff) sees it: score and answers, or why it is hidden or has no score. */
 export function OverviewCell({ cell, threshold, allStaff }: { cell: CellSummary; threshold: number; allStaff?: boolean }) {
   const styles = useStyles();
   const text = cellSummaryText(cell, threshold);
@@ -24,7 +24,7 @@ export function OverviewCell({ cell, threshold, allStaff }: { cell: CellSummary;
     <td className={mergeClasses(styles.cell, allStaff && styles.allStaff)} data-shown={cell.shown ? 'true' : 'false'}>
       {text.score && <span className={styles.score} data-part="score">{text.score}</span>}
       <span className={mergeClasses(styles.detail, !cell.shown && styles.hidden)} data-part="detail">{text.detail}</span>
-      {cell.shown && <DistributionBar distribution={cell.distribution} />}
+      {cell.shown && cell.distribution && <DistributionBar distribution={cell.distribution} />}
     </td>
   );
 }

@@ -28,7 +28,8 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
       <table className={shared.table} data-testid="overview">
         <caption id={captionId} className={shared.caption}>
           What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
-          “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden.
+          “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden, and a score needs
+          at least {threshold} ratings other than “don’t know”.
         </caption>
         <thead>
           <tr>

@@ -6,7 +6,7 @@ import { RatingLegend } from './DistributionBar';
 import { OverviewTable } from './OverviewTable';
 import { Participation } from './Participation';
 
-/** New answers appear within this long, without a reload. */
+/** A closed round's figures are fixed; this picks up a round's results soon after it closes. */
 export const SUMMARY_POLL_MS = 5000;
 
 const useStyles = makeStyles({
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   heading: { margin: `${tokens.spacingVerticalM} 0 0` },
 });
 
-/** Participation and the overview of one round, kept up to date while the tab is visible. */
+/** Participation and the overview of one closed round (an open round's results appear when it closes). */
 export function SummaryPanel(props: { api: Api; teamId: string; roundId: string; headingLevel?: 'h2' | 'h3' }) {
   const { api, teamId, roundId } = props;
   const heading = props.headingLevel ?? 'h2';

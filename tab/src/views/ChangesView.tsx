@@ -4,7 +4,7 @@ import { usePolling } from '../hooks/usePolling';
 import { ChangesTable } from '../components/ChangesTable';
 import { formatDate } from '../format';
 
-/** Changes move only as answers arrive in the current round: a slower poll than the overview's. */
+/** A closed round's changes are fixed: a slow poll, which only picks up a round that has just closed. */
 const CHANGES_POLL_MS = 30_000;
 
 const useStyles = makeStyles({

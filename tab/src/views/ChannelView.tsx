@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
-import { MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useId, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../api/client';
+import type { RoundListItem } from '../api/types';
 import { usePolling } from '../hooks/usePolling';
 import { ExportButtons } from '../components/ExportButtons';
+import { OpenRoundPanel } from '../components/OpenRoundPanel';
 import { PlanTab } from '../components/PlanTab';
 import { RoundPicker } from '../components/RoundPicker';
 import { SummaryPanel } from '../components/SummaryPanel';
@@ -14,7 +16,7 @@ import { DisagreementView } from './DisagreementView';
 /** A round started in the channel shows up here within this long. */
 const ROUNDS_POLL_MS = 30_000;
 
-/** The channel tab's views, in the order leaders read them. */
+/** The channel tab's views of a closed round, in the order leaders read them. */
 const VIEWS = [
   { value: 'overview', label: 'Overview' },
   { value: 'disagreement', label: 'Where levels disagree' },
@@ -23,6 +25,12 @@ const VIEWS = [
   { value: 'plan', label: 'Plan' },
 ] as const;
 type ViewName = (typeof VIEWS)[number]['value'];
+/** An open round's: its participation (its results appear when it closes), and its plan. */
+const OPEN_VIEWS = [
+  { value: 'participation', label: 'Participation' },
+  { value: 'plan', label: 'Plan' },
+] as const;
+type OpenViewName = (typeof OPEN_VIEWS)[number]['value'];
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
@@ -52,14 +60,41 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
   );
 }
 
-/** The channel tab: pick one of the team's rounds, then read it through the views above. */
+/** An open round shows how many have answered, not what they said, until it closes (issue 8). */
+function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem; earlier?: RoundListItem; onShowRound: (roundId: string) => void; onResults: (roundId: string) => void }) {
+  const { api, teamId, round } = props;
+  const styles = useStyles();
+  const ids = useId();
+  const [view, setView] = useState<OpenViewName>('participation');
+  const tabId = (name: OpenViewName) => `${ids}-tab-${name}`;
+  return (
+    <>
+      <ViewTabs label="Audit views" tabs={OPEN_VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
+      <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
+        {view === 'participation' && <OpenRoundPanel {...props} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} roundId={round.roundId} roundOpen />}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The channel tab: pick one of the team's rounds, then read it through the views above. It
+ * opens on the latest round with results (the latest closed one); an open round is a choice away.
+ */
 export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<string | null>(null);
+  // Rounds seen to close since the list was read (the list is read every 30 s).
+  const [closedSince, setClosedSince] = useState<ReadonlySet<string>>(new Set());
   const rounds = usePolling(teamId ? (signal) => api.rounds(teamId, signal) : null, ROUNDS_POLL_MS, teamId ?? '');
+  const onResults = useCallback((roundId: string) => setClosedSince((seen) => new Set(seen).add(roundId)), []);
 
-  const list = rounds.data ?? [];
-  const roundId = list.some((round) => round.roundId === chosen) ? chosen : list[0]?.roundId ?? null;
+  const list = (rounds.data ?? []).map((round) => (closedSince.has(round.roundId) ? { ...round, status: 'closed' as const } : round));
+  const latestClosed = list.find((round) => round.status === 'closed');
+  const roundId = list.some((round) => round.roundId === chosen) ? chosen : (latestClosed ?? list[0])?.roundId ?? null;
+  const round = list.find((r) => r.roundId === roundId);
+  const open = list.find((r) => r.status === 'open');
 
   return (
     <div className={styles.view}>
@@ -81,7 +116,16 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
           No audit round yet. A practice champion starts one by saying “start” to Practice Audit in the team’s channel.
         </MessageBarBody></MessageBar>
       )}
-      {teamId && roundId && <RoundViews api={api} teamId={teamId} roundId={roundId} />}
+      {open && round?.status === 'closed' && (
+        <MessageBar intent="info" data-testid="open-round-note"><MessageBarBody>
+          Round {open.number} is open: its results appear when it closes.{' '}
+          <Button appearance="transparent" size="small" onClick={() => setChosen(open.roundId)}>See how many have answered so far</Button>
+        </MessageBarBody></MessageBar>
+      )}
+      {teamId && round?.status === 'closed' && <RoundViews api={api} teamId={teamId} roundId={round.roundId} />}
+      {teamId && round?.status === 'open' && (
+        <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { Api } from '../api/client';
 import type { MyRound } from '../api/types';
 import { usePolling } from '../hooks/usePolling';
 import { MyRoundsTable } from '../components/MyRoundsTable';
+import { OpenRoundPanel } from '../components/OpenRoundPanel';
 import { SummaryPanel } from '../components/SummaryPanel';
 
 const ROUNDS_POLL_MS = 30_000;
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-/** The personal tab: the rounds of every team the person belongs to; choose one to see its overview. */
+/** The personal tab: the rounds of every team the person belongs to; choose one to see its overview (an open one: its participation). */
 export function PersonalView({ api }: { api: Api }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<MyRound | null>(null);
@@ -33,7 +34,9 @@ export function PersonalView({ api }: { api: Api }) {
       {chosen && (
         <>
           <Subtitle2 as="h2" className={styles.title}>{chosen.teamName}: round {chosen.number}</Subtitle2>
-          <SummaryPanel api={api} teamId={chosen.teamId} roundId={chosen.roundId} headingLevel="h3" />
+          {chosen.status === 'open'
+            ? <OpenRoundPanel api={api} teamId={chosen.teamId} round={chosen} headingLevel="h3" />
+            : <SummaryPanel api={api} teamId={chosen.teamId} roundId={chosen.roundId} headingLevel="h3" />}
         </>
       )}
     </div>

@@ -7,7 +7,34 @@ describe('cells safe from formula injection', () => {
     expect(safeText(text)).toBe(`'${text}`);
   });
 
-  it.each(['1', ' =1', "'=1", 'Plan: =1', '', 'Café – 2026'])('leaves %j as it is', (text) => {
+  // Issue 8: the fullwidth forms East Asian keyboards type, and anything else that NFKC-normalises
+  // to = + - @, start a formula in a spreadsheet that normalises its input.
+  it.each([
+    ['fullwidth equals', '\uFF1DHYPERLINK("http://evil")'],
+    ['fullwidth plus', '\uFF0B1'],
+    ['fullwidth hyphen-minus', '\uFF0D2'],
+    ['fullwidth commercial at', '\uFF20SUM(A1)'],
+    ['small equals', '\uFE66cmd'],
+    ['small hyphen-minus', '\uFE632'],
+    ['superscript equals', '\u207C1'],
+    ['superscript minus', '\u207B1'],
+    ['minus sign', '\u22121+1'],
+    ['tab', '\tanything'],
+    ['carriage return', '\ranything'],
+    ['line feed before a formula', '\n=1+1'],
+  ])('prefixes a cell starting with a %s', (_name, text) => {
+    expect(safeText(text)).toBe(`'${text}`);
+  });
+
+  // Spreadsheets that trim leading spaces on import (LibreOffice's "Trim spaces") would read these as formulas.
+  it.each([' =1', '   +1', '\u00A0@SUM(A1)', '\u3000\uFF1D1', '\u200B=1', '\uFEFF-1', ' \n =1'])(
+    'prefixes %j: white space or an invisible character before a formula start',
+    (text) => {
+      expect(safeText(text)).toBe(`'${text}`);
+    },
+  );
+
+  it.each(['1', "'=1", 'Plan: =1', '', '   ', 'Café – 2026', '– en dash first', '\uFF21 fullwidth A', 'a=b'])('leaves %j as it is', (text) => {
     expect(safeText(text)).toBe(text);
   });
 

@@ -87,4 +87,32 @@ describe('commentsFor', () => {
     expect(isAuditError(refusal(() => commentsFor(answers, 'C13' as never, 5)), 'BAD_REQUEST')).toBe(true);
     expect(isAuditError(refusal(() => commentsFor(answers, 'C01', 5, 'director' as never)), 'BAD_REQUEST')).toBe(true);
   });
+
+  // Issue 8, item 2: a comment's rating and level must not give away what a withheld score hides.
+  describe('where judgements are too few to show', () => {
+    // C03: partner agencies 11 (10 "don't know", 1 partly), practitioners 6 (fully): both levels'
+    // judgements withheld (7 together). C04: 11 answers, 1 a judgement: all staff's withheld too.
+    const few: RatedAnswer[] = [
+      ...many(9, 'c3-ad', 'C03', 'partner-agency', 'dont-know'),
+      answer('c3-ad-said', 'C03', 'partner-agency', 'dont-know', 'Not sure who leads this'),
+      answer('c3-ap', 'C03', 'partner-agency', 'partly', 'Only at the start of a case'),
+      answer('c3-pf', 'C03', 'practitioner', 'fully', 'Always in the plan'),
+      ...many(5, 'c3-pf-more', 'C03', 'practitioner', 'fully'),
+      ...many(10, 'c4-d', 'C04', 'practitioner', 'dont-know'),
+      answer('c4-p', 'C04', 'practitioner', 'not-in-place', 'Never happens'),
+    ];
+
+    it('names no level whose judgements are withheld, and refuses to filter by it', () => {
+      expect(commentsFor(few, 'C03', 5)).toEqual([
+        { text: 'Only at the start of a case', rating: 'partly', level: null },
+        { text: 'Always in the plan', rating: 'fully', level: null },
+        { text: 'Not sure who leads this', rating: 'dont-know', level: null },
+      ]);
+      expect(isAuditError(refusal(() => commentsFor(few, 'C03', 5, 'partner-agency')), 'BAD_REQUEST')).toBe(true);
+    });
+
+    it("gives no judgement's rating where all staff's judgements are withheld: it would be one of those few", () => {
+      expect(commentsFor(few, 'C04', 5)).toEqual([{ text: 'Never happens', rating: null, level: null }]);
+    });
+  });
 });

@@ -37,18 +37,41 @@ describe('disagreement between levels', () => {
     expect(d?.gap).toBe(2);
   });
 
-  it('keeps full precision', () => {
-    // practitioners: 2 of 3 fully, 1 not → 2; supervisors: 1 of 3 partly, 2 not → 1/3
+  // Issue 8, item 3: the gap shown must agree with the two scores shown beside it.
+  it('gives the gap between the scores as shown: 2.04 and 0.56 show as 2.0 and 0.6, a gap of 1.4 (not 1.48 → 1.5)', () => {
     const summary = summariseRound(
       [
-        ...many(10, 'pf', 'C01', 'practitioner', 'fully'),
-        ...many(5, 'pn', 'C01', 'practitioner', 'not-in-place'),
-        ...many(5, 'sp', 'C01', 'supervisor', 'partly'),
-        ...many(10, 'sn', 'C01', 'supervisor', 'not-in-place'),
+        ...many(24, 'pm', 'C01', 'practitioner', 'mostly'),
+        ...many(1, 'pf', 'C01', 'practitioner', 'fully'), // 51/25 = 2.04
+        ...many(14, 'sp', 'C01', 'supervisor', 'partly'),
+        ...many(11, 'sn', 'C01', 'supervisor', 'not-in-place'), // 14/25 = 0.56
       ],
       5,
     );
-    expect(summary.conditions[0]!.disagreement?.gap).toBe(2 - 1 / 3);
+    expect(summary.conditions[0]!.disagreement).toEqual({
+      gap: 1.4,
+      mostPositive: { level: 'practitioner', score: 2.04 },
+      leastPositive: { level: 'supervisor', score: 0.56 },
+    });
+  });
+
+  // Issue 8, item 2: a level whose score would come from too few judgements is not compared.
+  it('leaves out a level with too few judgements: 11 answers, 10 of them "don\'t know"', () => {
+    const summary = summariseRound(
+      [
+        ...many(10, 'pd', 'C01', 'partner-agency', 'dont-know'),
+        ...many(1, 'pn', 'C01', 'partner-agency', 'not-in-place'),
+        ...group('C01', 'practitioner', 'mostly', 'fully'),
+        ...group('C01', 'supervisor', 'fully', 'fully'),
+        ...group('C01', 'service-manager', 'not-in-place'),
+      ],
+      5,
+    );
+    const c01 = summary.conditions[0]!;
+    expect(c01.byLevel['partner-agency']).toEqual({ shown: true, answers: 11, distribution: null, dontKnow: 10, score: null, dontKnowShare: 10 / 11, withheld: 'too-few-judgements' });
+    // Withheld with it, the smallest other level: else all staff less the levels shown would give the one rating.
+    expect(c01.byLevel['service-manager']).toMatchObject({ shown: true, answers: 5, score: null, withheld: 'protects-another' });
+    expect(c01.disagreement).toEqual({ gap: 0.5, mostPositive: { level: 'supervisor', score: 3 }, leastPositive: { level: 'practitioner', score: 2.5 } });
   });
 
   it('ignores a level with no score (all "don\'t know") and needs two scored levels', () => {
@@ -88,18 +111,32 @@ describe('rankDisagreements', () => {
     ]);
   });
 
-  it('treats gaps equal but for floating-point noise as equal', () => {
-    // C07: 2/3 − 1/3; C08: 1 − 2/3. Both a third of a step; C07 comes first by order.
+  it('treats gaps equal as shown as equal, in the report order', () => {
+    // C07: 0.67 − 0.33 shows 0.7 − 0.3 = 0.4; C08: 1.33 − 0.93 shows 1.3 − 0.9 = 0.4. Equal: C07 first by order.
     const noisy = summariseRound(
       [
         ...group('C07', 'practitioner', 'partly', 'partly', 'not-in-place'), // 2/3
         ...group('C07', 'supervisor', 'partly', 'not-in-place', 'not-in-place'), // 1/3
-        ...group('C08', 'practitioner', 'partly'), // 1
-        ...group('C08', 'supervisor', 'partly', 'partly', 'not-in-place'), // 2/3
+        ...many(10, 'c8pm', 'C08', 'practitioner', 'mostly'), ...many(5, 'c8pn', 'C08', 'practitioner', 'not-in-place'), // 4/3
+        ...many(14, 'c8sp', 'C08', 'supervisor', 'partly'), ...many(1, 'c8sn', 'C08', 'supervisor', 'not-in-place'), // 14/15
       ],
       5,
     );
-    expect(rankDisagreements(noisy).map((c) => c.conditionId)).toEqual(['C07', 'C08']);
+    expect(rankDisagreements(noisy).map((c) => [c.conditionId, c.disagreement.gap])).toEqual([['C07', 0.4], ['C08', 0.4]]);
+  });
+
+  it('ranks by the gaps as shown, so the list reads largest first', () => {
+    // C09: 2.04 − 0.56 = 1.48 in full, shown 2.0 − 0.6 = 1.4; C10: 2.05 − 0.60 = 1.45 in full, shown 2.1 − 0.6 = 1.5.
+    const close = summariseRound(
+      [
+        ...many(24, 'c9pm', 'C09', 'practitioner', 'mostly'), ...many(1, 'c9pf', 'C09', 'practitioner', 'fully'),
+        ...many(14, 'c9sp', 'C09', 'supervisor', 'partly'), ...many(11, 'c9sn', 'C09', 'supervisor', 'not-in-place'),
+        ...many(19, 'c10pm', 'C10', 'practitioner', 'mostly'), ...many(1, 'c10pf', 'C10', 'practitioner', 'fully'),
+        ...many(12, 'c10sp', 'C10', 'supervisor', 'partly'), ...many(8, 'c10sn', 'C10', 'supervisor', 'not-in-place'),
+      ],
+      5,
+    );
+    expect(rankDisagreements(close).map((c) => [c.conditionId, c.disagreement.gap])).toEqual([['C10', 1.5], ['C09', 1.4]]);
   });
 
   it('returns the whole condition, so the view can show its cells beside the gap', () => {

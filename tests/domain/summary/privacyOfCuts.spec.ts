@@ -13,13 +13,18 @@ type Distribution = Record<RatingId, number>;
 const zero = (): Distribution => ({ 'not-in-place': 0, partly: 0, mostly: 0, fully: 0, 'dont-know': 0 });
 const total = (d: Distribution) => RATINGS.reduce((sum, r) => sum + d[r.id], 0);
 
-/** All staff less every shown level: what a reader could work out about the hidden levels. */
+/**
+ * All staff less every shown level: what a reader could work out about the hidden levels (and
+ * about the judgements of levels whose judgements are withheld: only their "don't know" is shown).
+ */
 function residual(allStaff: CellSummary, byLevel: Record<LevelId, CellSummary>): Distribution {
-  if (!allStaff.shown) throw new Error('all staff hidden');
+  if (!allStaff.shown || allStaff.distribution === null) throw new Error('all staff hidden');
   const left = { ...allStaff.distribution };
   for (const { id } of LEVELS) {
     const cell = byLevel[id];
-    if (cell.shown) for (const r of RATINGS) left[r.id] -= cell.distribution[r.id];
+    if (!cell.shown) continue;
+    if (cell.distribution === null) left['dont-know'] -= cell.dontKnow;
+    else for (const r of RATINGS) left[r.id] -= cell.distribution[r.id];
   }
   return left;
 }
@@ -93,11 +98,13 @@ describe('privacy of the cuts', () => {
         for (const { id } of LEVELS) {
           const cell = condition.byLevel[id];
           if (cell.shown) {
-            expect(cell.distribution).toEqual(trueOf(id));
+            if (cell.distribution === null) expect(cell.dontKnow).toBe(trueOf(id)['dont-know']);
+            else expect(cell.distribution).toEqual(trueOf(id));
             expect(cell.answers === 0 || cell.answers >= threshold).toBe(true);
             if (cell.answers > 0) seen.shownLevelsWithAnswers += 1;
           }
         }
+        if (condition.allStaff.distribution === null) continue; // its judgements withheld: fewer than the threshold in all
         const left = residual(condition.allStaff, condition.byLevel);
         const leftTotal = total(left);
         expect(leftTotal === 0 || leftTotal >= threshold).toBe(true);

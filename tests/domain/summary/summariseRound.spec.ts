@@ -13,6 +13,7 @@ function conditionOf(summary: { conditions: readonly ConditionSummary[] }, id: s
 
 function shown(cell: CellSummary) {
   if (!cell.shown) throw new Error(`cell hidden (${cell.reason})`);
+  if (cell.withheld) throw new Error(`judgements withheld (${cell.withheld})`);
   return cell;
 }
 

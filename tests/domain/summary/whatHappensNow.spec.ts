@@ -5,10 +5,10 @@ import { many } from './fixtures';
 
 describe('summariseNow ("What happens now")', () => {
   it('phrases the all-staff cell, the don\'t-know share and the least positive level', () => {
-    // 25 answers: practitioners 10 (partly ×4, dk ×6); senior leaders 15 (fully ×15) → score (4+45)/19
+    // 25 answers: practitioners 10 (partly ×5, dk ×5); senior leaders 15 (fully ×15) → score (5+45)/20
     const answers: RatedAnswer[] = [
-      ...many(4, 'pp', 'C01', 'practitioner', 'partly'),
-      ...many(6, 'pd', 'C01', 'practitioner', 'dont-know'),
+      ...many(5, 'pp', 'C01', 'practitioner', 'partly'),
+      ...many(5, 'pd', 'C01', 'practitioner', 'dont-know'),
       ...many(15, 'lf', 'C01', 'senior-leader', 'fully'),
     ];
     const [c01] = summariseNow(summariseRound(answers, 5));
@@ -16,12 +16,12 @@ describe('summariseNow ("What happens now")', () => {
       conditionId: 'C01',
       shown: true,
       answers: 25,
-      score: 49 / 19,
-      displayScore: '2.6',
+      score: 50 / 20,
+      displayScore: '2.5',
       judgement: 'fully',
-      dontKnowShare: 6 / 25,
+      dontKnowShare: 5 / 25,
       leastPositive: 'practitioner',
-      text: "Fully in place (score 2.6 of 3) · 24% don't know · practitioners least positive",
+      text: "Fully in place (score 2.5 of 3) · 20% don't know · practitioners least positive",
     });
   });
 
@@ -43,5 +43,27 @@ describe('summariseNow ("What happens now")', () => {
     expect(now[3]).toMatchObject({ shown: true, score: null, judgement: null, text: 'No score: all 6 answers were "don\'t know"' });
     expect(now[4]).toEqual({ conditionId: 'C05', shown: false, reason: 'too-small', text: 'Not shown: fewer than 5 answers' });
     expect(now).toHaveLength(12);
+  });
+
+  // Issue 8, item 2: a level with 11 answers, 10 of them "don't know", showed a score of 1.0 (one
+  // person's rating), which then drove "partner agencies least positive".
+  it('names no level least positive from too few judgements, and gives all staff no score from too few', () => {
+    const answers = [
+      ...many(10, 'ad', 'C06', 'partner-agency', 'dont-know'),
+      ...many(1, 'ap', 'C06', 'partner-agency', 'partly'),
+      ...many(6, 'pf', 'C06', 'practitioner', 'fully'),
+      ...many(10, 'd', 'C07', 'partner-agency', 'dont-know'),
+      ...many(1, 'p', 'C07', 'partner-agency', 'partly'),
+    ];
+    const now = summariseNow(summariseRound(answers, 5));
+    // Practitioners' judgements are withheld too, so that the one rating is not all staff less practitioners.
+    expect(now[5]).toMatchObject({ leastPositive: null, text: "Fully in place (score 2.7 of 3) · 59% don't know" });
+    expect(now[6]).toMatchObject({
+      shown: true,
+      score: null,
+      judgement: null,
+      leastPositive: null,
+      text: 'No score: too few ratings (10 of 11 answers were "don\'t know"; a score needs 5 ratings)',
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { levelLabel } from '../../../bot/domain/levels';
+import { levelLabel, LEVELS } from '../../../bot/domain/levels';
+import { openParticipationOf } from '../../../bot/domain/participation';
 import { roundIntroCard, statusCard } from '../../../bot/teams/cards';
 import { actionsOf, factValue, inputsOf, participationFor, round, visibleText } from './cardKit';
 
@@ -6,22 +7,15 @@ import { actionsOf, factValue, inputsOf, participationFor, round, visibleText } 
 // 2 cannot be found by subtracting the shown levels from the total.
 const participation = participationFor({ practitioner: 6, 'senior-leader': 2, supervisor: 7, 'service-manager': 5 });
 const closed = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z' });
+const closedIntro = (figures = participation, privacyThreshold = 5) =>
+  roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya', participation: figures, privacyThreshold });
 
 describe.each([
   ['status card', statusCard({ round: round(), participation, privacyThreshold: 5 })],
-  ['closed round intro', roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya', participation, privacyThreshold: 5 })],
+  ['closed round intro', closedIntro()],
 ])('%s', (_name, card) => {
   it('gives the number of people who answered', () => {
     expect(visibleText(card)).toMatch(/20 people (have )?answered at least one condition\./);
-  });
-
-  it('hides small levels and the level hidden to protect them, saying which is which, never their size', () => {
-    expect(factValue(card, levelLabel('senior-leader'))).toBe('fewer than 5');
-    // Five is not "fewer than 5": it is hidden only so the two cannot be worked out.
-    expect(factValue(card, levelLabel('service-manager'))).toBe('hidden (protects a smaller level)');
-    expect(factValue(card, levelLabel('practitioner'))).toBe('6');
-    expect(factValue(card, levelLabel('supervisor'))).toBe('7');
-    expect(factValue(card, levelLabel('volunteer'))).toBe('0');
   });
 
   it('counts answers for every condition, in order', () => {
@@ -36,16 +30,54 @@ describe.each([
   });
 });
 
+describe('the closed round intro: people by level, fixed at close', () => {
+  it('hides small levels and the level hidden to protect them, saying which is which, never their size', () => {
+    const card = closedIntro();
+    expect(factValue(card, levelLabel('senior-leader'))).toBe('fewer than 5');
+    // Five is not "fewer than 5": it is hidden only so the two cannot be worked out.
+    expect(factValue(card, levelLabel('service-manager'))).toBe('hidden (protects a smaller level)');
+    expect(factValue(card, levelLabel('practitioner'))).toBe('6');
+    expect(factValue(card, levelLabel('supervisor'))).toBe('7');
+    expect(factValue(card, levelLabel('volunteer'))).toBe('0');
+  });
+});
+
+// Issue 8: a level going from 0 to "fewer than 5" between two looks at the status card gave away
+// the newcomer's level. While the round is open the card shows no level at all.
+describe('the status card of an open round', () => {
+  const before = participationFor({ practitioner: 10 });
+  const after = participationFor({ practitioner: 10, 'senior-leader': 1 });
+  const texts = [before, after].map((figures) => visibleText(statusCard({ round: round(), participation: figures, privacyThreshold: 5 })));
+
+  it('shows no level, and says figures by level appear when the round closes', () => {
+    for (const text of texts) {
+      for (const { id } of LEVELS) expect(text).not.toContain(levelLabel(id));
+      expect(text).not.toMatch(/People by level/);
+      expect(text).toContain("Figures by level appear when the round closes, so that nobody's answer or level can be worked out from a change between two looks.");
+    }
+  });
+
+  it('changes between two looks only in how many have answered', () => {
+    const differing = texts[0]!.split('\n').filter((line, i) => line !== texts[1]!.split('\n')[i]);
+    // The eleventh person answered C01 and C02 (participationFor); nothing says at which level.
+    expect(differing).toEqual(['10 people have answered at least one condition.', '1. Systems aligned across agencies: 10', '2. Leadership at all levels: 5']);
+  });
+
+  it('is the same from the participation the open round keeps (no levels in it)', () => {
+    const open = openParticipationOf([{ conditionId: 'C01', level: 'senior-leader', respondentId: 'p1', answeredAt: '2026-03-05T09:00:00Z' }]);
+    expect(Object.keys(open).sort()).toEqual(['answersByCondition', 'respondents']);
+    expect(visibleText(statusCard({ round: round(), participation: open, privacyThreshold: 5 }))).not.toContain(levelLabel('senior-leader'));
+  });
+});
+
 describe('the suppression note', () => {
   it('appears only when something is suppressed', () => {
-    const open = round();
-    expect(visibleText(statusCard({ round: open, participation, privacyThreshold: 5 }))).toMatch(/keep answers anonymous/);
-    const large = participationFor({ practitioner: 6, supervisor: 7 });
-    expect(visibleText(statusCard({ round: open, participation: large, privacyThreshold: 5 }))).not.toMatch(/keep answers anonymous/);
+    expect(visibleText(closedIntro())).toMatch(/keep answers anonymous/);
+    expect(visibleText(closedIntro(participationFor({ practitioner: 6, supervisor: 7 })))).not.toMatch(/keep answers anonymous/);
   });
 
   it('follows the threshold it is given', () => {
-    const card = statusCard({ round: round(), participation: participationFor({ practitioner: 9, supervisor: 12 }, 10), privacyThreshold: 10 });
+    const card = closedIntro(participationFor({ practitioner: 9, supervisor: 12 }, 10), 10);
     expect(factValue(card, 'Practitioner')).toBe('fewer than 10');
     expect(visibleText(card)).not.toMatch(/: 9\b|\b9 (people|person)/);
   });
