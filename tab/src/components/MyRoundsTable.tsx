@@ -37,7 +37,7 @@ export function MyRoundsTable(props: { rounds: readonly MyRound[]; chosen: MyRou
                   size="small"
                   appearance={same(props.chosen, round) ? 'primary' : 'secondary'}
                   aria-pressed={same(props.chosen, round)}
-                  aria-label={`Show overview: ${round.teamName}, round ${round.number}`}
+                  aria-label={`${showWhat(round)}: ${round.teamName}, round ${round.number}`}
                   onClick={() => props.onChoose(round)}
                 >
                   {showWhat(round)}
