@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 // No @vitejs/plugin-react (its Babel peers clash with jest's): Vite 8's own oxc transform
 // compiles TSX with React's automatic runtime.
 const root = new URL('.', import.meta.url).pathname;
+/** The plain-TypeScript domain the tab shares with the bot, imported as `@domain/...` (tsconfig.json `paths` says the same). */
+const domain = new URL('../bot/domain', import.meta.url).pathname;
 
 export default defineConfig(({ command }) => ({
   root,
@@ -11,6 +13,7 @@ export default defineConfig(({ command }) => ({
   // would otherwise give React's development build, half as big again and slower.
   define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   base: '/tab/',
+  resolve: { alias: { '@domain': domain } },
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', development: command !== 'build' } },
   build: {

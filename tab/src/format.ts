@@ -1,6 +1,6 @@
-import type { CellSummary } from '../../bot/domain/summary/roundSummary';
-import type { CountCell } from '../../bot/domain/privacy';
-import { formatScore } from '../../bot/domain/summary/shownScore';
+import type { CellSummary } from '@domain/summary/roundSummary';
+import type { CountCell } from '@domain/privacy';
+import { formatScore } from '@domain/summary/shownScore';
 
 const dates = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 

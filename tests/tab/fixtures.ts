@@ -4,7 +4,7 @@ import type { CountCell } from '../../bot/domain/privacy';
 import type { RatingId } from '../../bot/domain/ratings';
 import type { CellSummary, ConditionSummary, RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
 import { shownDifference } from '../../bot/domain/summary/shownScore';
-import type { RoundParticipationReply } from '../../tab/src/api/types';
+import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 
 /**
  * A team's rounds written out by hand against the contract (bot/domain/summary/roundSummary.ts),
@@ -136,7 +136,7 @@ export const ROUNDS = [
 ];
 
 /** GET …/participation of the open round 3: tests change it to see the tab keep up. */
-export function currentParticipation(respondents = 12): RoundParticipationReply {
+export function currentParticipation(respondents = 12): ParticipationReply {
   const answersByCondition = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`C${String(i + 1).padStart(2, '0')}`, Math.max(0, respondents - i)])) as Record<ConditionId, number>;
   return { roundNumber: 3, results: 'at-close', respondents, answersByCondition };
 }

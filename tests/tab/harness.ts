@@ -6,8 +6,11 @@ import { startTabServer, type TabServer } from './tabServer';
 
 export interface TabHarness {
   readonly server: TabServer;
-  /** Opens /tab/<query> in a fresh page; collects the page's errors (a CSP refusal is one). */
-  open(query: string): Promise<Page>;
+  /**
+   * Opens /tab/<query> in a fresh page; collects the page's errors (a CSP refusal is one).
+   * `beforeNavigation` prepares the page before it loads (e.g. installs Playwright's clock).
+   */
+  open(query: string, options?: { beforeNavigation?: (page: Page) => Promise<void> }): Promise<Page>;
   /** Errors the pages have reported so far (uncaught exceptions and console errors). */
   readonly errors: string[];
 }
@@ -42,7 +45,7 @@ export function useTabHarness(): TabHarness {
       return server;
     },
     errors,
-    async open(query: string) {
+    async open(query: string, options: { beforeNavigation?: (page: Page) => Promise<void> } = {}) {
       if (!browser || !server) throw new Error('The harness has not started');
       const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
       pages.push(page);
@@ -55,6 +58,7 @@ export function useTabHarness(): TabHarness {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
       });
+      await options.beforeNavigation?.(page);
       await page.goto(`${server.url}/tab/${query}`);
       return page;
     },

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import { CONDITIONS } from '../../bot/domain/conditions';
-import { FIRST_ROUND, LATEST_ROUND } from './fixtures';
-import { useTabHarness } from './harness';
+import type { Page } from 'playwright-core';
+import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND } from './fixtures';
+import { channelQuery, useTabHarness } from './harness';
 import { HOSTILE_COMMENTS } from './roundInsightFixtures';
 import { openView, readRows } from './roundViewsPage';
+import { readOverview } from './tabPage';
 
 jest.setTimeout(60_000);
 const tab = useTabHarness();
@@ -103,5 +105,45 @@ test.each([['Download CSV', 'csv'], ['Download Excel', 'xlsx']])('%s saves the r
   if (format === 'csv') expect(body.toString('utf8').startsWith('\uFEFFTeam,')).toBe(true);
   else expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
   expect(tab.server.requests.some((r) => r.path.endsWith(`/rounds/${LATEST_ROUND}/export.${format}`))).toBe(true);
+  expect(tab.errors).toEqual([]);
+});
+
+/**
+ * Stops the page's clock where it is, so no poll falls due from here on: every request counted
+ * after this is one a view asked for. A poll already due, or on the wire, lands first.
+ */
+async function stopPolling(page: Page): Promise<void> {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2000);
+  await page.waitForTimeout(300);
+}
+
+// Issue 9: every view of a round reads the one polled summary (or, while it is open, participation).
+test('switching between a round’s views asks the API for its summary or participation only once', async () => {
+  const page = await tab.open(channelQuery(), { beforeNavigation: (p) => p.clock.install() });
+  await readOverview(page);
+  await stopPolling(page);
+  const asked = (roundId: string, what: string) => tab.server.requests.filter((r) => r.path.endsWith(`/rounds/${roundId}/${what}`)).length;
+  const summaries = asked(LATEST_ROUND, 'summary');
+  expect(summaries).toBeGreaterThan(0);
+
+  await page.getByRole('tab', { name: 'Where levels disagree' }).click();
+  expect(await readRows(page, 'disagreement')).toHaveLength(12);
+  await page.getByRole('tab', { name: 'A condition' }).click();
+  expect(await readRows(page, 'condition-distribution')).toHaveLength(8);
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  // What happens now comes from the summary already read.
+  await page.locator('[data-testid="plan"] tr[data-condition="C01"] [data-part="now"]').filter({ hasNotText: 'Not available yet' }).waitFor();
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  expect((await readOverview(page)).rows).toHaveLength(12);
+  expect(asked(LATEST_ROUND, 'summary')).toBe(summaries);
+
+  await page.getByLabel('Audit round').selectOption(CURRENT_ROUND);
+  await page.getByTestId('respondents').getByText('12 people have answered').waitFor();
+  const participations = asked(CURRENT_ROUND, 'participation');
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.getByTestId('plan').waitFor();
+  await page.getByRole('tab', { name: 'Participation' }).click();
+  await page.getByTestId('respondents').getByText('12 people have answered').waitFor();
+  expect(asked(CURRENT_ROUND, 'participation')).toBe(participations);
   expect(tab.errors).toEqual([]);
 });

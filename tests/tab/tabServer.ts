@@ -4,7 +4,7 @@ import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { planActionInput, type PlanAction } from '../../bot/domain/plan';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
-import type { RoundParticipationReply } from '../../tab/src/api/types';
+import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
 
 /**
@@ -17,7 +17,7 @@ export interface TabServer {
   /** The closed rounds' results. */
   readonly summaries: Map<string, RoundSummary>;
   /** The open round's participation. */
-  readonly participations: Map<string, RoundParticipationReply>;
+  readonly participations: Map<string, ParticipationReply>;
   /** Paths of the API requests, with the Authorization header each carried (or null). */
   readonly requests: { path: string; authorization: string | null }[];
   /** The plan stand-in: actions by round, versions W/"n"; tests change them to simulate another editor. */
@@ -30,7 +30,7 @@ export interface TabServer {
 export async function startTabServer(distDir: string): Promise<TabServer> {
   const server = restify.createServer({ name: 'tab-test', handleUncaughtExceptions: false });
   const summaries = new Map<string, RoundSummary>([[LATEST_ROUND, latestRoundSummary()], [FIRST_ROUND, firstRoundSummary()]]);
-  const participations = new Map<string, RoundParticipationReply>([[CURRENT_ROUND, currentParticipation()]]);
+  const participations = new Map<string, ParticipationReply>([[CURRENT_ROUND, currentParticipation()]]);
   const requests: TabServer['requests'] = [];
   server.pre((req, _res, next) => {
     if (req.path().startsWith('/api/')) requests.push({ path: req.path(), authorization: req.header('authorization') ?? null });
@@ -162,7 +162,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
 }
 
 /** A closed round's participation, from its summary: people, and answers by condition. */
-function closedParticipation(summary: RoundSummary, roundNumber: number): RoundParticipationReply {
-  const answersByCondition = Object.fromEntries(summary.conditions.map((c) => [c.conditionId, c.allStaff.shown ? c.allStaff.answers : 0])) as RoundParticipationReply['answersByCondition'];
+function closedParticipation(summary: RoundSummary, roundNumber: number): ParticipationReply {
+  const answersByCondition = Object.fromEntries(summary.conditions.map((c) => [c.conditionId, c.allStaff.shown ? c.allStaff.answers : 0])) as ParticipationReply['answersByCondition'];
   return { roundNumber, results: 'released', respondents: summary.respondents, answersByCondition };
 }

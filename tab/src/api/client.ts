@@ -1,34 +1,9 @@
 import type { Host } from '../teams/host';
+import type { ConditionId } from '@domain/conditions';
+import type { LevelId } from '@domain/levels';
+import { createRequest, type Request } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
-import type { ConditionId } from '../../../bot/domain/conditions';
-import type { LevelId } from '../../../bot/domain/levels';
-
-/** An API failure with a message fit to show, and the API's code where it gave one (e.g. RESULTS_AT_CLOSE). */
-export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string | null = null) {
-    super(message);
-  }
-}
-
-/** The API's own words for a 409 (a round's results withheld until it closes): they say what to expect. */
-async function failure(response: Response): Promise<ApiError> {
-  if (response.status !== 409) return new ApiError(response.status, messageFor(response.status));
-  try {
-    const { error } = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof error?.message === 'string') return new ApiError(409, error.message, typeof error.code === 'string' ? error.code : null);
-  } catch {
-    // Not JSON: the generic wording below.
-  }
-  return new ApiError(409, messageFor(409));
-}
-
-function messageFor(status: number): string {
-  if (status === 401) return 'You are not signed in. Reload the tab to try again.';
-  if (status === 403) return 'You do not have access to this team’s audit.';
-  if (status === 404) return 'This audit round could not be found.';
-  return 'The audit could not be loaded just now. It will try again shortly.';
-}
+import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, RoundChanges, RoundParticipationReply, RoundPlan } from './types';
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -45,115 +20,56 @@ export interface Api {
   readonly plans: PlanApi;
 }
 
+/** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
+export interface PlanApi {
+  plan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
+  addAction(teamId: string, roundId: string, fields: PlanActionFields): Promise<PlanAction>;
+  changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
+  removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
+}
+
+const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
+const roundPath = (teamId: string, roundId: string) => `${teamPath(teamId)}/rounds/${encodeURIComponent(roundId)}`;
+
+/** The tab's API (bot/http/tabApi.ts), every call through one request function (./request.ts). */
 export function createApi(host: Pick<Host, 'getToken'>): Api {
-  async function send(path: string, accept: string, signal?: AbortSignal): Promise<Response> {
-    let token: string | null;
-    try {
-      token = await host.getToken();
-    } catch {
-      throw new ApiError(401, 'Teams could not sign you in to Practice Audit. Reload the tab to try again.');
-    }
-    const headers: Record<string, string> = { Accept: accept };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await fetch(path, { headers, signal, cache: 'no-store' });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ApiError(0, messageFor(0));
-    }
-    if (!response.ok) throw await failure(response);
-    return response;
-  }
-  async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    return (await (await send(path, 'application/json', signal)).json()) as T;
-  }
-  const team = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
-  const round = (teamId: string, roundId: string) => `${team(teamId)}/rounds/${encodeURIComponent(roundId)}`;
+  const request = createRequest(host);
+  const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
-    plans: createPlanApi(host),
+    plans: createPlanApi(request),
     me: (signal) => get<Me>('/api/me', signal),
-    rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${team(teamId)}/rounds`, signal)).rounds,
-    summary: (teamId, roundId, signal) => get<RoundSummary>(`${round(teamId, roundId)}/summary`, signal),
-    participation: (teamId, roundId, signal) => get<RoundParticipationReply>(`${round(teamId, roundId)}/participation`, signal),
+    rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
+    summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
+    participation: (teamId, roundId, signal) => get<RoundParticipationReply>(`${roundPath(teamId, roundId)}/participation`, signal),
     comments: async (teamId, roundId, conditionId, level, signal) =>
       (await get<{ comments: SummaryComment[] }>(
-        `${round(teamId, roundId)}/conditions/${encodeURIComponent(conditionId)}/comments${level ? `?level=${encodeURIComponent(level)}` : ''}`,
+        `${roundPath(teamId, roundId)}/conditions/${encodeURIComponent(conditionId)}/comments${level ? `?level=${encodeURIComponent(level)}` : ''}`,
         signal,
       )).comments,
     myRounds: async (signal) => (await get<{ rounds: MyRound[] }>('/api/me/rounds', signal)).rounds,
-    changes: (teamId, roundId, signal) => get<RoundChanges>(`${round(teamId, roundId)}/changes`, signal),
+    changes: (teamId, roundId, signal) => get<RoundChanges>(`${roundPath(teamId, roundId)}/changes`, signal),
     download: async (teamId, roundId, format) => {
-      const response = await send(`${round(teamId, roundId)}/export.${format}`, '*/*');
+      const response = await request(`${roundPath(teamId, roundId)}/export.${format}`, { accept: '*/*' });
       const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
       return { blob: await response.blob(), filename: named ?? `practice-audit.${format}` };
     },
   };
 }
 
-// ---- The plan: read by members, written by champions (If-Match: the action's version). ----
-
-/** A refused plan change: `code` is the API's (PLAN_CHANGED, BAD_REQUEST…), `message` its words. */
-export class PlanApiError extends ApiError {
-  constructor(status: number, message: string, readonly code: string | null) {
-    super(status, message);
-  }
-}
-
-export interface PlanApi {
-  plan(teamId: string, roundId: string, signal?: AbortSignal): Promise<import('./types').RoundPlan>;
-  addAction(teamId: string, roundId: string, fields: import('./types').PlanActionFields): Promise<import('./types').PlanAction>;
-  changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: import('./types').PlanActionFields): Promise<import('./types').PlanAction>;
-  removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
-}
-
-export function createPlanApi(host: Pick<Host, 'getToken'>): PlanApi {
-  async function call<T>(method: string, path: string, options: { body?: unknown; version?: string; signal?: AbortSignal } = {}): Promise<T> {
-    let token: string | null;
-    try {
-      token = await host.getToken();
-    } catch {
-      throw new PlanApiError(401, 'Teams could not sign you in to Practice Audit. Reload the tab to try again.', null);
-    }
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.version) headers['If-Match'] = options.version;
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-        cache: 'no-store',
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      throw new PlanApiError(0, 'The plan could not be reached just now. Please try again.', null);
-    }
-    if (!response.ok) {
-      let code: string | null = null;
-      let message: string | null = null;
-      try {
-        const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-        if (typeof body.error?.code === 'string') code = body.error.code;
-        if (typeof body.error?.message === 'string') message = body.error.message;
-      } catch {
-        // Not JSON: fall back to the generic wording.
-      }
-      const fallback = response.status >= 500 || response.status === 0 ? 'The plan could not be saved just now. Please try again.' : messageFor(response.status);
-      throw new PlanApiError(response.status, response.status < 500 && message ? message : fallback, code);
-    }
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
-  const plan = (teamId: string, roundId: string) => `/api/teams/${encodeURIComponent(teamId)}/rounds/${encodeURIComponent(roundId)}/plan`;
+function createPlanApi(request: Request): PlanApi {
+  const plan = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/plan`;
   const action = (teamId: string, roundId: string, actionId: string) => `${plan(teamId, roundId)}/actions/${encodeURIComponent(actionId)}`;
+  /** A plan call's answer: JSON, or nothing for 204 (a deleted action). */
+  const json = async <T>(response: Promise<Response>): Promise<T> => {
+    const answered = await response;
+    return (answered.status === 204 ? undefined : await answered.json()) as T;
+  };
   return {
-    plan: (teamId, roundId, signal) => call('GET', plan(teamId, roundId), { signal }),
-    addAction: (teamId, roundId, fields) => call('POST', `${plan(teamId, roundId)}/actions`, { body: fields }),
-    changeAction: (teamId, roundId, actionId, version, fields) => call('PUT', action(teamId, roundId, actionId), { body: fields, version }),
-    removeAction: (teamId, roundId, actionId, version) => call('DELETE', action(teamId, roundId, actionId), { version }),
+    plan: (teamId, roundId, signal) => json(request(plan(teamId, roundId), { signal, wording: 'plan' })),
+    addAction: (teamId, roundId, fields) => json(request(`${plan(teamId, roundId)}/actions`, { method: 'POST', body: fields, wording: 'plan' })),
+    changeAction: (teamId, roundId, actionId, version, fields) =>
+      json(request(action(teamId, roundId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
+    removeAction: (teamId, roundId, actionId, version) =>
+      json(request(action(teamId, roundId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
   };
 }

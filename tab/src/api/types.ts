@@ -1,5 +1,7 @@
-import type { RoundSummary, SummaryComment } from '../../../bot/domain/summary/roundSummary';
-import type { ResultsState, RoundParticipation } from '../../../bot/domain/summary/release';
+import type { ActionStatus, PlanAction } from '@domain/plan';
+import type { RoundSummary, SummaryComment } from '@domain/summary/roundSummary';
+import type { ConditionChange } from '@domain/summary/compareRounds';
+import type { ResultsState, RoundParticipation } from '@domain/summary/release';
 
 export type { RoundSummary, SummaryComment };
 
@@ -32,7 +34,7 @@ export interface MyRound extends RoundListItem {
 }
 
 // The plan (Appendix 2's "what needs to happen" and "how will you progress this").
-export type { ActionStatus, PlanAction } from '../../../bot/domain/plan';
+export type { ActionStatus, PlanAction };
 
 /** What the tab sends for an action (the API validates it: bot/domain/plan.ts). */
 export interface PlanActionFields {
@@ -42,20 +44,20 @@ export interface PlanActionFields {
   readonly owner: string;
   /** YYYY-MM-DD, or null for none. */
   readonly dueDate: string | null;
-  readonly status: import('../../../bot/domain/plan').ActionStatus;
+  readonly status: ActionStatus;
 }
 
 export interface RoundPlan {
-  readonly actions: readonly import('../../../bot/domain/plan').PlanAction[];
+  readonly actions: readonly PlanAction[];
   readonly canEdit: boolean;
 }
 
-export type { ConditionChange, LevelChange, ScoreChange } from '../../../bot/domain/summary/compareRounds';
+export type { ConditionChange, LevelChange, ScoreChange } from '@domain/summary/compareRounds';
 
 /** GET …/changes: each condition's move since the team's previous closed round (bot/app/tab/roundChanges.ts). */
 export interface RoundChanges {
   readonly previousRound: { readonly roundId: string; readonly number: number; readonly closedAt: string } | null;
-  readonly conditions: readonly import('../../../bot/domain/summary/compareRounds').ConditionChange[];
+  readonly conditions: readonly ConditionChange[];
 }
 
 export type ExportFormat = 'csv' | 'xlsx';

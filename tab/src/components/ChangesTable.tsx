@@ -1,10 +1,9 @@
-import { useId } from 'react';
-import { findCondition } from '../../../bot/domain/conditions';
-import { levelLabel } from '../../../bot/domain/levels';
+import { findCondition } from '@domain/conditions';
+import { levelLabel } from '@domain/levels';
 import type { ConditionChange, ScoreChange } from '../api/types';
 import { formatScore } from '../format';
+import { DataTable } from './DataTable';
 import { useTableStyles } from './tableStyles';
-import { TableRegion } from './TableRegion';
 
 /**
  * "+0.4" / "−0.3" / "0.0" as shown, and "up 0.4" / "down 0.3" / "no change" for screen readers:
@@ -32,45 +31,38 @@ function ChangeCells({ change }: { change: ScoreChange | null }) {
   );
 }
 
+const COLUMNS = ['Condition', 'Group', 'Before → after', 'Change'];
+
 /** Each condition's move since the previous round: all staff, then each level shown in both rounds. */
 export function ChangesTable({ conditions, previousNumber }: { conditions: readonly ConditionChange[]; previousNumber: number }) {
   const table = useTableStyles();
-  const captionId = useId();
+  const caption = (
+    <>
+      Scores in round {previousNumber} and now, from 0 (not in place) to 3 (fully in place). A level is compared only
+      where it was shown with a score in both rounds.
+    </>
+  );
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={table.table} data-testid="changes">
-        <caption id={captionId} className={table.caption}>
-          Scores in round {previousNumber} and now, from 0 (not in place) to 3 (fully in place). A level is compared only
-          where it was shown with a score in both rounds.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.head}>Condition</th>
-            <th scope="col" className={table.head}>Group</th>
-            <th scope="col" className={table.head}>Before → after</th>
-            <th scope="col" className={table.head}>Change</th>
-          </tr>
-        </thead>
-        {conditions.map((row) => {
-          const condition = findCondition(row.conditionId);
-          const groups = 1 + row.byLevel.length;
-          return (
-            <tbody key={row.conditionId} data-condition={row.conditionId}>
-              <tr data-group="all-staff">
-                <th scope="rowgroup" rowSpan={groups} className={table.rowHead}>{condition?.number}. {condition?.text ?? row.conditionId}</th>
-                <th scope="row" className={table.rowHead}>All staff</th>
-                <ChangeCells change={row.allStaff} />
+    <DataTable testId="changes" caption={caption} columns={COLUMNS} rowGroups>
+      {conditions.map((row) => {
+        const condition = findCondition(row.conditionId);
+        const groups = 1 + row.byLevel.length;
+        return (
+          <tbody key={row.conditionId} data-condition={row.conditionId}>
+            <tr data-group="all-staff">
+              <th scope="rowgroup" rowSpan={groups} className={table.rowHead}>{condition?.number}. {condition?.text ?? row.conditionId}</th>
+              <th scope="row" className={table.rowHead}>All staff</th>
+              <ChangeCells change={row.allStaff} />
+            </tr>
+            {row.byLevel.map((level) => (
+              <tr key={level.level} data-group={level.level}>
+                <th scope="row" className={table.rowHead}>{levelLabel(level.level)}</th>
+                <ChangeCells change={level} />
               </tr>
-              {row.byLevel.map((level) => (
-                <tr key={level.level} data-group={level.level}>
-                  <th scope="row" className={table.rowHead}>{levelLabel(level.level)}</th>
-                  <ChangeCells change={level} />
-                </tr>
-              ))}
-            </tbody>
-          );
-        })}
-      </table>
-    </TableRegion>
+            ))}
+          </tbody>
+        );
+      })}
+    </DataTable>
   );
 }

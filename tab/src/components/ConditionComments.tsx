@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { ConditionId } from '../../../bot/domain/conditions';
-import { LEVELS, isLevelId, levelLabel, type LevelId } from '../../../bot/domain/levels';
-import { ratingLabel } from '../../../bot/domain/ratings';
-import type { ConditionSummary } from '../../../bot/domain/summary/roundSummary';
+import type { ConditionId } from '@domain/conditions';
+import { LEVELS, isLevelId, levelLabel, type LevelId } from '@domain/levels';
+import { ratingLabel } from '@domain/ratings';
+import type { ConditionSummary } from '@domain/summary/roundSummary';
 import type { Api } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
 import { usePickerStyles } from './pickerStyles';
@@ -38,11 +38,8 @@ export function ConditionComments({ api, teamId, roundId, condition }: { api: Ap
   const levels = filterableLevels(condition);
   const filter = level && levels.includes(level) ? level : undefined;
   const conditionId: ConditionId = condition.conditionId;
-  const { data: comments, error, loading } = usePolling(
-    (signal) => api.comments(teamId, roundId, conditionId, filter, signal),
-    COMMENTS_POLL_MS,
-    `${teamId}\n${roundId}\n${conditionId}\n${filter ?? ''}`,
-  );
+  const load = useCallback((signal: AbortSignal) => api.comments(teamId, roundId, conditionId, filter, signal), [api, teamId, roundId, conditionId, filter]);
+  const { data: comments, error, loading } = usePolling(load, COMMENTS_POLL_MS);
   return (
     <>
       <Field label="Comments from" className={mergeClasses(picker.field, styles.filter)}>

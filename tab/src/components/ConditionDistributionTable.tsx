@@ -1,13 +1,13 @@
-import { useId } from 'react';
-import { LEVELS } from '../../../bot/domain/levels';
-import { RATINGS } from '../../../bot/domain/ratings';
-import type { CellSummary, ConditionSummary } from '../../../bot/domain/summary/roundSummary';
+import { LEVELS } from '@domain/levels';
+import { RATINGS } from '@domain/ratings';
+import type { CellSummary, ConditionSummary } from '@domain/summary/roundSummary';
 import { formatScore, hiddenWording, withheldWording } from '../format';
+import { DataTable } from './DataTable';
 import { useTableStyles } from './tableStyles';
-import { TableRegion } from './TableRegion';
 
 /** The four ratings other than "don't know": the columns a withheld cell spans. */
 const JUDGEMENTS = RATINGS.filter((rating) => rating.id !== 'dont-know');
+const COLUMNS = ['Level', ...RATINGS.map((rating) => rating.label), 'Score'];
 
 function CutRow({ label, cell, threshold, id }: { label: string; cell: CellSummary; threshold: number; id: string }) {
   const table = useTableStyles();
@@ -36,27 +36,16 @@ function CutRow({ label, cell, threshold, id }: { label: string; cell: CellSumma
 
 /** One condition's answers by rating, for all staff and each level; hidden cuts say why. */
 export function ConditionDistributionTable({ condition, threshold }: { condition: ConditionSummary; threshold: number }) {
-  const table = useTableStyles();
-  const captionId = useId();
+  const caption = (
+    <>
+      Answers by rating and level. Scores run from 0 (not in place) to 3 (fully in place); “don’t know” is counted
+      but not scored. Groups of fewer than {threshold} are hidden.
+    </>
+  );
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={table.table} data-testid="condition-distribution">
-        <caption id={captionId} className={table.caption}>
-          Answers by rating and level. Scores run from 0 (not in place) to 3 (fully in place); “don’t know” is counted
-          but not scored. Groups of fewer than {threshold} are hidden.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.head}>Level</th>
-            {RATINGS.map((rating) => <th key={rating.id} scope="col" className={table.head}>{rating.label}</th>)}
-            <th scope="col" className={table.head}>Score</th>
-          </tr>
-        </thead>
-        <tbody>
-          <CutRow label="All staff" id="all-staff" cell={condition.allStaff} threshold={threshold} />
-          {LEVELS.map((level) => <CutRow key={level.id} id={level.id} label={level.label} cell={condition.byLevel[level.id]} threshold={threshold} />)}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable testId="condition-distribution" caption={caption} columns={COLUMNS}>
+      <CutRow label="All staff" id="all-staff" cell={condition.allStaff} threshold={threshold} />
+      {LEVELS.map((level) => <CutRow key={level.id} id={level.id} label={level.label} cell={condition.byLevel[level.id]} threshold={threshold} />)}
+    </DataTable>
   );
 }

@@ -1,12 +1,11 @@
-import { useId } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { findCondition } from '../../../bot/domain/conditions';
-import type { Disagreement, RoundSummary } from '../../../bot/domain/summary/roundSummary';
-import { rankDisagreements } from '../../../bot/domain/summary/rankDisagreements';
-import { LEVEL_PLURAL } from '../../../bot/domain/summary/whatHappensNow';
+import { findCondition } from '@domain/conditions';
+import type { Disagreement, RoundSummary } from '@domain/summary/roundSummary';
+import { rankDisagreements } from '@domain/summary/rankDisagreements';
+import { LEVEL_PLURAL } from '@domain/summary/whatHappensNow';
 import { formatScore } from '../format';
+import { DataTable } from './DataTable';
 import { NARROW_REGION, capitalise, useTableStyles } from './tableStyles';
-import { TableRegion } from './TableRegion';
 
 /** "Senior leaders more positive than practitioners: 2.5 against 0.8". */
 export function disagreementWording({ mostPositive, leastPositive }: Disagreement): string {
@@ -26,45 +25,36 @@ const useStyles = makeStyles({
 export function DisagreementTable({ summary }: { summary: RoundSummary }) {
   const table = useTableStyles();
   const styles = useStyles();
-  const captionId = useId();
   const ranked = rankDisagreements(summary);
   if (ranked.length === 0) return <p data-testid="no-disagreement">No condition has levels that disagree yet.</p>;
+  const threshold = summary.privacyThreshold;
+  const caption = (
+    <>
+      Conditions where levels’ scores differ, largest gap first. Scores run from 0 (not in place) to 3 (fully in
+      place); only levels with a score (at least {threshold} answers, {threshold} of them
+      ratings other than “don’t know”) are compared. Gaps are between the scores as shown.
+    </>
+  );
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={table.table} data-testid="disagreement">
-        <caption id={captionId} className={table.caption}>
-          Conditions where levels’ scores differ, largest gap first. Scores run from 0 (not in place) to 3 (fully in
-          place); only levels with a score (at least {summary.privacyThreshold} answers, {summary.privacyThreshold} of them
-          ratings other than “don’t know”) are compared. Gaps are between the scores as shown.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.head}>Condition</th>
-            <th scope="col" className={table.head}>Gap</th>
-            <th scope="col" className={table.head}>Which way</th>
+    <DataTable testId="disagreement" caption={caption} columns={['Condition', 'Gap', 'Which way']}>
+      {ranked.map((row) => {
+        const condition = findCondition(row.conditionId);
+        const { gap } = row.disagreement;
+        return (
+          <tr key={row.conditionId} data-condition={row.conditionId}>
+            <th scope="row" className={table.rowHead}>{condition?.number}. {condition?.text ?? row.conditionId}</th>
+            <td className={table.cell} data-part="gap">
+              <span className={styles.gap}>
+                <span className={table.number}>{formatScore(gap)}</span>
+                <span className={styles.track} aria-hidden="true">
+                  <span className={styles.fill} style={{ display: 'block', width: `${Math.min(100, (gap / 3) * 100)}%` }} />
+                </span>
+              </span>
+            </td>
+            <td className={mergeClasses(table.cell, styles.direction)} data-part="direction">{disagreementWording(row.disagreement)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {ranked.map((row) => {
-            const condition = findCondition(row.conditionId);
-            const { gap } = row.disagreement;
-            return (
-              <tr key={row.conditionId} data-condition={row.conditionId}>
-                <th scope="row" className={table.rowHead}>{condition?.number}. {condition?.text ?? row.conditionId}</th>
-                <td className={mergeClasses(table.cell)} data-part="gap">
-                  <span className={styles.gap}>
-                    <span className={table.number}>{formatScore(gap)}</span>
-                    <span className={styles.track} aria-hidden="true">
-                      <span className={styles.fill} style={{ display: 'block', width: `${Math.min(100, (gap / 3) * 100)}%` }} />
-                    </span>
-                  </span>
-                </td>
-                <td className={mergeClasses(table.cell, styles.direction)} data-part="direction">{disagreementWording(row.disagreement)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+        );
+      })}
+    </DataTable>
   );
 }

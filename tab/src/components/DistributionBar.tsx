@@ -1,6 +1,6 @@
 import { useContext } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { RATINGS, type RatingId } from '../../../bot/domain/ratings';
+import { RATINGS, type RatingId } from '@domain/ratings';
 import { ContrastContext } from '../theme';
 
 const COLOURS: Record<RatingId, string> = {

@@ -1,10 +1,9 @@
-import { useId } from 'react';
-import { levelLabel } from '../../../bot/domain/levels';
-import type { RoundSummary } from '../../../bot/domain/summary/roundSummary';
-import { dontKnowByLevel, type LevelDontKnow } from '../../../bot/domain/summary/dontKnowByLevel';
+import { levelLabel } from '@domain/levels';
+import type { RoundSummary } from '@domain/summary/roundSummary';
+import { dontKnowByLevel, type LevelDontKnow } from '@domain/summary/dontKnowByLevel';
 import { hiddenWording, percent, plural } from '../format';
+import { DataTable } from './DataTable';
 import { useTableStyles } from './tableStyles';
-import { TableRegion } from './TableRegion';
 
 function shareText(row: LevelDontKnow, threshold: number): { share: string; detail: string } {
   if (!row.shown) return { share: '', detail: hiddenWording(row.reason, threshold) };
@@ -17,34 +16,23 @@ function shareText(row: LevelDontKnow, threshold: number): { share: string; deta
 /** Where each level doesn't know, from the cuts the summary shows; hidden levels say why. */
 export function DontKnowTable({ summary }: { summary: RoundSummary }) {
   const table = useTableStyles();
-  const captionId = useId();
   const threshold = summary.privacyThreshold;
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={table.table} data-testid="dont-know">
-        <caption id={captionId} className={table.caption}>
-          Share of “don’t know” answers by level, over the conditions where that level is shown.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={table.head}>Level</th>
-            <th scope="col" className={table.head}>Don’t know</th>
-            <th scope="col" className={table.head}>From</th>
+    <DataTable
+      testId="dont-know"
+      caption="Share of “don’t know” answers by level, over the conditions where that level is shown."
+      columns={['Level', 'Don’t know', 'From']}
+    >
+      {dontKnowByLevel(summary).map((row) => {
+        const text = shareText(row, threshold);
+        return (
+          <tr key={row.level} data-level={row.level} data-shown={String(row.shown)}>
+            <th scope="row" className={table.rowHead}>{levelLabel(row.level)}</th>
+            <td className={table.cell} data-part="share">{text.share}</td>
+            <td className={table.cell} data-part="detail">{text.detail}</td>
           </tr>
-        </thead>
-        <tbody>
-          {dontKnowByLevel(summary).map((row) => {
-            const text = shareText(row, threshold);
-            return (
-              <tr key={row.level} data-level={row.level} data-shown={String(row.shown)}>
-                <th scope="row" className={table.rowHead}>{levelLabel(row.level)}</th>
-                <td className={table.cell} data-part="share">{text.share}</td>
-                <td className={table.cell} data-part="detail">{text.detail}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,9 +1,8 @@
-import { useId } from 'react';
 import { Button } from '@fluentui/react-components';
 import type { MyRound } from '../api/types';
 import { formatDate } from '../format';
+import { DataTable } from './DataTable';
 import { useTableStyles } from './tableStyles';
-import { TableRegion } from './TableRegion';
 
 /** An open round has no results to show yet, only how many have answered. */
 const showWhat = (round: MyRound) => (round.status === 'open' ? 'Show participation' : 'Show overview');
@@ -12,41 +11,28 @@ const same = (a: MyRound | null, b: MyRound) => a?.teamId === b.teamId && a.roun
 /** The person's rounds across their teams, newest first, each with a way to open its overview. */
 export function MyRoundsTable(props: { rounds: readonly MyRound[]; chosen: MyRound | null; onChoose: (round: MyRound) => void }) {
   const table = useTableStyles();
-  const captionId = useId();
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={table.table} data-testid="my-rounds">
-        <caption id={captionId} className={table.caption}>Audit rounds in your teams, newest first</caption>
-        <thead>
-          <tr>
-            {['Team', 'Round', 'Status', 'Started', 'Closed', 'Results'].map((name) => (
-              <th key={name} scope="col" className={table.head}>{name}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rounds.map((round) => (
-            <tr key={`${round.teamId}\n${round.roundId}`}>
-              <th scope="row" className={table.rowHead}>{round.teamName}</th>
-              <td className={table.cell}>{round.number}</td>
-              <td className={table.cell}>{round.status === 'open' ? 'Open' : 'Closed'}</td>
-              <td className={table.cell}>{formatDate(round.openedAt)}</td>
-              <td className={table.cell}>{formatDate(round.closedAt) || '—'}</td>
-              <td className={table.cell}>
-                <Button
-                  size="small"
-                  appearance={same(props.chosen, round) ? 'primary' : 'secondary'}
-                  aria-pressed={same(props.chosen, round)}
-                  aria-label={`${showWhat(round)}: ${round.teamName}, round ${round.number}`}
-                  onClick={() => props.onChoose(round)}
-                >
-                  {showWhat(round)}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable testId="my-rounds" caption="Audit rounds in your teams, newest first" columns={['Team', 'Round', 'Status', 'Started', 'Closed', 'Results']}>
+      {props.rounds.map((round) => (
+        <tr key={`${round.teamId}\n${round.roundId}`}>
+          <th scope="row" className={table.rowHead}>{round.teamName}</th>
+          <td className={table.cell}>{round.number}</td>
+          <td className={table.cell}>{round.status === 'open' ? 'Open' : 'Closed'}</td>
+          <td className={table.cell}>{formatDate(round.openedAt)}</td>
+          <td className={table.cell}>{formatDate(round.closedAt) || '—'}</td>
+          <td className={table.cell}>
+            <Button
+              size="small"
+              appearance={same(props.chosen, round) ? 'primary' : 'secondary'}
+              aria-pressed={same(props.chosen, round)}
+              aria-label={`${showWhat(round)}: ${round.teamName}, round ${round.number}`}
+              onClick={() => props.onChoose(round)}
+            >
+              {showWhat(round)}
+            </Button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

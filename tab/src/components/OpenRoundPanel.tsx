@@ -1,14 +1,11 @@
 import { useEffect, useId } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { CONDITIONS } from '../../../bot/domain/conditions';
-import type { Api } from '../api/client';
+import { CONDITIONS } from '@domain/conditions';
 import type { RoundListItem } from '../api/types';
 import { plural } from '../format';
-import { usePolling } from '../hooks/usePolling';
+import { useRoundParticipation } from '../hooks/roundFeed';
+import { DataTable } from './DataTable';
 import { useTableStyles } from './tableStyles';
-
-/** New answers show in the counts within this long, without a reload. */
-export const PARTICIPATION_POLL_MS = 5000;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -23,11 +20,10 @@ const useStyles = makeStyles({
  * An open round: how many people have answered, in all and for each condition, kept up to date;
  * its results appear when it closes (domain/summary/release.ts says why). `earlier`, the team's
  * latest closed round, is offered instead, for results to read now. The round list is read only
- * every 30 s, so this also notices the close (`onResults`).
+ * every 30 s, so this also notices the close (`onResults`). The counts are the round's polled
+ * participation (RoundFeedProvider).
  */
 export function OpenRoundPanel(props: {
-  api: Api;
-  teamId: string;
   round: RoundListItem;
   earlier?: RoundListItem;
   onShowRound?: (roundId: string) => void;
@@ -35,17 +31,12 @@ export function OpenRoundPanel(props: {
   onResults?: (roundId: string) => void;
   headingLevel?: 'h2' | 'h3';
 }) {
-  const { api, teamId, round, earlier, onShowRound, onResults } = props;
+  const { round, earlier, onShowRound, onResults } = props;
   const heading = props.headingLevel ?? 'h2';
   const styles = useStyles();
   const table = useTableStyles();
   const headingId = useId();
-  const captionId = useId();
-  const { data, error, loading } = usePolling(
-    (signal) => api.participation(teamId, round.roundId, signal),
-    PARTICIPATION_POLL_MS,
-    `${teamId}\n${round.roundId}`,
-  );
+  const { data, error, loading } = useRoundParticipation();
   const released = data?.results === 'released';
   useEffect(() => {
     if (released) onResults?.(round.roundId);
@@ -69,25 +60,14 @@ export function OpenRoundPanel(props: {
       {data && (
         <>
           <p className={styles.total} data-testid="respondents">{plural(data.respondents, 'person has', 'people have')} answered</p>
-          <div className={table.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className={table.table} data-testid="answers-by-condition">
-              <caption id={captionId} className={table.caption}>Answers so far, by condition</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={table.head}>Condition</th>
-                  <th scope="col" className={table.head}>Answers</th>
-                </tr>
-              </thead>
-              <tbody>
-                {CONDITIONS.map((condition) => (
-                  <tr key={condition.id} data-condition={condition.id}>
-                    <th scope="row" className={table.rowHead}>{condition.number}. {condition.text}</th>
-                    <td className={table.cell}>{(data.answersByCondition[condition.id] ?? 0).toLocaleString('en-GB')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="answers-by-condition" caption="Answers so far, by condition" columns={['Condition', 'Answers']}>
+            {CONDITIONS.map((condition) => (
+              <tr key={condition.id} data-condition={condition.id}>
+                <th scope="row" className={table.rowHead}>{condition.number}. {condition.text}</th>
+                <td className={table.cell}>{(data.answersByCondition[condition.id] ?? 0).toLocaleString('en-GB')}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </section>

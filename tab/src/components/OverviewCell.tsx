@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CellSummary } from '../../../bot/domain/summary/roundSummary';
+import type { CellSummary } from '@domain/summary/roundSummary';
 import { cellSummaryText } from '../format';
 import { DistributionBar } from './DistributionBar';
 

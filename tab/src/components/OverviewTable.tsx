@@ -1,11 +1,10 @@
-import { useId } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { NARROW_REGION, useTableStyles } from './tableStyles';
-import { findCondition } from '../../../bot/domain/conditions';
-import { LEVELS } from '../../../bot/domain/levels';
-import type { RoundSummary } from '../../../bot/domain/summary/roundSummary';
+import { DataTable } from './DataTable';
+import { findCondition } from '@domain/conditions';
+import { LEVELS } from '@domain/levels';
+import type { RoundSummary } from '@domain/summary/roundSummary';
 import { OverviewCell } from './OverviewCell';
-import { TableRegion } from './TableRegion';
 
 const useStyles = makeStyles({
   conditionNumber: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
@@ -21,39 +20,30 @@ const useStyles = makeStyles({
 export function OverviewTable({ summary }: { summary: RoundSummary }) {
   const styles = useStyles();
   const shared = useTableStyles();
-  const captionId = useId();
   const threshold = summary.privacyThreshold;
+  const caption = (
+    <>
+      What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
+      “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden, and a score needs
+      at least {threshold} ratings other than “don’t know”.
+    </>
+  );
+  const columns = ['Condition', { label: 'All staff', className: styles.allStaff }, ...LEVELS.map((level) => level.label)];
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={shared.table} data-testid="overview">
-        <caption id={captionId} className={shared.caption}>
-          What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
-          “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden, and a score needs
-          at least {threshold} ratings other than “don’t know”.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={shared.head}>Condition</th>
-            <th scope="col" className={mergeClasses(shared.head, styles.allStaff)}>All staff</th>
-            {LEVELS.map((level) => <th key={level.id} scope="col" className={shared.head}>{level.label}</th>)}
+    <DataTable testId="overview" caption={caption} columns={columns}>
+      {summary.conditions.map((row) => {
+        const condition = findCondition(row.conditionId);
+        return (
+          <tr key={row.conditionId} data-condition={row.conditionId}>
+            <th scope="row" className={mergeClasses(shared.rowHead, styles.conditionColumn)}>
+              <span className={styles.conditionNumber}>{condition?.number ?? row.conditionId}.</span>
+              {condition?.text ?? row.conditionId}
+            </th>
+            <OverviewCell cell={row.allStaff} threshold={threshold} allStaff />
+            {LEVELS.map((level) => <OverviewCell key={level.id} cell={row.byLevel[level.id]} threshold={threshold} />)}
           </tr>
-        </thead>
-        <tbody>
-          {summary.conditions.map((row) => {
-            const condition = findCondition(row.conditionId);
-            return (
-              <tr key={row.conditionId} data-condition={row.conditionId}>
-                <th scope="row" className={mergeClasses(shared.rowHead, styles.conditionColumn)}>
-                  <span className={styles.conditionNumber}>{condition?.number ?? row.conditionId}.</span>
-                  {condition?.text ?? row.conditionId}
-                </th>
-                <OverviewCell cell={row.allStaff} threshold={threshold} allStaff />
-                {LEVELS.map((level) => <OverviewCell key={level.id} cell={row.byLevel[level.id]} threshold={threshold} />)}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+        );
+      })}
+    </DataTable>
   );
 }

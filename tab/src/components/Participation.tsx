@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { LEVELS } from '../../../bot/domain/levels';
-import type { RoundSummary } from '../../../bot/domain/summary/roundSummary';
+import { LEVELS } from '@domain/levels';
+import type { RoundSummary } from '@domain/summary/roundSummary';
 import { countText, plural } from '../format';
 
 const useStyles = makeStyles({

@@ -1,31 +1,22 @@
 import { useId } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Api } from '../api/client';
-import { usePolling } from '../hooks/usePolling';
+import { useRoundSummary } from '../hooks/roundFeed';
 import { RatingLegend } from './DistributionBar';
 import { OverviewTable } from './OverviewTable';
 import { Participation } from './Participation';
-
-/** A closed round's figures are fixed; this picks up a round's results soon after it closes. */
-export const SUMMARY_POLL_MS = 5000;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: `${tokens.spacingVerticalM} 0 0` },
 });
 
-/** Participation and the overview of one closed round (an open round's results appear when it closes). */
-export function SummaryPanel(props: { api: Api; teamId: string; roundId: string; headingLevel?: 'h2' | 'h3' }) {
-  const { api, teamId, roundId } = props;
+/** Participation and the overview of one closed round (an open round's results appear when it closes), from its polled summary. */
+export function SummaryPanel(props: { headingLevel?: 'h2' | 'h3' }) {
   const heading = props.headingLevel ?? 'h2';
   const participationId = useId();
   const overviewId = useId();
   const styles = useStyles();
-  const { data: summary, error, loading } = usePolling(
-    (signal) => api.summary(teamId, roundId, signal),
-    SUMMARY_POLL_MS,
-    `${teamId}\n${roundId}`,
-  );
+  const { data: summary, error, loading } = useRoundSummary();
   if (loading && !summary) return <Spinner size="small" label="Loading the audit…" />;
   return (
     <>

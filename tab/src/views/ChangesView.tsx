@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../api/client';
 import { usePolling } from '../hooks/usePolling';
@@ -15,7 +16,8 @@ const useStyles = makeStyles({
 /** "Changes since last round": each condition's score against the team's previous closed round. */
 export function ChangesView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
   const styles = useStyles();
-  const { data: changes, error, loading } = usePolling((signal) => api.changes(teamId, roundId, signal), CHANGES_POLL_MS, `${teamId}\n${roundId}`);
+  const load = useCallback((signal: AbortSignal) => api.changes(teamId, roundId, signal), [api, teamId, roundId]);
+  const { data: changes, error, loading } = usePolling(load, CHANGES_POLL_MS);
   if (loading && !changes) return <Spinner size="small" label="Loading changes…" />;
   const previous = changes?.previousRound;
   return (

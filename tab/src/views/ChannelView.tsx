@@ -1,7 +1,8 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../api/client';
 import type { RoundListItem } from '../api/types';
+import { RoundFeedProvider } from '../hooks/roundFeed';
 import { usePolling } from '../hooks/usePolling';
 import { ExportButtons } from '../components/ExportButtons';
 import { OpenRoundPanel } from '../components/OpenRoundPanel';
@@ -50,8 +51,8 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
       <ExportButtons {...props} />
       <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
-        {view === 'overview' && <SummaryPanel {...props} />}
-        {view === 'disagreement' && <DisagreementView {...props} />}
+        {view === 'overview' && <SummaryPanel />}
+        {view === 'disagreement' && <DisagreementView />}
         {view === 'condition' && <ConditionView {...props} />}
         {view === 'changes' && <ChangesView {...props} />}
         {view === 'plan' && <PlanTab {...props} />}
@@ -62,7 +63,7 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
 
 /** An open round shows how many have answered, not what they said, until it closes (issue 8). */
 function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem; earlier?: RoundListItem; onShowRound: (roundId: string) => void; onResults: (roundId: string) => void }) {
-  const { api, teamId, round } = props;
+  const { api, teamId, round, ...panel } = props;
   const styles = useStyles();
   const ids = useId();
   const [view, setView] = useState<OpenViewName>('participation');
@@ -71,8 +72,8 @@ function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem;
     <>
       <ViewTabs label="Audit views" tabs={OPEN_VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
-        {view === 'participation' && <OpenRoundPanel {...props} />}
-        {view === 'plan' && <PlanTab api={api} teamId={teamId} roundId={round.roundId} roundOpen />}
+        {view === 'participation' && <OpenRoundPanel round={round} {...panel} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} roundId={round.roundId} />}
       </div>
     </>
   );
@@ -87,7 +88,8 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
   const [chosen, setChosen] = useState<string | null>(null);
   // Rounds seen to close since the list was read (the list is read every 30 s).
   const [closedSince, setClosedSince] = useState<ReadonlySet<string>>(new Set());
-  const rounds = usePolling(teamId ? (signal) => api.rounds(teamId, signal) : null, ROUNDS_POLL_MS, teamId ?? '');
+  const loadRounds = useMemo(() => (teamId ? (signal: AbortSignal) => api.rounds(teamId, signal) : null), [api, teamId]);
+  const rounds = usePolling(loadRounds, ROUNDS_POLL_MS);
   const onResults = useCallback((roundId: string) => setClosedSince((seen) => new Set(seen).add(roundId)), []);
 
   const list = (rounds.data ?? []).map((round) => (closedSince.has(round.roundId) ? { ...round, status: 'closed' as const } : round));
@@ -122,9 +124,12 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
           <Button appearance="transparent" size="small" onClick={() => setChosen(open.roundId)}>See how many have answered so far</Button>
         </MessageBarBody></MessageBar>
       )}
-      {teamId && round?.status === 'closed' && <RoundViews api={api} teamId={teamId} roundId={round.roundId} />}
-      {teamId && round?.status === 'open' && (
-        <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />
+      {teamId && round && (
+        <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
+          {round.status === 'closed'
+            ? <RoundViews api={api} teamId={teamId} roundId={round.roundId} />
+            : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
+        </RoundFeedProvider>
       )}
     </div>
   );

@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
 import { Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CONDITIONS, findCondition, isConditionId, type ConditionId } from '../../../bot/domain/conditions';
+import { CONDITIONS, findCondition, isConditionId, type ConditionId } from '@domain/conditions';
 import type { Api } from '../api/client';
-import { usePolling } from '../hooks/usePolling';
+import { useRoundSummary } from '../hooks/roundFeed';
 import { ConditionComments } from '../components/ConditionComments';
 import { ConditionDistributionTable } from '../components/ConditionDistributionTable';
 import { usePickerStyles } from '../components/pickerStyles';
-import { SUMMARY_POLL_MS } from '../components/SummaryPanel';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -28,7 +27,7 @@ export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: stri
   const answersId = useId();
   const commentsId = useId();
   const [conditionId, setConditionId] = useState<ConditionId>(CONDITIONS[0]!.id);
-  const { data: summary, error, loading } = usePolling((signal) => api.summary(teamId, roundId, signal), SUMMARY_POLL_MS, `${teamId}\n${roundId}`);
+  const { data: summary, error, loading } = useRoundSummary();
   const condition = summary?.conditions.find((row) => row.conditionId === conditionId);
   return (
     <>

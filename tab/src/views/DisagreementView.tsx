@@ -1,10 +1,8 @@
 import { useId } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Api } from '../api/client';
-import { usePolling } from '../hooks/usePolling';
+import { useRoundSummary } from '../hooks/roundFeed';
 import { DisagreementTable } from '../components/DisagreementTable';
 import { DontKnowTable } from '../components/DontKnowTable';
-import { SUMMARY_POLL_MS } from '../components/SummaryPanel';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -12,11 +10,11 @@ const useStyles = makeStyles({
 });
 
 /** "Where levels disagree": the gaps between levels, and where each level doesn't know. */
-export function DisagreementView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+export function DisagreementView() {
   const styles = useStyles();
   const gapsId = useId();
   const dontKnowId = useId();
-  const { data: summary, error, loading } = usePolling((signal) => api.summary(teamId, roundId, signal), SUMMARY_POLL_MS, `${teamId}\n${roundId}`);
+  const { data: summary, error, loading } = useRoundSummary();
   if (loading && !summary) return <Spinner size="small" label="Loading the audit…" />;
   return (
     <>

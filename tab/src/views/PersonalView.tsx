@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../api/client';
 import type { MyRound } from '../api/types';
+import { RoundFeedProvider } from '../hooks/roundFeed';
 import { usePolling } from '../hooks/usePolling';
 import { MyRoundsTable } from '../components/MyRoundsTable';
 import { OpenRoundPanel } from '../components/OpenRoundPanel';
@@ -18,7 +19,8 @@ const useStyles = makeStyles({
 export function PersonalView({ api }: { api: Api }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<MyRound | null>(null);
-  const rounds = usePolling((signal) => api.myRounds(signal), ROUNDS_POLL_MS, 'me');
+  const loadRounds = useCallback((signal: AbortSignal) => api.myRounds(signal), [api]);
+  const rounds = usePolling(loadRounds, ROUNDS_POLL_MS);
   const list = rounds.data ?? [];
   return (
     <div className={styles.view}>
@@ -32,12 +34,10 @@ export function PersonalView({ api }: { api: Api }) {
       )}
       {list.length > 0 && <MyRoundsTable rounds={list} chosen={chosen} onChoose={setChosen} />}
       {chosen && (
-        <>
+        <RoundFeedProvider api={api} teamId={chosen.teamId} roundId={chosen.roundId} status={chosen.status}>
           <Subtitle2 as="h2" className={styles.title}>{chosen.teamName}: round {chosen.number}</Subtitle2>
-          {chosen.status === 'open'
-            ? <OpenRoundPanel api={api} teamId={chosen.teamId} round={chosen} headingLevel="h3" />
-            : <SummaryPanel api={api} teamId={chosen.teamId} roundId={chosen.roundId} headingLevel="h3" />}
-        </>
+          {chosen.status === 'open' ? <OpenRoundPanel round={chosen} headingLevel="h3" /> : <SummaryPanel headingLevel="h3" />}
+        </RoundFeedProvider>
       )}
     </div>
   );

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { ConditionId } from '../../../bot/domain/conditions';
-import { summariseNow, type NowSummary } from '../../../bot/domain/summary/whatHappensNow';
-import { PlanApiError, type PlanApi } from '../api/client';
+import type { ConditionId } from '@domain/conditions';
+import { summariseNow, type NowSummary } from '@domain/summary/whatHappensNow';
+import type { PlanApi } from '../api/client';
+import { ApiError } from '../api/request';
 import type { PlanAction, PlanActionFields, RoundPlan, RoundSummary } from '../api/types';
 import { ActionForm, problemFrom, type FormProblem } from '../components/plan/ActionForm';
 import { PlanTable } from '../components/plan/PlanTable';
@@ -56,14 +57,14 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
   const now = useMemo(() => new Map<ConditionId, NowSummary>((summary ? summariseNow(summary) : []).map((row) => [row.conditionId, row])), [summary]);
 
   const failed = (error: unknown) => {
-    if (error instanceof PlanApiError && (error.code === 'PLAN_CHANGED' || error.code === 'ACTION_NOT_FOUND' || error.status === 409)) {
+    if (error instanceof ApiError && (error.code === 'PLAN_CHANGED' || error.code === 'ACTION_NOT_FOUND' || error.status === 409)) {
       setNotice(error.code === 'ACTION_NOT_FOUND' ? `${error.message} The plan has been reloaded.` : CONFLICT);
       setEditing(null);
       setProblem(null);
       reload();
       return;
     }
-    if (error instanceof PlanApiError && error.status === 400) {
+    if (error instanceof ApiError && error.status === 400) {
       setProblem(problemFrom(error.message));
       return;
     }
@@ -94,7 +95,7 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
       await api.removeAction(teamId, roundId, action.actionId, action.version);
       reload();
     } catch (error) {
-      if (error instanceof PlanApiError && (error.status === 409 || error.status === 404)) failed(error);
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) failed(error);
       else setNotice(error instanceof Error ? error.message : 'The action could not be deleted just now.');
     } finally {
       setSaving(false);

@@ -1,11 +1,11 @@
-import { Fragment, useId } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { VISUALLY_HIDDEN, useTableStyles } from '../tableStyles';
-import { CONDITIONS, type ConditionId } from '../../../../bot/domain/conditions';
-import type { NowSummary } from '../../../../bot/domain/summary/whatHappensNow';
+import { VISUALLY_HIDDEN } from '../tableStyles';
+import { CONDITIONS, type ConditionId } from '@domain/conditions';
+import type { NowSummary } from '@domain/summary/whatHappensNow';
 import type { PlanAction } from '../../api/types';
 import { formatDueDate, statusLabel } from './planFormat';
-import { TableRegion } from '../TableRegion';
+import { DataTable } from '../DataTable';
 
 /** The grid's columns, as its header row and (stacked) each cell names them. */
 const COLUMNS = ['Condition', 'What happens now?', 'What needs to happen?', 'How will you progress this?'] as const;
@@ -73,91 +73,82 @@ export function PlanTable(props: {
   canEdit: boolean;
   busy: boolean;
   /** The form open under a condition's row, if any. */
-  renderForm: (conditionId: ConditionId) => React.ReactNode;
+  renderForm: (conditionId: ConditionId) => ReactNode;
   onAdd: (conditionId: ConditionId) => void;
   onEdit: (action: PlanAction) => void;
   onDelete: (action: PlanAction) => void;
 }) {
   const styles = useStyles();
-  const shared = useTableStyles();
-  const captionId = useId();
   const named = mergeClasses(styles.cell, styles.named);
   return (
-    <TableRegion labelledBy={captionId}>
-      <table className={mergeClasses(shared.table, styles.table)} data-testid="plan">
-        <caption id={captionId} className={mergeClasses(shared.caption, styles.caption)}>
-          The audit of services: for each condition, what happens now, what needs to happen and how you will progress it.
-        </caption>
-        <thead className={styles.head}>
-          <tr>
-            {COLUMNS.map((name) => <th key={name} scope="col" className={shared.head}>{name}</th>)}
-          </tr>
-        </thead>
-        <tbody className={styles.body}>
-          {CONDITIONS.map((condition) => {
-            const actions = props.actions.filter((action) => action.conditionId === condition.id);
-            const now = props.now.get(condition.id);
-            const form = props.renderForm(condition.id);
-            return (
-              <Fragment key={condition.id}>
-                <tr data-condition={condition.id} className={styles.row}>
-                  <th scope="row" className={mergeClasses(styles.cell, styles.named, styles.condition)} data-label={COLUMNS[0]}>
-                    <span className={styles.number}>{condition.number}.</span>
-                    {condition.text}
-                  </th>
-                  <td className={named} data-label={COLUMNS[1]} data-part="now">{now?.text ?? 'Not available yet'}</td>
-                  <td className={named} data-label={COLUMNS[2]} data-part="need">
-                    {actions.length === 0 ? (
-                      <span className={styles.none}>No actions yet</span>
-                    ) : (
-                      <ol className={styles.list}>
-                        {actions.map((action) => <li key={action.actionId} className={styles.text}>{action.need}</li>)}
-                      </ol>
-                    )}
-                    {props.canEdit && !form && (
-                      <div className={styles.actions}>
-                        <Button size="small" onClick={() => props.onAdd(condition.id)} disabled={props.busy} aria-label={`Add action for condition ${condition.number}`}>
-                          Add action
-                        </Button>
-                      </div>
-                    )}
-                  </td>
-                  <td className={named} data-label={COLUMNS[3]} data-part="progress">
-                    {actions.length > 0 && (
-                      <ol className={styles.list}>
-                        {actions.map((action) => (
-                          <li key={action.actionId} data-action={action.actionId}>
-                            {action.progress && <span className={styles.text}>{action.progress}</span>}
-                            <span className={styles.meta}>
-                              {[
-                                action.owner ? `Owner: ${action.owner}` : 'No owner yet',
-                                action.dueDate ? `Due ${formatDueDate(action.dueDate)}` : 'No due date',
-                                statusLabel(action.status),
-                              ].join(' · ')}
-                            </span>
-                            {props.canEdit && (
-                              <span className={styles.actions}>
-                                <Button size="small" onClick={() => props.onEdit(action)} disabled={props.busy} aria-label={`Change the action “${truncate(action.need)}”`}>Change</Button>
-                                <Button size="small" onClick={() => props.onDelete(action)} disabled={props.busy} aria-label={`Delete the action “${truncate(action.need)}”`}>Delete</Button>
-                              </span>
-                            )}
-                          </li>
-                        ))}
-                      </ol>
-                    )}
-                  </td>
-                </tr>
-                {form && (
-                  <tr className={styles.row}>
-                    <td colSpan={COLUMNS.length} className={styles.cell}>{form}</td>
-                  </tr>
+    <DataTable
+      testId="plan"
+      caption="The audit of services: for each condition, what happens now, what needs to happen and how you will progress it."
+      columns={COLUMNS}
+      classNames={{ table: styles.table, caption: styles.caption, head: styles.head, body: styles.body }}
+    >
+      {CONDITIONS.map((condition) => {
+        const actions = props.actions.filter((action) => action.conditionId === condition.id);
+        const now = props.now.get(condition.id);
+        const form = props.renderForm(condition.id);
+        return (
+          <Fragment key={condition.id}>
+            <tr data-condition={condition.id} className={styles.row}>
+              <th scope="row" className={mergeClasses(styles.cell, styles.named, styles.condition)} data-label={COLUMNS[0]}>
+                <span className={styles.number}>{condition.number}.</span>
+                {condition.text}
+              </th>
+              <td className={named} data-label={COLUMNS[1]} data-part="now">{now?.text ?? 'Not available yet'}</td>
+              <td className={named} data-label={COLUMNS[2]} data-part="need">
+                {actions.length === 0 ? (
+                  <span className={styles.none}>No actions yet</span>
+                ) : (
+                  <ol className={styles.list}>
+                    {actions.map((action) => <li key={action.actionId} className={styles.text}>{action.need}</li>)}
+                  </ol>
                 )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+                {props.canEdit && !form && (
+                  <div className={styles.actions}>
+                    <Button size="small" onClick={() => props.onAdd(condition.id)} disabled={props.busy} aria-label={`Add action for condition ${condition.number}`}>
+                      Add action
+                    </Button>
+                  </div>
+                )}
+              </td>
+              <td className={named} data-label={COLUMNS[3]} data-part="progress">
+                {actions.length > 0 && (
+                  <ol className={styles.list}>
+                    {actions.map((action) => (
+                      <li key={action.actionId} data-action={action.actionId}>
+                        {action.progress && <span className={styles.text}>{action.progress}</span>}
+                        <span className={styles.meta}>
+                          {[
+                            action.owner ? `Owner: ${action.owner}` : 'No owner yet',
+                            action.dueDate ? `Due ${formatDueDate(action.dueDate)}` : 'No due date',
+                            statusLabel(action.status),
+                          ].join(' · ')}
+                        </span>
+                        {props.canEdit && (
+                          <span className={styles.actions}>
+                            <Button size="small" onClick={() => props.onEdit(action)} disabled={props.busy} aria-label={`Change the action “${truncate(action.need)}”`}>Change</Button>
+                            <Button size="small" onClick={() => props.onDelete(action)} disabled={props.busy} aria-label={`Delete the action “${truncate(action.need)}”`}>Delete</Button>
+                          </span>
+                        )}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </td>
+            </tr>
+            {form && (
+              <tr className={styles.row}>
+                <td colSpan={COLUMNS.length} className={styles.cell}>{form}</td>
+              </tr>
+            )}
+          </Fragment>
+        );
+      })}
+    </DataTable>
   );
 }
 

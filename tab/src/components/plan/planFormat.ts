@@ -1,4 +1,4 @@
-import type { ActionStatus } from '../../../../bot/domain/plan';
+import type { ActionStatus } from '@domain/plan';
 
 // Types only from bot/domain/plan.ts: its values would bring zod into the tab's bundle.
 // The literals below are checked against the domain's types; the API validates what is sent.
