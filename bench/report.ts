@@ -37,7 +37,7 @@ export function markdownReport(options: { answers: number; concurrency: number; 
   return [
     `## Answer burst: ${options.answers.toLocaleString('en-GB')} distinct staff, one condition, ${options.concurrency} concurrent (after ${options.warmup} warm-up answers)`,
     '',
-    `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB. Load average before the run: ${options.loadBefore.toFixed(2)} (other work on the machine skews the figures). Azurite (in memory) in its own process, each bot in its own process, connector stubbed.`,
+    `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB. Load average before the run: ${options.loadBefore.toFixed(2)} (other work on the machine skews the figures). Azurite (in memory) in its own process, each bot in its own process, Teams' connector played by the tests' fake.`,
     '',
     '| bot | answers/s | p50 ms | p99 ms | sent | stored | lost | not acknowledged | peak RSS MB | CPU ms per answer: bot / Azurite / load generator |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

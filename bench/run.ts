@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedAzurite } from '../bot/storage/embeddedAzurite';
-import { startConnectorStub } from './connectorStub';
+import { startFakeConnector } from '../tests/support/fakeConnector';
 import { runFloorScenario } from './floorScenario';
 import { childPidsMatching } from './procStats';
 import { checkGoals, GOALS, machine, markdownReport } from './report';
@@ -12,7 +12,7 @@ import { runSummaryRead, summaryReport } from './summaryRead';
 
 /**
  * `npm run bench`: the answer burst of the issue. One Azurite (in memory, own process) and
- * one connector stub serve both bots under test, each run alone in its own process:
+ * the tests' fake connector serve both bots under test, each run alone in its own process:
  * first the floor (a bare botbuilder bot, one upsert per invoke), then the service.
  *
  *   --answers=2000 --concurrency=50 --warmup=100   the load
@@ -52,7 +52,8 @@ async function main(): Promise<number> {
   const azurite = await startEmbeddedAzurite({ inMemory: true });
   cleanups.push(() => azurite.stop());
   const azuritePid = childPidsMatching(process.pid, 'azurite')[0];
-  const connector = await startConnectorStub();
+  // Every member id is a member: the burst's thousands of staff have no roster to set.
+  const connector = await startFakeConnector({ everyoneIsAMember: true });
   cleanups.push(() => connector.close());
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 

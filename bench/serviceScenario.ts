@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { tableNameFor } from '../bot/storage/tables';
 import { invokeCard } from './answerBurst';
 import { freePort, startNodeChild, type NodeChild } from './childProcess';
-import type { ConnectorStub } from './connectorStub';
 import { measureBurst } from './measure';
 import { peakRssMb, rssMb } from './procStats';
 import { optional, sleep, type ScenarioResult } from './scenario';
 import { answersFromStaff } from './staff';
+import type { FakeConnector } from '../tests/support/fakeConnector';
 import { channelCommand, installedInTeam, PEOPLE } from '../tests/support/teamsActivities';
 import { countStoredAnswers } from './storedAnswers';
 
@@ -16,13 +16,13 @@ const CARD_UPDATE_DELAY_MS = 2000;
 
 /**
  * The service under test (dist/bot/index.js) in its own process, in local mode, against
- * the bench's Azurite and connector stub. Set-up as in a team: the app is installed by a
+ * the bench's Azurite and fake connector. Set-up as in a team: the app is installed by a
  * champion, who says "start"; the burst answers the first condition card once posted.
  */
 export async function runServiceScenario(options: {
   connectionString: string;
   azuritePid?: number;
-  connector: ConnectorStub;
+  connector: FakeConnector;
   answers: number;
   warmup: number;
   concurrency: number;
@@ -85,7 +85,7 @@ export async function runServiceScenario(options: {
 }
 
 /** Install in the team, "start", and wait for the intro and twelve condition cards. */
-async function openRound(service: NodeChild, connector: ConnectorStub): Promise<{ roundId: string; teamId: string }> {
+async function openRound(service: NodeChild, connector: FakeConnector): Promise<{ roundId: string; teamId: string }> {
   const send = async (activity: unknown, what: string) => {
     const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     if (response.status !== 200) throw new Error(`${what} answered HTTP ${response.status}: ${await response.text()}`);
@@ -93,8 +93,9 @@ async function openRound(service: NodeChild, connector: ConnectorStub): Promise<
   await send(installedInTeam(connector.serviceUrl, PEOPLE.champion), 'installationUpdate');
   const postsBeforeStart = connector.counts.posts;
   await send(channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'), '"start"');
-  await connector.waitFor(() => connector.counts.posts >= postsBeforeStart + 13, 30_000, "the round's 13 cards");
-  const c01 = connector.posted.flatMap(answerActionsOf).find((data) => data.conditionId === 'C01');
+  // The round's 13 cards: the intro and one per condition.
+  await connector.waitFor(() => connector.counts.posts >= postsBeforeStart + 13, 30_000);
+  const c01 = connector.sentActivities().flatMap((sent) => answerActionsOf(sent.activity)).find((data) => data.conditionId === 'C01');
   if (!c01) throw new Error('No condition card for C01 was posted');
   return { roundId: c01.roundId, teamId: c01.teamId };
 }

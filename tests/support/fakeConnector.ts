@@ -1,54 +1,14 @@
 // A real local HTTP server that plays Teams' Bot Connector service, so the bot's real
-// ConnectorClient can call back into something during tests. It records every call and is
-// strict where Teams is strict (activity type, 28 KB message size, unknown members).
+// ConnectorClient can call back into something, in the tests and in the bench. It records every
+// call and is strict where Teams is strict (activity type, 28 KB message size, unknown members).
 // This is the only fake in the project: everything else runs for real.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { callFrom, count, describeCalls, isAcceptedSend, readBody, toSentActivity, type CallCounts, type RecordedCall, type SentActivity } from './fakeConnector/recordedCalls';
+import { createTeamsService, type FakeTeam, type Reply, type RosterMember } from './fakeConnector/teamsService';
 
-export interface RecordedCall {
-  method: string;
-  /** Path as received (still URL-encoded), without the query string. */
-  path: string;
-  /** Decoded conversation id, for /v3/conversations/:conversationId/... routes. */
-  conversationId?: string;
-  /** Decoded team id, for /v3/teams/:teamId routes. */
-  teamId?: string;
-  activityId?: string;
-  query: Record<string, string>;
-  body: unknown;
-  /** Status and body the fake answered with (faults included). */
-  status: number;
-  response: unknown;
-  /** When the request arrived. */
-  at: number;
-  /** When the answer was written (later than `at` for a call slowed by slowNext). */
-  answeredAt: number;
-}
-
-export interface SentActivity {
-  conversationId: string;
-  activityId: string;
-  /** Set for replies (POST .../activities/:activityId). */
-  replyToId?: string;
-  activity: Record<string, unknown>;
-  at: number;
-}
-
-/** A TeamsChannelAccount as Teams returns it from the roster calls. */
-export interface RosterMember {
-  id: string;
-  name: string;
-  aadObjectId: string;
-  userPrincipalName?: string;
-  email?: string;
-}
-
-export interface FakeTeam {
-  name?: string;
-  aadGroupId?: string;
-  /** Channels of the team. The General channel's id is the team id, as in Teams. */
-  channels?: Array<{ id: string; name?: string }>;
-}
+export type { RecordedCall, SentActivity } from './fakeConnector/recordedCalls';
+export type { FakeTeam, RosterMember } from './fakeConnector/teamsService';
 
 export interface Fault {
   status: number;
@@ -56,10 +16,24 @@ export interface Fault {
   body?: unknown;
 }
 
+export interface FakeConnectorOptions {
+  /**
+   * Any member id asked for is a member of any conversation, so no roster need be set: the
+   * bench's thousands of staff. Otherwise members are found only in the rosters set.
+   */
+  everyoneIsAMember?: boolean;
+}
+
 export interface FakeConnector {
   /** Like Teams' serviceUrl: `http://127.0.0.1:PORT/` (with the trailing slash). */
   readonly serviceUrl: string;
+  /**
+   * Every call, in order of arrival. Recording is an append, so thousands of calls (a bench's
+   * roster reads) cost little; the views below filter it only when asked.
+   */
   readonly calls: readonly RecordedCall[];
+  /** Calls answered, by method, since the fake started (reset() does not clear them). */
+  readonly counts: Readonly<CallCounts>;
   /** Activities Teams accepted (sends, replies, and the first activity of a created conversation). */
   sentActivities(): SentActivity[];
   /** Accepted PUT updates, body = the new activity. */
@@ -91,15 +65,6 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-/** Teams refuses messages over about 28 KB (the whole activity, cards included). */
-export const MAX_MESSAGE_BYTES = 28 * 1024;
-
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
 interface PendingFault extends Fault {
   remaining: number;
   match: (call: RecordedCall) => boolean;
@@ -114,11 +79,6 @@ interface PendingSlowness {
   held: Set<() => void>;
 }
 
-const errorReply = (status: number, code: string, message: string): Reply => ({
-  status,
-  body: { error: { code, message } },
-});
-
 const FAULT_CODES: Record<number, string> = {
   412: 'PreconditionFailed',
   500: 'InternalServerError',
@@ -128,126 +88,19 @@ const FAULT_CODES: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
-export async function startFakeConnector(): Promise<FakeConnector> {
+const faultReply = (fault: Fault): Reply => ({
+  status: fault.status,
+  body: fault.body ?? { error: { code: FAULT_CODES[fault.status] ?? 'Fault', message: 'Injected by the fake connector' } },
+  headers: fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) },
+});
+
+/** Starts the fake on a free port of 127.0.0.1; point the bot's serviceUrl at `serviceUrl`. */
+export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
+  const teams = createTeamsService(options);
   const calls: RecordedCall[] = [];
+  const counts: CallCounts = { posts: 0, puts: 0, gets: 0, deletes: 0 };
   const faults: PendingFault[] = [];
   const slowness: PendingSlowness[] = [];
-  const rosters = new Map<string, RosterMember[]>();
-  const teams = new Map<string, FakeTeam>();
-  /** conversationId -> activity ids that exist there, so updates/deletes of unknown ids 404. */
-  const activities = new Map<string, Set<string>>();
-  let nextActivityNumber = 1_700_000_000_000;
-  let nextConversationNumber = 1;
-
-  const newActivityId = (conversationId: string): string => {
-    const id = String(nextActivityNumber++);
-    const ids = activities.get(conversationId) ?? new Set<string>();
-    activities.set(conversationId, ids.add(id));
-    return id;
-  };
-  const activityExists = (conversationId: string, activityId: string): boolean =>
-    activities.get(conversationId)?.has(activityId) ?? false;
-
-  const channelsOf = (teamId: string) => teams.get(teamId)?.channels ?? [{ id: teamId, name: 'General' }];
-
-  /** The roster a conversation belongs to, or undefined for conversations outside any roster. */
-  const rosterOf = (conversationId: string): RosterMember[] | undefined => {
-    for (const [rosterId, members] of rosters) {
-      const prefixes = [rosterId, ...channelsOf(rosterId).map((channel) => channel.id)];
-      if (prefixes.some((prefix) => conversationId.startsWith(prefix))) return members;
-    }
-    return undefined;
-  };
-  const membersVisibleIn = (conversationId: string): RosterMember[] =>
-    rosterOf(conversationId) ?? [...rosters.values()].flat();
-
-  const activityProblem = (body: unknown): Reply | undefined => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return errorReply(400, 'BadSyntax', 'Request body must be a JSON activity');
-    }
-    const { type } = body as { type?: unknown };
-    if (typeof type !== 'string' || type === '') {
-      return errorReply(400, 'BadArgument', 'Activity must have a type');
-    }
-    if (Buffer.byteLength(JSON.stringify(body)) > MAX_MESSAGE_BYTES) {
-      return errorReply(413, 'MessageSizeTooBig', `Message is larger than ${MAX_MESSAGE_BYTES} bytes`);
-    }
-    return undefined;
-  };
-
-  const handleConversation = (call: RecordedCall, rest: string[]): Reply => {
-    const conversationId = call.conversationId ?? '';
-    const [resource, id] = rest;
-    if (resource === 'activities' && (call.method === 'POST' || call.method === 'PUT')) {
-      const problem = activityProblem(call.body);
-      if (problem) return problem;
-      if (call.method === 'PUT') {
-        if (!id || !activityExists(conversationId, id)) {
-          return errorReply(404, 'ActivityNotFoundInConversation', `No activity ${id} in ${conversationId}`);
-        }
-        return { status: 200, body: { id } };
-      }
-      // A reply may name any message in the conversation, including the people's own
-      // (which this fake never saw), so only updates and deletes need a known activity.
-      return { status: 201, body: { id: newActivityId(conversationId) } };
-    }
-    if (resource === 'activities' && call.method === 'DELETE' && id) {
-      if (!activities.get(conversationId)?.delete(id)) {
-        return errorReply(404, 'ActivityNotFoundInConversation', `No activity ${id} in ${conversationId}`);
-      }
-      return { status: 200 };
-    }
-    if (resource === 'members' && call.method === 'GET' && id) {
-      const member = membersVisibleIn(conversationId).find((m) => m.id === id || m.aadObjectId === id);
-      return member
-        ? { status: 200, body: member }
-        : errorReply(404, 'MemberNotFoundInConversation', `Member ${id} not found in ${conversationId}`);
-    }
-    if (resource === 'pagedmembers' && call.method === 'GET') {
-      return pagedMembers(membersVisibleIn(conversationId), call.query);
-    }
-    return errorReply(404, 'NotFound', `The fake connector has no route for ${call.method} ${call.path}`);
-  };
-
-  const createConversation = (call: RecordedCall): Reply => {
-    const params = (call.body ?? {}) as { activity?: unknown; channelData?: { channel?: { id?: string } } };
-    const channelId = params.channelData?.channel?.id;
-    if (params.activity !== undefined) {
-      const problem = activityProblem(params.activity);
-      if (problem) return problem;
-    }
-    if (channelId) {
-      // Posting into a channel starts a thread: the conversation id names the first message.
-      const activityId = String(nextActivityNumber);
-      const conversationId = `${channelId};messageid=${activityId}`;
-      return { status: 201, body: { id: conversationId, activityId: newActivityId(conversationId) } };
-    }
-    const conversationId = `a:fake-chat-${nextConversationNumber++}`;
-    const activityId = params.activity === undefined ? undefined : newActivityId(conversationId);
-    return { status: 201, body: { id: conversationId, activityId } };
-  };
-
-  const handleTeam = (call: RecordedCall, rest: string[]): Reply => {
-    const teamId = call.teamId ?? '';
-    const team = teams.get(teamId);
-    if (!team && !rosters.has(teamId)) return errorReply(404, 'NotFound', `Team ${teamId} not found`);
-    if (call.method === 'GET' && rest.length === 0) {
-      return { status: 200, body: { id: teamId, name: team?.name ?? `Team ${teamId}`, aadGroupId: team?.aadGroupId ?? `group-${teamId}` } };
-    }
-    if (call.method === 'GET' && rest[0] === 'conversations') {
-      return { status: 200, body: { conversations: channelsOf(teamId) } };
-    }
-    return errorReply(404, 'NotFound', `The fake connector has no route for ${call.method} ${call.path}`);
-  };
-
-  const route = (call: RecordedCall, segments: string[]): Reply => {
-    const [version, collection, id, ...rest] = segments;
-    if (version !== 'v3') return errorReply(404, 'NotFound', `Unknown path ${call.path}`);
-    if (collection === 'conversations' && id === undefined && call.method === 'POST') return createConversation(call);
-    if (collection === 'conversations' && id !== undefined) return handleConversation(call, rest);
-    if (collection === 'teams' && id !== undefined) return handleTeam(call, rest);
-    return errorReply(404, 'NotFound', `The fake connector has no route for ${call.method} ${call.path}`);
-  };
 
   const takeFault = (call: RecordedCall): PendingFault | undefined => {
     const fault = faults.find((f) => f.remaining > 0 && f.match(call));
@@ -272,40 +125,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     });
   };
 
-  const faultReply = (fault: Fault): Reply => ({
-    status: fault.status,
-    body: fault.body ?? { error: { code: FAULT_CODES[fault.status] ?? 'Fault', message: 'Injected by the fake connector' } },
-    headers: fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) },
-  });
-
-  const server = createServer((request, response) => {
-    void handle(request, response);
-  });
-
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://fake');
-    // Teams conversation ids hold ':', '@' and ';' and arrive URL-encoded.
-    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const text = await readBody(request);
-    const call: RecordedCall = {
-      method: request.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      body: parseJson(text),
-      status: 0,
-      response: undefined,
-      at: Date.now(),
-      answeredAt: 0,
-    };
-    if (segments[1] === 'conversations' && segments[2] !== undefined) call.conversationId = segments[2];
-    if (segments[1] === 'teams' && segments[2] !== undefined) call.teamId = segments[2];
-    if (segments[3] === 'activities' && segments[4] !== undefined) call.activityId = segments[4];
-
+    const { call, segments } = callFrom(request, await readBody(request));
     const fault = takeFault(call);
-    const reply = fault ? faultReply(fault) : route(call, segments);
+    const reply = fault ? faultReply(fault) : teams.answer(call, segments);
     call.status = reply.status;
     call.response = reply.body;
     calls.push(call);
+    count(counts, call.method);
     await slowedDown(call);
     call.answeredAt = Date.now();
     const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
@@ -313,19 +140,25 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     response.end(payload);
   }
 
+  const server = createServer((request, response) => {
+    void handle(request, response);
+  });
+  // The bot's connector client keeps its connections open between bursts of sends, as with Teams.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    counts,
     sentActivities: () => calls.filter(isAcceptedSend).map(toSentActivity),
     updates: () => calls.filter((c) => c.method === 'PUT' && c.status < 300),
     waitFor: async (predicate, timeoutMs = 5_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {
         if (Date.now() > deadline) {
-          throw new Error(`fakeConnector.waitFor timed out after ${timeoutMs} ms. Recorded calls:\n${describe(calls)}`);
+          throw new Error(`fakeConnector.waitFor timed out after ${timeoutMs} ms. Recorded calls:\n${describeCalls(calls)}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -336,11 +169,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       faults.length = 0;
       for (const slow of slowness.splice(0)) for (const answer of [...slow.held]) answer();
     },
-    setRoster: (id, members) => void rosters.set(id, [...members]),
-    setTeam: (teamId, team) => void teams.set(teamId, team),
-    failNext: (count, fault, match = () => true) => void faults.push({ ...fault, remaining: count, match }),
-    slowNext: (count, delayMs, match = () => true) => {
-      const slow: PendingSlowness = { remaining: count, delayMs, match, hurried: false, held: new Set() };
+    setRoster: teams.setRoster,
+    setTeam: teams.setTeam,
+    failNext: (n, fault, match = () => true) => void faults.push({ ...fault, remaining: n, match }),
+    slowNext: (n, delayMs, match = () => true) => {
+      const slow: PendingSlowness = { remaining: n, delayMs, match, hurried: false, held: new Set() };
       slowness.push(slow);
       return {
         hurry: () => {
@@ -349,70 +182,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         },
       };
     },
-    forget: (conversationId, activityIds) => {
-      if (!activityIds) return void activities.delete(conversationId);
-      for (const id of activityIds) activities.get(conversationId)?.delete(id);
-    },
+    forget: teams.forget,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-function pagedMembers(members: RosterMember[], query: Record<string, string>): Reply {
-  const pageSize = Math.max(1, Number(query.pageSize) || 200);
-  const start = Number(query.continuationToken) || 0;
-  const next = start + pageSize;
-  return {
-    status: 200,
-    body: { members: members.slice(start, next), continuationToken: next < members.length ? String(next) : undefined },
-  };
-}
-
-function isAcceptedSend(call: RecordedCall): boolean {
-  return call.method === 'POST' && call.status < 300 && (call.activityId !== undefined || call.path.endsWith('/activities') || isCreateWithActivity(call));
-}
-
-function isCreateWithActivity(call: RecordedCall): boolean {
-  return call.conversationId === undefined && call.teamId === undefined && (call.body as { activity?: unknown } | undefined)?.activity !== undefined;
-}
-
-function toSentActivity(call: RecordedCall): SentActivity {
-  const reply = call.response as { id: string; activityId?: string };
-  if (isCreateWithActivity(call)) {
-    const { activity } = call.body as { activity: Record<string, unknown> };
-    return { conversationId: reply.id, activityId: reply.activityId ?? '', activity, at: call.at };
-  }
-  return {
-    conversationId: call.conversationId ?? '',
-    activityId: reply.id,
-    replyToId: call.activityId,
-    activity: call.body as Record<string, unknown>,
-    at: call.at,
-  };
-}
-
-function describe(calls: readonly RecordedCall[]): string {
-  if (calls.length === 0) return '  (none)';
-  return calls.map((c) => `  ${c.method} ${c.path} -> ${c.status} ${JSON.stringify(c.body)?.slice(0, 200) ?? ''}`).join('\n');
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

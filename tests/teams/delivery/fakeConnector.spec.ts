@@ -107,3 +107,26 @@ test('waitFor returns once the predicate holds and explains a timeout', async ()
   await expect(fake.waitFor((calls) => calls.length === 1, 2_000)).resolves.toHaveLength(1);
   await expect(fake.waitFor((calls) => calls.length === 5, 50)).rejects.toThrow(/timed out after 50 ms[\s\S]*POST \/v3\/conversations\/.*-> 201/);
 });
+
+// Issue 9: the bench plays Teams with this same fake, for thousands of staff it sets no roster for.
+test('for the bench: with everyoneIsAMember any id is a member, and calls are counted past a reset', async () => {
+  const open = await startFakeConnector({ everyoneIsAMember: true });
+  try {
+    const benchConnector = await connectorFor(open.serviceUrl, THREAD);
+    await inTurn(open.serviceUrl, THREAD, async (context) => {
+      await expect(TeamsInfo.getTeamMember(context, TEAM, '29:staff-100001')).resolves.toMatchObject({ id: '29:staff-100001' });
+      await expect(TeamsInfo.getTeamMember(context, OTHER_TEAM, 'aad-staff-100002')).resolves.toMatchObject({ aadObjectId: 'aad-staff-100002' });
+    });
+    const sent = await benchConnector.conversations.sendToConversation(THREAD, { type: 'message', text: 'card' });
+    open.reset();
+    await benchConnector.conversations.updateActivity(THREAD, sent.id ?? '', { type: 'message', text: 'card v2' });
+    expect(open.counts).toEqual({ posts: 1, puts: 1, gets: 2, deletes: 0 });
+    expect(open.calls.map((c) => `${c.method} ${c.status}`)).toEqual(['PUT 200']);
+  } finally {
+    await open.close();
+  }
+  // The tests' fake knows only the rosters it is given.
+  await inTurn(fake.serviceUrl, THREAD, async (context) => {
+    expect(await statusOf(TeamsInfo.getTeamMember(context, TEAM, '29:staff-100001'))).toBe('404 MemberNotFoundInConversation');
+  });
+});
