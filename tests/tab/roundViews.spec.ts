@@ -113,7 +113,7 @@ test.each([['Download CSV', 'csv'], ['Download Excel', 'xlsx']])('%s saves the r
  * after this is one a view asked for. A poll already due, or on the wire, lands first.
  */
 async function stopPolling(page: Page): Promise<void> {
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 2000);
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
   await page.waitForTimeout(300);
 }
 

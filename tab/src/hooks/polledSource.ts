@@ -49,8 +49,8 @@ export class PolledSource<T> {
     document.addEventListener('visibilitychange', this.onVisibility);
     if (this.inFlight || this.timer !== undefined) return;
     const due = this.settledAt + this.intervalMs - Date.now();
-    if (due <= 0) void this.poll();
-    else if (!document.hidden) this.timer = window.setTimeout(this.poll, due);
+    if (due <= 0) this.pollNow();
+    else if (!document.hidden) this.timer = window.setTimeout(this.pollNow, due);
   }
 
   private stopSoon(): void {
@@ -65,7 +65,7 @@ export class PolledSource<T> {
     }, 0);
   }
 
-  private readonly poll = async (): Promise<void> => {
+  private async poll(): Promise<void> {
     if (this.inFlight) return;
     this.clearTimer();
     const controller = new AbortController();
@@ -80,14 +80,16 @@ export class PolledSource<T> {
       if (this.inFlight === controller) {
         this.inFlight = undefined;
         this.settledAt = Date.now();
-        if (!document.hidden) this.timer = window.setTimeout(this.poll, this.intervalMs);
+        if (!document.hidden) this.timer = window.setTimeout(this.pollNow, this.intervalMs);
       }
     }
-  };
+  }
+
+  private readonly pollNow = (): void => void this.poll();
 
   private readonly onVisibility = (): void => {
     if (document.hidden) this.clearTimer();
-    else void this.poll();
+    else this.pollNow();
   };
 
   private clearTimer(): void {
