@@ -51,7 +51,7 @@ describe('the CSV export', () => {
     const summary = (await (await fetch(round.url('/summary'))).json()) as RoundSummary;
     expect(rows.map((row) => row[2])).toEqual(summariseNow(summary).map((now) => now.text));
     const c01 = Object.fromEntries(header.map((name, i) => [name, rows[0]![i]]));
-    expect(c01).toMatchObject({ 'Score, all staff (0 to 3)': '1.45', Answers: '13', "Don't know (%)": '15.4' });
+    expect(c01).toMatchObject({ 'Score, all staff (0 to 3)': '1.5', Answers: '13', "Don't know (%)": '15.4' });
     // Issue 8, item 2: 6 practitioners, 2 of them "don't know": a score from 4 ratings is not shown.
     expect(c01['Score: Practitioner']).toBe('no score: fewer than 5 ratings (the rest "don\'t know")');
     expect(c01['Score: Senior leader']).toBe('fewer than 5 answers');

@@ -1,3 +1,4 @@
+import { scoreInTenths } from '../summary/shownScore';
 import { CONDITIONS } from '../conditions';
 import { LEVELS } from '../levels';
 import { ACTION_STATUS_LABELS, type PlanAction } from '../plan';
@@ -97,7 +98,8 @@ function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
   if (cell.answers === 0) return 'no answers';
   if (cell.withheld === 'too-few-judgements') return `no score: fewer than ${threshold} ratings (the rest "don't know")`;
   if (cell.withheld === 'protects-another') return 'score hidden (protects a smaller group)';
-  return cell.score === null ? "no score (all don't know)" : Math.round(cell.score * 100) / 100;
+  // Rounded as the tab and the "what happens now" text show it, so one row never gives 1.56 beside 1.6.
+  return cell.score === null ? "no score (all don't know)" : scoreInTenths(cell.score) / 10;
 }
 
 function progressLine(action: PlanAction): string {

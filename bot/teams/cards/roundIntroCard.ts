@@ -26,7 +26,7 @@ export function roundIntroCard(options: RoundIntroCardOptions): AdaptiveCard {
 function howToAnswer(conditionCount: number): CardElement[] {
   const steps = [
     `Rate each of the ${conditionCount} conditions below: what happens now in your service?`,
-    'Choose your level with your first answer. It is remembered for this team.',
+    'Give your level with your first answer: all your answers in this round count at that level.',
     'Comments are optional. Answers and comments are anonymous: no one sees who gave them.',
     'You can also answer in a one-to-one chat with Practice Audit: say "audit".',
   ];

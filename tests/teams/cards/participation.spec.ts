@@ -98,7 +98,7 @@ describe('the round intro card', () => {
     expect(text).toContain('Audit round 3 is open');
     expect(text).toContain('Opened by Priya Shah on 4 March 2026.');
     expect(text).toContain('Rate each of the 12 conditions below');
-    expect(text).toMatch(/level.*remembered for this team/);
+    expect(text).toMatch(/level with your first answer: all your answers in this round count at that level/);
     expect(text).toMatch(/anonymous/);
     expect(text).toContain('say "audit"');
     expect(text).not.toMatch(/answered at least one/);

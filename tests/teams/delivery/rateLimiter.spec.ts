@@ -127,9 +127,18 @@ test('state of conversations idle for longer than the longest window is dropped'
 });
 
 test('slots taken at once from many places (the app-wide count) never overfill a window', async () => {
-  const pacer = createConversationPacer({ windows: [{ limit: 3, perMs: 100 }], marginMs: 0 });
   const starts: number[] = [];
-  await Promise.all(Array.from({ length: 10 }, () => pacer.takeSlot('app').then(() => void starts.push(Date.now()))));
+  // Jest's clock, not the wall clock: on a busy machine a late timer could bunch the recorded starts
+  // (or spread them) whatever the pacer did. Timers then fire exactly when due, in order.
+  jest.useFakeTimers();
+  try {
+    const pacer = createConversationPacer({ windows: [{ limit: 3, perMs: 100 }], marginMs: 0 });
+    const all = Promise.all(Array.from({ length: 10 }, () => pacer.takeSlot('app').then(() => void starts.push(Date.now()))));
+    await jest.advanceTimersByTimeAsync(1_000);
+    await all;
+  } finally {
+    jest.useRealTimers();
+  }
   expect(starts).toHaveLength(10);
   expect(busiest(starts, 100)).toBeLessThanOrEqual(3);
 });
