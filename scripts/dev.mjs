@@ -9,8 +9,8 @@ const playgroundPort = process.env.PLAYGROUND_PORT ?? '56150';
 execFileSync(process.execPath, [join(root, 'scripts/ensure-build.mjs')], { stdio: 'inherit' });
 
 const children = [];
-const start = (name, args, env) => {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+const start = (name, args, env, stdout = 'inherit') => {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
   child.on('exit', (code) => {
     children.splice(children.indexOf(child), 1);
     if (!stopping) {
@@ -56,11 +56,20 @@ for (let attempt = 0; ; attempt += 1) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 if (!stopping) {
-  start('Agents Playground', [
+  const playground = start('Agents Playground', [
     join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), 'start',
     '-e', `http://127.0.0.1:${port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', playgroundPort,
-  ], { TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' });
-  process.stderr.write(`\nOpen http://localhost:${playgroundPort} for the Agents Playground (mock team in .m365agentsplayground.yml).\n` +
-    'In the channel "Practice audit", type @ and pick Practice Audit from the list (typed as plain text it is\n' +
-    'not a mention, and the bot never sees the post), then write start and post it. Ctrl+C stops both.\n\n');
+  ], { TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' }, 'pipe');
+  // The Playground takes another port, silently, when PLAYGROUND_PORT is busy: name the one it took.
+  let banner = false;
+  playground.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const listening = /Listening on (\d+)/.exec(String(chunk));
+    if (banner || !listening) return;
+    banner = true;
+    const moved = listening[1] === playgroundPort ? '' : ` (port ${playgroundPort} was busy: set PLAYGROUND_PORT to choose)`;
+    process.stderr.write(`\nOpen http://localhost:${listening[1]} for the Agents Playground${moved} (mock team in .m365agentsplayground.yml).\n` +
+      'In the channel "Practice audit", type @ and pick Practice Audit from the list (typed as plain text it is\n' +
+      'not a mention, and the bot never sees the post), then write start and post it. Ctrl+C stops both.\n\n');
+  });
 }
