@@ -1,11 +1,10 @@
-import { AuditError } from '../domain/errors';
+import { AuditError, isAuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
 import { validateAnswerChoice, type Answer, type AnswerChannel } from '../domain/answer';
 import { assertOpen, type AuditRound } from '../domain/auditRound';
 import { isConditionId, type ConditionId } from '../domain/conditions';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
-import { isPreconditionFailed } from '../storage/storageErrors';
 import type { StoredAnswer } from '../storage/answersRepository';
 import type { AuditServices, Person } from './auditServices';
 
@@ -53,7 +52,7 @@ export async function recordAnswer(services: AuditServices, person: Person, subm
       return await recordOnce(services, round, { ...submission, conditionId }, respondentId, known);
     } catch (error) {
       // Their answers changed between our read and our write (another card of theirs): read again, once.
-      if (attempt >= 2 || !isPreconditionFailed(error)) throw error;
+      if (attempt >= 2 || !isAuditError(error, 'STORAGE_CONFLICT')) throw error;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Request as RestifyRequest, Response as RestifyResponse } from 'restify';
+import { SOMETHING_WENT_WRONG } from '../domain/errors';
 import type { Logger } from '../logger';
 import type { CauseKeepingAdapter } from '../teams/botAdapter';
 import { incomingActivity } from './incomingActivity';
@@ -32,7 +33,7 @@ class RecordedResponse {
 const GENERIC: Record<number, { code: string; message: string }> = {
   400: { code: 'BadRequest', message: 'The request is not a valid activity.' },
   401: { code: 'Unauthorized', message: 'The request is not authorised.' },
-  500: { code: 'InternalError', message: 'Something went wrong. Please try again.' },
+  500: { code: 'InternalError', message: SOMETHING_WENT_WRONG },
 };
 
 /**

@@ -6,7 +6,7 @@ import { conditionComments, roundParticipation, roundSummary, type TabReadDeps }
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
-import { isAuditError } from '../domain/errors';
+import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
 import type { Logger } from '../logger';
 
 export interface TabApiDeps extends TabReadDeps {
@@ -78,7 +78,7 @@ function handle(route: Route, deps: TabApiDeps) {
         return;
       }
       deps.logger.error('tab_api_failed', { path: req.path(), error });
-      res.send(500, { error: { code: 'InternalError', message: 'Something went wrong. Please try again.' } });
+      res.send(500, { error: { code: 'InternalError', message: SOMETHING_WENT_WRONG } });
     }
   };
 }

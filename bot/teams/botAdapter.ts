@@ -2,6 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, t
 // Types only: botbuilder's own dependency, named in CloudAdapter's signatures.
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import type { BotAuth } from '../config/loadConfig';
+import { SOMETHING_WENT_WRONG } from '../domain/errors';
 import type { Logger } from '../logger';
 import { createTeamsDelivery } from './delivery/connectorPipeline';
 import { httpStatusOf } from './delivery/retry';
@@ -50,7 +51,7 @@ export function createBotAdapter(botAuth: BotAuth, logger: Logger): CauseKeeping
   adapter.onTurnError = async (context, error) => {
     logger.error('turn_error', { activityType: context.activity.type, status: httpStatusOf(error), error });
     if (context.activity.type === 'message') {
-      await context.sendActivity("Sorry, Practice Audit couldn't do that just now. Please try again in a moment.").catch(() => undefined);
+      await context.sendActivity(SOMETHING_WENT_WRONG).catch(() => undefined);
     }
   };
   return adapter;

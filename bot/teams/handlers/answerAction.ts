@@ -1,15 +1,14 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { recordAnswer } from '../../app/recordAnswer';
-import { AuditError, isAuditError } from '../../domain/errors';
+import { AuditError } from '../../domain/errors';
 import type { AuditRound } from '../../domain/auditRound';
 import { findCondition } from '../../domain/conditions';
 import { answerActionData, type AnswerActionData } from '../cards/actions';
-import { conditionCard, noticeCard, type AnswerDraft } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { conditionCard, type AnswerDraft } from '../cards';
+import { cardResponse, errorResponse, refusalResponse } from '../invokeResponses';
 import { personOf, scopeOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
 import { requireMembership } from './membershipCheck';
-import { SOMETHING_WENT_WRONG } from './replies';
 import { sendNextChatConditionAfterTurn } from './chat';
 
 /**
@@ -34,16 +33,15 @@ export async function handleAnswerAction(context: TurnContext, data: unknown, de
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
   } catch (error) {
-    if (isAuditError(error, 'ROUND_CLOSED') || isAuditError(error, 'ROUND_NOT_FOUND') || isAuditError(error, 'NOT_A_TEAM_MEMBER')) {
-      return cardResponse(noticeCard({ title: condition.text, text: error.message, tone: 'attention' }));
-    }
-    if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
-    if (!isAuditError(error)) deps.logger.error('answer_failed', { error });
-    const problem = isAuditError(error) ? error.message : SOMETHING_WENT_WRONG;
+    // What they entered comes back with the problem beside its field, so nothing is lost.
     const round = stillOpen(submission);
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 0;
-    const problemCode = isAuditError(error) ? error.code : undefined;
-    return cardResponse(conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, problemCode }));
+    return refusalResponse(error, {
+      logger: deps.logger,
+      event: 'answer_failed',
+      title: condition.text,
+      onTheCard: (problem, problemCode) => conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, ...(problemCode ? { problemCode } : {}) }),
+    });
   }
 }
 

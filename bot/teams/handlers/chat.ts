@@ -1,11 +1,11 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { rememberedLevelOf, roundsToAnswer, unansweredConditions } from '../../app/answerInChat';
-import { AuditError, isAuditError } from '../../domain/errors';
+import { AuditError } from '../../domain/errors';
 import { assertOpen, type AuditRound } from '../../domain/auditRound';
 import { answerInChatActionData } from '../cards/actions';
 import { chatAllDoneCard, chatRoundChoiceCard, conditionCard, noticeCard, type AdaptiveCard } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusalResponse } from '../invokeResponses';
 import { personOf, postingAddressOf, tenantOf } from '../teamsActivity';
 import { deliveryFailureOf } from '../delivery/deliveryFailure';
 import type { BotDeps } from './botDeps';
@@ -50,9 +50,7 @@ export async function handleAnswerInChatAction(context: TurnContext, data: unkno
     assertOpen(round);
     return cardResponse(await nextCardFor(round, person, deps));
   } catch (error) {
-    if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
-    if (!isAuditError(error)) deps.logger.error('answer_in_chat_failed', { error });
-    return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : NOTHING_OPEN, tone: 'attention' }));
+    return refusalResponse(error, { logger: deps.logger, event: 'answer_in_chat_failed' });
   }
 }
 

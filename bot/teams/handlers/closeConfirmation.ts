@@ -6,10 +6,10 @@ import { AuditError, isAuditError } from '../../domain/errors';
 import type { AuditRound } from '../../domain/auditRound';
 import { closeRoundActionData } from '../cards/actions';
 import { closeConfirmationCard, noticeCard, type AdaptiveCard } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
 import { personOf, teamOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
-import { continueLater, replyWithCard, SOMETHING_WENT_WRONG } from './replies';
+import { continueLater, replyWithCard } from './replies';
 import { closedRoundNotice, closingRoundNotice } from './roundNotices';
 
 /** `close` in a channel: a champion is asked to confirm (Close / Cancel) before anything changes. */
@@ -95,10 +95,8 @@ async function outcomeOfClosing(teamId: string, person: Person, round: AuditRoun
   }
 }
 
-function refusal(error: unknown, deps: BotDeps): AdaptiveCardInvokeResponse {
-  if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
-  if (!isAuditError(error)) deps.logger.error('close_round_failed', { error });
-  return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
+function refusal(error: unknown, deps: BotDeps): CardActionResponse {
+  return refusalResponse(error, { logger: deps.logger, event: 'close_round_failed' });
 }
 
 function updateCard(context: TurnContext, activityId: string, card: AdaptiveCard): Promise<unknown> {

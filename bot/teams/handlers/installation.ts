@@ -3,13 +3,13 @@ import type { Person } from '../../app/auditServices';
 import { recordInstallation } from '../../app/champions';
 import { noteTeamInUse } from '../../app/teamInUse';
 import { startRound } from '../../app/startRound';
-import { AuditError, isAuditError } from '../../domain/errors';
+import { AuditError } from '../../domain/errors';
 import { startRoundActionData } from '../cards/actions';
 import { noticeCard, welcomeCard } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusalResponse } from '../invokeResponses';
 import { personOf, postingAddressOf, teamOf, tenantOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
-import { replyWithCard, SOMETHING_WENT_WRONG } from './replies';
+import { replyWithCard } from './replies';
 import { openRoundNotice, publishInBackground } from './roundNotices';
 
 /**
@@ -69,7 +69,6 @@ export async function handleStartRoundAction(context: TurnContext, data: unknown
     publishInBackground(outcome.round, deps);
     return cardResponse(noticeCard({ title: `Audit round ${outcome.round.number} is open`, text: 'The twelve conditions are being posted in this channel now.', tone: 'good' }));
   } catch (error) {
-    if (!isAuditError(error)) deps.logger.error('start_round_failed', { error });
-    return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
+    return refusalResponse(error, { logger: deps.logger, event: 'start_round_failed' });
   }
 }

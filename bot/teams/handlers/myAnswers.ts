@@ -1,14 +1,14 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { answersInOpenRounds, ownAnswer } from '../../app/myAnswers';
 import { findCondition } from '../../domain/conditions';
-import { AuditError, isAuditError } from '../../domain/errors';
+import { AuditError } from '../../domain/errors';
 import { myAnswerActionData } from '../cards/actions';
 import { conditionCard, myAnswersCard, noticeCard } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusalResponse } from '../invokeResponses';
 import { personOf, scopeOf, tenantOf } from '../teamsActivity';
 import type { BotDeps } from './botDeps';
 import { requireMembership } from './membershipCheck';
-import { replyWithCard, SOMETHING_WENT_WRONG } from './replies';
+import { replyWithCard } from './replies';
 
 /**
  * "My answer" on a shared condition card, or "Change answer N" in the list of a person's
@@ -29,9 +29,7 @@ export async function handleMyAnswerAction(context: TurnContext, data: unknown, 
     const view = answer ? { answer } : { notAnsweredYet: true, ...(levelToFill ? { rememberedLevel: levelToFill } : {}) };
     return cardResponse(conditionCard({ round, condition, answeredCount, via, ...view }));
   } catch (error) {
-    if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
-    if (!isAuditError(error)) deps.logger.error('my_answer_failed', { error });
-    return cardResponse(noticeCard({ title: condition.text, text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
+    return refusalResponse(error, { logger: deps.logger, event: 'my_answer_failed', title: condition.text });
   }
 }
 

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
-import { isAuditError } from '../../domain/errors';
+import { isAuditError, SOMETHING_WENT_WRONG } from '../../domain/errors';
 import type { Logger } from '../../logger';
 import { noticeCard, type AdaptiveCard } from '../cards';
 
@@ -7,9 +7,11 @@ export async function replyWithCard(context: TurnContext, card: AdaptiveCard): P
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
-export const SOMETHING_WENT_WRONG = "Sorry, Practice Audit couldn't do that just now. Please try again in a moment.";
-
-/** A refusal is explained in the product's words; anything else is logged and answered generically. */
+/**
+ * How a message is answered when it failed, in one place: a refusal (any AuditError code) is
+ * explained in the product's words; anything else is logged and answered with the one
+ * "something went wrong".
+ */
 export async function replyWithProblem(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
   if (isAuditError(error)) {
     await replyWithCard(context, noticeCard({ text: error.message, tone: 'attention' }));
