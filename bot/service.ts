@@ -29,8 +29,11 @@ import { ensureAuditTables, openAuditTables, type TableConnection } from './stor
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
 import { HandledActivities } from './storage/handledActivities';
-import { AuditBot } from './teams/auditBot';
-import { botAppIdOf, createBotAdapter } from './teams/botAdapter';
+import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
+import { AuditBot } from './teams/botbuilder/auditBot';
+import { incomingActivities } from './teams/botbuilder/incomingActivities';
+import { createTeamsPort } from './teams/botbuilder/proactive';
+import { createTurnRoutes } from './teams/router';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
 import { createTeamsPublisher, type TeamsPublisher } from './teams/teamsPublisher';
 
@@ -68,7 +71,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   await ensureAuditTables(tables);
 
   const adapter = createBotAdapter(config.botAuth, logger);
-  const publisher = createTeamsPublisher({ adapter, botAppId: botAppIdOf(config.botAuth), services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
+  const teamsPort = createTeamsPort(adapter, botAppIdOf(config.botAuth));
+  const publisher = createTeamsPublisher({ teams: teamsPort, services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
   const rounds = new RoundsRepository(tables.rounds);
   const teams = new TeamsRepository(tables.teams);
   const answers = new AnswersRepository(tables.answers);
@@ -95,25 +99,28 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     now: options.now ?? (() => new Date()),
   };
   const background = createBackgroundWork(logger);
-  const bot = new AuditBot({
-    services,
-    publisher,
-    membership: createTeamMembership(),
-    handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
-    logger,
-    inBackground: background.run,
-  });
+  const bot = new AuditBot(
+    createTurnRoutes({
+      services,
+      publisher,
+      membership: createTeamMembership(),
+      teams: teamsPort,
+      handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
+      logger,
+      inBackground: background.run,
+    }),
+  );
 
   const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold, {
     settleMs: answersSettleMs(services.roundCache),
     now: () => services.now().getTime(),
   });
   const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger, storageReachable: createStorageProbe(tables.teams, logger) });
-  server.post('/api/messages', botEndpoint(adapter, bot, logger));
+  server.post('/api/messages', botEndpoint(incomingActivities(adapter, bot), logger));
   registerTabApi(server, {
     services,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
-    roster: createTabMembership({ adapter, botAppId: botAppIdOf(config.botAuth), teams: services.teams }),
+    roster: createTabMembership({ teamsPort, teams: services.teams }),
     roundSummaries,
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,

@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { AuditServices, RoundPublisher } from '../app/auditServices';
 import type { CardNotDelivered, DeliveryReport } from '../app/deliveryReport';
 import { ROUND_CARDS, unpostedCards, type AuditRound, type PostingAddress, type RoundCard } from '../domain/auditRound';
@@ -9,7 +8,7 @@ import { conditionCard, roundIntroCard, type AdaptiveCard } from './cards';
 import { createCoalescer } from '../shared/coalescer';
 import { createKeyedQueue } from '../shared/keyedQueue';
 import { deliveryFailureOf } from './delivery/deliveryFailure';
-import { referenceFrom } from './teamsActivity';
+import type { TeamsConversation, TeamsPort } from './teamsPort';
 
 export interface TeamsPublisher extends RoundPublisher {
   /** Last count shown on a condition's shared card, for the voter's own view. */
@@ -26,43 +25,23 @@ export interface TeamsPublisher extends RoundPublisher {
 
 /**
  * Posts and updates a round's cards in its channel. Pacing to Teams' limits and retrying
- * happen in the connector's pipeline for every send (delivery/connectorPipeline.ts); here a
+ * happen in the connector's pipeline for every send (botbuilder/connectorPipeline.ts); here a
  * round's posts and updates run one at a time, and a burst of answers becomes one update per card.
  */
 export function createTeamsPublisher(options: {
-  adapter: CloudAdapter;
-  botAppId: string;
+  teams: TeamsPort;
   services: () => AuditServices;
   cardUpdateDelayMs: number;
   logger: Logger;
 }): TeamsPublisher {
-  const { adapter, botAppId, logger } = options;
+  const { teams, logger } = options;
   /** One round's posts, updates and closing at a time, so a close queued before an update wins. */
   const rounds = createKeyedQueue();
   const counts = new Map<string, number>();
   const countKey = (round: AuditRound, conditionId: ConditionId) => `${round.roundId}|${conditionId}`;
 
-  /**
-   * Runs `work` in a proactive turn. Its error is handed back to the caller: left to the
-   * adapter it would reach onTurnError, be logged as a bare turn_error and swallowed.
-   */
-  async function inConversation<T>(address: PostingAddress | undefined, work: (context: TurnContext) => Promise<T>): Promise<T> {
-    if (!address) throw new Error('The round has no channel to post in');
-    let outcome: { value: T } | { error: unknown } | undefined;
-    await adapter.continueConversationAsync(botAppId, referenceFrom(address), async (context) => {
-      outcome = await work(context).then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      );
-    });
-    if (!outcome) throw new Error('continueConversationAsync did not run the turn');
-    if ('error' in outcome) throw outcome.error;
-    return outcome.value;
-  }
-
-  const sendCard = (context: TurnContext, card: AdaptiveCard) => context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  const updateCard = (context: TurnContext, activityId: string, card: AdaptiveCard) =>
-    context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
+  const inConversation = <T>(address: PostingAddress | undefined, work: (conversation: TeamsConversation) => Promise<T>): Promise<T> =>
+    address ? teams.inConversation(address, work) : Promise.reject(new Error('The round has no channel to post in'));
 
   const introCardOf = (round: AuditRound, participation?: Participation) =>
     roundIntroCard({ round, conditionCount: CONDITIONS.length, openedByName: round.openedBy, privacyThreshold: options.services().privacyThreshold, ...(participation ? { participation } : {}) });
@@ -81,7 +60,7 @@ export function createTeamsPublisher(options: {
    * Delivers each card in one proactive turn, carrying on past any Teams refuses (after the
    * pipeline's retries). `deliver` answers false when there was nothing to deliver to.
    */
-  async function deliverEach(round: AuditRound, cards: readonly RoundCard[], event: string, deliver: (context: TurnContext, card: RoundCard) => Promise<boolean>): Promise<DeliveryReport> {
+  async function deliverEach(round: AuditRound, cards: readonly RoundCard[], event: string, deliver: (conversation: TeamsConversation, card: RoundCard) => Promise<boolean>): Promise<DeliveryReport> {
     const delivered: RoundCard[] = [];
     const failed: CardNotDelivered[] = [];
     const notPosted: RoundCard[] = [];
@@ -91,10 +70,10 @@ export function createTeamsPublisher(options: {
       failed.push({ card, ...failure });
     };
     try {
-      await inConversation(round.postedIn, async (context) => {
+      await inConversation(round.postedIn, async (conversation) => {
         for (const card of cards) {
           try {
-            (await deliver(context, card) ? delivered : notPosted).push(card);
+            (await deliver(conversation, card) ? delivered : notPosted).push(card);
           } catch (error) {
             refused(card, error);
           }
@@ -118,7 +97,7 @@ export function createTeamsPublisher(options: {
       if (round?.status !== 'open' || !messageId) return;
       const answeredCount = await services.answers.countForCondition(roundId, conditionId);
       counts.set(countKey(round, conditionId), answeredCount);
-      await inConversation(round.postedIn, (context) => updateCard(context, messageId, conditionCard({ round, condition: conditionById(conditionId), answeredCount, via: 'channel' })));
+      await inConversation(round.postedIn, (conversation) => conversation.updateCard(messageId, conditionCard({ round, condition: conditionById(conditionId), answeredCount, via: 'channel' })));
     });
   }
 
@@ -133,10 +112,8 @@ export function createTeamsPublisher(options: {
       return rounds.run(round.roundId, async () => {
         // Read again in the queue: a repost right after another must not post the same card twice.
         const current = (await options.services().rounds.get(round.teamId, round.roundId)) ?? round;
-        return deliverEach(current, which === 'all' ? ROUND_CARDS : unpostedCards(current), 'card_post_failed', async (context, card) => {
-          const posted = await sendCard(context, await openCardOf(current, card));
-          if (!posted?.id) throw new Error('Teams accepted the card without giving its id');
-          await recordPost(current, card, posted.id);
+        return deliverEach(current, which === 'all' ? ROUND_CARDS : unpostedCards(current), 'card_post_failed', async (conversation, card) => {
+          await recordPost(current, card, await conversation.postCard(await openCardOf(current, card)));
           return true;
         });
       });
@@ -150,18 +127,18 @@ export function createTeamsPublisher(options: {
       for (const { id } of CONDITIONS) counts.delete(countKey(round, id));
       // A deleted post (404) or Teams refusing after retries: the other cards still close.
       return rounds.run(round.roundId, () =>
-        deliverEach(round, ROUND_CARDS, 'card_update_failed', async (context, card) => {
+        deliverEach(round, ROUND_CARDS, 'card_update_failed', async (conversation, card) => {
           const messageId = card === 'intro' ? round.introMessageId : round.conditionMessageIds[card];
           if (!messageId) return false;
           const answeredCount = card === 'intro' ? 0 : (participation.answersByCondition.get(card) ?? 0);
           const closedCard = card === 'intro' ? introCardOf(round, participation) : conditionCard({ round, condition: conditionById(card), answeredCount, via: 'channel' });
-          await updateCard(context, messageId, closedCard);
+          await conversation.updateCard(messageId, closedCard);
           return true;
         }),
       );
     },
 
-    postCard: (address, card) => inConversation(address, async (context) => void (await sendCard(context, card))),
+    postCard: (address, card) => inConversation(address, async (conversation) => void (await conversation.postCard(card))),
     lastKnownCount: (round, conditionId) => counts.get(countKey(round, conditionId)),
     drain: () => coalescer.drain(),
     stop: () => coalescer.stop(),

@@ -1,12 +1,12 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { recordAnswer } from '../../app/recordAnswer';
 import { AuditError } from '../../domain/errors';
 import type { AuditRound } from '../../domain/auditRound';
 import { findCondition } from '../../domain/conditions';
 import { answerActionData, type AnswerActionData } from '../cards/actions';
 import { conditionCard, type AnswerDraft } from '../cards';
-import { cardResponse, errorResponse, refusalResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
 import { personOf, scopeOf } from '../teamsActivity';
+import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 import { requireMembership } from './membershipCheck';
 import { sendNextChatConditionAfterTurn } from './chat';
@@ -17,19 +17,19 @@ import { sendNextChatConditionAfterTurn } from './chat';
  * turn. A refused or failed answer comes back with what they typed still in the card, so
  * nothing is lost.
  */
-export async function handleAnswerAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+export async function handleAnswerAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = answerActionData.safeParse(data);
   if (!parsed.success) return errorResponse(new AuditError('BAD_REQUEST', 'That answer could not be read. Please use the buttons on the card.'));
   const submission = parsed.data;
   const condition = findCondition(submission.conditionId);
   if (!condition) return errorResponse(new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.'));
-  const via = scopeOf(context.activity) === 'personal' ? 'chat' : 'channel';
+  const via = scopeOf(turn.activity) === 'personal' ? 'chat' : 'channel';
 
   try {
-    const person = personOf(context.activity);
-    await requireMembership(context, submission.teamId, person, deps);
+    const person = personOf(turn.activity);
+    await requireMembership(turn, submission.teamId, person, deps);
     const { answer, round, movedAnswers } = await recordAnswer(deps.services, person, { ...submission, via });
-    if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(context, round, person, deps);
+    if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(turn, round, person, deps);
     const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
   } catch (error) {

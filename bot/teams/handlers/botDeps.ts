@@ -3,12 +3,15 @@ import type { Logger } from '../../logger';
 import type { HandledActivities } from '../../storage/handledActivities';
 import type { TeamMembership } from '../teamMembership';
 import type { TeamsPublisher } from '../teamsPublisher';
+import type { TeamsPort } from '../teamsPort';
 
 /** What every handler may use. Handlers stay thin: they translate Teams to use-cases and back. */
 export interface BotDeps {
   readonly services: AuditServices;
   readonly publisher: TeamsPublisher;
   readonly membership: TeamMembership;
+  /** Teams outside the turn: for work that outlives it (the outcome of a close). */
+  readonly teams: TeamsPort;
   /** Claims an activity's one-off effect, so a redelivered activity has none (see HandledActivities). */
   readonly handledActivities: HandledActivities;
   readonly logger: Logger;
