@@ -30,12 +30,12 @@ export async function handleAnswerAction(turn: TeamsTurn, data: unknown, deps: B
     await requireMembership(turn, submission.teamId, person, deps);
     const { answer, round, movedAnswers } = await recordAnswer(deps.services, person, { ...submission, via });
     if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(turn, round, person, deps);
-    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
+    const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
   } catch (error) {
     // What they entered comes back with the problem beside its field, so nothing is lost.
     const round = stillOpen(submission);
-    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 0;
+    const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 0;
     return refusalResponse(error, {
       logger: deps.logger,
       event: 'answer_failed',

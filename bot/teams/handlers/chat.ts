@@ -65,7 +65,8 @@ export function sendNextChatConditionAfterTurn(turn: TeamsTurn, round: AuditRoun
   deps.inBackground('next_chat_condition', async () => {
     try {
       if (activityId && !(await deps.handledActivities.claim(conversationId, activityId))) return;
-      await deps.publisher.postCard(address, await nextCardFor(round, person, deps));
+      const card = await nextCardFor(round, person, deps);
+      await deps.teams.inConversation(address, (conversation) => conversation.postCard(card));
     } catch (error) {
       deps.logger.warn('next_chat_condition_failed', { roundId: round.roundId, ...deliveryFailureOf(error), error });
     }
@@ -80,6 +81,6 @@ async function nextCardFor(round: AuditRound, person: Person, deps: BotDeps): Pr
   const teamName = round.teamName ?? 'your team';
   const next = unanswered[0];
   if (!next) return chatAllDoneCard({ teamName, roundNumber: round.number });
-  const answeredCount = deps.publisher.lastKnownCount(round, next.id) ?? 0;
+  const answeredCount = deps.services.roundCards.lastKnownCount(round, next.id) ?? 0;
   return conditionCard({ round, condition: next, answeredCount, via: 'chat', ...(rememberedLevel ? { rememberedLevel } : {}) });
 }

@@ -24,7 +24,7 @@ export async function handleMyAnswerAction(turn: TeamsTurn, data: unknown, deps:
     const person = personOf(turn.activity);
     await requireMembership(turn, parsed.data.teamId, person, deps);
     const { round, answer, levelToFill } = await ownAnswer(deps.services, person, parsed.data);
-    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? (await deps.services.answers.countForCondition(round.roundId, condition.id));
+    const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? (await deps.services.answers.countForCondition(round.roundId, condition.id));
     const view = answer ? { answer } : { notAnsweredYet: true, ...(levelToFill ? { rememberedLevel: levelToFill } : {}) };
     return cardResponse(conditionCard({ round, condition, answeredCount, via, ...view }));
   } catch (error) {
