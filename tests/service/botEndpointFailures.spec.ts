@@ -3,6 +3,7 @@ import { ActivityHandler, CallerIdConstants, ConfigurationBotFrameworkAuthentica
 import { AuthenticationConstants } from 'botframework-connector';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Server } from 'restify';
+import { SOMETHING_WENT_WRONG } from '../../bot/domain/errors';
 import { botEndpoint } from '../../bot/http/botEndpoint';
 import { createHttpServer } from '../../bot/http/createHttpServer';
 import { createLogger } from '../../bot/logger';
@@ -72,6 +73,7 @@ describe('a 500 from /api/messages', () => {
       for (const activity of [message, invoke]) {
         const reply = await postToBot({ url }, activity, { authorization: `Bearer ${token}` });
         expect(reply.status).toBe(500);
+        expect(reply.body).toEqual({ error: { code: 'InternalError', message: SOMETHING_WENT_WRONG } });
         expect(reply.text).not.toMatch(/ECONNREFUSED|openidconfiguration/);
       }
     } finally {

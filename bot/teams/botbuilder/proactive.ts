@@ -19,10 +19,11 @@ export function createTeamsPort(adapter: CloudAdapter, botAppId: string): TeamsP
   async function inTurn<T>(address: PostingAddress, work: (context: TurnContext) => Promise<T>): Promise<T> {
     let outcome: { value: T } | { error: unknown } | undefined;
     await adapter.continueConversationAsync(botAppId, referenceFrom(address), async (context) => {
-      outcome = await work(context).then(
-        (value) => ({ value }),
-        (error: unknown) => ({ error }),
-      );
+      try {
+        outcome = { value: await work(context) };
+      } catch (error) {
+        outcome = { error };
+      }
     });
     if (!outcome) throw new Error('continueConversationAsync did not run the turn');
     if ('error' in outcome) throw outcome.error;
