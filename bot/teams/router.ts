@@ -29,6 +29,18 @@ export interface TurnRoutes {
   cardAction(turn: TeamsTurn, verb: string, data: unknown): Promise<CardActionResponse>;
 }
 
+type CardActionHandler = (turn: TeamsTurn, data: unknown, deps: BotDeps) => Promise<CardActionResponse>;
+
+/** Each verb of the bot's cards (cards/actions.ts), and the handler that answers it. A Map: the verb is the sender's. */
+const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
+  [VERBS.answer, handleAnswerAction],
+  [VERBS.startRound, handleStartRoundAction],
+  [VERBS.answerInChat, handleAnswerInChatAction],
+  [VERBS.closeRound, handleCloseRoundAction],
+  [VERBS.cancelClose, handleCancelCloseAction],
+  [VERBS.myAnswer, handleMyAnswerAction],
+]);
+
 /** Routes Teams activities to the handlers. Nothing here decides anything. */
 export function createTurnRoutes(deps: BotDeps): TurnRoutes {
   /** A message's failure is answered in the conversation (replies.ts decides how). */
@@ -69,22 +81,8 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
     botAdded: (turn) => safely(turn, () => (scopeOf(turn.activity) === 'personal' ? offerRoundsInChat(turn, deps) : welcomeTeam(turn, deps))),
     message: (turn) => safely(turn, () => routeCommand(turn)),
     cardAction: async (turn, verb, data) => {
-      switch (verb) {
-        case VERBS.answer:
-          return handleAnswerAction(turn, data, deps);
-        case VERBS.startRound:
-          return handleStartRoundAction(turn, data, deps);
-        case VERBS.answerInChat:
-          return handleAnswerInChatAction(turn, data, deps);
-        case VERBS.closeRound:
-          return handleCloseRoundAction(turn, data, deps);
-        case VERBS.cancelClose:
-          return handleCancelCloseAction(turn, data, deps);
-        case VERBS.myAnswer:
-          return handleMyAnswerAction(turn, data, deps);
-        default:
-          return errorResponse(new AuditError('UNKNOWN_ACTION'));
-      }
+      const handler = CARD_ACTIONS.get(verb);
+      return handler ? handler(turn, data, deps) : errorResponse(new AuditError('UNKNOWN_ACTION'));
     },
   };
 }

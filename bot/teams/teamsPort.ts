@@ -43,8 +43,11 @@ export interface TeamsConversation {
   readMember(teamId: string, userId: string): Promise<TeamMember | undefined>;
 }
 
-/** One incoming activity's turn, as the handlers see it. Only good while the turn runs. */
-export interface TeamsTurn {
+/**
+ * One incoming activity's turn, as the handlers see it. Only good while the turn runs;
+ * `updateCard` and `readMember` work in the turn's conversation.
+ */
+export interface TeamsTurn extends Pick<TeamsConversation, 'updateCard' | 'readMember'> {
   /** The activity, as Teams sent it (readable after the turn too). */
   readonly activity: TeamsActivity;
   /** Where the turn's conversation is: to post into it after the turn (TeamsPort.inConversation). */
@@ -53,10 +56,6 @@ export interface TeamsTurn {
   mentions(): readonly Mention[];
   /** Answers in the turn's conversation (as a reply to the activity). */
   reply(card: AdaptiveCard): Promise<void>;
-  /** As TeamsConversation.updateCard, in the turn's conversation. */
-  updateCard(messageId: string, card: AdaptiveCard): Promise<void>;
-  /** As TeamsConversation.readMember. */
-  readMember(teamId: string, userId: string): Promise<TeamMember | undefined>;
 }
 
 /** A one-to-one chat the bot opened with someone, and its first message. */
