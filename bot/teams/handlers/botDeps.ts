@@ -8,7 +8,7 @@ import type { TeamsPort } from '../teamsPort';
 export interface BotDeps {
   readonly services: AuditServices;
   readonly membership: TeamMembership;
-  /** Teams outside the turn: for work that outlives it (the outcome of a close). */
+  /** Teams outside the turn, for work that outlives it: a close's outcome, a chat's next card, a notice of cards not posted. */
   readonly teams: TeamsPort;
   /** Claims an activity's one-off effect, so a redelivered activity has none (see HandledActivities). */
   readonly handledActivities: HandledActivities;
