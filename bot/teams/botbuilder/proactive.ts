@@ -55,7 +55,7 @@ export function createTeamsPort(adapter: CloudAdapter, botAppId: string): TeamsP
       // A new address, not a reply to anything in `via`'s conversation.
       const address: PostingAddress = {
         bot,
-        channelId,
+        channelId: channelId ?? 'msteams',
         serviceUrl,
         user: { id: teamsUserId },
         conversation: { id: created.id, conversationType: 'personal', isGroup: false, ...(tenantId ? { tenantId } : {}) },
