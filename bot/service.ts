@@ -10,6 +10,7 @@ import { registerTabFiles } from './http/tabFiles';
 import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
 import { answersSettleMs } from './app/closeRound';
+import { createRoundCards } from './app/roundCards';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
@@ -29,16 +30,18 @@ import { ensureAuditTables, openAuditTables, type TableConnection } from './stor
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
 import { HandledActivities } from './storage/handledActivities';
-import { AuditBot } from './teams/auditBot';
-import { botAppIdOf, createBotAdapter } from './teams/botAdapter';
+import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
+import { AuditBot } from './teams/botbuilder/auditBot';
+import { incomingActivities } from './teams/botbuilder/incomingActivities';
+import { createTeamsPort } from './teams/botbuilder/proactive';
+import { createTurnRoutes } from './teams/router';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
-import { createTeamsPublisher, type TeamsPublisher } from './teams/teamsPublisher';
+import { createTeamsPublisher } from './teams/teamsPublisher';
 
 export interface RunningService {
   readonly url: string;
   readonly port: number;
   readonly services: AuditServices;
-  readonly publisher: TeamsPublisher;
   /** Resolves once background posting and pending card updates are done. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -68,10 +71,17 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   await ensureAuditTables(tables);
 
   const adapter = createBotAdapter(config.botAuth, logger);
-  const publisher = createTeamsPublisher({ adapter, botAppId: botAppIdOf(config.botAuth), services: () => services, cardUpdateDelayMs: config.cardUpdateDelayMs, logger });
+  const teamsPort = createTeamsPort(adapter, botAppIdOf(config.botAuth));
   const rounds = new RoundsRepository(tables.rounds);
   const teams = new TeamsRepository(tables.teams);
   const answers = new AnswersRepository(tables.answers);
+  const roundCards = createRoundCards({
+    rounds,
+    answers,
+    publisher: createTeamsPublisher({ teams: teamsPort, privacyThreshold: config.privacyThreshold, logger }),
+    cardUpdateDelayMs: config.cardUpdateDelayMs,
+    logger,
+  });
   const services: AuditServices = {
     rounds,
     roundCache: new RoundReadCache(rounds, config.roundCacheMs),
@@ -89,31 +99,40 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     teams,
     teamCache: new TeamReadCache(teams),
     plans: new PlanRepository(tables.plans),
-    publisher,
+    roundCards,
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now: options.now ?? (() => new Date()),
   };
   const background = createBackgroundWork(logger);
-  const bot = new AuditBot({
-    services,
-    publisher,
-    membership: createTeamMembership(),
-    handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
-    logger,
-    inBackground: background.run,
-  });
+  const bot = new AuditBot(
+    createTurnRoutes({
+      services,
+      membership: createTeamMembership(),
+      teams: teamsPort,
+      handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
+      logger,
+      inBackground: background.run,
+    }),
+  );
 
   const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold, {
     settleMs: answersSettleMs(services.roundCache),
     now: () => services.now().getTime(),
   });
   const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger, storageReachable: createStorageProbe(tables.teams, logger) });
-  server.post('/api/messages', botEndpoint(adapter, bot, logger));
+  server.post('/api/messages', botEndpoint(incomingActivities(adapter, bot), logger));
   registerTabApi(server, {
-    services,
+    // What the tab reads and writes, and nothing else of the service.
+    teamCache: services.teamCache,
+    teams,
+    rounds,
+    plans: services.plans,
+    champions: services.champions,
+    privacyThreshold: services.privacyThreshold,
+    now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
-    roster: createTabMembership({ adapter, botAppId: botAppIdOf(config.botAuth), teams: services.teams }),
+    roster: createTabMembership({ teamsPort, teams: services.teams }),
     roundSummaries,
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,
@@ -130,18 +149,17 @@ export async function startService(config: AppConfig, options: { logger?: Logger
 
   const settled = async () => {
     await background.idle();
-    await Promise.all([publisher.drain(), services.levels.drain(), services.roundLevels.drain()]);
+    await Promise.all([roundCards.drain(), services.levels.drain(), services.roundLevels.drain()]);
   };
   return {
     url,
     port,
     services,
-    publisher,
     settled,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settled().catch(() => undefined);
-      publisher.stop();
+      roundCards.stop();
       services.roundLevels.stop();
       await azurite?.stop();
       logger.info('service_stopped');

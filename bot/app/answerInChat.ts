@@ -15,12 +15,12 @@ export interface RoundToAnswer {
  * Teams roster's answer, which the edge supplies.
  */
 export async function openRoundsOfTeams(
-  services: AuditServices,
+  { teams, rounds }: Pick<AuditServices, 'teams' | 'rounds'>,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<{ round: AuditRound; teamName: string }[]> {
-  const [teams, openRounds] = await Promise.all([services.teams.listIn(tenantId), services.rounds.listOpen()]);
-  const teamNames = new Map(teams.map((t) => [t.teamId, t.teamName]));
+  const [tenantTeams, openRounds] = await Promise.all([teams.listIn(tenantId), rounds.listOpen()]);
+  const teamNames = new Map(tenantTeams.map((t) => [t.teamId, t.teamName]));
   const candidates = openRounds.filter((round) => teamNames.has(round.teamId));
   const results = await Promise.all(
     candidates.map(async (round) => ((await isMember(round.teamId)) ? { round, teamName: teamNames.get(round.teamId) ?? round.teamName ?? 'your team' } : undefined)),
@@ -30,20 +30,22 @@ export async function openRoundsOfTeams(
 
 /** The open rounds of a person's teams, with how many conditions they have left to answer in each. */
 export async function roundsToAnswer(
-  services: AuditServices,
+  { teams, rounds, answers, respondentHmacKey }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundToAnswer[]> {
-  const rounds = await openRoundsOfTeams(services, tenantId, isMember);
-  return Promise.all(rounds.map(async ({ round, teamName }) => ({ round, teamName, remaining: (await unansweredConditions(services, person, round)).length })));
+  const open = await openRoundsOfTeams({ teams, rounds }, tenantId, isMember);
+  return Promise.all(open.map(async ({ round, teamName }) => ({ round, teamName, remaining: (await unansweredConditions({ answers, respondentHmacKey }, person, round)).length })));
 }
 
-export async function unansweredConditions(services: AuditServices, person: Person, round: AuditRound): Promise<Condition[]> {
-  const answered = await services.answers.answeredConditions(round.roundId, respondentIdFor(person.entraObjectId, services.respondentHmacKey));
+/** The conditions of the round a person has not answered yet, in the audit's order. */
+export async function unansweredConditions({ answers, respondentHmacKey }: Pick<AuditServices, 'answers' | 'respondentHmacKey'>, person: Person, round: AuditRound): Promise<Condition[]> {
+  const answered = await answers.answeredConditions(round.roundId, respondentIdFor(person.entraObjectId, respondentHmacKey));
   return CONDITIONS.filter((c) => !answered.has(c.id));
 }
 
-export async function rememberedLevelOf(services: AuditServices, person: Person, teamId: string): Promise<LevelId | undefined> {
-  return services.levels.levelOf(teamId, respondentIdFor(person.entraObjectId, services.respondentHmacKey));
+/** The level a person last gave in the team, to fill in on their next card. */
+export async function rememberedLevelOf({ levels, respondentHmacKey }: Pick<AuditServices, 'levels' | 'respondentHmacKey'>, person: Person, teamId: string): Promise<LevelId | undefined> {
+  return levels.levelOf(teamId, respondentIdFor(person.entraObjectId, respondentHmacKey));
 }

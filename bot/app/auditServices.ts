@@ -1,7 +1,4 @@
-import type { AuditRound } from '../domain/auditRound';
-import type { ConditionId } from '../domain/conditions';
-import type { Participation } from '../domain/participation';
-import type { DeliveryReport } from './deliveryReport';
+import type { RoundCards } from './roundCards';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
@@ -21,22 +18,9 @@ export interface Person {
 }
 
 /**
- * What the use-cases need of the place where rounds are shown (a Teams channel). The
- * Teams edge implements it with paced, retried sends; the use-cases stay free of botbuilder.
+ * Everything the use cases may use, as the service builds it (bot/service.ts). Each use case
+ * takes only the few it uses: its first parameter picks them (`Pick<AuditServices, …>`).
  */
-export interface RoundPublisher {
-  /**
-   * Posts the round's cards that have no post yet (`missing`: all of them for a new round),
-   * or every card anew (`all`), recording each post as Teams accepts it, so later updates go
-   * to it. A card Teams refuses does not stop the others: the report says which.
-   */
-  publishRound(round: AuditRound, which: 'missing' | 'all'): Promise<DeliveryReport>;
-  /** Many calls in a burst become one update of the shared card. */
-  answerCountChanged(round: AuditRound, conditionId: ConditionId): void;
-  /** Updates every posted card to the closed round's figures, carrying on past any it cannot update. */
-  publishClosure(round: AuditRound, participation: Participation): Promise<DeliveryReport>;
-}
-
 export interface AuditServices {
   readonly rounds: RoundsRepository;
   /** Rounds as answers see them: cached briefly per instance (see RoundReadCache). */
@@ -51,7 +35,8 @@ export interface AuditServices {
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;
   readonly plans: PlanRepository;
-  readonly publisher: RoundPublisher;
+  /** The rounds' cards in their channels (posting, counts, closing). */
+  readonly roundCards: RoundCards;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

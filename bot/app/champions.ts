@@ -9,43 +9,44 @@ import type { AuditServices, Person } from './auditServices';
  * first announcement is acted on.
  */
 export async function recordInstallation(
-  services: AuditServices,
+  { teams, champions, now }: Pick<AuditServices, 'teams' | 'champions' | 'now'>,
   team: { teamId: string; teamName: string; tenantId: string; postTo: PostingAddress },
   installedBy: Person | undefined,
 ): Promise<Champion[] | undefined> {
-  const at = services.now().toISOString();
-  if (!(await services.teams.add({ ...team, installedAt: at }))) return undefined;
-  const existing = await services.champions.list(team.teamId);
+  const at = now().toISOString();
+  if (!(await teams.add({ ...team, installedAt: at }))) return undefined;
+  const existing = await champions.list(team.teamId);
   if (existing.length === 0 && installedBy) {
-    await services.champions.add(team.teamId, championFrom(installedBy, at, installedBy.name));
+    await champions.add(team.teamId, championFrom(installedBy, at, installedBy.name));
   }
-  return services.champions.list(team.teamId);
+  return champions.list(team.teamId);
 }
 
-export async function requireChampion(services: AuditServices, teamId: string, person: Person): Promise<void> {
-  if (await services.champions.isChampion(teamId, person.entraObjectId)) return;
-  const champions = await services.champions.list(teamId);
-  throw new AuditError('NOT_A_CHAMPION', `Only the team's practice champions can do that. ${championsSentence(champions.map((c) => c.name))}`);
+/** Refuses (NOT_A_CHAMPION, naming the team's champions) anyone who is not one of the team's practice champions. */
+export async function requireChampion({ champions }: Pick<AuditServices, 'champions'>, teamId: string, person: Person): Promise<void> {
+  if (await champions.isChampion(teamId, person.entraObjectId)) return;
+  const names = (await champions.list(teamId)).map((c) => c.name);
+  throw new AuditError('NOT_A_CHAMPION', `Only the team's practice champions can do that. ${championsSentence(names)}`);
 }
 
-export async function addChampion(services: AuditServices, teamId: string, by: Person, newChampion: Person): Promise<Champion[]> {
-  await requireChampion(services, teamId, by);
-  await services.champions.add(teamId, championFrom(newChampion, services.now().toISOString(), by.name));
-  return services.champions.list(teamId);
+export async function addChampion({ champions, now }: Pick<AuditServices, 'champions' | 'now'>, teamId: string, by: Person, newChampion: Person): Promise<Champion[]> {
+  await requireChampion({ champions }, teamId, by);
+  await champions.add(teamId, championFrom(newChampion, now().toISOString(), by.name));
+  return champions.list(teamId);
 }
 
 /** Champions may name others and step down, but a team always keeps one. */
-export async function removeChampion(services: AuditServices, teamId: string, by: Person, leaving: Person): Promise<Champion[]> {
-  await requireChampion(services, teamId, by);
-  const champions = await services.champions.list(teamId);
+export async function removeChampion({ champions: repository }: Pick<AuditServices, 'champions'>, teamId: string, by: Person, leaving: Person): Promise<Champion[]> {
+  await requireChampion({ champions: repository }, teamId, by);
+  const champions = await repository.list(teamId);
   if (!champions.some((c) => c.entraObjectId === leaving.entraObjectId)) {
     throw new AuditError('BAD_REQUEST', `${leaving.name} is not one of this team's practice champions.`);
   }
   if (champions.length === 1) {
     throw new AuditError('LAST_CHAMPION', 'A team needs at least one practice champion: name another before stepping down.');
   }
-  await services.champions.remove(teamId, leaving.entraObjectId);
-  return services.champions.list(teamId);
+  await repository.remove(teamId, leaving.entraObjectId);
+  return repository.list(teamId);
 }
 
 /**

@@ -25,21 +25,26 @@ export function answersSettleMs(roundCache: { readonly ttlMs: number }): number 
  * are updated to say so, with the participation figures. A card that cannot be updated
  * (deleted, or Teams refusing after retries) does not stop the others: `delivery` says.
  */
-export async function closeRound(services: AuditServices, teamId: string, closedBy: Person): Promise<ClosedRound> {
-  await requireChampion(services, teamId, closedBy);
-  const open = await services.rounds.findOpen(teamId);
+export async function closeRound(
+  { champions, rounds, roundCache, answers, roundCards, privacyThreshold, now }: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'privacyThreshold' | 'now'>,
+  teamId: string,
+  closedBy: Person,
+): Promise<ClosedRound> {
+  await requireChampion({ champions }, teamId, closedBy);
+  const open = await rounds.findOpen(teamId);
   if (!open) throw new AuditError('NO_OPEN_ROUND');
-  const round = await services.rounds.close(teamId, open.roundId, services.now().toISOString());
-  services.roundCache.forget(teamId, round.roundId);
+  const round = await rounds.close(teamId, open.roundId, now().toISOString());
+  roundCache.forget(teamId, round.roundId);
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
   // (and the writes already under way), so every answer they accepted is counted here.
-  await setTimeout(answersSettleMs(services.roundCache));
+  await setTimeout(answersSettleMs(roundCache));
   // One read of the answers gives both the closing figures and the counts the round keeps.
-  const answers = await services.answers.allRatedAnswers(round.roundId);
-  const participation = participationOf(answers, services.privacyThreshold);
-  const finalCounts = countsOfAnswers(answers);
+  const given = await answers.allRatedAnswers(round.roundId);
+  const participation = participationOf(given, privacyThreshold);
+  const finalCounts = countsOfAnswers(given);
   // Not kept (storage failing now): the tab makes the summary from the answers instead.
-  await services.rounds.recordFinalCounts(teamId, round.roundId, finalCounts).catch(() => undefined);
-  const delivery = await services.publisher.publishClosure(round, participation);
+  await rounds.recordFinalCounts(teamId, round.roundId, finalCounts).catch(() => undefined);
+  // The cards are told the closing figures: they read nothing themselves.
+  const delivery = await roundCards.publishClosure(round, participation);
   return { round: { ...round, finalCounts }, participation, delivery };
 }

@@ -22,14 +22,18 @@ export interface OwnAnswer {
  * channel is the same for everyone and cannot hold it. The caller has established that the
  * person belongs to the team. Throws UNKNOWN_ACTION or ROUND_NOT_FOUND.
  */
-export async function ownAnswer(services: AuditServices, person: Person, ref: { teamId: string; roundId: string; conditionId: string }): Promise<OwnAnswer> {
+export async function ownAnswer(
+  { rounds, answers, levels, respondentHmacKey }: Pick<AuditServices, 'rounds' | 'answers' | 'levels' | 'respondentHmacKey'>,
+  person: Person,
+  ref: { teamId: string; roundId: string; conditionId: string },
+): Promise<OwnAnswer> {
   const { conditionId } = ref;
   if (!isConditionId(conditionId)) throw new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.');
-  const respondentId = respondentIdFor(person.entraObjectId, services.respondentHmacKey);
-  const [round, answer] = await Promise.all([services.rounds.get(ref.teamId, ref.roundId), services.answers.find(ref.roundId, conditionId, respondentId)]);
+  const respondentId = respondentIdFor(person.entraObjectId, respondentHmacKey);
+  const [round, answer] = await Promise.all([rounds.get(ref.teamId, ref.roundId), answers.find(ref.roundId, conditionId, respondentId)]);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
   if (answer) return { round, conditionId, answer };
-  const levelToFill = levelInRound(await services.answers.answersOf(round.roundId, respondentId)) ?? (await services.levels.levelOf(round.teamId, respondentId));
+  const levelToFill = levelInRound(await answers.answersOf(round.roundId, respondentId)) ?? (await levels.levelOf(round.teamId, respondentId));
   return { round, conditionId, ...(levelToFill ? { levelToFill } : {}) };
 }
 
@@ -45,13 +49,13 @@ export interface RoundAnswers {
  * in are left out), found by their own respondent id. Only ever shown to them, in their chat.
  */
 export async function answersInOpenRounds(
-  services: AuditServices,
+  { teams, rounds, answers, respondentHmacKey }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundAnswers[]> {
-  const respondentId = respondentIdFor(person.entraObjectId, services.respondentHmacKey);
-  const rounds = await openRoundsOfTeams(services, tenantId, isMember);
-  const withAnswers = await Promise.all(rounds.map(async ({ round, teamName }) => ({ round, teamName, answers: await services.answers.answersOf(round.roundId, respondentId) })));
+  const respondentId = respondentIdFor(person.entraObjectId, respondentHmacKey);
+  const open = await openRoundsOfTeams({ teams, rounds }, tenantId, isMember);
+  const withAnswers = await Promise.all(open.map(async ({ round, teamName }) => ({ round, teamName, answers: await answers.answersOf(round.roundId, respondentId) })));
   return withAnswers.filter((r) => r.answers.length > 0);
 }

@@ -1,11 +1,10 @@
-import { AuditError } from '../domain/errors';
+import { AuditError, isAuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
 import { validateAnswerChoice, type Answer, type AnswerChannel } from '../domain/answer';
 import { assertOpen, type AuditRound } from '../domain/auditRound';
 import { isConditionId, type ConditionId } from '../domain/conditions';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
-import { isPreconditionFailed } from '../storage/storageErrors';
 import type { StoredAnswer } from '../storage/answersRepository';
 import type { AuditServices, Person } from './auditServices';
 
@@ -37,29 +36,31 @@ export interface RecordedAnswer {
  * answers with it, in the same write. The caller has established that the person belongs to
  * the team.
  */
-export async function recordAnswer(services: AuditServices, person: Person, submission: AnswerSubmission): Promise<RecordedAnswer> {
+export type RecordAnswerDeps = Pick<AuditServices, 'roundCache' | 'roundLevels' | 'answers' | 'levels' | 'roundCards' | 'respondentHmacKey' | 'now'>;
+
+export async function recordAnswer(deps: RecordAnswerDeps, person: Person, submission: AnswerSubmission): Promise<RecordedAnswer> {
   const { conditionId } = submission;
   if (!isConditionId(conditionId)) throw new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.');
-  const respondentId = respondentIdFor(person.entraObjectId, services.respondentHmacKey);
+  const respondentId = respondentIdFor(person.entraObjectId, deps.respondentHmacKey);
   // Most answers come from the shared card with a level, and this instance knows the person's
   // level in the round (or that they have none yet): then the write is the only storage call.
-  const round = await services.roundCache.get(submission.teamId, submission.roundId);
+  const round = await deps.roundCache.get(submission.teamId, submission.roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
   assertOpen(round);
-  const known = await services.roundLevels.known(round.roundId, respondentId);
+  const known = await deps.roundLevels.known(round.roundId, respondentId);
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await recordOnce(services, round, { ...submission, conditionId }, respondentId, known);
+      return await recordOnce(deps, round, { ...submission, conditionId }, respondentId, known);
     } catch (error) {
       // Their answers changed between our read and our write (another card of theirs): read again, once.
-      if (attempt >= 2 || !isPreconditionFailed(error)) throw error;
+      if (attempt >= 2 || !isAuditError(error, 'STORAGE_CONFLICT')) throw error;
     }
   }
 }
 
 async function recordOnce(
-  services: AuditServices,
+  { answers, levels, roundLevels, roundCards, now }: RecordAnswerDeps,
   round: AuditRound,
   submission: AnswerSubmission & { readonly conditionId: ConditionId },
   respondentId: string,
@@ -72,18 +73,18 @@ async function recordOnce(
   let stored: StoredAnswer[] | undefined;
   let inRound = known;
   if (!fromSharedCard || (known !== undefined && known !== submission.level)) {
-    stored = await services.answers.answersOf(round.roundId, respondentId);
+    stored = await answers.answersOf(round.roundId, respondentId);
     inRound = levelInRound(stored);
   }
-  const remembered = givesLevel || inRound ? undefined : await services.levels.levelOf(round.teamId, respondentId);
+  const remembered = givesLevel || inRound ? undefined : await levels.levelOf(round.teamId, respondentId);
 
   const { movesFrom, ...choice } = validateAnswerChoice(submission, { inRound, remembered });
-  const answer: Answer = { roundId: round.roundId, conditionId: submission.conditionId, respondentId, ...choice, answeredAt: services.now().toISOString(), via: submission.via };
+  const answer: Answer = { roundId: round.roundId, conditionId: submission.conditionId, respondentId, ...choice, answeredAt: now().toISOString(), via: submission.via };
   let movedAnswers = 0;
-  if (movesFrom && stored) movedAnswers = await services.answers.writeLevel(round.roundId, answer.level, stored, answer);
-  else await services.answers.record(answer);
-  services.roundLevels.noted(round.roundId, respondentId, answer.level);
-  if (givesLevel) services.levels.remember(round.teamId, respondentId, choice.level, answer.answeredAt);
-  services.publisher.answerCountChanged(round, answer.conditionId);
+  if (movesFrom && stored) movedAnswers = await answers.writeLevel(round.roundId, answer.level, stored, answer);
+  else await answers.record(answer);
+  roundLevels.noted(round.roundId, respondentId, answer.level);
+  if (givesLevel) levels.remember(round.teamId, respondentId, choice.level, answer.answeredAt);
+  roundCards.answerCountChanged(round, answer.conditionId);
   return { answer, round, movedAnswers };
 }

@@ -20,15 +20,15 @@ export interface OpenRoundStatus {
  * Champions watch participation while the round is open: people and answers by condition, not
  * by level, which would give away a newcomer's level between two reads (participation.ts).
  */
-export async function roundStatus(services: AuditServices, teamId: string, askedBy: Person): Promise<OpenRoundStatus> {
-  const round = await championsOpenRound(services, teamId, askedBy);
-  return { round, participation: openParticipationOf(await services.answers.footprints(round.roundId)) };
+export async function roundStatus({ champions, rounds, answers }: Pick<AuditServices, 'champions' | 'rounds' | 'answers'>, teamId: string, askedBy: Person): Promise<OpenRoundStatus> {
+  const round = await championsOpenRound({ champions, rounds }, teamId, askedBy);
+  return { round, participation: openParticipationOf(await answers.footprints(round.roundId)) };
 }
 
 /** The team's open round as stored, for a practice champion (status, repost). Refuses others; NO_OPEN_ROUND when none is open. */
-export async function championsOpenRound(services: AuditServices, teamId: string, askedBy: Person): Promise<AuditRound> {
-  await requireChampion(services, teamId, askedBy);
-  const round = await services.rounds.findOpen(teamId);
+export async function championsOpenRound({ champions, rounds }: Pick<AuditServices, 'champions' | 'rounds'>, teamId: string, askedBy: Person): Promise<AuditRound> {
+  await requireChampion({ champions }, teamId, askedBy);
+  const round = await rounds.findOpen(teamId);
   if (!round) throw new AuditError('NO_OPEN_ROUND', 'There is no open audit round in this team. A practice champion can start one with "start".');
   return round;
 }

@@ -11,11 +11,11 @@ import { requireChampion } from './champions';
  * Throws AuditError NOT_A_CHAMPION; NO_OPEN_ROUND when nothing is open; ROUND_NOT_FOUND for a
  * round id the team never had; ROUND_CLOSED (naming the round) when the card's round is closed.
  */
-export async function roundToClose(services: AuditServices, teamId: string, person: Person, roundId?: string): Promise<AuditRound> {
-  await requireChampion(services, teamId, person);
-  const open = await services.rounds.findOpen(teamId);
+export async function roundToClose({ champions, rounds }: Pick<AuditServices, 'champions' | 'rounds'>, teamId: string, person: Person, roundId?: string): Promise<AuditRound> {
+  await requireChampion({ champions }, teamId, person);
+  const open = await rounds.findOpen(teamId);
   if (roundId !== undefined && open?.roundId !== roundId) {
-    const asked = await services.rounds.get(teamId, roundId);
+    const asked = await rounds.get(teamId, roundId);
     if (!asked) throw new AuditError('ROUND_NOT_FOUND');
     const now = open ? ` Audit round ${open.number} is open now: say "close" to close it.` : '';
     throw new AuditError('ROUND_CLOSED', `Audit round ${asked.number} is already closed, so nothing changed.${now}`);

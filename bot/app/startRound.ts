@@ -7,28 +7,28 @@ export type StartRoundOutcome = { readonly started: true; readonly round: AuditR
 
 /**
  * A champion opens a round for their team. Posting the cards is the publisher's job and
- * is paced, so the caller decides whether to wait for it (see `publishRound`).
+ * is paced, so the caller decides whether to wait for it (see RoundCards.publishRound).
  */
 export async function startRound(
-  services: AuditServices,
+  { rounds, champions, now }: Pick<AuditServices, 'rounds' | 'champions' | 'now'>,
   request: { teamId: string; teamName?: string; startedBy: Person; postTo: PostingAddress },
 ): Promise<StartRoundOutcome> {
-  await requireChampion(services, request.teamId, request.startedBy);
-  const open = await services.rounds.findOpen(request.teamId);
+  await requireChampion({ champions }, request.teamId, request.startedBy);
+  const open = await rounds.findOpen(request.teamId);
   if (open) return { started: false, openRound: open };
 
-  const now = services.now();
+  const at = now();
   const round: AuditRound = {
     teamId: request.teamId,
-    roundId: newRoundId(now, () => randomBytes(4).toString('hex')),
-    number: (await services.rounds.countForTeam(request.teamId)) + 1,
+    roundId: newRoundId(at, () => randomBytes(4).toString('hex')),
+    number: (await rounds.countForTeam(request.teamId)) + 1,
     status: 'open',
-    openedAt: now.toISOString(),
+    openedAt: at.toISOString(),
     openedBy: request.startedBy.name,
     ...(request.teamName ? { teamName: request.teamName } : {}),
     postedIn: request.postTo,
     conditionMessageIds: {},
   };
-  const outcome = await services.rounds.open(round);
+  const outcome = await rounds.open(round);
   return outcome.opened ? { started: true, round } : { started: false, openRound: outcome.openRound };
 }

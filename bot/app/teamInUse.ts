@@ -6,9 +6,9 @@ import type { AuditServices } from './auditServices';
  * marked removed is then restored, so its open round is reachable from chat and the tab again.
  * True when it was restored. Cheap when the team is known: the per-instance team cache answers.
  */
-export async function noteTeamInUse(services: AuditServices, teamId: string, tenantId: string): Promise<boolean> {
-  if (await services.teamCache.get(teamId)) return false;
-  const restored = await services.teams.restore(teamId, tenantId);
-  if (restored) services.teamCache.forget(teamId);
+export async function noteTeamInUse({ teams, teamCache }: Pick<AuditServices, 'teams' | 'teamCache'>, teamId: string, tenantId: string): Promise<boolean> {
+  if (await teamCache.get(teamId)) return false;
+  const restored = await teams.restore(teamId, tenantId);
+  if (restored) teamCache.forget(teamId);
   return restored;
 }

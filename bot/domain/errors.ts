@@ -28,9 +28,18 @@ export const ERROR_CODES = {
   VERSION_NOT_VALID: { status: 428, message: 'Send the version of the action you are changing in If-Match, exactly as the plan gave it ("*" is not a version).' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },
   STORAGE_UNAVAILABLE: { status: 503, message: "We couldn't save that just now. Nothing was lost: please try again in a moment." },
+  // Storage answered, but the row changed between our read and our write (412), or was
+  // written by someone else at the same moment (409): trying again reads it afresh.
+  STORAGE_CONFLICT: { status: 409, message: 'Someone else changed this at the same moment, so nothing was saved. Please try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * What a person is told when something failed that is not a refusal (a bug, Teams or storage
+ * answering oddly): the one wording every edge uses. The edge logs the cause; this says nothing of it.
+ */
+export const SOMETHING_WENT_WRONG = "Sorry, Practice Audit couldn't do that just now. Please try again in a moment.";
 
 export class AuditError extends Error {
   readonly code: ErrorCode;

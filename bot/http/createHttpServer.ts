@@ -1,4 +1,5 @@
 import * as restify from 'restify';
+import { SOMETHING_WENT_WRONG } from '../domain/errors';
 import type { Logger } from '../logger';
 
 /**
@@ -12,7 +13,7 @@ export function createHttpServer(options: { maxRequestBytes: number; logger: Log
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxRequestBytes, mapParams: false, mapFiles: false, rejectUnknown: false }));
   server.on('restifyError', (req: restify.Request, _res: restify.Response, error: { statusCode?: number; toJSON?: () => unknown }, next: () => void) => {
     const status = error.statusCode ?? 500;
-    const message = status === 413 ? 'The request is too large.' : status === 400 ? 'The request body is not valid JSON.' : status === 404 ? 'Not found.' : status === 405 ? 'Method not allowed.' : 'Something went wrong.';
+    const message = status === 413 ? 'The request is too large.' : status === 400 ? 'The request body is not valid JSON.' : status === 404 ? 'Not found.' : status === 405 ? 'Method not allowed.' : SOMETHING_WENT_WRONG;
     if (status >= 500) options.logger.error('http_error', { path: req.path(), status, error });
     error.toJSON = () => ({ error: { code: String(status), message } });
     next();

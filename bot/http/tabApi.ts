@@ -2,14 +2,15 @@ import type * as restify from 'restify';
 import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
-import { conditionComments, roundParticipation, roundSummary, type TabReadDeps } from '../app/tab/roundSummary';
+import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
+import type { TabDeps } from '../app/tab/tabDeps';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
-import { isAuditError } from '../domain/errors';
+import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
 import type { Logger } from '../logger';
 
-export interface TabApiDeps extends TabReadDeps {
+export interface TabApiDeps extends TabDeps {
   readonly authenticate: TabAuthenticator;
   readonly logger: Logger;
 }
@@ -35,13 +36,12 @@ type Method = 'get' | 'post' | 'put' | 'del';
  * `…/participation` (people and answers by condition) is live (domain/summary/release.ts).
  */
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
-  const { services, roster } = deps;
   const team = '/api/teams/:teamId';
   const round = `${team}/rounds/:roundId`;
   const routes: [Method, string, Route][] = [
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
-    ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(services, roster, user) })],
-    ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(services, roster, user, params.teamId!) })],
+    ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
+    ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(deps, user, params.teamId!) })],
     ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
@@ -78,7 +78,7 @@ function handle(route: Route, deps: TabApiDeps) {
         return;
       }
       deps.logger.error('tab_api_failed', { path: req.path(), error });
-      res.send(500, { error: { code: 'InternalError', message: 'Something went wrong. Please try again.' } });
+      res.send(500, { error: { code: 'InternalError', message: SOMETHING_WENT_WRONG } });
     }
   };
 }

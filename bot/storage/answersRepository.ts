@@ -6,7 +6,8 @@ import { isLevelId, type LevelId } from '../domain/levels';
 import { isRatingId, type RatingId } from '../domain/ratings';
 import type { RatedAnswer } from '../domain/summary/roundSummary';
 import { findRow } from './findRow';
-import { storageCall } from './storageErrors';
+import { AuditError } from '../domain/errors';
+import { isPreconditionFailed, storageCall } from './storageErrors';
 
 /**
  * One row per person per condition per round: the key makes "a second answer replaces
@@ -76,8 +77,8 @@ export class AnswersRepository {
    * Moves a person's answers in a round to `level`, with `answer` (theirs, at that level) when
    * given, in one transaction: every count sees all of them at the old level or all at the new.
    * Every row read must still be as it was read (its etag, checked even where the level stays),
-   * or nothing is written and the 412 is thrown. Rows keep their answeredAt: a move is not a new
-   * answer. Returns how many rows moved.
+   * or nothing is written and AuditError STORAGE_CONFLICT is thrown (storage's 412 its cause).
+   * Rows keep their answeredAt: a move is not a new answer. Returns how many rows moved.
    */
   async writeLevel(roundId: string, level: LevelId, read: readonly StoredAnswer[], answer?: Answer): Promise<number> {
     const others = read.filter((row) => row.conditionId !== answer?.conditionId);
@@ -89,7 +90,12 @@ export class AnswersRepository {
     ]);
     if (answer) actions.push(['upsert', { ...answerEntity(answer) }, 'Replace']);
     if (actions.length === 0) return 0;
-    await storageCall(() => this.table.submitTransaction(actions));
+    try {
+      await storageCall(() => this.table.submitTransaction(actions));
+    } catch (error) {
+      if (isPreconditionFailed(error)) throw new AuditError('STORAGE_CONFLICT', undefined, { cause: error });
+      throw error;
+    }
     return others.filter((row) => row.level !== level).length;
   }
 

@@ -52,7 +52,7 @@ export class RoundsRepository {
     } catch (error) {
       if (!isConflict(error)) throw error;
       const openRound = await this.findOpen(round.teamId);
-      if (!openRound) throw new AuditError('STORAGE_UNAVAILABLE', 'The team\'s open round changed while starting. Please try again.');
+      if (!openRound) throw new AuditError('STORAGE_CONFLICT', 'The team\'s open round changed while starting. Please try again.', { cause: error });
       return { opened: false, openRound };
     }
   }
@@ -138,7 +138,7 @@ export class RoundsRepository {
         if (!isPreconditionFailed(error) && !isNotFound(error)) throw error;
       }
     }
-    throw new AuditError('STORAGE_UNAVAILABLE', 'The round was changing while closing. Please try again.');
+    throw new AuditError('STORAGE_CONFLICT', 'The round was changing while closing. Please try again.');
   }
 }
 

@@ -1,4 +1,5 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { TeamsActivity } from './teamsActivity';
+import type { Mention } from './teamsPort';
 
 /** The words people type to the bot. Anything else gets help. */
 export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'unknown';
@@ -31,15 +32,15 @@ const NAMES: Record<string, CommandName> = {
 const APP_NAME = 'Practice Audit';
 
 /**
- * Reads a message as a command. Mentions are people by Teams user id: newer Teams clients split
- * one mention into one `<at>` per word ("<at>Sam</at> <at>Patel</at>", both entities naming the
- * same id), so entities with the same id are one person, named by their pieces joined in order.
- * Every mention (the bot's too, split or not) is taken out of the words; so is a leading
- * "@Practice Audit" typed as plain text, which Teams delivers without a mention entity.
+ * Reads a message as a command, with its mentions as the turn gives them (TeamsTurn.mentions).
+ * Mentions are people by Teams user id: newer Teams clients split one mention into one `<at>`
+ * per word ("<at>Sam</at> <at>Patel</at>", both entities naming the same id), so mentions with
+ * the same id are one person, named by their pieces joined in order. Every mention (the bot's
+ * too, split or not) is taken out of the words; so is a leading "@Practice Audit" typed as
+ * plain text, which Teams delivers without a mention entity.
  */
-export function parseCommand(activity: Activity): Command {
+export function parseCommand(activity: Pick<TeamsActivity, 'text' | 'recipient'>, mentions: readonly Mention[]): Command {
   const botId = activity.recipient?.id;
-  const mentions = TurnContext.getMentions(activity).filter((m) => typeof m.mentioned?.id === 'string' && m.mentioned.id !== '');
   let text = activity.text ?? '';
   for (const mention of mentions) if (mention.text) text = text.split(mention.text).join(' ');
   text = text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
@@ -48,17 +49,17 @@ export function parseCommand(activity: Activity): Command {
   const name = words[0] === 'my' && /^answers?$/.test(words[1] ?? '') ? 'myAnswers' : NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
   const all = name === 'repost' && words[1] === 'all';
-  return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.mentioned.id !== botId)), text };
+  return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.id !== botId)), text };
 }
 
-function peopleMentioned(mentions: ReturnType<typeof TurnContext.getMentions>): MentionedPerson[] {
+function peopleMentioned(mentions: readonly Mention[]): MentionedPerson[] {
   const pieces = new Map<string, string[]>();
   for (const mention of mentions) {
-    const names = pieces.get(mention.mentioned.id) ?? [];
-    const piece = (mention.mentioned.name ?? '').trim();
+    const names = pieces.get(mention.id) ?? [];
+    const piece = mention.name.trim();
     // A client that repeats the whole name on each piece gives it once.
     if (piece && !names.includes(piece)) names.push(piece);
-    pieces.set(mention.mentioned.id, names);
+    pieces.set(mention.id, names);
   }
   return [...pieces].map(([id, names]) => ({ id, name: names.join(' ') || 'them' }));
 }

@@ -1,6 +1,6 @@
-import { TeamsInfo, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { TeamsRepository } from '../storage/teamsRepository';
-import { referenceFrom } from './teamsActivity';
+import { httpStatusOf } from './delivery/retry';
+import type { TeamsConversation, TeamsPort } from './teamsPort';
 
 /**
  * Is this person in that team? Asked of the Teams roster, cached briefly: membership changes
@@ -8,7 +8,8 @@ import { referenceFrom } from './teamsActivity';
  * Entra object id, so the same lookup serves the bot (in a turn) and the tab (out of one).
  */
 export interface TeamMembership {
-  isMember(context: TurnContext, teamId: string, userId: string): Promise<boolean>;
+  /** `roster`: where to read it from, the turn's conversation (TeamsTurn). */
+  isMember(roster: Pick<TeamsConversation, 'readMember'>, teamId: string, userId: string): Promise<boolean>;
 }
 
 export interface TabMembership {
@@ -22,33 +23,28 @@ interface CacheOptions {
 
 export function createTeamMembership(options: CacheOptions = {}): TeamMembership {
   const cached = membershipCache(options);
-  return { isMember: (context, teamId, userId) => cached(teamId, userId, () => askRoster(context, teamId, userId)) };
+  return { isMember: (roster, teamId, userId) => cached(teamId, userId, () => askRoster(roster, teamId, userId)) };
 }
 
 /** For the tab, which has no turn: the bot asks the roster through the team's stored conversation. */
-export function createTabMembership(deps: { adapter: CloudAdapter; botAppId: string; teams: TeamsRepository }, options: CacheOptions = {}): TabMembership {
+export function createTabMembership(deps: { teamsPort: TeamsPort; teams: TeamsRepository }, options: CacheOptions = {}): TabMembership {
   const cached = membershipCache(options);
   return {
     isMember: (teamId, entraObjectId) =>
       cached(teamId, entraObjectId, async () => {
         const team = await deps.teams.get(teamId);
         if (!team) return false;
-        let member = false;
-        await deps.adapter.continueConversationAsync(deps.botAppId, referenceFrom(team.postTo), async (context) => {
-          member = await askRoster(context, teamId, entraObjectId);
-        });
-        return member;
+        return deps.teamsPort.inConversation(team.postTo, (conversation) => askRoster(conversation, teamId, entraObjectId));
       }),
   };
 }
 
-async function askRoster(context: TurnContext, teamId: string, userId: string): Promise<boolean> {
+/** Not a member: Teams says so (404), or will not show the team's roster to the bot (403, the app removed). */
+async function askRoster(roster: Pick<TeamsConversation, 'readMember'>, teamId: string, userId: string): Promise<boolean> {
   try {
-    await TeamsInfo.getTeamMember(context, teamId, userId);
-    return true;
+    return (await roster.readMember(teamId, userId)) !== undefined;
   } catch (error) {
-    const status = (error as { statusCode?: unknown })?.statusCode;
-    if (status === 404 || status === 403) return false;
+    if (httpStatusOf(error) === 403) return false;
     throw error;
   }
 }

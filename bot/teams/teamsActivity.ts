@@ -1,12 +1,29 @@
-import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { AuditError } from '../domain/errors';
 import type { PostingAddress } from '../domain/auditRound';
 import type { Person } from '../app/auditServices';
 
+/**
+ * The parts of an incoming activity the product reads, as the Bot Framework's activity schema
+ * (which Teams sends) names them. botbuilder's, the Agents SDK's and the Teams SDK's activities
+ * all have this shape, so reading it needs none of them.
+ */
+export interface TeamsActivity {
+  readonly type?: string;
+  readonly id?: string;
+  /** On a card action: the message whose card was acted on. */
+  readonly replyToId?: string;
+  readonly text?: string;
+  readonly from?: { readonly id?: string; readonly name?: string; readonly aadObjectId?: string };
+  /** The bot, as Teams addressed it. */
+  readonly recipient?: { readonly id?: string; readonly name?: string };
+  readonly conversation?: { readonly id?: string; readonly conversationType?: string; readonly tenantId?: string };
+  readonly channelData?: unknown;
+}
+
 /** What the Teams edge reads off an incoming activity: who acts, in which team, in which scope. */
 export type Scope = 'team' | 'personal' | 'groupChat';
 
-export function scopeOf(activity: Activity): Scope {
+export function scopeOf(activity: TeamsActivity): Scope {
   const type = activity.conversation?.conversationType;
   if (type === 'personal') return 'personal';
   if (type === 'groupChat') return 'groupChat';
@@ -14,13 +31,13 @@ export function scopeOf(activity: Activity): Scope {
 }
 
 /** Teams signs the activity, so the team it names is the team the person acted in. */
-export function teamOf(activity: Activity): { teamId: string; teamName: string } | undefined {
+export function teamOf(activity: TeamsActivity): { teamId: string; teamName: string } | undefined {
   const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
   if (!team || typeof team.id !== 'string' || team.id.length === 0) return undefined;
   return { teamId: team.id, teamName: typeof team.name === 'string' && team.name ? team.name : 'your team' };
 }
 
-export function tenantOf(activity: Activity): string {
+export function tenantOf(activity: TeamsActivity): string {
   const fromChannelData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   if (typeof fromChannelData === 'string' && fromChannelData) return fromChannelData;
   return activity.conversation?.tenantId ?? '';
@@ -33,16 +50,8 @@ export function tenantOfAddress(address: PostingAddress): string | undefined {
 }
 
 /** Answers are keyed on the Entra object id; an activity without one cannot be answered for. */
-export function personOf(activity: Activity): Person {
+export function personOf(activity: TeamsActivity): Person {
   const from = activity.from;
   if (!from?.id || !from.aadObjectId) throw new AuditError('BAD_REQUEST', 'Practice Audit could not tell who you are. Please try again from Teams.');
   return { entraObjectId: from.aadObjectId, name: from.name || 'A colleague', teamsUserId: from.id };
-}
-
-export function postingAddressOf(activity: Activity): PostingAddress {
-  return TurnContext.getConversationReference(activity) as unknown as PostingAddress;
-}
-
-export function referenceFrom(address: PostingAddress): Partial<ConversationReference> {
-  return address as unknown as Partial<ConversationReference>;
 }

@@ -3,10 +3,12 @@ import { ActivityHandler, CallerIdConstants, ConfigurationBotFrameworkAuthentica
 import { AuthenticationConstants } from 'botframework-connector';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Server } from 'restify';
+import { SOMETHING_WENT_WRONG } from '../../bot/domain/errors';
 import { botEndpoint } from '../../bot/http/botEndpoint';
 import { createHttpServer } from '../../bot/http/createHttpServer';
 import { createLogger } from '../../bot/logger';
-import { CauseKeepingAdapter } from '../../bot/teams/botAdapter';
+import { CauseKeepingAdapter } from '../../bot/teams/botbuilder/adapter';
+import { incomingActivities } from '../../bot/teams/botbuilder/incomingActivities';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { freePort } from '../support/serviceProcess';
 import { cardAction, channelCommand, PEOPLE } from '../support/teamsActivities';
@@ -44,7 +46,7 @@ beforeAll(async () => {
   );
   const logger = createLogger('info', (line) => lines.push(line));
   server = createHttpServer({ maxRequestBytes: 262_144, logger });
-  server.post('/api/messages', botEndpoint(adapter, new ActivityHandler(), logger));
+  server.post('/api/messages', botEndpoint(incomingActivities(adapter, new ActivityHandler()), logger));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // A token shaped like the Bot Connector's: checking it needs the key server's signing keys.
@@ -71,6 +73,7 @@ describe('a 500 from /api/messages', () => {
       for (const activity of [message, invoke]) {
         const reply = await postToBot({ url }, activity, { authorization: `Bearer ${token}` });
         expect(reply.status).toBe(500);
+        expect(reply.body).toEqual({ error: { code: 'InternalError', message: SOMETHING_WENT_WRONG } });
         expect(reply.text).not.toMatch(/ECONNREFUSED|openidconfiguration/);
       }
     } finally {

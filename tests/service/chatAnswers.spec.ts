@@ -1,4 +1,5 @@
 import type { RunningService } from '../../bot/service';
+import { SOMETHING_WENT_WRONG } from '../../bot/domain/errors';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
@@ -111,5 +112,18 @@ describe('answering one-to-one with the bot', () => {
     }
     expect(cardText(lastCardIn(personalConversation(PEOPLE.practitioner)))).toMatch(/answered every condition/);
     expect((await service.services.answers.footprints(northRound)).filter((f) => f.level === 'practitioner')).toHaveLength(12);
+  });
+});
+
+describe('when Teams cannot say who is in the team', () => {
+  it('"Answer for …" says something went wrong, in the one wording, and never that no round is open', async () => {
+    const northRound = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+    // The roster read fails on every try (nobody has asked about Ewa yet, so nothing is cached).
+    connector.failNext(5, { status: 500, retryAfterSeconds: 0 }, (call) => call.path.includes('/members/'));
+
+    const reply = await send(cardAction(url(), PEOPLE.admin, VERBS.answerInChat, { teamId: TEAM.id, roundId: northRound }, 'personal'));
+
+    expect(cardText(cardOf(reply.body))).toContain(SOMETHING_WENT_WRONG);
+    expect(cardText(cardOf(reply.body))).not.toMatch(/no open audit rounds/);
   });
 });

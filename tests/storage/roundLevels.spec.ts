@@ -5,7 +5,7 @@ import { participationOf } from '../../bot/domain/participation';
 import { respondentIdFor } from '../../bot/domain/respondent';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { RoundLevels } from '../../bot/storage/roundLevels';
-import { isPreconditionFailed } from '../../bot/storage/storageErrors';
+import { isAuditError } from '../../bot/domain/errors';
 import { ensureAuditTables, openAuditTables, type AuditTables } from '../../bot/storage/tables';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
 import { TEST_HMAC_KEY } from '../support/testService';
@@ -38,7 +38,7 @@ describe("a person's level in a round, in storage", () => {
     // Grace changes C02 again on another card between our read and our write.
     await answers.record(answerOf('r-move', grace, 'C02', 'practitioner', '2026-03-05T09:02:00Z'));
     const stale = await answers.writeLevel('r-move', 'senior-leader', read, answerOf('r-move', grace, 'C03', 'senior-leader', '2026-03-05T09:03:00Z')).catch((error: unknown) => error);
-    expect(isPreconditionFailed(stale)).toBe(true);
+    expect(isAuditError(stale, 'STORAGE_CONFLICT')).toBe(true);
     expect(await levelsOf(answers, 'r-move', grace)).toEqual(['C01:practitioner', 'C02:practitioner']);
 
     const moved = await answers.writeLevel('r-move', 'senior-leader', await answers.answersOf('r-move', grace), answerOf('r-move', grace, 'C03', 'senior-leader', '2026-03-05T09:03:00Z'));

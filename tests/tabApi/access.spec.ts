@@ -1,3 +1,4 @@
+import { SOMETHING_WENT_WRONG } from '../../bot/domain/errors';
 import type { RunningService } from '../../bot/service';
 import type { FakeConnector } from '../support/fakeConnector';
 import { startSignedInTeam, type SignedInTeam } from '../support/signedInTeam';
@@ -72,6 +73,13 @@ describe("the tab's API", () => {
     const rounds = (await get(`/api/teams/${encodeURIComponent(TEAM.id)}/rounds`, token)).body.rounds as { roundId: string; number: number; status: string }[];
     expect(rounds).toEqual([expect.objectContaining({ roundId, number: 1, status: 'open' })]);
     expect(((await get('/api/me/rounds', token)).body.rounds as { teamName: string }[]).map((r) => r.teamName)).toEqual([TEAM.name]);
+  });
+
+  it('answers 500 in the one wording when Teams cannot say who is in the team, with nothing of the cause', async () => {
+    // Chloe has not been asked about yet, so the roster is read, and fails on every try.
+    connector.failNext(5, { status: 500, retryAfterSeconds: 0 }, (call) => call.path.includes('/members/'));
+    const reply = await get(`/api/teams/${encodeURIComponent(TEAM.id)}/rounds`, await identity.sign(claimsOf(PEOPLE.manager)));
+    expect(reply).toEqual({ status: 500, body: { error: { code: 'InternalError', message: SOMETHING_WENT_WRONG } } });
   });
 });
 

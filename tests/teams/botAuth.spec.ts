@@ -1,7 +1,7 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { ManagedIdentityAppCredentials, MicrosoftAppCredentials } from 'botframework-connector';
 import { loadConfig } from '../../bot/config/loadConfig';
-import { botFrameworkSettingsOf } from '../../bot/teams/botAdapter';
+import { botFrameworkSettingsOf } from '../../bot/teams/botbuilder/adapter';
 
 /**
  * What the bot authenticates as is botbuilder's choice from the settings the adapter passes it.

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { parseCommand } from '../../bot/teams/commands';
+import { mentionsIn } from '../../bot/teams/botbuilder/turn';
+import { parseCommand as parseWithMentions } from '../../bot/teams/commands';
 import { BOT } from '../support/teamsActivities';
 
 /**
@@ -9,6 +10,8 @@ import { BOT } from '../support/teamsActivities';
 const SAM = { id: '29:user-sam', name: 'Sam Patel' };
 const mention = (who: { id: string }, piece: string) => ({ type: 'mention', text: `<at>${piece}</at>`, mentioned: { id: who.id, name: piece } });
 const message = (text: string, entities: unknown[] = []) => ({ type: 'message', text, entities, recipient: BOT }) as unknown as Activity;
+/** As a turn reads it: the mentions as the port gives them (botbuilder reading the entities). */
+const parseCommand = (activity: Activity) => parseWithMentions(activity, mentionsIn(activity));
 
 describe('reading a command', () => {
   it('reads "champions add <at>Sam</at> <at>Patel</at>" as one person, Sam Patel', () => {

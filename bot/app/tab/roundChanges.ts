@@ -1,7 +1,8 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import type { AuditRound } from '../../domain/auditRound';
 import { compareRounds, releasedSummary, type ConditionChange } from '../../domain/summary';
-import { roundOfTeam, type TabReadDeps } from './roundSummary';
+import { roundOfTeam, type RoundOfTeamDeps } from './roundSummary';
+import type { TabDeps } from './tabDeps';
 
 export interface RoundChanges {
   /** The team's closed round opened most recently before this one; null when there is none. */
@@ -15,10 +16,10 @@ export interface RoundChanges {
  * rounds. Only once the chosen round's results are out (RESULTS_AT_CLOSE otherwise, as its
  * summary): a change is a result.
  */
-export async function roundChanges(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundChanges> {
+export async function roundChanges(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'rounds'>, user: TabUser, teamId: string, roundId: string): Promise<RoundChanges> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const after = releasedSummary(await deps.roundSummaries.release(round), round.number);
-  const previous = previousClosedRound(round, await deps.services.rounds.listForTeam(teamId));
+  const previous = previousClosedRound(round, await deps.rounds.listForTeam(teamId));
   const earlier = previous && (await deps.roundSummaries.release(previous));
   if (!previous || earlier?.results !== 'released') return { previousRound: null, conditions: [] };
   const before = earlier.summary;

@@ -3,7 +3,8 @@ import { auditGrid, gridLines } from '../../domain/export/auditGrid';
 import { releasedSummary } from '../../domain/summary';
 import { csvFile } from './export/csvFile';
 import { xlsxFile } from './export/xlsxFile';
-import { roundOfTeam, type TabReadDeps } from './roundSummary';
+import { roundOfTeam, type RoundOfTeamDeps } from './roundSummary';
+import type { TabDeps } from './tabDeps';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -22,15 +23,15 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * groups hidden as in the tab) and the plan. No respondent, comment or editor's name is in it.
  * Closed rounds only, as the summary (RESULTS_AT_CLOSE otherwise).
  */
-export async function roundExport(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, format: ExportFormat): Promise<FileReply> {
+export async function roundExport(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'plans' | 'teams' | 'now'>, user: TabUser, teamId: string, roundId: string, format: ExportFormat): Promise<FileReply> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const [release, actions, team] = await Promise.all([
     deps.roundSummaries.release(round),
-    deps.services.plans.list(round.roundId),
-    round.teamName ? undefined : deps.services.teams.get(teamId),
+    deps.plans.list(round.roundId),
+    round.teamName ? undefined : deps.teams.get(teamId),
   ]);
   const summary = releasedSummary(release, round.number);
-  const grid = auditGrid({ teamName: round.teamName ?? team?.teamName ?? '', round, summary, actions, exportedAt: deps.services.now() });
+  const grid = auditGrid({ teamName: round.teamName ?? team?.teamName ?? '', round, summary, actions, exportedAt: deps.now() });
   const body = format === 'csv' ? csvFile(gridLines(grid).lines) : await xlsxFile(grid, `Round ${round.number}`);
   return { file: { contentType: CONTENT_TYPES[format], filename: `practice-audit-round-${Math.trunc(round.number)}.${format}`, body } };
 }

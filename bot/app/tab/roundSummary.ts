@@ -3,23 +3,16 @@ import { isConditionId, type ConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
 import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type RoundParticipation, type RoundSummary, type SummaryComment } from '../../domain/summary';
-import type { RoundReadCache } from '../../storage/roundReadCache';
-import type { AuditServices } from '../auditServices';
-import type { RoundSummaryCache } from './roundSummaryCache';
-import { requireTeamAccess, type TabRoster } from './teamAccess';
+import type { TabDeps } from './tabDeps';
+import { requireTeamAccess } from './teamAccess';
 
-export interface TabReadDeps {
-  readonly services: AuditServices;
-  readonly roster: TabRoster;
-  readonly roundSummaries: RoundSummaryCache;
-  /** Rounds as the tab sees them: served from memory and refreshed behind (a status may show a few seconds late). */
-  readonly tabRounds: RoundReadCache;
-}
+/** What reading one of a team's rounds uses: the team's access check and the tab's rounds. */
+export type RoundOfTeamDeps = Pick<TabDeps, 'teamCache' | 'roster' | 'tabRounds'>;
 
 /** The round, once the user is known to belong to its team (403 otherwise, 404 for no such round). */
-export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string) {
-  await requireTeamAccess(deps.services, deps.roster, user, teamId);
-  const round = await deps.tabRounds.get(teamId, roundId);
+export async function roundOfTeam({ teamCache, roster, tabRounds }: RoundOfTeamDeps, user: TabUser, teamId: string, roundId: string) {
+  await requireTeamAccess({ teamCache, roster }, user, teamId);
+  const round = await tabRounds.get(teamId, roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
   return round;
 }
@@ -29,7 +22,7 @@ export async function roundOfTeam(deps: TabReadDeps, user: TabUser, teamId: stri
  * hidden. Only once the round has closed (domain/summary/release.ts): RESULTS_AT_CLOSE (409)
  * while it is open, or in the moment after its close while the last answers land.
  */
-export async function roundSummary(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundSummary> {
+export async function roundSummary(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries'>, user: TabUser, teamId: string, roundId: string): Promise<RoundSummary> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
   return releasedSummary(await deps.roundSummaries.release(round), round.number);
 }
@@ -41,19 +34,19 @@ export interface ParticipationReply extends RoundParticipation {
 }
 
 /** How many have answered, in all and by condition: live while the round is open, fixed once it closes. */
-export async function roundParticipation(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string): Promise<ParticipationReply> {
+export async function roundParticipation(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries'>, user: TabUser, teamId: string, roundId: string): Promise<ParticipationReply> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const { results, participation } = await deps.roundSummaries.release(round);
   return { roundNumber: round.number, results, ...participation };
 }
 
 /** What people said about one condition, anonymously; by level only where the level is big enough. Closed rounds only, as the summary. */
-export async function conditionComments(deps: TabReadDeps, user: TabUser, teamId: string, roundId: string, conditionId: string, level: unknown): Promise<SummaryComment[]> {
+export async function conditionComments(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'privacyThreshold'>, user: TabUser, teamId: string, roundId: string, conditionId: string, level: unknown): Promise<SummaryComment[]> {
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
   if (level !== undefined && level !== '' && !isLevelId(level)) throw new AuditError('BAD_REQUEST', "That level is not one of the team's levels.");
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const { now, settleMs } = deps.roundSummaries.clock;
   requireResults(resultsState(round, now, settleMs), round.number);
   const answers = await deps.roundSummaries.answersTo(round.roundId, conditionId as ConditionId);
-  return commentsFor(answers, conditionId as ConditionId, deps.services.privacyThreshold, isLevelId(level) ? level : undefined);
+  return commentsFor(answers, conditionId as ConditionId, deps.privacyThreshold, isLevelId(level) ? level : undefined);
 }

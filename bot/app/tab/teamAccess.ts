@@ -12,8 +12,8 @@ export interface TabRoster {
  * signed-in person belongs to it. Unknown teams and other tenants' teams get the same 403,
  * so the answer says nothing about which teams exist.
  */
-export async function requireTeamAccess(services: AuditServices, roster: TabRoster, user: TabUser, teamId: string): Promise<void> {
-  const team = await services.teamCache.get(teamId);
+export async function requireTeamAccess({ teamCache, roster }: Pick<AuditServices, 'teamCache'> & { roster: TabRoster }, user: TabUser, teamId: string): Promise<void> {
+  const team = await teamCache.get(teamId);
   if (team && user.local) return;
   if (!team || team.tenantId !== user.tenantId || !(await roster.isMember(teamId, user.entraObjectId))) {
     throw new AuditError('NOT_A_TEAM_MEMBER', 'You can only see the audit of teams you belong to.');

@@ -1,15 +1,14 @@
-import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { recordAnswer } from '../../app/recordAnswer';
-import { AuditError, isAuditError } from '../../domain/errors';
+import { AuditError } from '../../domain/errors';
 import type { AuditRound } from '../../domain/auditRound';
 import { findCondition } from '../../domain/conditions';
 import { answerActionData, type AnswerActionData } from '../cards/actions';
-import { conditionCard, noticeCard, type AnswerDraft } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { conditionCard, type AnswerDraft } from '../cards';
+import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
 import { personOf, scopeOf } from '../teamsActivity';
+import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 import { requireMembership } from './membershipCheck';
-import { SOMETHING_WENT_WRONG } from './replies';
 import { sendNextChatConditionAfterTurn } from './chat';
 
 /**
@@ -18,32 +17,31 @@ import { sendNextChatConditionAfterTurn } from './chat';
  * turn. A refused or failed answer comes back with what they typed still in the card, so
  * nothing is lost.
  */
-export async function handleAnswerAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+export async function handleAnswerAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = answerActionData.safeParse(data);
   if (!parsed.success) return errorResponse(new AuditError('BAD_REQUEST', 'That answer could not be read. Please use the buttons on the card.'));
   const submission = parsed.data;
   const condition = findCondition(submission.conditionId);
   if (!condition) return errorResponse(new AuditError('UNKNOWN_ACTION', 'That condition is not on the audit.'));
-  const via = scopeOf(context.activity) === 'personal' ? 'chat' : 'channel';
+  const via = scopeOf(turn.activity) === 'personal' ? 'chat' : 'channel';
 
   try {
-    const person = personOf(context.activity);
-    await requireMembership(context, submission.teamId, person, deps);
+    const person = personOf(turn.activity);
+    await requireMembership(turn, submission.teamId, person, deps);
     const { answer, round, movedAnswers } = await recordAnswer(deps.services, person, { ...submission, via });
-    if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(context, round, person, deps);
-    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 1;
+    if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(turn, round, person, deps);
+    const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
   } catch (error) {
-    if (isAuditError(error, 'ROUND_CLOSED') || isAuditError(error, 'ROUND_NOT_FOUND') || isAuditError(error, 'NOT_A_TEAM_MEMBER')) {
-      return cardResponse(noticeCard({ title: condition.text, text: error.message, tone: 'attention' }));
-    }
-    if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
-    if (!isAuditError(error)) deps.logger.error('answer_failed', { error });
-    const problem = isAuditError(error) ? error.message : SOMETHING_WENT_WRONG;
+    // What they entered comes back with the problem beside its field, so nothing is lost.
     const round = stillOpen(submission);
-    const answeredCount = deps.publisher.lastKnownCount(round, condition.id) ?? 0;
-    const problemCode = isAuditError(error) ? error.code : undefined;
-    return cardResponse(conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, problemCode }));
+    const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 0;
+    return refusalResponse(error, {
+      logger: deps.logger,
+      event: 'answer_failed',
+      title: condition.text,
+      onTheCard: (problem, problemCode) => conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, ...(problemCode ? { problemCode } : {}) }),
+    });
   }
 }
 

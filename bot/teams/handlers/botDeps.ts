@@ -2,13 +2,14 @@ import type { AuditServices } from '../../app/auditServices';
 import type { Logger } from '../../logger';
 import type { HandledActivities } from '../../storage/handledActivities';
 import type { TeamMembership } from '../teamMembership';
-import type { TeamsPublisher } from '../teamsPublisher';
+import type { TeamsPort } from '../teamsPort';
 
 /** What every handler may use. Handlers stay thin: they translate Teams to use-cases and back. */
 export interface BotDeps {
   readonly services: AuditServices;
-  readonly publisher: TeamsPublisher;
   readonly membership: TeamMembership;
+  /** Teams outside the turn, for work that outlives it: a close's outcome, a chat's next card, a notice of cards not posted. */
+  readonly teams: TeamsPort;
   /** Claims an activity's one-off effect, so a redelivered activity has none (see HandledActivities). */
   readonly handledActivities: HandledActivities;
   readonly logger: Logger;

@@ -1,4 +1,3 @@
-import { MessageFactory, CardFactory, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { closeRound } from '../../app/closeRound';
 import { roundToClose } from '../../app/roundToClose';
@@ -6,16 +5,16 @@ import { AuditError, isAuditError } from '../../domain/errors';
 import type { AuditRound } from '../../domain/auditRound';
 import { closeRoundActionData } from '../cards/actions';
 import { closeConfirmationCard, noticeCard, type AdaptiveCard } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
+import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
 import { personOf, teamOf } from '../teamsActivity';
+import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
-import { continueLater, replyWithCard, SOMETHING_WENT_WRONG } from './replies';
 import { closedRoundNotice, closingRoundNotice } from './roundNotices';
 
 /** `close` in a channel: a champion is asked to confirm (Close / Cancel) before anything changes. */
-export async function askToCloseRound(context: TurnContext, teamId: string, person: Person, deps: BotDeps): Promise<void> {
+export async function askToCloseRound(turn: TeamsTurn, teamId: string, person: Person, deps: BotDeps): Promise<void> {
   const round = await roundToClose(deps.services, teamId, person);
-  await replyWithCard(context, closeConfirmationCard({ teamId, roundId: round.roundId, roundNumber: round.number }));
+  await turn.reply(closeConfirmationCard({ teamId, roundId: round.roundId, roundNumber: round.number }));
 }
 
 /**
@@ -24,47 +23,48 @@ export async function askToCloseRound(context: TurnContext, teamId: string, pers
  * wait for an invoke (~15 s). So the card says at once, to everyone, that the round is closing,
  * the close runs after the turn, and the card then shows the outcome (closedRoundNotice).
  */
-export async function handleCloseRoundAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = closeRoundActionData.safeParse(data);
-  const team = teamOf(context.activity);
+  const team = teamOf(turn.activity);
   if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please close a round from your team channel.'));
   }
   let round: AuditRound;
   let person: Person;
   try {
-    person = personOf(context.activity);
+    person = personOf(turn.activity);
     round = await roundToClose(deps.services, team.teamId, person, parsed.data.roundId);
   } catch (error) {
     return refusal(error, deps);
   }
   const closing = closingRoundNotice(round);
-  const confirmationId = context.activity.replyToId;
+  const confirmationId = turn.activity.replyToId;
   // Shown to everyone, so no other champion presses Close meanwhile. The person who pressed
   // sees it from the invoke response whatever happens to this update.
-  if (confirmationId) await updateCard(context, confirmationId, closing).catch((error: unknown) => deps.logger.warn('close_notice_failed', { error }));
-  const later = continueLater(context);
+  if (confirmationId) await turn.updateCard(confirmationId, closing).catch((error: unknown) => deps.logger.warn('close_notice_failed', { error }));
+  // The turn ends before the close does: its outcome goes to the same conversation afterwards.
+  const { address } = turn;
   deps.inBackground(`close round ${round.roundId}`, async () => {
     const outcome = await outcomeOfClosing(team.teamId, person, round, deps);
-    await later(async (context) => {
-      // On the card that asked; if that card cannot be updated (deleted, say), as a reply.
+    await deps.teams.inConversation(address, async (conversation) => {
+      // On the card that asked; if that card cannot be updated (deleted, say), as a new message.
       if (confirmationId) {
         try {
-          return void (await updateCard(context, confirmationId, outcome));
+          return void (await conversation.updateCard(confirmationId, outcome));
         } catch (error) {
           deps.logger.warn('close_notice_failed', { error });
         }
       }
-      await replyWithCard(context, outcome);
+      await conversation.postCard(outcome);
     });
   });
   return cardResponse(closing);
 }
 
 /** Cancel on the confirmation card: nothing changes, and the card says so to the person who pressed it. */
-export async function handleCancelCloseAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+export async function handleCancelCloseAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = closeRoundActionData.safeParse(data);
-  const team = teamOf(context.activity);
+  const team = teamOf(turn.activity);
   if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please use the buttons on the card in your team channel.'));
   }
@@ -95,12 +95,6 @@ async function outcomeOfClosing(teamId: string, person: Person, round: AuditRoun
   }
 }
 
-function refusal(error: unknown, deps: BotDeps): AdaptiveCardInvokeResponse {
-  if (isAuditError(error, 'BAD_REQUEST')) return errorResponse(error);
-  if (!isAuditError(error)) deps.logger.error('close_round_failed', { error });
-  return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
-}
-
-function updateCard(context: TurnContext, activityId: string, card: AdaptiveCard): Promise<unknown> {
-  return context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
+function refusal(error: unknown, deps: BotDeps): CardActionResponse {
+  return refusalResponse(error, { logger: deps.logger, event: 'close_round_failed' });
 }

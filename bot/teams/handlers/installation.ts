@@ -1,43 +1,42 @@
-import { TeamsInfo, type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { recordInstallation } from '../../app/champions';
 import { noteTeamInUse } from '../../app/teamInUse';
 import { startRound } from '../../app/startRound';
-import { AuditError, isAuditError } from '../../domain/errors';
+import { AuditError } from '../../domain/errors';
 import { startRoundActionData } from '../cards/actions';
 import { noticeCard, welcomeCard } from '../cards';
-import { cardResponse, errorResponse } from '../invokeResponses';
-import { personOf, postingAddressOf, teamOf, tenantOf } from '../teamsActivity';
+import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
+import { personOf, teamOf, tenantOf } from '../teamsActivity';
+import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
-import { replyWithCard, SOMETHING_WENT_WRONG } from './replies';
 import { openRoundNotice, publishInBackground } from './roundNotices';
 
 /**
  * The app was added to a team. Teams may say so twice (installationUpdate and
  * conversationUpdate), so the welcome is posted only the first time we hear of the team.
  */
-export async function welcomeTeam(context: TurnContext, deps: BotDeps): Promise<void> {
-  const team = teamOf(context.activity);
+export async function welcomeTeam(turn: TeamsTurn, deps: BotDeps): Promise<void> {
+  const team = teamOf(turn.activity);
   if (!team) return;
   // Most repeats are long after the first (the Playground sends one per page load): skip the roster call.
   if (await deps.services.teams.get(team.teamId)) return;
-  const installedBy = await installerOf(context);
-  const recorded = await recordInstallation(deps.services, { ...team, tenantId: tenantOf(context.activity), postTo: postingAddressOf(context.activity) }, installedBy);
+  const installedBy = await installerOf(turn, team.teamId);
+  const recorded = await recordInstallation(deps.services, { ...team, tenantId: tenantOf(turn.activity), postTo: turn.address }, installedBy);
   if (!recorded) return; // the other announcement of the same installation got there first
-  await replyWithCard(context, welcomeCard({ teamId: team.teamId, teamName: team.teamName, ...(installedBy ? { installedByName: installedBy.name } : {}) }));
+  await turn.reply(welcomeCard({ teamId: team.teamId, teamName: team.teamName, ...(installedBy ? { installedByName: installedBy.name } : {}) }));
 }
 
 /** The install event names who added the app, though not always by name: the roster has it. */
-async function installerOf(context: TurnContext): Promise<Person | undefined> {
-  const from = context.activity.from;
-  if (!from?.aadObjectId) return undefined;
-  if (from.name) return personOf(context.activity);
-  const member = await TeamsInfo.getMember(context, from.id).catch(() => undefined);
+async function installerOf(turn: TeamsTurn, teamId: string): Promise<Person | undefined> {
+  const from = turn.activity.from;
+  if (!from?.id || !from.aadObjectId) return undefined;
+  if (from.name) return personOf(turn.activity);
+  const member = await turn.readMember(teamId, from.id).catch(() => undefined);
   return { entraObjectId: from.aadObjectId, name: member?.name || 'A colleague', teamsUserId: from.id };
 }
 
-export async function forgetTeam(context: TurnContext, deps: BotDeps): Promise<void> {
-  const team = teamOf(context.activity);
+export async function forgetTeam(turn: TeamsTurn, deps: BotDeps): Promise<void> {
+  const team = teamOf(turn.activity);
   if (!team) return;
   await deps.services.teams.remove(team.teamId, deps.services.now().toISOString());
   deps.services.teamCache.forget(team.teamId);
@@ -47,29 +46,28 @@ export async function forgetTeam(context: TurnContext, deps: BotDeps): Promise<v
  * A message or card action in a team: the app is there, whatever Teams last said. Checked beside
  * the turn, not in its way: the turn never waits on it, and a failure is only logged.
  */
-export function noticeTeamActivity(context: TurnContext, deps: BotDeps): void {
-  const team = teamOf(context.activity);
+export function noticeTeamActivity(turn: TeamsTurn, deps: BotDeps): void {
+  const team = teamOf(turn.activity);
   if (!team) return;
-  const tenantId = tenantOf(context.activity);
+  const tenantId = tenantOf(turn.activity);
   deps.inBackground('note team activity', async () => {
     if (await noteTeamInUse(deps.services, team.teamId, tenantId)) deps.logger.info('team_restored', { teamId: team.teamId });
   });
 }
 
 /** "Start an audit round" on the welcome card. */
-export async function handleStartRoundAction(context: TurnContext, data: unknown, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
+export async function handleStartRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = startRoundActionData.safeParse(data);
-  const team = teamOf(context.activity);
+  const team = teamOf(turn.activity);
   if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please start a round from your team channel.'));
   }
   try {
-    const outcome = await startRound(deps.services, { ...team, startedBy: personOf(context.activity), postTo: postingAddressOf(context.activity) });
+    const outcome = await startRound(deps.services, { ...team, startedBy: personOf(turn.activity), postTo: turn.address });
     if (!outcome.started) return cardResponse(openRoundNotice(outcome.openRound));
     publishInBackground(outcome.round, deps);
     return cardResponse(noticeCard({ title: `Audit round ${outcome.round.number} is open`, text: 'The twelve conditions are being posted in this channel now.', tone: 'good' }));
   } catch (error) {
-    if (!isAuditError(error)) deps.logger.error('start_round_failed', { error });
-    return cardResponse(noticeCard({ text: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG, tone: 'attention' }));
+    return refusalResponse(error, { logger: deps.logger, event: 'start_round_failed' });
   }
 }

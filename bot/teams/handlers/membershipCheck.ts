@@ -1,7 +1,7 @@
-import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../app/auditServices';
 import { AuditError } from '../../domain/errors';
 import { teamOf, tenantOf, tenantOfAddress } from '../teamsActivity';
+import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 
 /**
@@ -10,12 +10,12 @@ import type { BotDeps } from './botDeps';
  * Either way the activity must come from the team's own tenant, as the tab and the chat's
  * list of rounds already require: an answer from another organisation is refused.
  */
-export async function requireMembership(context: TurnContext, teamId: string, person: Person, deps: BotDeps): Promise<void> {
-  const team = teamOf(context.activity);
-  const member = team ? team.teamId === teamId : await deps.membership.isMember(context, teamId, person.teamsUserId);
+export async function requireMembership(turn: TeamsTurn, teamId: string, person: Person, deps: BotDeps): Promise<void> {
+  const team = teamOf(turn.activity);
+  const member = team ? team.teamId === teamId : await deps.membership.isMember(turn, teamId, person.teamsUserId);
   if (!member) throw new AuditError('NOT_A_TEAM_MEMBER');
   const teamTenant = await tenantOfTeam(teamId, deps);
-  const actingTenant = tenantOf(context.activity);
+  const actingTenant = tenantOf(turn.activity);
   if (teamTenant !== undefined && teamTenant !== actingTenant) {
     // Tenant ids name organisations, not people: an operator may need to see these.
     deps.logger.warn('answer_from_other_tenant', { teamTenant, actingTenant });

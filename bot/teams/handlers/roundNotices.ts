@@ -127,9 +127,10 @@ function closingProblems(delivery: DeliveryReport): string[] {
  */
 export function publishInBackground(round: AuditRound, deps: BotDeps, which: 'missing' | 'all' = 'missing'): void {
   deps.inBackground(`publish round ${round.roundId}`, async () => {
-    const report = await deps.publisher.publishRound(round, which);
+    const report = await deps.services.roundCards.publishRound(round, which);
     if (report.failed.length === 0 || !round.postedIn) return;
-    await deps.publisher.postCard(round.postedIn, cardsNotPostedNotice(round, report.failed, which)).catch((error: unknown) => {
+    const notice = cardsNotPostedNotice(round, report.failed, which);
+    await deps.teams.inConversation(round.postedIn, (conversation) => conversation.postCard(notice)).catch((error: unknown) => {
       deps.logger.warn('notice_post_failed', { roundId: round.roundId, ...deliveryFailureOf(error), error });
     });
   });

@@ -1,8 +1,8 @@
 // Pacing and retries in the connector's pipeline, against botbuilder's real ConnectorClient
 // and CloudAdapter, and a real HTTP server playing Teams.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { createTeamsDelivery, conversationSentTo } from '../../../bot/teams/delivery/connectorPipeline';
-import { disablePipelineRetries } from '../../../bot/teams/delivery/pipelineRetries';
+import { createTeamsDelivery, conversationSentTo } from '../../../bot/teams/botbuilder/connectorPipeline';
+import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRetries';
 import { connectorFor } from './anonymousConnector';
 import { startFakeConnector, type FakeConnector, type RecordedCall } from '../../support/fakeConnector';
 

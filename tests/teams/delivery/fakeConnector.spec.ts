@@ -1,7 +1,7 @@
 // The fake Bot Connector answers what botbuilder really sends, and is strict where Teams is.
 import { TeamsInfo, type Attachment } from 'botbuilder';
 import { connectorFor, inTurn, type Connector } from './anonymousConnector';
-import { disablePipelineRetries } from '../../../bot/teams/delivery/pipelineRetries';
+import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRetries';
 import { startFakeConnector, type FakeConnector, type RosterMember } from '../../support/fakeConnector';
 
 const TEAM = '19:team-general@thread.tacv2';

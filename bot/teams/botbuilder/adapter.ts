@@ -1,10 +1,11 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
 // Types only: botbuilder's own dependency, named in CloudAdapter's signatures.
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
-import type { BotAuth } from '../config/loadConfig';
-import type { Logger } from '../logger';
-import { createTeamsDelivery } from './delivery/connectorPipeline';
-import { httpStatusOf } from './delivery/retry';
+import type { BotAuth } from '../../config/loadConfig';
+import { SOMETHING_WENT_WRONG } from '../../domain/errors';
+import type { Logger } from '../../logger';
+import { createTeamsDelivery } from './connectorPipeline';
+import { httpStatusOf } from '../delivery/retry';
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -40,7 +41,7 @@ export class CauseKeepingAdapter extends CloudAdapter {
  * With credentials, botbuilder validates every request's JWT (issuer, audience, signature,
  * expiry, service URL) and answers 401. In local mode it checks nothing: configuration only
  * allows that on loopback, outside production. Every call to Teams made in its turns is
- * paced to Teams' limits and retried (see delivery/connectorPipeline.ts).
+ * paced to Teams' limits and retried (see connectorPipeline.ts).
  */
 export function createBotAdapter(botAuth: BotAuth, logger: Logger): CauseKeepingAdapter {
   const adapter = new CauseKeepingAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettingsOf(botAuth)));
@@ -50,7 +51,7 @@ export function createBotAdapter(botAuth: BotAuth, logger: Logger): CauseKeeping
   adapter.onTurnError = async (context, error) => {
     logger.error('turn_error', { activityType: context.activity.type, status: httpStatusOf(error), error });
     if (context.activity.type === 'message') {
-      await context.sendActivity("Sorry, Practice Audit couldn't do that just now. Please try again in a moment.").catch(() => undefined);
+      await context.sendActivity(SOMETHING_WENT_WRONG).catch(() => undefined);
     }
   };
   return adapter;

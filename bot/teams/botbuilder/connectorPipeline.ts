@@ -1,7 +1,8 @@
 // Every call the bot makes to Teams' Bot Connector goes through the connector client's HTTP
-// pipeline, whichever path made it: a reply during a turn (welcome card, command replies,
-// context.sendActivity/updateActivity anywhere), the publisher's proactive posts and updates,
-// roster reads. Pacing and retrying there is what makes Teams' limits hold for all of them.
+// pipeline, whichever way of the Teams port made it (teamsPort.ts): a reply during a turn, a
+// card updated, a proactive post or update, a roster read, a one-to-one chat opened. Pacing
+// and retrying there, once per attempt, is what makes Teams' limits hold for all of them
+// (why in the pipeline rather than around each port call: pipelineRetries.ts).
 //
 //   order (per conversation, FIFO, held across retries)
 //     -> retry (core-rest-pipeline's loop, teamsRetryStrategy)
@@ -10,8 +11,8 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import { retryPolicy, type Pipeline, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { disablePipelineRetries } from './pipelineRetries';
-import { createConversationPacer, TEAMS_APP_WINDOWS, type ConversationPacerOptions } from './rateLimiter';
-import { MAX_RETRIES, teamsRetryStrategy, type RetryOptions } from './retry';
+import { createConversationPacer, TEAMS_APP_WINDOWS, type ConversationPacerOptions } from '../delivery/rateLimiter';
+import { MAX_RETRIES, teamsRetryStrategy, type RetryOptions } from '../delivery/retry';
 
 const ORDER_POLICY = 'practiceAuditConversationOrder';
 const RETRY_POLICY = 'practiceAuditRetry';

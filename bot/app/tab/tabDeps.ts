@@ -1,0 +1,15 @@
+import type { RoundReadCache } from '../../storage/roundReadCache';
+import type { AuditServices } from '../auditServices';
+import type { RoundSummaryCache } from './roundSummaryCache';
+import type { TabRoster } from './teamAccess';
+
+/**
+ * What the tab's use cases may use: the parts of the service it reads and writes, the Teams
+ * roster, and its caches. Each use case takes the few of these it uses.
+ */
+export interface TabDeps extends Pick<AuditServices, 'teamCache' | 'teams' | 'rounds' | 'plans' | 'champions' | 'privacyThreshold' | 'now'> {
+  readonly roster: TabRoster;
+  readonly roundSummaries: RoundSummaryCache;
+  /** Rounds as the tab sees them: served from memory and refreshed behind (a status may show a few seconds late). */
+  readonly tabRounds: RoundReadCache;
+}

@@ -1,0 +1,28 @@
+import { TurnContext } from 'botbuilder';
+import type { Mention, TeamsTurn } from '../teamsPort';
+import { addressOf, cardMessage, conversationOf } from './conversation';
+
+/** The port's view of a botbuilder turn: what handlers get instead of the TurnContext. */
+export function teamsTurnOf(context: TurnContext): TeamsTurn {
+  // Read now: touching the context after the turn throws, and handlers hand work to later.
+  const activity = context.activity;
+  const address = addressOf(context);
+  const conversation = conversationOf(context);
+  return {
+    activity,
+    address,
+    mentions: () => mentionsIn(activity),
+    async reply(card) {
+      await context.sendActivity(cardMessage(card));
+    },
+    updateCard: conversation.updateCard,
+    readMember: conversation.readMember,
+  };
+}
+
+/** The activity's mention entities, as botbuilder reads them; a mention naming no account is left out. */
+export function mentionsIn(activity: TurnContext['activity']): Mention[] {
+  return TurnContext.getMentions(activity)
+    .filter((m) => typeof m.mentioned?.id === 'string' && m.mentioned.id !== '')
+    .map((m) => ({ id: m.mentioned.id, name: m.mentioned.name ?? '', text: m.text ?? '' }));
+}
