@@ -1,4 +1,4 @@
-import { ROUND_CARDS, unpostedCards, type AuditRound, type RoundCard } from '../domain/auditRound';
+import { ROUND_CARDS, unpostedCards, type AuditRound, type PostingAddress, type RoundCard } from '../domain/auditRound';
 import { CONDITIONS, type ConditionId } from '../domain/conditions';
 import type { Participation } from '../domain/participation';
 import type { Logger } from '../logger';
@@ -14,9 +14,11 @@ export interface RoundCards {
   /**
    * Posts the round's cards that have no post yet (`missing`: all of them for a new round),
    * or every card anew (`all`), recording each post as Teams accepts it, so later updates go
-   * to it. A card Teams refuses does not stop the others: the report says which.
+   * to it. A card Teams refuses does not stop the others: the report says which. `all` posts
+   * into `postTo` when given (where the champion asked: the stored conversation may be gone, as
+   * when the Agents Playground reloads) and records it as the round's conversation.
    */
-  publishRound(round: AuditRound, which: 'missing' | 'all'): Promise<DeliveryReport>;
+  publishRound(round: AuditRound, which: 'missing' | 'all', postTo?: PostingAddress): Promise<DeliveryReport>;
   /** An answer was recorded: the condition's shared card shows the new count soon (a burst becomes one update). */
   answerCountChanged(round: AuditRound, conditionId: ConditionId): void;
   /** Updates every posted card to the closed round's figures, carrying on past any it cannot update. */
@@ -75,10 +77,15 @@ export function createRoundCards({ rounds, answers, publisher, cardUpdateDelayMs
   });
 
   return {
-    publishRound(round, which) {
+    publishRound(round, which, postTo) {
       return queue.run(round.roundId, async () => {
         // Read again in the queue: a repost right after another must not post the same card twice.
-        const current = (await rounds.get(round.teamId, round.roundId)) ?? round;
+        let current = (await rounds.get(round.teamId, round.roundId)) ?? round;
+        if (which === 'all' && postTo) {
+          // Every card is posted anew there, so every later update goes to a post in that conversation.
+          await rounds.recordPosting(current.teamId, current.roundId, { postedIn: postTo });
+          current = { ...current, postedIn: postTo };
+        }
         const cards = which === 'all' ? ROUND_CARDS : unpostedCards(current);
         return publisher.postCards(current, cards, await countsOf(current, cards), (card, messageId) =>
           rounds.recordPosting(current.teamId, current.roundId, card === 'intro' ? { introMessageId: messageId } : { conditionId: card, messageId }),

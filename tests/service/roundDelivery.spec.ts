@@ -134,4 +134,34 @@ describe("a round's cards when Teams refuses some", () => {
     expect(reply).not.toMatch(/The cards above now show/);
     expect(logged('card_update_failed')).toContainEqual(expect.objectContaining({ roundId: round.roundId, card: 'C03', status: 404, code: 'ActivityNotFoundInConversation' }));
   });
+
+  it('posts every card where the champion asked with "repost all" when the round\'s conversation is gone, and says so there if Teams refuses', async () => {
+    // A new round (the one above is closed), its cards in the thread that is about to be gone.
+    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await service.settled();
+    const conversationOf = (round: { postedIn?: unknown }) => (round.postedIn as { conversation: { id: string } }).conversation.id;
+    const gone = conversationOf(await openRound());
+    const elsewhere = `${TEAM.id};messageid=1800000000000`; // the channel as the reloaded Playground has it
+    const askedThere = (words: string) => ({ ...channelCommand(url(), PEOPLE.champion, words), conversation: { ...channelCommand(url(), PEOPLE.champion, words).conversation, id: elsewhere } });
+    connector.reset();
+    connector.failNext(1_000, { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } }, (call) => call.conversationId === gone);
+
+    await send(askedThere('repost all'));
+    await service.settled();
+    const posts = connector.calls.filter((c) => c.method === 'POST' && c.status === 201);
+    expect(posts.map((c) => c.conversationId)).toEqual(Array(posts.length).fill(elsewhere));
+    expect(conditionNumbersPosted()).toHaveLength(12);
+    const after = await openRound();
+    expect(conversationOf(after)).toBe(elsewhere);
+
+    // Teams refuses there too: the champion hears it where they asked, not in the conversation that is gone.
+    connector.reset();
+    connector.failNext(1_000, { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } }, (call) => call.conversationId === elsewhere && JSON.stringify(call.body ?? '').includes('Condition 5 of 12'));
+    await send(askedThere('repost all'));
+    await service.settled();
+    const notice = connector.calls.filter((c) => c.method === 'POST' && c.status === 201).at(-1)!;
+    expect(notice.conversationId).toBe(elsewhere);
+    expect(cardText(cardOf(notice.body))).toMatch(/Teams did not accept 1 of audit round 2's card[\s\S]*condition 5/);
+    connector.reset();
+  });
 });

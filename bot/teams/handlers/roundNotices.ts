@@ -1,6 +1,6 @@
 import type { ClosedRound } from '../../app/closeRound';
 import { isGone, type CardNotDelivered, type DeliveryReport } from '../../app/deliveryReport';
-import { unpostedCards, type AuditRound, type RoundCard } from '../../domain/auditRound';
+import { unpostedCards, type AuditRound, type PostingAddress, type RoundCard } from '../../domain/auditRound';
 import { CONDITIONS } from '../../domain/conditions';
 import { formatDate, noticeCard, type AdaptiveCard } from '../cards';
 import { people } from '../cards/format';
@@ -125,12 +125,14 @@ function closingProblems(delivery: DeliveryReport): string[] {
  * Posting twelve cards is paced to Teams' limits, so it runs after the turn has answered.
  * If Teams refuses any card, the channel is told which, and how to post it.
  */
-export function publishInBackground(round: AuditRound, deps: BotDeps, which: 'missing' | 'all' = 'missing'): void {
+export function publishInBackground(round: AuditRound, deps: BotDeps, which: 'missing' | 'all' = 'missing', askedIn?: PostingAddress): void {
   deps.inBackground(`publish round ${round.roundId}`, async () => {
-    const report = await deps.services.roundCards.publishRound(round, which);
-    if (report.failed.length === 0 || !round.postedIn) return;
+    const report = await deps.services.roundCards.publishRound(round, which, askedIn);
+    // Told where the champion asked: the round's stored conversation may be the one that is gone.
+    const tellIn = askedIn ?? round.postedIn;
+    if (report.failed.length === 0 || !tellIn) return;
     const notice = cardsNotPostedNotice(round, report.failed, which);
-    await deps.teams.inConversation(round.postedIn, (conversation) => conversation.postCard(notice)).catch((error: unknown) => {
+    await deps.teams.inConversation(tellIn, (conversation) => conversation.postCard(notice)).catch((error: unknown) => {
       deps.logger.warn('notice_post_failed', { roundId: round.roundId, ...deliveryFailureOf(error), error });
     });
   });

@@ -35,7 +35,7 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
       const which = command.all ? 'all' : 'missing';
       const { card, anythingToPost } = repostNotice(round, which);
       await turn.reply(card);
-      if (anythingToPost) publishInBackground(round, deps, which);
+      if (anythingToPost) publishInBackground(round, deps, which, turn.address);
       return;
     }
     case 'champions':
