@@ -24,6 +24,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   let nextId = 1_800_000_000_000;
 
   const server = createServer((request, response) => {
+    // readBody() never rejects (a broken request reads as empty).
     void readBody(request).then((text) => {
       const segments = new URL(request.url ?? '/', 'http://stub').pathname.split('/').filter(Boolean).map(decodeURIComponent);
       const reply = (status: number, body: unknown) => {

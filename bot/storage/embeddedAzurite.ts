@@ -63,6 +63,7 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
         clearTimeout(timer);
         if (message === 'started') resolve();
       });
+      // `exited` only resolves.
       void exited.then(({ code }) => {
         clearTimeout(timer);
         reject(new Error(`Azurite exited (${code}) while starting: ${output.trim()}`));

@@ -12,6 +12,6 @@ export function errorResponse(error: AuditError): AdaptiveCardInvokeResponse {
   return {
     statusCode: error.status,
     type: 'application/vnd.microsoft.error',
-    value: { code: error.code, message: error.message } as unknown as AdaptiveCardInvokeResponse['value'],
+    value: { code: error.code, message: error.message },
   };
 }

@@ -40,9 +40,9 @@ export function personOf(activity: Activity): Person {
 }
 
 export function postingAddressOf(activity: Activity): PostingAddress {
-  return TurnContext.getConversationReference(activity) as unknown as PostingAddress;
+  return TurnContext.getConversationReference(activity);
 }
 
 export function referenceFrom(address: PostingAddress): Partial<ConversationReference> {
-  return address as unknown as Partial<ConversationReference>;
+  return address;
 }

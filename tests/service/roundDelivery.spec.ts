@@ -101,7 +101,7 @@ describe("a round's cards when Teams refuses some", () => {
     expect(sentTexts()[1]).toMatch(/Audit round 1 is open/);
     expect(conditionNumbersPosted()).toHaveLength(12);
     // The new C01 card carries the answer already given.
-    expect(sentTexts().find((t) => /^Condition 1 of 12/.test(t))).toMatch(/1 person has answered/);
+    expect(sentTexts().find((t) => t.startsWith('Condition 1 of 12'))).toMatch(/1 person has answered/);
     const after = await openRound();
     expect(after.introMessageId).not.toBe(before.introMessageId);
     expect(after.conditionMessageIds.C01).not.toBe(before.conditionMessageIds.C01);

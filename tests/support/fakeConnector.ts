@@ -279,6 +279,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
 
   const server = createServer((request, response) => {
+    // handle() rejects only on a fault in this fake, or a request abandoned mid-body: left
+    // unhandled on purpose, so that it is reported rather than answered.
     void handle(request, response);
   });
 
@@ -350,8 +352,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       };
     },
     forget: (conversationId, activityIds) => {
-      if (!activityIds) return void activities.delete(conversationId);
-      for (const id of activityIds) activities.get(conversationId)?.delete(id);
+      if (!activityIds) activities.delete(conversationId);
+      else for (const id of activityIds) activities.get(conversationId)?.delete(id);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -84,8 +84,8 @@ export function spawnService(env: Record<string, string>, options: { cwd?: strin
   (child.stderr as unknown as { unref(): void }).unref();
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   // Not killing its group on exit: a test may want to see whether the service left a child behind.
   const exit = new Promise<number | string>((resolveExit) => {
     child.once('exit', (code, signal) => {

@@ -50,7 +50,8 @@ export async function handleCloseRoundAction(context: TurnContext, data: unknown
       // On the card that asked; if that card cannot be updated (deleted, say), as a reply.
       if (confirmationId) {
         try {
-          return void (await updateCard(context, confirmationId, outcome));
+          await updateCard(context, confirmationId, outcome);
+          return;
         } catch (error) {
           deps.logger.warn('close_notice_failed', { error });
         }

@@ -10,5 +10,6 @@ import { SUMMARY_POLL_MS } from './SummaryPanel';
 export function PlanTab({ api, teamId, roundId, roundOpen = false }: { api: Api; teamId: string; roundId: string; roundOpen?: boolean }) {
   const load = roundOpen ? null : (signal: AbortSignal) => api.summary(teamId, roundId, signal);
   const { data: summary } = usePolling(load, SUMMARY_POLL_MS, `${teamId}\n${roundId}`);
-  return <PlanView api={api.plans} teamId={teamId} roundId={roundId} summary={summary} />;
+  // Keyed by the round: another round's plan starts with nothing of this one's (form, notice).
+  return <PlanView key={`${teamId}\n${roundId}`} api={api.plans} teamId={teamId} roundId={roundId} summary={summary} />;
 }
