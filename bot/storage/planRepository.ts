@@ -17,7 +17,7 @@ type ActionFields = Omit<PlanAction, 'actionId' | 'version'>;
  */
 const ETAG = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,9})?Z'"$/;
 
-export function isActionVersion(version: string): boolean {
+function isActionVersion(version: string): boolean {
   return ETAG.test(version);
 }
 

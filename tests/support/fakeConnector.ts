@@ -92,7 +92,7 @@ export interface FakeConnector {
 }
 
 /** Teams refuses messages over about 28 KB (the whole activity, cards included). */
-export const MAX_MESSAGE_BYTES = 28 * 1024;
+const MAX_MESSAGE_BYTES = 28 * 1024;
 
 interface Reply {
   status: number;

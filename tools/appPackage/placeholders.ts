@@ -22,7 +22,7 @@ export interface FillResult<T extends Json> {
 }
 
 /** Every placeholder name in a template, in order of first use. */
-export function placeholderNames(template: Json): string[] {
+function placeholderNames(template: Json): string[] {
   const names = new Set<string>();
   visitStrings(template, (text) => {
     for (const match of text.matchAll(PLACEHOLDER)) names.add(match[1]!);

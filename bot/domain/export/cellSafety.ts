@@ -15,7 +15,7 @@ const CONTROL_STARTS = new Set(['\t', '\r', '\n']);
 const SKIPPED = /^[\s\u200B-\u200D\u2060\uFEFF]*/u;
 
 /** Whether a spreadsheet could read `text` as a formula. */
-export function startsFormula(text: string): boolean {
+function startsFormula(text: string): boolean {
   if (CONTROL_STARTS.has(text.charAt(0))) return true;
   const code = text.replace(SKIPPED, '').codePointAt(0);
   if (code === undefined) return false;

@@ -6,7 +6,7 @@
  */
 
 /** A score in tenths as shown (15 for 1.5); an exact half rounds up, as written (1.45 → 15). */
-export function scoreInTenths(score: number): number {
+function scoreInTenths(score: number): number {
   // toPrecision(12) drops binary noise first: 1.45 is stored as 1.4499999…, which would round down.
   return Math.round(Number((score * 10).toPrecision(12)));
 }

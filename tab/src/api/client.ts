@@ -5,7 +5,7 @@ import type { ConditionId } from '../../../bot/domain/conditions';
 import type { LevelId } from '../../../bot/domain/levels';
 
 /** An API failure with a message fit to show, and the API's code where it gave one (e.g. RESULTS_AT_CLOSE). */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly code: string | null = null) {
     super(message);
   }
@@ -107,7 +107,7 @@ export interface PlanApi {
   removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
 }
 
-export function createPlanApi(host: Pick<Host, 'getToken'>): PlanApi {
+function createPlanApi(host: Pick<Host, 'getToken'>): PlanApi {
   async function call<T>(method: string, path: string, options: { body?: unknown; version?: string; signal?: AbortSignal } = {}): Promise<T> {
     let token: string | null;
     try {

@@ -8,7 +8,7 @@ import { usePolling } from '../hooks/usePolling';
 import { useTableStyles } from './tableStyles';
 
 /** New answers show in the counts within this long, without a reload. */
-export const PARTICIPATION_POLL_MS = 5000;
+const PARTICIPATION_POLL_MS = 5000;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },

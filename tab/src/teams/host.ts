@@ -22,7 +22,7 @@ export interface Host {
  */
 const INITIALIZE_TIMEOUT_MS = { topLevel: 2000, framed: 15000 };
 
-export function toThemeName(value: string | null | undefined): ThemeName {
+function toThemeName(value: string | null | undefined): ThemeName {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 

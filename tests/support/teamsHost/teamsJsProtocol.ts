@@ -75,7 +75,7 @@ export interface HostState {
  * The capabilities this host declares (runtime apiVersion 4): pages and pages.config, which
  * setConfig, setValidityState and registerOnSaveHandler check. Context, theme and SSO need none.
  */
-export const RUNTIME_CONFIG = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {} } } } as const;
+const RUNTIME_CONFIG = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {} } } } as const;
 
 /** Calls this host understands but does not answer, as Teams does not. */
 const ONE_WAY = new Set([
