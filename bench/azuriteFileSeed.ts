@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** Just what the seeder uses of LokiJS, the store Azurite keeps its tables in. */
 interface LokiCollection {
@@ -33,7 +34,7 @@ const ACCOUNT = 'devstoreaccount1';
 export async function seedAzuriteFile(dataDir: string, tableName: string, rows: Iterable<SeedRow>): Promise<number> {
   const Loki = require('lokijs') as LokiConstructor;
   const db = new Loki(join(dataDir, '__azurite_db_table__.json'), { autoload: false, autosave: false });
-  await new Promise<void>((resolve, reject) => db.loadDatabase({}, (error) => (error ? reject(error) : resolve())));
+  await promisify(db.loadDatabase.bind(db))({});
   const table = db.getCollection(`${ACCOUNT}$${tableName}`);
   if (!table) throw new Error(`Azurite's database has no table ${tableName}: create it through the API first.`);
 
@@ -54,6 +55,6 @@ export async function seedAzuriteFile(dataDir: string, tableName: string, rows: 
   table.insert(docs);
   table.ensureAllIndexes(true);
   table.adaptiveBinaryIndices = true;
-  await new Promise<void>((resolve, reject) => db.saveDatabase((error) => (error ? reject(error) : resolve())));
+  await promisify(db.saveDatabase.bind(db))();
   return docs.length;
 }

@@ -23,14 +23,14 @@ class FloorBot extends ActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const data = ((context.activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data ?? {}) as Record<string, unknown>;
+    const data = (context.activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data ?? {};
     await this.table.upsertEntity(
       {
         partitionKey: String(data.roundId),
         rowKey: `${String(data.conditionId)}-${context.activity.from.aadObjectId ?? context.activity.from.id}`,
         rating: String(data.rating),
         level: String(data.level),
-        comment: String(data.comment ?? ''),
+        comment: typeof data.comment === 'string' ? data.comment : '',
         answeredAt: new Date().toISOString(),
         via: String(data.via),
       },

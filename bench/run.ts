@@ -86,7 +86,8 @@ async function main(): Promise<number> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     process.stderr.write(`Received ${signal}; stopping the bench.\n`);
-    // Children still running are killed by their exit hooks.
+    // Children still running are killed by their exit hooks; the bench exits whether or not
+    // the clean-up succeeds.
     void cleanUp().finally(() => process.exit(130));
   });
 }

@@ -117,7 +117,7 @@ function* seedRows(staff: number): Generator<SeedRow> {
   const now = Date.now();
   for (let person = 0; person < staff; person += 1) {
     const writtenAt = new Date(now - ((staff - person) * 3 * 86_400_000) / staff);
-    for (const [i, condition] of CONDITIONS.entries()) {
+    for (const i of CONDITIONS.keys()) {
       const { partitionKey, rowKey, ...properties } = answerEntity(benchAnswer(person, i, writtenAt.toISOString()));
       yield { partitionKey, rowKey, properties, writtenAt };
     }
@@ -136,9 +136,10 @@ function benchAnswer(person: number, conditionIndex: number, answeredAt: string)
 function answerChanges(connectionString: string, prefix: string, staff: number, perSecond: number): { stop(): Promise<number> } {
   const answers = new AnswersRepository(openAuditTables({ kind: 'connectionString', connectionString }, prefix).answers);
   let written = 0;
-  let stopped = false;
+  // Set from stop(), which runs while the loop awaits.
+  const stopping = new AbortController();
   const loop = (async () => {
-    while (!stopped) {
+    while (!stopping.signal.aborted) {
       const person = Math.floor(Math.random() * staff);
       await answers.record(benchAnswer(person, written % CONDITIONS.length, new Date().toISOString())).then(() => (written += 1));
       await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
@@ -146,7 +147,7 @@ function answerChanges(connectionString: string, prefix: string, staff: number, 
   })();
   return {
     async stop() {
-      stopped = true;
+      stopping.abort();
       await loop;
       return written;
     },

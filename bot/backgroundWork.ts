@@ -1,9 +1,12 @@
 import type { Logger } from './logger';
 
-/** Work that outlives a request, tracked so tests and shutdown can wait for it. */
+/**
+ * Work that outlives a request, tracked so tests and shutdown can wait for it. Its functions use
+ * no `this`, so `run` can be handed on alone (as the bot's `inBackground`).
+ */
 export interface BackgroundWork {
-  run(name: string, work: () => Promise<void>): void;
-  idle(): Promise<void>;
+  run: (name: string, work: () => Promise<void>) => void;
+  idle: () => Promise<void>;
 }
 
 export function createBackgroundWork(logger: Logger): BackgroundWork {

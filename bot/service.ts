@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { AuditServices } from './app/auditServices';
 import { createBackgroundWork } from './backgroundWork';
 import type { AppConfig } from './config/loadConfig';
@@ -142,7 +141,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = server.address().port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
   background.run('warm_round_summaries', () => warmRoundSummaries(rounds, roundSummaries, logger));

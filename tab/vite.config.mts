@@ -25,9 +25,9 @@ export default defineConfig(({ command }) => ({
     rolldownOptions: {
       // Fluent UI marks its modules 'use client' (for React Server Components): meaningless in a
       // client-only bundle, so that one warning is dropped; every other warning is shown.
-      onwarn(warning, warn) {
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
-        warn(warning);
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
       },
     },
   },

@@ -31,7 +31,7 @@ export function createSsoTokenVerifier(options: { audience: string; tenantId: st
     let claims: JWTPayload;
     try {
       // The issuer names the tenant, so read it first; the signature check below decides.
-      const tid = String(decodeJwt(token).tid ?? '');
+      const tid = textClaim(decodeJwt(token).tid);
       if (tid !== options.tenantId) return reject(`tenant ${tid || 'missing'}`);
       ({ payload: claims } = await jwtVerify(token, keys, {
         audience: options.audience,
@@ -44,8 +44,13 @@ export function createSsoTokenVerifier(options: { audience: string; tenantId: st
       if (error instanceof AuditError) throw error;
       return reject(error instanceof Error ? `${error.name}: ${error.message}` : 'unreadable token');
     }
-    const scopes = String(claims.scp ?? '').split(' ');
+    const scopes = textClaim(claims.scp).split(' ');
     if (!scopes.includes(REQUIRED_SCOPE)) return reject('scope access_as_user missing');
-    return { entraObjectId: String(claims.oid), tenantId: String(claims.tid), name: String(claims.name ?? ''), local: false };
+    return { entraObjectId: String(claims.oid), tenantId: String(claims.tid), name: textClaim(claims.name), local: false };
   };
+}
+
+/** A claim that should be text: anything else (absent, a number, an object) reads as empty. */
+function textClaim(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { createSsoTokenVerifier, type TabUser } from './ssoTokenVerifier';
 
 /** Configuration allows this only in local mode (loopback, not production). */
-export const LOCAL_TAB_USER: TabUser = {
+const LOCAL_TAB_USER: TabUser = {
   entraObjectId: 'local-developer',
   tenantId: 'local',
   name: 'Local developer (not signed in)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRIVACY_THRESHOLD } from '../domain/privacy';
 
 /**
  * Every setting the service reads, declared once. The README's configuration table
@@ -24,7 +25,7 @@ export const settingsSchema = z.object({
   AZURE_CLIENT_ID: optionalText.pipe(z.guid('expected a client id (a GUID)').optional()),
   TABLES_PREFIX: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'letters and digits only, starting with a letter').default('practiceaudit'),
   RESPONDENT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
-  PRIVACY_THRESHOLD: integer(5, 3, 10),
+  PRIVACY_THRESHOLD: integer(DEFAULT_PRIVACY_THRESHOLD, 3, 10),
   CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
   ROUND_CACHE_MS: integer(1000, 0, 10000),
   MAX_REQUEST_BYTES: integer(262144, 1024, 4194304),
@@ -37,4 +38,3 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
-export type SettingName = keyof Settings;

@@ -15,8 +15,8 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   done: 'Done',
 };
 
-export const MAX_PLAN_TEXT = 2000;
-export const MAX_OWNER = 200;
+const MAX_PLAN_TEXT = 2000;
+const MAX_OWNER = 200;
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocaleString('en-GB')} characters`);
 
@@ -29,8 +29,6 @@ export const planActionInput = z.object({
   dueDate: z.iso.date().nullable().default(null),
   status: z.enum(ACTION_STATUSES).default('not-started'),
 });
-
-export type PlanActionInput = z.infer<typeof planActionInput>;
 
 export interface PlanAction {
   readonly actionId: string;

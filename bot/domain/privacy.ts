@@ -1,3 +1,6 @@
+/** The threshold when PRIVACY_THRESHOLD is not set: the smallest group whose counts are shown. */
+export const DEFAULT_PRIVACY_THRESHOLD = 5;
+
 /**
  * Small-group suppression, as trusted staff-survey tools do it: a group with fewer answers
  * than the threshold is shown only as too small. Where what is hidden could be worked out
@@ -11,8 +14,6 @@
  * `alreadyHidden`: groups hidden for another reason (a level whose answers are hidden, when the
  * groups are its judgements); they count towards the hidden total like any hidden group.
  */
-export const DEFAULT_PRIVACY_THRESHOLD = 5;
-
 export function hiddenGroups<K>(sizes: ReadonlyMap<K, number>, threshold: number, alreadyHidden: Iterable<K> = []): Set<K> {
   // Groups hidden for another reason count towards what is hidden: a reader cannot see them either.
   const hidden = new Set<K>(alreadyHidden);

@@ -44,6 +44,7 @@ export function createCoalescer(options: CoalescerOptions): Coalescer {
     else state.timer = setTimeout(() => void run(key, state), delayMs);
   };
 
+  // Never rejects (a flush's error goes to onError), so callers start it without awaiting.
   const run = async (key: string, state: KeyState) => {
     clearTimeout(state.timer);
     state.timer = undefined;

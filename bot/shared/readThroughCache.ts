@@ -51,7 +51,10 @@ export class ReadThroughCache<T> {
     this.entries.set(key, entry);
     const drop = () => this.entries.get(key) === entry && this.entries.delete(key);
     value.then((found) => {
-      if (found === undefined) return void drop();
+      if (found === undefined) {
+        drop();
+        return;
+      }
       entry.settled = true;
       const keepFor = this.options.keepFor?.(found);
       if (keepFor !== undefined) entry.until = Math.max(entry.until, this.now() + keepFor);

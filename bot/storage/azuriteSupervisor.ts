@@ -46,6 +46,7 @@ export async function startSupervisedAzurite(options: { dataDir: string; logger:
     watch(current);
   };
   const watch = (azurite: EmbeddedAzurite) => {
+    // `exited` only resolves; `stop()` awaits a restart under way.
     void azurite.exited.then(({ code, signal, stopped }) => {
       if (stopped || stopping) return;
       logger.error('embedded_storage_exited', { pid: azurite.pid, code, signal });

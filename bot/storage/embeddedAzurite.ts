@@ -32,7 +32,7 @@ export interface EmbeddedAzurite {
   stop(): Promise<void>;
 }
 
-export function developmentConnectionString(port: number, host = '127.0.0.1'): string {
+function developmentConnectionString(port: number, host = '127.0.0.1'): string {
   return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://${host}:${port}/${DEV_ACCOUNT};`;
 }
 
@@ -63,6 +63,7 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
         clearTimeout(timer);
         if (message === 'started') resolve();
       });
+      // `exited` only resolves.
       void exited.then(({ code }) => {
         clearTimeout(timer);
         reject(new Error(`Azurite exited (${code}) while starting: ${output.trim()}`));

@@ -27,7 +27,7 @@ export function finalCountsFromColumn(column: unknown): RoundCounts | undefined 
   if (typeof column !== 'string') return undefined;
   try {
     const parsed = roundCounts.safeParse(JSON.parse(column));
-    return parsed.success ? (parsed.data as RoundCounts) : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -14,6 +14,7 @@ export function decodeKey(key: string): string {
 /** A key is at most 1 KiB of UTF-16: 512 characters (Azurite's DEFAULT_KEY_MAX_LENGTH, the same limit). */
 const MAX_KEY_CHARACTERS = 512;
 // U+0000–U+001F and U+007F–U+009F are the control characters Table storage refuses in keys.
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const FORBIDDEN_IN_KEYS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 
 /**

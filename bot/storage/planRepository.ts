@@ -1,7 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { AuditError } from '../domain/errors';
-import type { ConditionId } from '../domain/conditions';
-import type { ActionStatus, PlanAction } from '../domain/plan';
+import type { PlanAction } from '../domain/plan';
 import { canBeKeys } from './keys';
 import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
@@ -18,7 +17,7 @@ type ActionFields = Omit<PlanAction, 'actionId' | 'version'>;
  */
 const ETAG = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,9})?Z'"$/;
 
-export function isActionVersion(version: string): boolean {
+function isActionVersion(version: string): boolean {
   return ETAG.test(version);
 }
 
@@ -79,12 +78,12 @@ function planError(error: unknown): unknown {
 function toAction(actionId: string, row: Omit<ActionFields, 'dueDate'> & { dueDate: string | null }, version: string): PlanAction {
   return {
     actionId,
-    conditionId: row.conditionId as ConditionId,
+    conditionId: row.conditionId,
     need: row.need,
     progress: row.progress ?? '',
     owner: row.owner ?? '',
     dueDate: row.dueDate ? row.dueDate : null,
-    status: row.status as ActionStatus,
+    status: row.status,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
     version,

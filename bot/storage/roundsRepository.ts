@@ -191,5 +191,5 @@ function withFinalCounts(finalCounts: RoundCounts | undefined): { finalCounts?: 
 
 function stripMetadata(entity: TableEntityResult<RoundEntity>): RoundEntity {
   const { etag: _etag, timestamp: _timestamp, ['odata.metadata']: _metadata, ...own } = entity as TableEntityResult<RoundEntity> & { timestamp?: string; 'odata.metadata'?: string };
-  return own as RoundEntity;
+  return own;
 }

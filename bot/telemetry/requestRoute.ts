@@ -22,10 +22,10 @@ const HTTP_ROUTE = 'http.route';
 
 /** For the HTTP instrumentation's `applyCustomAttributesOnSpan`, called as each response finishes. */
 export function nameRequestByRoute(span: ServerSpan, request: unknown): void {
-  const { method, getRoute } = request as RoutedRequest;
-  if (typeof getRoute !== 'function') return; // an outgoing call (ClientRequest): named by the exporter
-  const path = getRoute.call(request)?.path;
+  const routed = request as RoutedRequest;
+  if (typeof routed.getRoute !== 'function') return; // an outgoing call (ClientRequest): named by the exporter
+  const path = routed.getRoute()?.path;
   if (typeof path !== 'string' || !path) return;
   span.setAttribute(HTTP_ROUTE, path);
-  span.updateName(`${method ?? 'GET'} ${path}`);
+  span.updateName(`${routed.method ?? 'GET'} ${path}`);
 }

@@ -224,6 +224,7 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
 
 /** One step of the round. After a failure the later steps fail at once, naming it. */
 function step(name: string, work: () => Promise<void>, timeoutMs = 25_000): void {
+  // eslint-disable-next-line jest/valid-title, jest/expect-expect -- each step's caller names it, and its work asserts
   it(name, async () => {
     if (failedStep) throw new Error(`Not run: an earlier step failed ("${failedStep}")`);
     try {

@@ -26,7 +26,8 @@ interface TelemetryItem {
   readonly name: string;
   readonly iKey: string;
   readonly tags?: Record<string, string>;
-  readonly data: { readonly baseType: string; readonly baseData: Record<string, unknown> };
+  // A RemoteDependencyData's target (host:port) and data (the URL called) are text.
+  readonly data: { readonly baseType: string; readonly baseData: Record<string, unknown> & { readonly target?: string; readonly data?: string } };
 }
 
 const INSTRUMENTATION_KEY = '00000000-0000-0000-0000-000000000000';
@@ -73,7 +74,7 @@ function selfSignedLoopbackCertificate(dir: string): { key: Buffer; cert: Buffer
   try {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`This test makes a TLS certificate with openssl (apt-get install -y openssl): ${(error as Error).message}`);
+    throw new Error(`This test makes a TLS certificate with openssl (apt-get install -y openssl): ${(error as Error).message}`, { cause: error });
   }
   return { key: readFileSync(keyPath), cert: readFileSync(certPath), certPath };
 }
@@ -141,10 +142,10 @@ describe('telemetry from the built service', () => {
     const dependencies = items.filter((item) => item.data.baseType === 'RemoteDependencyData');
     const azurite = new URL(/TableEndpoint=([^;]+)/.exec(testConnectionString())![1]!);
     const connectorPort = new URL(connector.serviceUrl).port;
-    expect(dependencies.some((item) => String(item.data.baseData.target ?? '').includes(`:${azurite.port}`))).toBe(true);
-    expect(dependencies.some((item) => String(item.data.baseData.target ?? '').includes(`:${connectorPort}`))).toBe(true);
+    expect(dependencies.some((item) => (item.data.baseData.target ?? '').includes(`:${azurite.port}`))).toBe(true);
+    expect(dependencies.some((item) => (item.data.baseData.target ?? '').includes(`:${connectorPort}`))).toBe(true);
     // ...those that address rows by their keys among them, with the keys gone.
-    expect(dependencies.some((item) => /Answers\(redacted\)/.test(String(item.data.baseData.data ?? '')))).toBe(true);
+    expect(dependencies.some((item) => /Answers\(redacted\)/.test(item.data.baseData.data ?? ''))).toBe(true);
     const sent = received.map((post) => post.body).join('\n');
     expect(sent).not.toContain(respondentIdFor(champion.aadObjectId, TEST_HMAC_KEY));
     expect(sent).not.toContain(encodeKey(champion.aadObjectId));

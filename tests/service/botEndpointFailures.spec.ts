@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CallerIdConstants, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -48,7 +47,7 @@ beforeAll(async () => {
   server = createHttpServer({ maxRequestBytes: 262_144, logger });
   server.post('/api/messages', botEndpoint(incomingActivities(adapter, new ActivityHandler()), logger));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${server.address().port}`;
   // A token shaped like the Bot Connector's: checking it needs the key server's signing keys.
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const kid = (await exportJWK(publicKey)).n!.slice(0, 16);

@@ -101,7 +101,7 @@ describe("a round's cards when Teams refuses some", () => {
     expect(sentTexts()[1]).toMatch(/Audit round 1 is open/);
     expect(conditionNumbersPosted()).toHaveLength(12);
     // The new C01 card carries the answer already given.
-    expect(sentTexts().find((t) => /^Condition 1 of 12/.test(t))).toMatch(/1 person has answered/);
+    expect(sentTexts().find((t) => t.startsWith('Condition 1 of 12'))).toMatch(/1 person has answered/);
     const after = await openRound();
     expect(after.introMessageId).not.toBe(before.introMessageId);
     expect(after.conditionMessageIds.C01).not.toBe(before.conditionMessageIds.C01);
@@ -142,7 +142,10 @@ describe("a round's cards when Teams refuses some", () => {
     const conversationOf = (round: { postedIn?: unknown }) => (round.postedIn as { conversation: { id: string } }).conversation.id;
     const gone = conversationOf(await openRound());
     const elsewhere = `${TEAM.id};messageid=1800000000000`; // the channel as the reloaded Playground has it
-    const askedThere = (words: string) => ({ ...channelCommand(url(), PEOPLE.champion, words), conversation: { ...channelCommand(url(), PEOPLE.champion, words).conversation, id: elsewhere } });
+    const askedThere = (words: string) => {
+      const activity = channelCommand(url(), PEOPLE.champion, words);
+      return { ...activity, conversation: { ...activity.conversation!, id: elsewhere } };
+    };
     connector.reset();
     connector.failNext(1_000, { status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } }, (call) => call.conversationId === gone);
 

@@ -6,7 +6,7 @@ export function cardText(card: unknown): string {
     if (!node || typeof node !== 'object') return;
     const element = node as Record<string, unknown>;
     for (const key of ['text', 'title', 'value', 'label', 'placeholder']) {
-      if (typeof element[key] === 'string') parts.push(element[key] as string);
+      if (typeof element[key] === 'string') parts.push(element[key]);
     }
     for (const value of Object.values(element)) if (typeof value === 'object') visit(value);
   };

@@ -13,8 +13,10 @@ export function parseCsv(text: string): string[][] {
       i += 1;
       for (;;) {
         if (i >= text.length) throw new Error('unterminated quoted field');
-        if (text[i] === '"' && text[i + 1] === '"') (value += '"'), (i += 2);
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (text[i] === '"') break;
         else value += text[i++];
       }
       i += 1;
@@ -26,8 +28,11 @@ export function parseCsv(text: string): string[][] {
     }
     record.push(value);
     if (text[i] === ',') i += 1;
-    else if (text.startsWith('\r\n', i)) (records.push(record), (record = []), (i += 2));
-    else throw new Error(`expected a comma or CRLF at ${i}`);
+    else if (text.startsWith('\r\n', i)) {
+      records.push(record);
+      record = [];
+      i += 2;
+    } else throw new Error(`expected a comma or CRLF at ${i}`);
   }
   if (record.length > 0) throw new Error('the last record does not end with CRLF');
   return records;

@@ -17,7 +17,7 @@ export const staff: { who: TestPerson; level: string; rating: string; comment?: 
   ...Array.from({ length: 5 }, (_, i) => ({ who: person(`Manager ${i}`, 300 + i), level: 'supervisor', rating: 'mostly' })),
   ...Array.from({ length: 2 }, (_, i) => ({ who: person(`Director ${i}`, 400 + i), level: 'senior-leader', rating: 'fully' })),
 ];
-export const actions = [
+const actions = [
   { conditionId: 'C01', need: '=HYPERLINK("http://evil","click")', progress: '+1 more workshop', owner: 'Head of service', dueDate: '2026-12-01', status: 'in-progress' },
   { conditionId: 'C02', need: 'Name champions, "one per team", in every service', progress: '', owner: '', dueDate: null, status: 'not-started' },
   { conditionId: 'C02', need: 'Agree the role\nwith HR', progress: 'Draft by Friday', owner: '=cmd|calc', dueDate: '2026-11-30', status: 'done' },

@@ -27,7 +27,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** The repo's mock Teams context (team, channel, users). */
-export const DEFAULT_PLAYGROUND_CONFIG = path.resolve(__dirname, '..', '..', '.m365agentsplayground.yml');
+const DEFAULT_PLAYGROUND_CONFIG = path.resolve(__dirname, '..', '..', '.m365agentsplayground.yml');
 
 /** Names from .m365agentsplayground.yml, so specs do not repeat string literals. */
 export const MOCK_TEAMS = {
@@ -212,16 +212,6 @@ export async function sendMessage(page: Page, text: string, options: { mentionBo
 }
 
 /**
- * A plain-text message bubble (from the bot or the user) containing text. Message bodies are <p>
- * elements; conversation previews in the left tree are not, and the log panel uses <span>.
- */
-export async function waitForMessageContaining(page: Page, text: string | RegExp, timeoutMs = 10_000): Promise<Locator> {
-  const message = page.locator('p').filter({ hasText: text }).first();
-  await message.waitFor({ timeout: timeoutMs });
-  return message;
-}
-
-/**
  * The rendered Adaptive Card (.ac-adaptiveCard) containing text. Use text unique to the state you expect:
  * updateActivity and invoke responses replace a card in place, so waiting for the new text is how to
  * wait for the replacement. In channels the newest thread is at the top, in chats at the bottom, so
@@ -308,20 +298,6 @@ export async function waitForCardToHaveShown(
   } catch (error) {
     throw new Error(`No card showed ${JSON.stringify(has)}${hasNot.length ? ` without ${JSON.stringify(hasNot)}` : ''} within ${timeoutMs} ms: ${(error as Error).message}`, { cause: error });
   }
-}
-
-/**
- * The UI cannot switch the acting user (always currentUser from the yml). To make another mock user act,
- * POST an activity to the Playground's custom-activity API: it forwards the body verbatim to the bot,
- * and the bot's replies show up in the UI. serviceUrl must be set or the bot cannot reply.
- */
-export async function postActivityAsOtherUser(playground: RunningPlayground, activity: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${playground.url}/_internal/v1/customActivities`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ channelId: 'msteams', serviceUrl: playground.serviceUrl, id: `custom-${Date.now()}`, timestamp: new Date().toISOString(), ...activity }),
-  });
-  if (!response.ok) throw new Error(`customActivities answered ${response.status}`);
 }
 
 /**

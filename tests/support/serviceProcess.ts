@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { settingsSchema } from '../../bot/config/settings';
 
 export const ROOT = resolve(__dirname, '../..');
-export const ENTRY = join(ROOT, 'dist/bot/index.js');
+const ENTRY = join(ROOT, 'dist/bot/index.js');
 
 /**
  * Builds dist/ if it is missing or older than the sources (scripts/ensure-build.mjs), once per
@@ -84,8 +84,8 @@ export function spawnService(env: Record<string, string>, options: { cwd?: strin
   (child.stderr as unknown as { unref(): void }).unref();
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   // Not killing its group on exit: a test may want to see whether the service left a child behind.
   const exit = new Promise<number | string>((resolveExit) => {
     child.once('exit', (code, signal) => {
@@ -181,7 +181,7 @@ function procStat(pid: number): { state: string; ppid: number } {
 }
 
 /** The processes whose parent is pid, with their command lines (Linux /proc). */
-export function childrenOf(pid: number): { pid: number; args: string[] }[] {
+function childrenOf(pid: number): { pid: number; args: string[] }[] {
   const found: { pid: number; args: string[] }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -233,7 +233,7 @@ export async function eventually<T>(probe: () => T | undefined | Promise<T | und
   }
 }
 
-export function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
+function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
   return new Promise((resolveSleep) => {
     const timer = setTimeout(resolveSleep, ms);
     if (options.unref) timer.unref();

@@ -2,7 +2,7 @@ import type { ConditionId } from '../../bot/domain/conditions';
 import type { LevelId } from '../../bot/domain/levels';
 import type { CountCell } from '../../bot/domain/privacy';
 import type { RatingId } from '../../bot/domain/ratings';
-import type { CellSummary, ConditionSummary, RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
+import type { CellSummary, ConditionSummary, RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { shownDifference } from '../../bot/domain/summary/shownScore';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 
@@ -146,9 +146,4 @@ export const MY_ROUNDS = [
   { teamId: '19:fostering@thread.tacv2', teamName: 'Fostering & Adoption', roundId: 'round-7', number: 1, status: 'open' as const, openedAt: '2025-06-02T08:30:00.000Z' },
   { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[1]! },
   { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[2]! },
-];
-
-export const COMMENTS: SummaryComment[] = [
-  { text: 'Health colleagues join our <b>weekly</b> meetings, but police rarely do.', rating: 'partly', level: 'practitioner' },
-  { text: 'We share a plan with education & health.', rating: 'mostly', level: null },
 ];

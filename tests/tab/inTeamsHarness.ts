@@ -5,8 +5,8 @@ import { TEAM, TENANT_ID, type TestPerson } from '../support/teamsActivities';
 import { ensureTabBuilt } from './tabBuild';
 
 /** The manifest's addresses (appPackage/manifest.json) with the app's domain filled in. */
-export const CONFIGURATION_URL = `${APP_ORIGIN}/tab/?view=config`;
-export const PERSONAL_TAB_URL = `${APP_ORIGIN}/tab/?view=personal`;
+const CONFIGURATION_URL = `${APP_ORIGIN}/tab/?view=config`;
+const PERSONAL_TAB_URL = `${APP_ORIGIN}/tab/?view=personal`;
 
 /** What Teams tells any tab about who is looking. */
 function personContext(person: TestPerson): WireContext {
@@ -15,7 +15,7 @@ function personContext(person: TestPerson): WireContext {
 }
 
 /** What Teams tells a tab in TEAM's General channel. */
-export function channelContext(person: TestPerson): WireContext {
+function channelContext(person: TestPerson): WireContext {
   return {
     ...personContext(person),
     teamId: TEAM.id,

@@ -15,7 +15,7 @@ export const HOSTILE_COMMENTS = ['<img src=x onerror="window.__pwned=1">', '<scr
 const comment = (text: string, rating: RatingId, level: LevelId | null): SummaryComment => ({ text, rating, level });
 
 /** Written in the order the API sends them: by rating, then text. Hidden levels are unnamed (null). */
-export const CONDITION_COMMENTS: Partial<Record<ConditionId, SummaryComment[]>> = {
+const CONDITION_COMMENTS: Partial<Record<ConditionId, SummaryComment[]>> = {
   C01: [
     comment('Police rarely come to our meetings.', 'not-in-place', 'practitioner'),
     comment(HOSTILE_COMMENTS[0]!, 'partly', 'practitioner'),

@@ -101,7 +101,7 @@ test.each([['Download CSV', 'csv'], ['Download Excel', 'xlsx']])('%s saves the r
   const page = await openView(tab, 'Overview');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
   expect(download.suggestedFilename()).toBe(`practice-audit-round-2.${format}`);
-  const body = fs.readFileSync((await download.path())!);
+  const body = fs.readFileSync(await download.path());
   if (format === 'csv') expect(body.toString('utf8').startsWith('\uFEFFTeam,')).toBe(true);
   else expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
   expect(tab.server.requests.some((r) => r.path.endsWith(`/rounds/${LATEST_ROUND}/export.${format}`))).toBe(true);

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -38,7 +37,7 @@ beforeAll(async () => {
   server = restify.createServer({ handleUncaughtExceptions: false });
   registerTabFiles(server, path.join(work, 'dist'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${server.address().port}`;
 });
 
 afterAll(async () => {
@@ -109,7 +108,7 @@ test('without a build, /tab/ says how to make one', async () => {
   const bare = restify.createServer({ handleUncaughtExceptions: false });
   registerTabFiles(bare, path.join(work, 'no-such-dist'));
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const reply = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/tab/`);
+  const reply = await fetch(`http://127.0.0.1:${bare.address().port}/tab/`);
   await new Promise<void>((resolve) => bare.close(() => resolve()));
   expect(reply.status).toBe(503);
   await expect(reply.text()).resolves.toContain('npm run build:tab');

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
@@ -144,7 +143,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
     summaries,

@@ -34,7 +34,9 @@ describe('the XLSX export', () => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         expect(cell.type === ExcelJS.ValueType.Formula || cell.formula !== undefined).toBe(false);
         expect([ExcelJS.ValueType.Null, ExcelJS.ValueType.Merge, ExcelJS.ValueType.Number, ExcelJS.ValueType.String]).toContain(cell.type);
-        (cells[r - 1] ??= [])[c - 1] = cell.type === ExcelJS.ValueType.Merge ? '' : String(cell.value ?? '');
+        // A merged cell reads its master's value: it shows nothing of its own.
+        const { value } = cell;
+        (cells[r - 1] ??= [])[c - 1] = cell.type !== ExcelJS.ValueType.Merge && (typeof value === 'string' || typeof value === 'number') ? String(value) : '';
       });
     });
     const width = lines[0]!.length;

@@ -21,7 +21,7 @@ async function call(who: TestPerson, method: string, path: string, body?: unknow
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(version ? { 'if-match': version } : {}) };
   const response = await fetch(`${service.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { actions?: Record<string, unknown>[] } };
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { actions?: (Record<string, unknown> & { actionId: string; version: string })[] } };
 }
 
 const action = {
@@ -54,7 +54,7 @@ describe('the plan', () => {
 
   it('refuses every change without a valid token', async () => {
     const [current] = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
-    const unsigned = (method: string, path: string) => fetch(`${service.url}${path}`, { method, headers: { 'content-type': 'application/json', 'if-match': String(current!.version) }, body: JSON.stringify(action) });
+    const unsigned = (method: string, path: string) => fetch(`${service.url}${path}`, { method, headers: { 'content-type': 'application/json', 'if-match': current!.version }, body: JSON.stringify(action) });
     expect((await unsigned('POST', `${planPath}/actions`)).status).toBe(401);
     expect((await unsigned('PUT', `${planPath}/actions/${current!.actionId}`)).status).toBe(401);
     expect((await unsigned('DELETE', `${planPath}/actions/${current!.actionId}`)).status).toBe(401);
@@ -80,19 +80,19 @@ describe('the plan', () => {
   it('refuses an edit made on a version someone else has since changed, so neither is lost silently', async () => {
     const [current] = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
     const path = `${planPath}/actions/${current!.actionId}`;
-    const first = await call(PEOPLE.champion, 'PUT', path, { ...action, status: 'done' }, String(current!.version));
+    const first = await call(PEOPLE.champion, 'PUT', path, { ...action, status: 'done' }, current!.version);
     expect(first.status).toBe(200);
-    const stale = await call(PEOPLE.champion, 'PUT', path, { ...action, owner: 'Someone else' }, String(current!.version));
+    const stale = await call(PEOPLE.champion, 'PUT', path, { ...action, owner: 'Someone else' }, current!.version);
     expect(stale.status).toBe(409);
     expect((stale.body.error as { code: string }).code).toBe('PLAN_CHANGED');
     expect((await call(PEOPLE.champion, 'PUT', path, action)).status).toBe(400); // no version at all
     const [after] = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
     expect(after).toMatchObject({ status: 'done', owner: 'Head of service' });
 
-    expect((await call(PEOPLE.champion, 'DELETE', path, undefined, String(current!.version))).status).toBe(409);
-    expect((await call(PEOPLE.champion, 'DELETE', path, undefined, String(after!.version))).status).toBe(204);
+    expect((await call(PEOPLE.champion, 'DELETE', path, undefined, current!.version)).status).toBe(409);
+    expect((await call(PEOPLE.champion, 'DELETE', path, undefined, after!.version)).status).toBe(204);
     expect((await call(PEOPLE.champion, 'GET', planPath)).body.actions).toEqual([]);
-    expect((await call(PEOPLE.champion, 'DELETE', path, undefined, String(after!.version))).status).toBe(404);
+    expect((await call(PEOPLE.champion, 'DELETE', path, undefined, after!.version)).status).toBe(404);
   });
 
   it('takes only a real version in If-Match: "*" or a made-up value changes and removes nothing', async () => {

@@ -14,7 +14,7 @@ const closed = (delivery: Partial<DeliveryReport>): ClosedRound => ({
   participation: participationOf([], 5),
   delivery: { delivered: ['intro', ...CONDITIONS.map((c) => c.id)], failed: [], notPosted: [], ...delivery },
 });
-const text = (card: unknown) => cardText(card as Parameters<typeof cardText>[0]);
+const text = (card: unknown) => cardText(card);
 
 it('says every card shows the final figures only when every card was updated', () => {
   expect(text(closedRoundNotice(closed({})))).toMatch(/Audit round 3 is closed\. No one took part\. The cards above now show the final participation\./);

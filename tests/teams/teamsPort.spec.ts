@@ -32,9 +32,9 @@ const notice = (text: string): AdaptiveCard => noticeCard({ text });
 /** Runs `work` in the incoming turn of `activity`, as the service's /api/messages does. */
 async function inTurnOf(activity: Record<string, unknown>, work: (turn: TeamsTurn) => Promise<void>): Promise<void> {
   const bot = new ActivityHandler();
-  let failure: unknown;
+  let failure: Error | undefined;
   bot.onMessage(async (context, next) => {
-    await work(teamsTurnOf(context)).catch((error: unknown) => void (failure = error));
+    await work(teamsTurnOf(context)).catch((error: unknown) => void (failure = error instanceof Error ? error : new Error(String(error))));
     await next();
   });
   const outcome = await incomingActivities(adapter, bot).process({ body: activity, headers: {}, method: 'POST' });

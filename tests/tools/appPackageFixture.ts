@@ -40,7 +40,7 @@ export function packageWorkspace(): PackageWorkspace {
   const envDir = join(dir, 'env');
   const appPackageDir = join(dir, 'appPackage');
   mkdirSync(envDir);
-  cpSync(join(REPO_ROOT, 'appPackage'), appPackageDir, { recursive: true, filter: (source) => !source.includes(`${join('appPackage', 'build')}`) });
+  cpSync(join(REPO_ROOT, 'appPackage'), appPackageDir, { recursive: true, filter: (source) => !source.includes(join('appPackage', 'build')) });
   return {
     dir,
     envDir,

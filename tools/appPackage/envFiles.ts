@@ -21,7 +21,7 @@ export interface ReadEnvironmentOptions {
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** The environment names that have a file in envDir (.env.dev → dev), for "did you mean" messages. */
-export function knownEnvironments(envDir: string): string[] {
+function knownEnvironments(envDir: string): string[] {
   if (!existsSync(envDir)) return [];
   return readdirSync(envDir)
     .map((file) => /^\.env\.([^.]+)$/.exec(file)?.[1])

@@ -22,7 +22,7 @@ export interface FillResult<T extends Json> {
 }
 
 /** Every placeholder name in a template, in order of first use. */
-export function placeholderNames(template: Json): string[] {
+function placeholderNames(template: Json): string[] {
   const names = new Set<string>();
   visitStrings(template, (text) => {
     for (const match of text.matchAll(PLACEHOLDER)) names.add(match[1]!);
@@ -33,7 +33,7 @@ export function placeholderNames(template: Json): string[] {
 export function fillPlaceholders<T extends Json>(template: T, { values, mayBeEmpty = [] }: FillOptions): FillResult<T> {
   const names = placeholderNames(template);
   const missing = names.filter((name) => values[name] === undefined);
-  const empty = names.filter((name) => values[name] !== undefined && !values[name]!.trim() && !mayBeEmpty.includes(name));
+  const empty = names.filter((name) => values[name] !== undefined && !values[name].trim() && !mayBeEmpty.includes(name));
   const filled = mapStrings(template, (text) => text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole)) as T;
   return { filled, missing, empty };
 }

@@ -7,7 +7,7 @@ import { projectRoot } from '../../bot/shared/projectRoot';
  * which then gets production dependencies only and is uploaded as it is. Sources, tests, local
  * data and env files never leave the machine, and the developer's node_modules is not pruned.
  */
-export const STAGED_PATHS = ['package.json', 'package-lock.json', 'dist/bot', 'tab/dist', 'scripts/ensure-build.mjs'] as const;
+const STAGED_PATHS = ['package.json', 'package-lock.json', 'dist/bot', 'tab/dist', 'scripts/ensure-build.mjs'] as const;
 
 export interface StageDeploymentOptions {
   readonly root?: string;

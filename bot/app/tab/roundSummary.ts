@@ -1,5 +1,5 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
-import { isConditionId, type ConditionId } from '../../domain/conditions';
+import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
 import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type RoundParticipation, type RoundSummary, type SummaryComment } from '../../domain/summary';
@@ -47,6 +47,6 @@ export async function conditionComments(deps: RoundOfTeamDeps & Pick<TabDeps, 'r
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const { now, settleMs } = deps.roundSummaries.clock;
   requireResults(resultsState(round, now, settleMs), round.number);
-  const answers = await deps.roundSummaries.answersTo(round.roundId, conditionId as ConditionId);
-  return commentsFor(answers, conditionId as ConditionId, deps.privacyThreshold, isLevelId(level) ? level : undefined);
+  const answers = await deps.roundSummaries.answersTo(round.roundId, conditionId);
+  return commentsFor(answers, conditionId, deps.privacyThreshold, isLevelId(level) ? level : undefined);
 }

@@ -87,7 +87,7 @@ export class RoundSummaryCache {
     const stale = current.value === undefined || this.now() - current.at > maxAgeMs;
     if (stale && !current.refreshing) {
       current.refreshing = load()
-        .then((value) => Object.assign(current, { value, at: this.now() }).value as T)
+        .then((value) => Object.assign(current, { value, at: this.now() }).value)
         .finally(() => (current.refreshing = undefined));
       // A failed background refresh keeps serving the last value; the next request tries again.
       current.refreshing.catch(() => undefined);

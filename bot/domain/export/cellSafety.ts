@@ -15,10 +15,12 @@ const CONTROL_STARTS = new Set(['\t', '\r', '\n']);
 const SKIPPED = /^[\s\u200B-\u200D\u2060\uFEFF]*/u;
 
 /** Whether a spreadsheet could read `text` as a formula. */
-export function startsFormula(text: string): boolean {
+function startsFormula(text: string): boolean {
   if (CONTROL_STARTS.has(text.charAt(0))) return true;
-  const first = [...text.replace(SKIPPED, '')][0];
-  if (first === undefined) return false;
+  const code = text.replace(SKIPPED, '').codePointAt(0);
+  if (code === undefined) return false;
+  // The first character whole: one outside the BMP is two UTF-16 units.
+  const first = String.fromCodePoint(code);
   return FORMULA_STARTS.has(first) || FORMULA_STARTS.has(first.normalize('NFKC').charAt(0));
 }
 

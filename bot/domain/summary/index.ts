@@ -1,11 +1,9 @@
-export type { CellSummary, ConditionSummary, Disagreement, JudgementsWithheld, RatedAnswer, RoundSummary, SummaryComment } from './roundSummary';
+export type { CellSummary, RatedAnswer, RoundSummary, SummaryComment } from './roundSummary';
 export { summariseRound, summariseTallies } from './summariseRound';
 export { RoundTallies, countsOfAnswers } from './roundTallies';
-export { countsOf, talliesFrom, type RoundCounts, type TallySource } from './roundCounts';
-export { rankDisagreements, type DisagreeingCondition } from './rankDisagreements';
-export { dontKnowByLevel, type LevelDontKnow } from './dontKnowByLevel';
+export { talliesFrom, type RoundCounts, type TallySource } from './roundCounts';
 export { commentsFor } from './commentsFor';
-export { summariseNow, NOTABLE_GAP, LEVEL_PLURAL, type NowSummary, type Judgement } from './whatHappensNow';
-export { compareRounds, type ConditionChange, type LevelChange, type ScoreChange } from './compareRounds';
+export { summariseNow } from './whatHappensNow';
+export { compareRounds, type ConditionChange } from './compareRounds';
 export { releaseRound, releasedSummary, requireResults, resultsState, type ReleaseOf, type ResultsState, type RoundParticipation, type RoundRelease } from './release';
-export { formatScore, scoreInTenths, shownDifference } from './shownScore';
+export { formatScore } from './shownScore';

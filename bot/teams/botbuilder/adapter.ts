@@ -18,6 +18,7 @@ type TurnLogic = (context: TurnContext) => Promise<void>;
 export class CauseKeepingAdapter extends CloudAdapter {
   private readonly failures = new WeakMap<TurnLogic, unknown>();
 
+  // eslint-disable-next-line no-useless-constructor -- CloudAdapter's is optional; here the authentication is required
   constructor(auth: BotFrameworkAuthentication) {
     super(auth);
   }

@@ -6,11 +6,12 @@ import type { TeamMember, TeamsConversation } from '../teamsPort';
 
 /** A posting address is the conversation reference botbuilder gave, stored as it was. */
 export function addressOf(context: TurnContext): PostingAddress {
-  return TurnContext.getConversationReference(context.activity) as unknown as PostingAddress;
+  // A ConversationReference is a plain object: stored as it is, read back by referenceFrom.
+  return TurnContext.getConversationReference(context.activity);
 }
 
 export function referenceFrom(address: PostingAddress): Partial<ConversationReference> {
-  return address as unknown as Partial<ConversationReference>;
+  return address;
 }
 
 export function cardMessage(card: AdaptiveCard) {

@@ -15,8 +15,8 @@ export function teamsTurnOf(context: TurnContext): TeamsTurn {
     async reply(card) {
       await context.sendActivity(cardMessage(card));
     },
-    updateCard: conversation.updateCard,
-    readMember: conversation.readMember,
+    updateCard: (activityId, card) => conversation.updateCard(activityId, card),
+    readMember: (teamId, memberId) => conversation.readMember(teamId, memberId),
   };
 }
 

@@ -46,7 +46,3 @@ export const closeRoundActionData = z.object({ teamId: id, roundId: id });
 export const myAnswerActionData = answerActionData.pick({ roundId: true, teamId: true, conditionId: true, via: true });
 
 export type AnswerActionData = z.infer<typeof answerActionData>;
-export type StartRoundActionData = z.infer<typeof startRoundActionData>;
-export type AnswerInChatActionData = z.infer<typeof answerInChatActionData>;
-export type CloseRoundActionData = z.infer<typeof closeRoundActionData>;
-export type MyAnswerActionData = z.infer<typeof myAnswerActionData>;

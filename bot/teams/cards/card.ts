@@ -13,7 +13,7 @@ export interface AdaptiveCard {
   readonly actions?: CardElement[];
 }
 
-export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   return {

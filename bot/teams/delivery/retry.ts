@@ -9,7 +9,7 @@ import type { RetryStrategy } from '@azure/core-rest-pipeline';
  * Statuses Teams uses for "try again later", and 500, which Teams also answers for a
  * passing fault (issue 8: one 500 stopped a round's cards). Anything else is a real answer.
  */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([412, 429, 500, 502, 503, 504]);
 
 export interface RetryOptions {
   baseDelayMs?: number;
@@ -38,7 +38,7 @@ export function teamsRetryStrategy(options: RetryOptions = {}): RetryStrategy {
   };
 }
 
-export function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown): boolean {
   const status = httpStatusOf(error);
   return status !== undefined && RETRYABLE_STATUSES.has(status);
 }

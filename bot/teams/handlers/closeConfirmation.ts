@@ -50,7 +50,8 @@ export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, dep
       // On the card that asked; if that card cannot be updated (deleted, say), as a new message.
       if (confirmationId) {
         try {
-          return void (await conversation.updateCard(confirmationId, outcome));
+          await conversation.updateCard(confirmationId, outcome);
+          return;
         } catch (error) {
           deps.logger.warn('close_notice_failed', { error });
         }

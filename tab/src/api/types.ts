@@ -52,7 +52,7 @@ export interface RoundPlan {
   readonly canEdit: boolean;
 }
 
-export type { ConditionChange, LevelChange, ScoreChange } from '@domain/summary/compareRounds';
+export type { ConditionChange, ScoreChange } from '@domain/summary/compareRounds';
 
 /** GET …/changes: each condition's move since the team's previous closed round (bot/app/tab/roundChanges.ts). */
 export interface RoundChanges {

@@ -10,7 +10,7 @@ import { useTableStyles } from './tableStyles';
  * the service's change, already worked out from the two scores as shown (compareRounds.ts), so
  * it always agrees with "before → after" beside it.
  */
-export function changeWording({ change, direction }: Pick<ScoreChange, 'change' | 'direction'>): { shown: string; spoken: string } {
+function changeWording({ change, direction }: Pick<ScoreChange, 'change' | 'direction'>): { shown: string; spoken: string } {
   if (direction === 'none') return { shown: '0.0', spoken: 'no change' };
   const size = formatScore(Math.abs(change));
   return direction === 'up' ? { shown: `+${size}`, spoken: `up ${size}` } : { shown: `−${size}`, spoken: `down ${size}` };

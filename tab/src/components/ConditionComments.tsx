@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** Levels a reader may filter by: those shown for this condition, with answers and their ratings shown (commentsFor's rule). */
-export function filterableLevels(condition: ConditionSummary): LevelId[] {
+function filterableLevels(condition: ConditionSummary): LevelId[] {
   return LEVELS.map((level) => level.id).filter((id) => {
     const cell = condition.byLevel[id];
     return cell.shown && cell.answers > 0 && cell.distribution !== null;

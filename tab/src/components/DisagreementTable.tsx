@@ -8,7 +8,7 @@ import { DataTable } from './DataTable';
 import { NARROW_REGION, capitalise, useTableStyles } from './tableStyles';
 
 /** "Senior leaders more positive than practitioners: 2.5 against 0.8". */
-export function disagreementWording({ mostPositive, leastPositive }: Disagreement): string {
+function disagreementWording({ mostPositive, leastPositive }: Disagreement): string {
   return `${capitalise(LEVEL_PLURAL[mostPositive.level])} more positive than ${LEVEL_PLURAL[leastPositive.level]}: `
     + `${formatScore(mostPositive.score)} against ${formatScore(leastPositive.score)}`;
 }

@@ -25,6 +25,7 @@ export function ExportButtons({ api, teamId, roundId }: { api: Api; teamId: stri
   const styles = useStyles();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Never rejects (a failure is shown beside the buttons), so a click starts it without awaiting.
   const download = async (format: ExportFormat) => {
     setBusy(format);
     setFailure(null);

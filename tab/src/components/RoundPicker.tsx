@@ -3,7 +3,7 @@ import type { RoundListItem } from '../api/types';
 import { usePickerStyles } from './pickerStyles';
 import { formatDate } from '../format';
 
-export function roundLabel(round: RoundListItem): string {
+function roundLabel(round: RoundListItem): string {
   const opened = formatDate(round.openedAt);
   if (round.status === 'open') return `Round ${round.number} (open, started ${opened})`;
   return `Round ${round.number} (closed ${formatDate(round.closedAt) || opened})`;

@@ -22,7 +22,7 @@ export interface Host {
  */
 const INITIALIZE_TIMEOUT_MS = { topLevel: 2000, framed: 15000 };
 
-export function toThemeName(value: string | null | undefined): ThemeName {
+function toThemeName(value: string | null | undefined): ThemeName {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
@@ -67,7 +67,10 @@ export async function connectHost(location: Location = window.location): Promise
   };
 }
 
-/** Tells Teams the tab has loaded (hides its loading indicator). */
+/**
+ * Tells Teams the tab has loaded (hides its loading indicator). If Teams does not take the notice,
+ * it shows its own error in the tab's place; the tab can only report it in the browser's console.
+ */
 export function notifyLoaded(host: Host): void {
-  if (host.inTeams) app.notifySuccess();
+  if (host.inTeams) app.notifySuccess().catch((error: unknown) => console.error('Teams did not take the loaded notice', error));
 }

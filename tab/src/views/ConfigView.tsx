@@ -9,7 +9,7 @@ const useStyles = makeStyles({
 });
 
 /** The tab's address: the team comes from the Teams context, so it needs nothing more. */
-export function contentUrl(origin: string): string {
+function contentUrl(origin: string): string {
   return `${origin}/tab/`;
 }
 

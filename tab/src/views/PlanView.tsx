@@ -21,6 +21,7 @@ type Editing = { conditionId: ConditionId; action?: PlanAction } | null;
  * The round's plan as Appendix 2's grid. Everyone in the team reads it; with `canEdit` (a
  * practice champion) each condition gets add, change and delete. Changes carry the action's
  * version, so a concurrent edit is refused (409) and the plan reloads rather than overwriting.
+ * Render it with a `key` of the team and round: another round's plan starts afresh.
  */
 export function PlanView(props: { api: PlanApi; teamId: string; roundId: string; summary: RoundSummary | undefined }) {
   const { api, teamId, roundId, summary } = props;
@@ -35,7 +36,6 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
 
   useEffect(() => {
     const controller = new AbortController();
-    setLoadError(null);
     api.plan(teamId, roundId, controller.signal).then(
       (loaded) => {
         if (!controller.signal.aborted) setPlan(loaded);
@@ -47,13 +47,10 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
     return () => controller.abort();
   }, [api, teamId, roundId, generation]);
 
-  useEffect(() => {
-    setPlan(undefined);
-    setEditing(null);
-    setNotice(null);
-  }, [teamId, roundId]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const reload = useCallback(() => {
+    setLoadError(null);
+    setGeneration((n) => n + 1);
+  }, []);
   const now = useMemo(() => new Map<ConditionId, NowSummary>((summary ? summariseNow(summary) : []).map((row) => [row.conditionId, row])), [summary]);
 
   const failed = (error: unknown) => {
@@ -71,6 +68,8 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
     setProblem({ field: null, message: error instanceof Error ? error.message : 'The plan could not be saved just now. Please try again.' });
   };
 
+  // save() and remove() never reject (a failure is shown in the plan), so the table and form
+  // start them without awaiting.
   const save = async (fields: PlanActionFields) => {
     if (!editing) return;
     setSaving(true);

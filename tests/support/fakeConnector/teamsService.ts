@@ -163,8 +163,8 @@ export function createTeamsService(options: { everyoneIsAMember?: boolean } = {}
     setRoster: (id: string, members: RosterMember[]) => void rosters.set(id, [...members]),
     setTeam: (teamId: string, team: FakeTeam) => void teams.set(teamId, team),
     forget: (conversationId: string, activityIds?: readonly string[]) => {
-      if (!activityIds) return void activities.delete(conversationId);
-      for (const id of activityIds) activities.get(conversationId)?.delete(id);
+      if (!activityIds) activities.delete(conversationId);
+      else for (const id of activityIds) activities.get(conversationId)?.delete(id);
     },
   };
 }

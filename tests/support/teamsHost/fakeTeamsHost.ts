@@ -10,9 +10,9 @@ import { HOST_PAGE_PATH, startHttpsEdge, type ApiRequest, type HttpsEdge } from 
 import { answer, replyTo, settingsSave, themeChange, type FrameContext, type HostEvent, type HostState, type TabMessage, type TabSettings, type TeamsTheme, type WireContext } from './teamsJsProtocol';
 
 /** Teams on the web. teams-js accepts messages from it (its built-in list of valid origins). */
-export const TEAMS_HOST = 'teams.microsoft.com';
+const TEAMS_HOST = 'teams.microsoft.com';
 /** The app's public name (BOT_DOMAIN): the tab's SSO audience in tests/support/ssoTokens.ts names it too. */
-export const APP_HOST = 'audit.example.org';
+const APP_HOST = 'audit.example.org';
 export const APP_ORIGIN = `https://${APP_HOST}`;
 
 /** Where teams-js asks for its list of valid host origins when it loads. */

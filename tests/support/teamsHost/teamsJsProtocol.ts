@@ -75,7 +75,7 @@ export interface HostState {
  * The capabilities this host declares (runtime apiVersion 4): pages and pages.config, which
  * setConfig, setValidityState and registerOnSaveHandler check. Context, theme and SSO need none.
  */
-export const RUNTIME_CONFIG = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {} } } } as const;
+const RUNTIME_CONFIG = { apiVersion: 4, isLegacyTeams: false, supports: { pages: { config: {} } } } as const;
 
 /** Calls this host understands but does not answer, as Teams does not. */
 const ONE_WAY = new Set([
@@ -97,7 +97,7 @@ export async function answer(message: TabMessage, state: HostState): Promise<Ans
   switch (message.func) {
     case 'initialize':
       // [frame context, host client type, runtime config (JSON), SDK version the host supports: the tab's own]
-      return reply(state.frameContext, 'web', JSON.stringify(RUNTIME_CONFIG), String(args[0] ?? '2.0.1'));
+      return reply(state.frameContext, 'web', JSON.stringify(RUNTIME_CONFIG), typeof args[0] === 'string' ? args[0] : '2.0.1');
     case 'getContext':
       return reply({ ...state.context, theme: state.theme, frameContext: state.frameContext, hostClientType: 'web', hostName: 'Teams' });
     case 'authentication.getAuthToken':
@@ -107,7 +107,7 @@ export async function answer(message: TabMessage, state: HostState): Promise<Ans
         return reply(false, (error as Error).message);
       }
     case 'settings.setSettings': {
-      const refusal = state.refuseSettings((args[0] ?? {}) as TabSettings);
+      const refusal = state.refuseSettings(args[0] ?? {});
       return refusal === null ? reply(true) : reply(false, refusal);
     }
     default:

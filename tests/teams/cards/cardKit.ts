@@ -8,7 +8,6 @@ import { type LevelId } from '../../../bot/domain/levels';
 import { type AdaptiveCard } from '../../../bot/teams/cards';
 
 // The ESM build does not load under jest; the UMD build does.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js');
 
 type Json = Record<string, unknown>;

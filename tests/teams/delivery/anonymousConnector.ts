@@ -26,5 +26,5 @@ export async function inTurn<T>(serviceUrl: string, conversationId: string, logi
 }
 
 export function connectorFor(serviceUrl: string, conversationId: string): Promise<Connector> {
-  return inTurn(serviceUrl, conversationId, async (context) => context.turnState.get(context.adapter.ConnectorClientKey) as Connector);
+  return inTurn(serviceUrl, conversationId, async (context) => context.turnState.get<Connector>(context.adapter.ConnectorClientKey));
 }

@@ -130,7 +130,7 @@ test('the middleware installs pacing in proactive turns as in incoming ones', as
   const reference = { serviceUrl: fake.serviceUrl, channelId: 'msteams', conversation: { id: CHANNEL_THREAD, isGroup: true, conversationType: 'channel', name: '' } };
 
   await adapter.continueConversationAsync('', reference, async (context) => {
-    const client = context.turnState.get(context.adapter.ConnectorClientKey) as { client: { pipeline: { getOrderedPolicies(): Array<{ name: string }> } } };
+    const client = context.turnState.get<{ client: { pipeline: { getOrderedPolicies(): Array<{ name: string }> } } }>(context.adapter.ConnectorClientKey);
     policies = client.client.pipeline.getOrderedPolicies().map((p) => p.name);
   });
 

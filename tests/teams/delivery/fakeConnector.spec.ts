@@ -103,8 +103,9 @@ test('failNext only hits matching calls, then stops', async () => {
 });
 
 test('waitFor returns once the predicate holds and explains a timeout', async () => {
-  void connector.conversations.sendToConversation(THREAD, { type: 'message', text: 'later' });
+  const sending = connector.conversations.sendToConversation(THREAD, { type: 'message', text: 'later' });
   await expect(fake.waitFor((calls) => calls.length === 1, 2_000)).resolves.toHaveLength(1);
+  await sending;
   await expect(fake.waitFor((calls) => calls.length === 5, 50)).rejects.toThrow(/timed out after 50 ms[\s\S]*POST \/v3\/conversations\/.*-> 201/);
 });
 

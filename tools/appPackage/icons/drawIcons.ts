@@ -11,7 +11,7 @@ import { render, square, type Rgb } from './raster';
  * changing the mark or the colour: `node dist/tools/appPackage/icons/drawIcons.js` once built.
  */
 /** The icon's background and the manifest's accentColor (keep them the same). */
-export const ACCENT: Rgb = [0x1f, 0x5f, 0x8b];
+const ACCENT: Rgb = [0x1f, 0x5f, 0x8b];
 const WHITE: Rgb = [255, 255, 255];
 
 /** Full-bleed colour with a white mark: Teams rounds the corners itself wherever it shows the icon. */

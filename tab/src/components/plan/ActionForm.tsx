@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActionStatus, PlanAction, PlanActionFields } from '../../api/types';
 import { ACTION_STATUSES, MAX_OWNER, MAX_PLAN_TEXT, statusLabel } from './planFormat';
@@ -47,7 +47,7 @@ export function ActionForm(props: {
   const [needMissing, setNeedMissing] = useState(false);
 
   const fieldProblem = (field: FieldName): string | undefined => (props.problem?.field === field ? props.problem.message : undefined);
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!need.trim()) {
       setNeedMissing(true);
