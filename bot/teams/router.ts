@@ -10,6 +10,7 @@ import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } f
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
+import { CHANNEL_COMMANDS, replyAuditIsInChat, replyChannelCommandInChat } from './handlers/wrongPlace';
 import { errorResponse, type CardActionResponse } from './invokeResponses';
 import { scopeOf, teamOf } from './teamsActivity';
 import type { TeamsTurn } from './teamsPort';
@@ -56,8 +57,12 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
     const command = parseCommand(turn.activity, turn.mentions());
     const scope = scopeOf(turn.activity);
     if (command.name === 'myAnswers') return scope === 'personal' ? listMyAnswersInChat(turn, deps) : replyMyAnswersArePrivate(turn);
-    if (scope === 'personal' && command.name !== 'help') return offerRoundsInChat(turn, deps);
-    if (scope === 'team' && ['start', 'status', 'close', 'champions', 'repost'].includes(command.name)) return handleTeamCommand(turn, command, deps);
+    if (scope === 'personal') {
+      if (command.name === 'audit') return offerRoundsInChat(turn, deps);
+      if (CHANNEL_COMMANDS.includes(command.name)) return replyChannelCommandInChat(turn, command.text.split(' ')[0]!.toLowerCase());
+    }
+    if (scope === 'team' && CHANNEL_COMMANDS.includes(command.name)) return handleTeamCommand(turn, command, deps);
+    if (scope === 'team' && command.name === 'audit') return replyAuditIsInChat(turn);
     return replyWithHelp(turn, command.name === 'unknown' ? command.text : undefined);
   };
 

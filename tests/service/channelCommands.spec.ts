@@ -1,7 +1,7 @@
 import type { RunningService } from '../../bot/service';
 import { cardOf, cardText } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { asRosterMember, BOT, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { asRosterMember, BOT, channelCommand, installedInTeam, PEOPLE, person, personalMessage, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
 
 /**
@@ -71,5 +71,36 @@ describe('commands in a channel', () => {
     const bare = { ...channelCommand(url(), PEOPLE.champion, 'status'), text: 'status', entities: [] };
     await send(bare);
     expect(lastSentText()).toMatch(/Audit round 1/);
+  });
+});
+
+describe('a command in the wrong place', () => {
+  const sentTo = (who: { aadObjectId: string }) => connector.sentActivities().filter((s) => s.conversationId === `a:personal-${who.aadObjectId}`);
+
+  it('answers a channel command typed in the one-to-one chat with where it works, not with another condition card', async () => {
+    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await service.settled();
+    for (const words of ['status', 'close']) {
+      const before = sentTo(PEOPLE.champion).length;
+      await send(personalMessage(url(), PEOPLE.champion, words));
+      const replies = sentTo(PEOPLE.champion).slice(before).map((s) => cardText(cardOf(s.activity)));
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(new RegExp(`"${words}" works in your team's channel: type @, pick Practice Audit`));
+      expect(replies[0]).not.toMatch(/Condition \d+ of 12/);
+    }
+  });
+
+  it('says it did not understand words in the chat, rather than posting the next condition again', async () => {
+    const before = sentTo(PEOPLE.practitioner).length;
+    await send(personalMessage(url(), PEOPLE.practitioner, 'blah blah'));
+    const replies = sentTo(PEOPLE.practitioner).slice(before).map((s) => cardText(cardOf(s.activity)));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatch(/^I didn't understand "blah blah"\. Here is what Practice Audit can do\./);
+    expect(replies[0]).not.toMatch(/Condition \d+ of 12/);
+  });
+
+  it('says where to answer one-to-one when "audit" is said in the channel', async () => {
+    await send(channelCommand(url(), PEOPLE.practitioner, 'audit'));
+    expect(lastSentText()).toMatch(/open a chat with Practice Audit and say "audit"/);
   });
 });
