@@ -20,6 +20,8 @@ export interface AnswerSubmission {
   readonly knownLevel?: unknown;
   /** Sent again from the card that refused a different level: change it. */
   readonly changeLevel?: unknown;
+  /** Sent from the person's own view ("Change my answer"): it replaces an answer they gave. */
+  readonly isChange?: unknown;
 }
 
 export interface RecordedAnswer {
@@ -85,6 +87,9 @@ async function recordOnce(
   else await answers.record(answer);
   roundLevels.noted(round.roundId, respondentId, answer.level);
   if (givesLevel) levels.remember(round.teamId, respondentId, choice.level, answer.answeredAt);
-  roundCards.answerCountChanged(round, answer.conditionId);
+  // A change leaves the count as it was: updating the shared card would only take the person's own
+  // view away from them (Teams replaces it with the shared card on every update) for nothing.
+  const aChange = submission.isChange === true || stored?.some((a) => a.conditionId === answer.conditionId) === true;
+  if (!aChange) roundCards.answerCountChanged(round, answer.conditionId);
   return { answer, round, movedAnswers };
 }

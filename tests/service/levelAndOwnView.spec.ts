@@ -120,6 +120,18 @@ describe("a person's own view of a card in the channel (item 20)", () => {
     expect(await service.services.answers.countForCondition(roundId, 'C04')).toBe(1);
   });
 
+  it('keeps his own view on screen after a change: the count did not move, so the shared card is not updated over it', async () => {
+    const c04 = (await service.services.rounds.get(TEAM.id, roundId))!.conditionMessageIds.C04;
+    const updatesOfC04 = () => connector.updates().filter((u) => u.activityId === c04).length;
+    const own = cardOf((await press(hamid, actionOf(await sharedCard('C04'), VERBS.myAnswer))).body);
+    const before = updatesOfC04();
+    await press(hamid, actionOf(own, VERBS.answer), { ...inputValues(own), rating: 'fully' });
+    await service.settled();
+    expect(updatesOfC04()).toBe(before);
+    expect(await service.services.answers.find(roundId, 'C04', respondent(hamid))).toMatchObject({ rating: 'fully' });
+    await press(hamid, actionOf(own, VERBS.answer), inputValues(own)); // back as he had it, for the tests after
+  });
+
   it('shows someone who has not answered the condition that they have not, with their level filled in', async () => {
     const own = cardOf((await press(grace, actionOf(await sharedCard('C04'), VERBS.myAnswer))).body);
     expect(cardText(own)).toContain("You haven't answered this condition yet.");
