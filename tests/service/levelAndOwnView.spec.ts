@@ -2,9 +2,10 @@ import type { RunningService } from '../../bot/service';
 import { respondentIdFor } from '../../bot/domain/respondent';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions, inputValues } from '../support/cardText';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { asRosterMember, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, person, personalMessage, TEAM, type TestPerson } from '../support/teamsActivities';
-import { postToBot, startTestService, TEST_HMAC_KEY } from '../support/testService';
+import type { FakeConnector } from '../support/fakeConnector';
+import { asRosterMember, cardAction, channelCommand, OTHER_TEAM, PEOPLE, person, personalMessage, TEAM, type TestPerson } from '../support/teamsActivities';
+import { startRoundInTeam } from '../support/roundInTeam';
+import { postToBot, TEST_HMAC_KEY } from '../support/testService';
 
 /**
  * Issue 8, items 19 and 20, through the real service: one level per person per round, and a
@@ -34,14 +35,8 @@ const actionOf = (card: unknown, verb: string) => executeActions(card).find((a) 
 const lastCardIn = (who: TestPerson) => cardOf(connector.sentActivities().filter((s) => s.conversationId === `a:personal-${who.aadObjectId}`).at(-1)?.activity);
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  connector.setRoster(TEAM.id, [PEOPLE.champion, grace, hamid, ines].map(asRosterMember));
+  ({ connector, service, roundId } = await startRoundInTeam({ roster: [PEOPLE.champion, grace, hamid, ines] }));
   connector.setRoster(OTHER_TEAM.id, [PEOPLE.champion, ines].map(asRosterMember));
-  service = await startTestService();
-  await send(installedInTeam(url(), PEOPLE.champion));
-  await send(channelCommand(url(), PEOPLE.champion, 'start'));
-  await service.settled();
-  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
 });
 afterAll(async () => {
   await service?.stop();

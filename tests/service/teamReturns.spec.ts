@@ -1,9 +1,10 @@
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText } from '../support/cardText';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, personalMessage, TEAM, uninstalledFromTeam } from '../support/teamsActivities';
-import { postToBot, startTestService } from '../support/testService';
+import type { FakeConnector } from '../support/fakeConnector';
+import { cardAction, channelCommand, installedInTeam, PEOPLE, personalMessage, TEAM, uninstalledFromTeam } from '../support/teamsActivities';
+import { startRoundInTeam } from '../support/roundInTeam';
+import { postToBot } from '../support/testService';
 
 /**
  * Teams says the app was removed from a team, then the app is back without a new install event
@@ -27,13 +28,7 @@ const tabRounds = async () => {
 const myRounds = async () => ((await (await fetch(`${service.url}/api/me/rounds`)).json()) as { rounds: { roundId: string }[] }).rounds;
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
-  service = await startTestService();
-  await send(installedInTeam(url(), PEOPLE.champion));
-  await send(channelCommand(url(), PEOPLE.champion, 'start'));
-  await service.settled();
-  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+  ({ connector, service, roundId } = await startRoundInTeam({ roster: [PEOPLE.champion, PEOPLE.practitioner] }));
 });
 afterAll(async () => {
   await service?.stop();

@@ -3,10 +3,11 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { closeRoundNow } from '../support/closeRoundNow';
 import { cardOf, cardText } from '../support/cardText';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import type { FakeConnector } from '../support/fakeConnector';
 import { eventually } from '../support/serviceProcess';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
-import { postToBot, startTestService } from '../support/testService';
+import { cardAction, channelCommand, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { startRoundInTeam } from '../support/roundInTeam';
+import { postToBot } from '../support/testService';
 
 /**
  * Issue 8, item 1, as it was found: 10 practitioners answer condition 1; a member reads the
@@ -50,12 +51,7 @@ const answered = (respondents: number) =>
 const decoded = (read: string) => JSON.parse(Buffer.from(read.split(' ')[1]!, 'base64').toString('utf8')) as Record<string, unknown>;
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  service = await startTestService();
-  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
-  await service.settled();
-  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+  ({ connector, service, roundId } = await startRoundInTeam());
 });
 afterAll(async () => {
   await service?.stop();

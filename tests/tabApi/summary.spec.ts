@@ -2,10 +2,11 @@ import { respondentIdFor } from '../../bot/domain/respondent';
 import type { RoundSummary } from '../../bot/domain/summary';
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
+import type { FakeConnector } from '../support/fakeConnector';
+import { cardAction, person, TEAM, type TestPerson } from '../support/teamsActivities';
 import { closeRoundNow } from '../support/closeRoundNow';
-import { postToBot, startTestService, TEST_HMAC_KEY } from '../support/testService';
+import { startRoundInTeam } from '../support/roundInTeam';
+import { postToBot, TEST_HMAC_KEY } from '../support/testService';
 
 /** What leaders read: answers given through the bot; participation while the round is open, then aggregated, small groups hidden and nobody named. */
 let connector: FakeConnector;
@@ -22,12 +23,7 @@ const api = async (path: string) => {
 };
 
 beforeAll(async () => {
-  connector = await startFakeConnector();
-  service = await startTestService();
-  await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
-  await service.settled();
-  roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
+  ({ connector, service, roundId } = await startRoundInTeam());
   for (const { who, level, rating, comment } of staff) {
     await postToBot(service, cardAction(connector.serviceUrl, who, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating, level, comment }));
   }
