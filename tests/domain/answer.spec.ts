@@ -1,15 +1,7 @@
 import { MAX_COMMENT_LENGTH, normaliseComment, validateAnswerChoice } from '../../bot/domain/answer';
-import { isAuditError } from '../../bot/domain/errors';
+import { refusalOf } from '../support/refusal';
 
-const refusal = (call: () => unknown) => {
-  try {
-    call();
-  } catch (error) {
-    if (isAuditError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('validating an answer', () => {
   it('accepts a rating, a level and a comment', () => {

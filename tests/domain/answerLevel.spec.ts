@@ -1,17 +1,9 @@
 import { decideLevel, levelInRound } from '../../bot/domain/answerLevel';
-import { isAuditError } from '../../bot/domain/errors';
+import { refusalOf } from '../support/refusal';
 import type { LevelId } from '../../bot/domain/levels';
 
 /** One person, one level per audit round: what each kind of card may do to it. */
-const refusal = (call: () => unknown) => {
-  try {
-    call();
-  } catch (error) {
-    if (isAuditError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe("a person's level in an audit round", () => {
   it('is set by their first answer: the level they give, or the one remembered for the team', () => {
