@@ -119,7 +119,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     settleMs: answersSettleMs(services.roundCache),
     now: () => services.now().getTime(),
   });
-  const server = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger, storageReachable: createStorageProbe(tables.teams, logger) });
+  const { server, stopServing } = createHttpServer({ maxRequestBytes: config.maxRequestBytes, logger, storageReachable: createStorageProbe(tables.teams, logger) });
   server.post('/api/messages', botEndpoint(incomingActivities(adapter, bot), logger));
   registerTabApi(server, {
     // What the tab reads and writes, and nothing else of the service.
@@ -156,7 +156,9 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     services,
     settled,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Answers in flight are answered (or, past the deadline, cut off unacknowledged) before the drain.
+      const { cutOff } = await stopServing();
+      if (cutOff > 0) logger.warn('requests_cut_off_on_stop', { cutOff });
       await settled().catch(() => undefined);
       roundCards.stop();
       services.roundLevels.stop();

@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { startEmbeddedAzurite } from '../../bot/storage/embeddedAzurite';
 import { openAuditTables } from '../../bot/storage/tables';
+import { localHmacKey } from '../../bot/config/localHmacKey';
+import { respondentIdFor } from '../../bot/domain/respondent';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { azuriteChildOf, ensureBuilt, eventually, exitWithin, isAlive, isListening, spawnService, type ServiceProcess } from '../support/serviceProcess';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
 
 /**
@@ -17,7 +20,9 @@ import { postToBot } from '../support/testService';
  * (systemd's default, and most process managers'), SIGHUP to the group (the terminal closed),
  * and SIGKILL to the process (nothing can be done in the service then, but its Azurite must
  * not outlive it). Each time 40 answers were acknowledged just before the stop; every one of
- * them is on disk afterwards, and the service starts again on the same folder.
+ * them is on disk afterwards, and the service starts again on the same folder. And stopped while
+ * answers keep arriving over kept-alive connections (as the Bot Connector sends them): it still
+ * ends promptly, well before a service manager would SIGKILL it, keeping every acknowledged one.
  */
 jest.setTimeout(180_000);
 const ANSWERS_PER_STOP = 40;
@@ -53,13 +58,69 @@ async function startLocalService() {
 
 /** What is on disk: the answers table read by a fresh Azurite on the same folder, the service stopped. */
 async function storedAnswers(): Promise<number> {
+  return readStored((answers) => answers.countForCondition(roundId, 'C01'));
+}
+
+/** The respondents whose answer to C02 is on disk (read as storedAnswers does). */
+async function storedC02Respondents(): Promise<Set<string>> {
+  return readStored(async (answers) => new Set((await answers.ratedAnswers(roundId, 'C02')).map((answer) => answer.respondentId)));
+}
+
+async function readStored<T>(read: (answers: AnswersRepository) => Promise<T>): Promise<T> {
   const azurite = await startEmbeddedAzurite({ dataDir });
   try {
     const tables = openAuditTables({ kind: 'connectionString', connectionString: azurite.connectionString }, 'practiceaudit');
-    return await new AnswersRepository(tables.answers).countForCondition(roundId, 'C01');
+    return await read(new AnswersRepository(tables.answers));
   } finally {
     await azurite.stop();
   }
+}
+
+/**
+ * Eight people answering C02 one after another, each over a kept-alive connection (as Teams'
+ * Bot Connector does), until `stop()`; refused connections are tried again. Returns whom the
+ * service acknowledged (their own answer back on the card) and how many requests reused a connection.
+ */
+function answerStream(url: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const acknowledged: TestPerson[] = [];
+  let next = 5000;
+  let reused = 0;
+  const stopped = new AbortController();
+  const worker = async () => {
+    while (!stopped.signal.aborted) {
+      const who = person(`Streamer ${next}`, next++);
+      const body = JSON.stringify(cardAction(connector.serviceUrl, who, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C02', via: 'channel', rating: 'mostly', level: 'practitioner', comment: '' }));
+      try {
+        const reply = await new Promise<{ status: number; text: string; reusedSocket: boolean }>((resolve, reject) => {
+          const req = request(`${url}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+            let text = '';
+            res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text, reusedSocket: req.reusedSocket }));
+            res.on('error', reject);
+          });
+          req.on('error', reject);
+          req.end(body);
+        });
+        if (reply.reusedSocket) reused += 1;
+        if (reply.status === 200 && executeActions(cardOf(JSON.parse(reply.text))).some((a) => a.title === 'Change my answer')) acknowledged.push(who);
+      } catch {
+        // Refused or reset: the service is stopping. Teams would try again, and so does this.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+  };
+  const workers = Array.from({ length: 8 }, worker);
+  return {
+    acknowledged: () => acknowledged.length,
+    reused: () => reused,
+    async stop() {
+      stopped.abort();
+      await Promise.all(workers);
+      agent.destroy();
+      return acknowledged;
+    },
+  };
 }
 
 describe('a local service stopped while answers arrive', () => {
@@ -92,6 +153,27 @@ describe('a local service stopped while answers arrive', () => {
     expect(await isListening(running.azurite.port)).toBe(false);
 
     expect(await storedAnswers()).toBe((index + 1) * ANSWERS_PER_STOP);
+  });
+
+  it('stops promptly on SIGTERM to the process group while answers keep arriving over kept-alive connections, and keeps every acknowledged one', async () => {
+    const running = await startLocalService();
+    const stream = answerStream(running.url);
+    let acknowledged: TestPerson[];
+    try {
+      await eventually(() => (stream.acknowledged() >= 24 ? true : undefined), 30_000, 'answers to flow');
+      // The connections are being reused: closing the listener alone would not end them.
+      expect(stream.reused()).toBeGreaterThan(0);
+      process.kill(-running.service.pid, 'SIGTERM');
+      // Well within a service manager's patience (systemd 90 s, containers often 10–30 s), answers still arriving.
+      expect(await exitWithin(running.service, 10_000)).toBe(0);
+    } finally {
+      acknowledged = await stream.stop();
+    }
+    await eventually(() => (isAlive(running.azurite.pid) ? undefined : true), 15_000, 'the Azurite child to end');
+
+    const stored = await storedC02Respondents();
+    const hmacKey = localHmacKey(dataDir);
+    expect(acknowledged.filter((who) => !stored.has(respondentIdFor(who.aadObjectId, hmacKey))).map((who) => who.name)).toEqual([]);
   });
 
   it('starts again on the same folder afterwards', async () => {

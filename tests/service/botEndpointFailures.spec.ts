@@ -44,7 +44,7 @@ beforeAll(async () => {
     }),
   );
   const logger = createLogger('info', (line) => lines.push(line));
-  server = createHttpServer({ maxRequestBytes: 262_144, logger });
+  ({ server } = createHttpServer({ maxRequestBytes: 262_144, logger }));
   server.post('/api/messages', botEndpoint(incomingActivities(adapter, new ActivityHandler()), logger));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   url = `http://127.0.0.1:${server.address().port}`;
