@@ -15,9 +15,14 @@ export interface ClosedRound extends RoundStatus {
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
 const ANSWERS_IN_FLIGHT_MS = 1000;
 
-/** How long after a close the answers other instances accepted may still land: what closing waits out. */
+/**
+ * How long after a close the answers already accepted may still land, in ms: what closing waits
+ * out. The instances' round cache lifetime (ROUND_CACHE_MS), plus the writes in flight, which an
+ * answer that read the round as open just before the close has under way whether or not the
+ * round was cached (ROUND_CACHE_MS=0 still waits ANSWERS_IN_FLIGHT_MS).
+ */
 export function answersSettleMs(roundCache: { readonly ttlMs: number }): number {
-  return roundCache.ttlMs > 0 ? roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS : 0;
+  return roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS;
 }
 
 /**
