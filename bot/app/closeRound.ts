@@ -1,11 +1,13 @@
 import { setTimeout } from 'node:timers/promises';
-import { AuditError } from '../domain/errors';
+import { AuditError, isAuditError } from '../domain/errors';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { participationOf } from '../domain/participation';
-import { countsOfAnswers } from '../domain/summary';
+import { countsOfAnswers, type RatedAnswer } from '../domain/summary';
 import type { RoundStatus } from './roundStatus';
 import type { DeliveryReport } from './deliveryReport';
+import { peopleAtTwoLevels } from '../domain/answerLevel';
+import type { AnswersRepository } from '../storage/answersRepository';
 
 export interface ClosedRound extends RoundStatus {
   /** Which cards now show the closed round, and which could not be updated. */
@@ -15,9 +17,14 @@ export interface ClosedRound extends RoundStatus {
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
 const ANSWERS_IN_FLIGHT_MS = 1000;
 
-/** How long after a close the answers other instances accepted may still land: what closing waits out. */
+/**
+ * How long after a close the answers already accepted may still land, in ms: what closing waits
+ * out. The instances' round cache lifetime (ROUND_CACHE_MS), plus the writes in flight, which an
+ * answer that read the round as open just before the close has under way whether or not the
+ * round was cached (ROUND_CACHE_MS=0 still waits ANSWERS_IN_FLIGHT_MS).
+ */
 export function answersSettleMs(roundCache: { readonly ttlMs: number }): number {
-  return roundCache.ttlMs > 0 ? roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS : 0;
+  return roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS;
 }
 
 /**
@@ -39,7 +46,7 @@ export async function closeRound(
   // (and the writes already under way), so every answer they accepted is counted here.
   await setTimeout(answersSettleMs(roundCache));
   // One read of the answers gives both the closing figures and the counts the round keeps.
-  const given = await answers.allRatedAnswers(round.roundId);
+  const given = await answersAtOneLevel(answers, round.roundId);
   const participation = participationOf(given, privacyThreshold);
   const finalCounts = countsOfAnswers(given);
   // Not kept (storage failing now): the tab makes the summary from the answers instead.
@@ -47,4 +54,26 @@ export async function closeRound(
   // The cards are told the closing figures: they read nothing themselves.
   const delivery = await roundCards.publishClosure(round, participation);
   return { round: { ...round, finalCounts }, participation, delivery };
+}
+
+/** Re-reads after a conflict: another instance's level check wrote first (it moves them the same way). */
+const LEVEL_ATTEMPTS = 3;
+
+/**
+ * A closed round's answers, with anyone stored at two levels (one answer on each of two instances
+ * just before the close) brought to one first: otherwise an instance's background level check
+ * (RoundLevels) would move them after the close, and the stored answers (comments, exports) would
+ * no longer agree with the figures counted here. Throws what storage throws.
+ */
+async function answersAtOneLevel(answers: AnswersRepository, roundId: string): Promise<RatedAnswer[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    const given = await answers.allRatedAnswers(roundId);
+    const atTwoLevels = peopleAtTwoLevels(given);
+    if (atTwoLevels.length === 0) return given;
+    try {
+      for (const respondentId of atTwoLevels) await answers.bringToOneLevel(roundId, respondentId);
+    } catch (error) {
+      if (attempt >= LEVEL_ATTEMPTS || !isAuditError(error, 'STORAGE_CONFLICT')) throw error;
+    }
+  }
 }

@@ -75,3 +75,19 @@ export function levelInRound(answers: readonly { readonly level: LevelId; readon
   for (const answer of answers) if (!latest || latest.answeredAt < answer.answeredAt) latest = answer;
   return latest?.level;
 }
+
+/**
+ * The people whose answers in a round are stored at more than one level (two instances each took
+ * one of their answers at a different level before either knew of the other): their respondent
+ * ids, each once. Normally none.
+ */
+export function peopleAtTwoLevels(answers: Iterable<{ readonly respondentId: string; readonly level: LevelId }>): string[] {
+  const levelOf = new Map<string, LevelId>();
+  const atTwo = new Set<string>();
+  for (const { respondentId, level } of answers) {
+    const first = levelOf.get(respondentId);
+    if (first === undefined) levelOf.set(respondentId, level);
+    else if (first !== level) atTwo.add(respondentId);
+  }
+  return [...atTwo];
+}

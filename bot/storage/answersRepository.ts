@@ -7,6 +7,7 @@ import { isRatingId, type RatingId } from '../domain/ratings';
 import type { RatedAnswer } from '../domain/summary/roundSummary';
 import { findRow } from './findRow';
 import { AuditError } from '../domain/errors';
+import { levelInRound } from '../domain/answerLevel';
 import { isPreconditionFailed, storageCall } from './storageErrors';
 
 /**
@@ -97,6 +98,18 @@ export class AnswersRepository {
       throw error;
     }
     return others.filter((row) => row.level !== level).length;
+  }
+
+  /**
+   * Brings all of a person's answers in a round to the level of their latest (domain levelInRound),
+   * in one conditional write when any differs. Returns that level (undefined: no answers). Throws
+   * AuditError STORAGE_CONFLICT when their answers changed between the read and the write.
+   */
+  async bringToOneLevel(roundId: string, respondentId: string): Promise<LevelId | undefined> {
+    const stored = await this.answersOf(roundId, respondentId);
+    const level = levelInRound(stored);
+    if (level && stored.some((answer) => answer.level !== level)) await this.writeLevel(roundId, level, stored);
+    return level;
   }
 
   async countForCondition(roundId: string, conditionId: ConditionId): Promise<number> {

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { levelInRound } from '../domain/answerLevel';
 import type { LevelId } from '../domain/levels';
 import { createCoalescer, type Coalescer } from '../shared/coalescer';
 import type { AnswersRepository } from './answersRepository';
@@ -117,12 +116,8 @@ export class RoundLevels {
 
   private async settle(roundId: string, state: RoundState, respondentId: string): Promise<void> {
     try {
-      const stored = await this.answers.answersOf(roundId, respondentId);
-      const level = levelInRound(stored);
-      if (level) {
-        if (stored.some((answer) => answer.level !== level)) await this.answers.writeLevel(roundId, level, stored);
-        state.people.set(respondentId, level);
-      }
+      const level = await this.answers.bringToOneLevel(roundId, respondentId);
+      if (level) state.people.set(respondentId, level);
       state.unsettled.delete(respondentId);
     } catch (error) {
       // Most likely they answered again meanwhile (412): try again after the next read.

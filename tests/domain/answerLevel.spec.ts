@@ -1,4 +1,4 @@
-import { decideLevel, levelInRound } from '../../bot/domain/answerLevel';
+import { decideLevel, levelInRound, peopleAtTwoLevels } from '../../bot/domain/answerLevel';
 import { refusalOf } from '../support/refusal';
 import type { LevelId } from '../../bot/domain/levels';
 
@@ -49,5 +49,13 @@ describe("a person's level in an audit round", () => {
     const at = (level: LevelId, answeredAt: string) => ({ level, answeredAt });
     expect(levelInRound([])).toBeUndefined();
     expect(levelInRound([at('practitioner', '2026-03-05T09:00:00Z'), at('supervisor', '2026-03-05T09:02:00Z'), at('practitioner', '2026-03-05T09:01:00Z')])).toBe('supervisor');
+  });
+
+  it('finds, among a round\'s answers, the people stored at more than one level, each once', () => {
+    const answer = (respondentId: string, level: LevelId) => ({ respondentId, level });
+    expect(peopleAtTwoLevels([])).toEqual([]);
+    expect(
+      peopleAtTwoLevels([answer('ben', 'practitioner'), answer('ama', 'supervisor'), answer('ben', 'senior-leader'), answer('ama', 'supervisor'), answer('ben', 'service-manager')]),
+    ).toEqual(['ben']);
   });
 });

@@ -76,15 +76,14 @@ describe('closing a round', () => {
     connector.reset();
     const reply = await pressOnConfirmation(service, connector, PEOPLE.champion, confirmation, VERBS.closeRound);
     expect(cardText(cardOf(reply.body))).toMatch(/^Closing audit round 1…/);
-    // Before the invoke answered, the card that asked said so for everyone.
-    expect(updatesOf(confirmation.activityId)[0]).toMatch(/^Closing audit round 1…/);
 
     await service.settled();
     expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
-    // "Closing…" first, then the round's thirteen cards, then the outcome on the card that asked.
+    // "Closing…" first (for everyone), then the round's thirteen cards, then the outcome on the card that asked.
     const updates = connector.updates();
     expect(updates).toHaveLength(1 + 13 + 1);
     expect([updates[0]!.activityId, updates.at(-1)!.activityId]).toEqual([confirmation.activityId, confirmation.activityId]);
+    expect(updatesOf(confirmation.activityId)[0]).toMatch(/^Closing audit round 1…/);
     const outcome = updatesOf(confirmation.activityId).at(-1);
     expect(outcome).toMatch(/Audit round 1 is closed\. 1 person took part\./);
     expect(outcome).toMatch(/The results are in the Practice audit tab of this channel\. No tab yet\? Select \+ at the top of the channel/);
@@ -113,5 +112,27 @@ describe('closing a round', () => {
     await service.settled();
     expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
     expect(lastSentText()).toMatch(/Audit round 2 is closed\. No one took part\./);
+  });
+
+  it("answers Close before a slow Teams has taken the card's \"Closing…\" update, then closes and shows the outcome", async () => {
+    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await service.settled();
+    connector.reset();
+    await send(channelCommand(url(), PEOPLE.champion, 'close'));
+    const asking = closeConfirmationIn(connector.sentActivities())!;
+    const onTheCard = (call: { method: string; activityId?: string }) => call.method === 'PUT' && call.activityId === asking.activityId;
+    // Teams holds the update (as it does when it throttles): the invoke must not wait for it.
+    const slow = connector.slowNext(1, 20_000, onTheCard);
+    const reply = await pressOnConfirmation(service, connector, PEOPLE.champion, asking, VERBS.closeRound);
+    const answeredAt = Date.now();
+    slow.hurry();
+    await service.settled();
+
+    expect(cardText(cardOf(reply.body))).toMatch(/^Closing audit round 3…/);
+    expect(connector.calls.find(onTheCard)!.answeredAt).toBeGreaterThanOrEqual(answeredAt);
+    expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
+    const onCard = updatesOf(asking.activityId);
+    expect(onCard[0]).toMatch(/^Closing audit round 3…/);
+    expect(onCard.at(-1)).toMatch(/Audit round 3 is closed\./);
   });
 });

@@ -20,8 +20,9 @@ export async function askToCloseRound(turn: TeamsTurn, teamId: string, person: P
 /**
  * Close on the confirmation card. Closing waits for answers in flight (ROUND_CACHE_MS + 1 s), then
  * updates the round's thirteen cards at Teams' pace, which with a slow connector outlasts Teams'
- * wait for an invoke (~15 s). So the card says at once, to everyone, that the round is closing,
- * the close runs after the turn, and the card then shows the outcome (closedRoundNotice).
+ * wait for an invoke (~15 s); so does even one update Teams throttles (429, Retry-After). So the
+ * invoke answers at once (the presser sees "Closing audit round N…"), and after the turn the card
+ * says so to everyone, the close runs, and the card then shows the outcome (closedRoundNotice).
  */
 export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = closeRoundActionData.safeParse(data);
@@ -39,13 +40,17 @@ export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, dep
   }
   const closing = closingRoundNotice(round);
   const confirmationId = turn.activity.replyToId;
-  // Shown to everyone, so no other champion presses Close meanwhile. The person who pressed
-  // sees it from the invoke response whatever happens to this update.
-  if (confirmationId) await turn.updateCard(confirmationId, closing).catch((error: unknown) => deps.logger.warn('close_notice_failed', { error }));
-  // The turn ends before the close does: its outcome goes to the same conversation afterwards.
+  // The turn ends before the close does: everything it sends goes to the same conversation afterwards.
   const { address } = turn;
   deps.inBackground(`close round ${round.roundId}`, async () => {
+    // Shown to everyone, so no other champion presses Close meanwhile; paced like any send. The
+    // person who pressed sees it from the invoke response whatever happens to this update. The
+    // close does not wait for it (it waits out answers in flight meanwhile), the outcome does.
+    const closingShown = confirmationId
+      ? deps.teams.inConversation(address, (conversation) => conversation.updateCard(confirmationId, closing)).catch((error: unknown) => deps.logger.warn('close_notice_failed', { error }))
+      : undefined;
     const outcome = await outcomeOfClosing(team.teamId, person, round, deps);
+    await closingShown;
     await deps.teams.inConversation(address, async (conversation) => {
       // On the card that asked; if that card cannot be updated (deleted, say), as a new message.
       if (confirmationId) {
