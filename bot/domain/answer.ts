@@ -55,6 +55,19 @@ export function validateAnswerChoice(
   return { rating, level, comment, ...(movesFrom ? { movesFrom } : {}) };
 }
 
+/**
+ * What a card may carry of a comment a person typed: at most MAX_COMMENT_LENGTH, measured as
+ * `validateAnswerChoice` measures it, so a comment sent back in a refused answer's card can be
+ * submitted again as it is shown, and the card stays far under Teams' ~28 KB limit (teams-platform.md).
+ * `cut` says whether anything was dropped; a character is never split in two.
+ */
+export function commentWithinLimit(typed: string): { readonly comment: string; readonly cut: boolean } {
+  if (typed.length <= MAX_COMMENT_LENGTH) return { comment: typed, cut: false };
+  const kept = typed.slice(0, MAX_COMMENT_LENGTH);
+  // A high surrogate at the end is half of an emoji or similar: drop it rather than send half.
+  return { comment: /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept, cut: true };
+}
+
 /** Trims, unifies line endings and drops control characters other than new lines. */
 export function normaliseComment(raw: string): string {
   return raw

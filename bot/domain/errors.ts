@@ -16,7 +16,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: 'Please sign in to Teams to see the audit.' },
   NOT_A_CHAMPION: { status: 403, message: "Only the team's practice champions can do that." },
   NOT_A_TEAM_MEMBER: { status: 403, message: 'You can only answer audits for teams you belong to.' },
-  OTHER_TENANT: { status: 403, message: "This team belongs to another organisation, so your answer was not recorded. You can answer only for your own organisation's teams." },
+  OTHER_TENANT: { status: 403, message: "This team belongs to another organisation, so nothing was recorded or changed. You can use Practice Audit only for your own organisation's teams." },
   ROUND_NOT_FOUND: { status: 404, message: 'That audit round could not be found.' },
   NO_OPEN_ROUND: { status: 409, message: 'There is no open audit round in this team.' },
   ROUND_ALREADY_OPEN: { status: 409, message: 'An audit round is already open in this team.' },

@@ -4,6 +4,9 @@ import type { Logger } from '../logger';
 import type { ActivityOutcome, IncomingActivities } from '../teams/teamsPort';
 import { incomingActivity } from './incomingActivity';
 
+/** botbuilder's answer to an invoke no handler offers (task/fetch, composeExtension/query…). */
+const NOT_IMPLEMENTED = 501;
+
 const GENERIC: Record<number, { code: string; message: string }> = {
   400: { code: 'BadRequest', message: 'The request is not a valid activity.' },
   401: { code: 'Unauthorized', message: 'The request is not authorised.' },
@@ -15,7 +18,8 @@ const GENERIC: Record<number, { code: string; message: string }> = {
  * an invoke's own error; any other failure gets a generic body, so nothing internal leaves us.
  * A 5xx is logged with its cause (the error's name, message, code or status, stack: see the
  * logger) so an operator can tell an unreachable key server from a bug; never with the
- * activity, whose text, names and card inputs are people's.
+ * activity, whose text, names and card inputs are people's. A 501 (an invoke the app does not
+ * offer) and a 4xx are the client's input, noted at info without a stack.
  */
 export function botEndpoint(activities: IncomingActivities, logger: Logger) {
   return async (req: RestifyRequest, res: RestifyResponse): Promise<void> => {
@@ -24,8 +28,11 @@ export function botEndpoint(activities: IncomingActivities, logger: Logger) {
     const { status, body } = outcome;
     if (status >= 400) {
       const generic = GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400]!;
-      if (status >= 500) logger.error('activity_failed', { status, activityType: activityTypeOf(req.body), cause: outcome.cause });
+      if (status >= 500 && status !== NOT_IMPLEMENTED) logger.error('activity_failed', { status, activityType: activityTypeOf(req.body), cause: outcome.cause });
       else if (status === 401) logger.warn('activity_failed', { status });
+      // The client's doing (an invoke the app does not offer, an activity that cannot be read):
+      // noted without a stack, so error-level lines stay the faults an operator must act on.
+      else if (outcome.rejected === undefined) logger.info(status === NOT_IMPLEMENTED ? 'activity_not_supported' : 'activity_refused', { status, ...namesOf(req.body) });
       // Invoke error responses are ours (application/vnd.microsoft.error) and safe to pass on.
       res.send(status, isInvokeErrorBody(body) ? body : { error: generic });
       return;
@@ -38,6 +45,12 @@ export function botEndpoint(activities: IncomingActivities, logger: Logger) {
 function activityTypeOf(body: unknown): string | undefined {
   const type = (body as { type?: unknown } | null)?.type;
   return typeof type === 'string' ? type.slice(0, 100) : undefined;
+}
+
+/** The activity's type and, for an invoke, its name (Teams', never a person's), to tell which was refused. */
+function namesOf(body: unknown): { activityType?: string; invokeName?: string } {
+  const name = (body as { name?: unknown } | null)?.name;
+  return { activityType: activityTypeOf(body), ...(typeof name === 'string' ? { invokeName: name.slice(0, 100) } : {}) };
 }
 
 function isInvokeErrorBody(body: unknown): boolean {

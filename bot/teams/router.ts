@@ -2,7 +2,7 @@ import { AuditError } from '../domain/errors';
 import { VERBS } from './cards/actions';
 import { helpCard } from './cards';
 import { parseCommand } from './commands';
-import { handleAnswerAction } from './handlers/answerAction';
+import { answerRefusal, handleAnswerAction } from './handlers/answerAction';
 import type { BotDeps } from './handlers/botDeps';
 import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
 import { handleCancelCloseAction, handleCloseRoundAction } from './handlers/closeConfirmation';
@@ -10,8 +10,9 @@ import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } f
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
+import { requireTeamsTenant, teamActedOn } from './handlers/tenantGuard';
 import { CHANNEL_COMMANDS, replyAuditIsInChat, replyChannelCommandInChat } from './handlers/wrongPlace';
-import { errorResponse, type CardActionResponse } from './invokeResponses';
+import { errorResponse, refusalResponse, type CardActionResponse } from './invokeResponses';
 import { scopeOf, teamOf } from './teamsActivity';
 import type { TeamsTurn } from './teamsPort';
 
@@ -31,16 +32,21 @@ export interface TurnRoutes {
 }
 
 type CardActionHandler = (turn: TeamsTurn, data: unknown, deps: BotDeps) => Promise<CardActionResponse>;
+/** How a verb answers a press refused before its handler ran; a notice when not given. */
+type CardActionRefusal = (turn: TeamsTurn, data: unknown, error: unknown, deps: BotDeps) => CardActionResponse;
 
 /** Each verb of the bot's cards (cards/actions.ts), and the handler that answers it. A Map: the verb is the sender's. */
-const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([
-  [VERBS.answer, handleAnswerAction],
-  [VERBS.startRound, handleStartRoundAction],
-  [VERBS.answerInChat, handleAnswerInChatAction],
-  [VERBS.closeRound, handleCloseRoundAction],
-  [VERBS.cancelClose, handleCancelCloseAction],
-  [VERBS.myAnswer, handleMyAnswerAction],
+const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: CardActionRefusal }> = new Map([
+  // An answer refused comes back in its card with what was typed, as the handler's own refusals do.
+  [VERBS.answer, { handle: handleAnswerAction, refuse: answerRefusal }],
+  [VERBS.startRound, { handle: handleStartRoundAction }],
+  [VERBS.answerInChat, { handle: handleAnswerInChatAction }],
+  [VERBS.closeRound, { handle: handleCloseRoundAction }],
+  [VERBS.cancelClose, { handle: handleCancelCloseAction }],
+  [VERBS.myAnswer, { handle: handleMyAnswerAction }],
 ]);
+
+const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });
 
 /** Routes Teams activities to the handlers. Nothing here decides anything. */
 export function createTurnRoutes(deps: BotDeps): TurnRoutes {
@@ -84,10 +90,22 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
     },
     uninstalled: (turn) => forgetTeam(turn, deps),
     botAdded: (turn) => safely(turn, () => (scopeOf(turn.activity) === 'personal' ? offerRoundsInChat(turn, deps) : welcomeTeam(turn, deps))),
-    message: (turn) => safely(turn, () => routeCommand(turn)),
+    // Every message in a team and every button naming a team comes from the team's own tenant
+    // (tenantGuard.ts): checked here, once, before any handler.
+    message: (turn) =>
+      safely(turn, async () => {
+        await requireTeamsTenant(turn, teamOf(turn.activity)?.teamId, deps);
+        await routeCommand(turn);
+      }),
     cardAction: async (turn, verb, data) => {
-      const handler = CARD_ACTIONS.get(verb);
-      return handler ? handler(turn, data, deps) : errorResponse(new AuditError('UNKNOWN_ACTION'));
+      const action = CARD_ACTIONS.get(verb);
+      if (!action) return errorResponse(new AuditError('UNKNOWN_ACTION'));
+      try {
+        await requireTeamsTenant(turn, teamActedOn(turn, data), deps);
+      } catch (error) {
+        return (action.refuse ?? noticeOfRefusal)(turn, data, error, deps);
+      }
+      return action.handle(turn, data, deps);
     },
   };
 }

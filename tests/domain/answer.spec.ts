@@ -1,4 +1,4 @@
-import { MAX_COMMENT_LENGTH, normaliseComment, validateAnswerChoice } from '../../bot/domain/answer';
+import { commentWithinLimit, MAX_COMMENT_LENGTH, normaliseComment, validateAnswerChoice } from '../../bot/domain/answer';
 import { refusalOf } from '../support/refusal';
 
 const refusal = refusalOf;
@@ -45,5 +45,16 @@ describe('validating an answer', () => {
 
   it('keeps new lines but drops other control characters from comments', () => {
     expect(normaliseComment('line one\r\nline two\u0000\u0007\ttabbed')).toBe('line one\nline twotabbed');
+  });
+});
+
+describe('a comment sent back in a card', () => {
+  it('keeps what was typed up to the limit, never half a character, and can then be submitted as shown', () => {
+    expect(commentWithinLimit('Short and clear.')).toEqual({ comment: 'Short and clear.', cut: false });
+    const typed = `${'a'.repeat(MAX_COMMENT_LENGTH - 1)}😀 and more`;
+    const { comment, cut } = commentWithinLimit(typed);
+    expect(cut).toBe(true);
+    expect(comment).toBe('a'.repeat(MAX_COMMENT_LENGTH - 1));
+    expect(validateAnswerChoice({ rating: 'partly', level: 'practitioner', comment: commentWithinLimit('x'.repeat(100_000)).comment }).comment).toHaveLength(MAX_COMMENT_LENGTH);
   });
 });

@@ -1,6 +1,6 @@
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
-import { cardOf, cardText, executeActions } from '../support/cardText';
+import { cardOf, cardText, executeActions, inputValues } from '../support/cardText';
 import { closeTheRound } from '../support/closeRound';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { asRosterMember, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM } from '../support/teamsActivities';
@@ -107,11 +107,24 @@ describe('a round in a team channel', () => {
     expect(await service.services.answers.countForCondition(roundId, 'C03')).toBe(0);
   });
 
-  it('refuses a comment over 1,000 characters without losing it', async () => {
+  it('refuses a comment over 1,000 characters, keeping what was typed up to the limit and saying it was cut', async () => {
     const long = 'Supervision is patchy. '.repeat(50);
     const reply = await answer(PEOPLE.admin, 'C06', { rating: 'partly', level: 'business-support', comment: long });
     expect(cardText(cardOf(reply.body))).toMatch(/the limit is 1,000/);
-    expect(JSON.stringify(cardOf(reply.body))).toContain(JSON.stringify(long).slice(1, -1));
+    expect(inputValues(cardOf(reply.body)).comment).toBe(long.slice(0, 1000));
+    expect(cardText(cardOf(reply.body))).toMatch(/Your comment was cut to the limit of 1,000 characters/);
+    expect(await service.services.answers.countForCondition(roundId, 'C06')).toBe(0);
+  });
+
+  it('answers a 100,000-character comment with a card Teams can show (under its ~28 KB limit), saying the comment was cut', async () => {
+    const huge = 'We need more time for reflective supervision. '.repeat(2200).slice(0, 100_000);
+    for (const inputs of [{ rating: 'partly', level: 'business-support' }, { level: 'business-support' }]) {
+      const reply = await answer(PEOPLE.admin, 'C06', { ...inputs, comment: huge });
+      expect(reply.status).toBe(200);
+      expect(Buffer.byteLength(JSON.stringify(reply.body))).toBeLessThan(28 * 1024);
+      expect(inputValues(cardOf(reply.body)).comment).toBe(huge.slice(0, 1000));
+      expect(cardText(cardOf(reply.body))).toMatch(/Your comment was cut to the limit of 1,000 characters/);
+    }
     expect(await service.services.answers.countForCondition(roundId, 'C06')).toBe(0);
   });
 

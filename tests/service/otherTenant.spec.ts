@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../../bot/domain/errors';
 import type { AdaptiveCard } from '../../bot/teams/cards';
 import { INPUT_IDS, VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
+import { closeConfirmationIn } from '../support/closeRound';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, TEAM, TENANT_ID } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
@@ -33,6 +34,12 @@ afterAll(async () => {
   await connector?.close();
 });
 
+/** Any activity as Teams would send it from another tenant (both places Teams names the tenant). */
+function inTenant<T extends object>(activity: T, tenantId = OTHER_TENANT_ID): T {
+  const { conversation, channelData } = activity as { conversation?: object; channelData?: object };
+  return { ...activity, conversation: { ...conversation, tenantId }, channelData: { ...channelData, tenant: { id: tenantId } } };
+}
+
 /** The same card press, with the tenant Teams names in the activity replaced. */
 function fromTenant(tenantId: string, where: 'channel' | 'personal' = 'channel', conditionId = 'C02') {
   const activity = cardAction(connector.serviceUrl, PEOPLE.outsider, VERBS.answer, { roundId, teamId: TEAM.id, conditionId, via: where === 'channel' ? 'channel' : 'chat', ...draft }, where);
@@ -51,6 +58,45 @@ function expectRefusedWithDraftKept(body: unknown): void {
   expect(inputById(card, INPUT_IDS.comment).value).toBe(draft.comment);
   expect(executeActions(card).map((a) => a.verb)).toEqual([VERBS.answer]);
 }
+
+/**
+ * A practice champion of the team acting from another tenant: every team command and every
+ * button of the team's cards is refused as an answer is, and nothing changes.
+ */
+describe('a champion acting from another tenant than the team’s', () => {
+  const refusal = ERROR_CODES.OTHER_TENANT.message;
+  const lastSaid = () => connector.sentActivities().map((s) => cardText(cardOf(s.activity))).at(-1) ?? '';
+
+  it.each(['status', 'repost', 'repost all', 'close', 'champions', `champions add`, 'start'])('is refused "%s" in the channel, and told why', async (words) => {
+    connector.reset();
+    const mention = words === 'champions add' ? { mention: [PEOPLE.outsider] } : {};
+    await postToBot(service, inTenant(channelCommand(connector.serviceUrl, PEOPLE.champion, words, mention)));
+    await service.settled();
+    expect(connector.sentActivities()).toHaveLength(1);
+    expect(lastSaid()).toContain(refusal);
+    expect(await service.services.champions.list(TEAM.id)).toHaveLength(1);
+  });
+
+  it('cannot close the round with Close, or Cancel, on a confirmation card asked for in the team', async () => {
+    connector.reset();
+    await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'close'));
+    const confirmation = closeConfirmationIn(connector.sentActivities())!;
+    for (const verb of [VERBS.closeRound, VERBS.cancelClose]) {
+      const press = await postToBot(service, { ...inTenant(cardAction(connector.serviceUrl, PEOPLE.champion, verb, { teamId: TEAM.id, roundId })), replyToId: confirmation.activityId });
+      expect([verb, cardText(cardOf(press.body))]).toEqual([verb, expect.stringContaining(refusal)]);
+    }
+    await service.settled();
+    expect(await service.services.rounds.findOpen(TEAM.id)).toMatchObject({ roundId, status: 'open' });
+    expect(connector.updates()).toHaveLength(0);
+  });
+
+  it('is refused on the welcome card’s start button and on My answer', async () => {
+    const start = await postToBot(service, inTenant(cardAction(connector.serviceUrl, PEOPLE.champion, VERBS.startRound, { teamId: TEAM.id })));
+    expect(cardText(cardOf(start.body))).toContain(refusal);
+    const mine = await postToBot(service, inTenant(cardAction(connector.serviceUrl, PEOPLE.champion, VERBS.myAnswer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel' })));
+    expect(cardText(cardOf(mine.body))).toContain(refusal);
+  });
+});
 
 describe('an answer from another tenant than the team’s', () => {
   it('is refused on a channel card, and the person is told why with their answer still in the card', async () => {

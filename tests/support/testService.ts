@@ -7,9 +7,10 @@ export const TEST_HMAC_KEY = 'test-respondent-key-0123456789abcdef0123456789';
 
 /**
  * The real service, in-process, on an ephemeral loopback port, against the suite's Azurite.
- * `logLines` collects its warnings and errors (JSON lines), for tests of what an operator reads.
+ * `logLines` collects its warnings and errors (JSON lines), for tests of what an operator reads;
+ * `logLevel` 'info' collects its info lines too.
  */
-export async function startTestService(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<RunningService> {
+export async function startTestService(env: Record<string, string> = {}, options: { logLines?: string[]; logLevel?: 'info' | 'warn' } = {}): Promise<RunningService> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -22,7 +23,7 @@ export async function startTestService(env: Record<string, string> = {}, options
     ...env,
   });
   const { logLines } = options;
-  const logger = logLines ? createLogger('warn', (line) => void logLines.push(line)) : createLogger(config.logLevel);
+  const logger = logLines ? createLogger(options.logLevel ?? 'warn', (line) => void logLines.push(line)) : createLogger(config.logLevel);
   return startService(config, { logger });
 }
 

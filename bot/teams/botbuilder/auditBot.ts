@@ -1,4 +1,6 @@
-import { ActivityTypes, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuditError } from '../../domain/errors';
+import { errorResponse } from '../invokeResponses';
 import type { TurnRoutes } from '../router';
 import { teamsTurnOf } from './turn';
 
@@ -33,7 +35,25 @@ export class AuditBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * botbuilder reads an Adaptive Card action as `value.action.type` and throws a TypeError when
+   * `action` is null: client input, not our fault, so it is answered 400 here like any card
+   * action that cannot be read, rather than reaching onTurnError as a failure.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    if (name === 'adaptiveCard/action' && !isObject((value as { action?: unknown } | null | undefined)?.action)) {
+      const refused = errorResponse(new AuditError('BAD_REQUEST', 'That card action could not be read. Please use the buttons on the card.'));
+      return { status: refused.statusCode, body: refused };
+    }
+    return super.onInvokeActivity(context);
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return this.routes.cardAction(teamsTurnOf(context), invokeValue.action.verb, invokeValue.action.data);
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { MAX_COMMENT_LENGTH } from '../../domain/answer';
+import { commentWithinLimit, MAX_COMMENT_LENGTH } from '../../domain/answer';
 import { ERROR_CODES, type ErrorCode } from '../../domain/errors';
 import { isLevelId, LEVELS, type Level, type LevelId } from '../../domain/levels';
 import { isRatingId, RATINGS, type RatingId } from '../../domain/ratings';
@@ -12,6 +12,8 @@ export interface AnswerPrefill {
   readonly rating?: RatingId;
   readonly level?: LevelId;
   readonly comment?: string;
+  /** The comment they typed was longer than the limit and is shown cut to it. */
+  readonly commentCut?: boolean;
 }
 
 /** What a person submitted, as it arrived, kept so a refused answer loses nothing. */
@@ -41,14 +43,21 @@ export function fieldOfProblem(code: ErrorCode | undefined): AnswerField | undef
   }
 }
 
-/** Only values on the scale are preselected; the comment is kept exactly as typed. */
+/**
+ * Only values on the scale are preselected; the comment is kept as typed up to the comment
+ * limit (what a card can carry and the answer can take: domain/answer.ts), and said to be cut.
+ */
 export function prefillFromDraft(draft: AnswerDraft, rememberedLevel: LevelId | undefined): AnswerPrefill {
+  const comment = draft.comment !== undefined ? commentWithinLimit(draft.comment) : undefined;
   return {
     ...(isRatingId(draft.rating) ? { rating: draft.rating } : {}),
     ...(isLevelId(draft.level) ? { level: draft.level } : rememberedLevel ? { level: rememberedLevel } : {}),
-    ...(draft.comment !== undefined ? { comment: draft.comment } : {}),
+    ...(comment ? { comment: comment.comment, ...(comment.cut ? { commentCut: true } : {}) } : {}),
   };
 }
+
+/** Under the comment, when what was typed did not fit: the person checks how it now ends. */
+const COMMENT_CUT = `Your comment was cut to the limit of ${MAX_COMMENT_LENGTH.toLocaleString('en-GB')} characters: please check how it ends before you submit.`;
 
 /** "Practitioner (social worker, family support worker)", but just "Volunteer". */
 function levelChoiceTitle({ label, examples }: Level): string {
@@ -91,5 +100,6 @@ export function answerInputs(prefill: AnswerPrefill, problem?: { readonly text: 
       placeholder: 'What makes you say that?',
       value: prefill.comment,
     })),
+    ...(prefill.commentCut ? [textBlock(COMMENT_CUT, { color: 'attention', spacing: 'small' })] : []),
   ];
 }

@@ -33,16 +33,29 @@ export async function handleAnswerAction(turn: TeamsTurn, data: unknown, deps: B
     const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
   } catch (error) {
-    // What they entered comes back with the problem beside its field, so nothing is lost.
-    const round = stillOpen(submission);
-    const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 0;
-    return refusalResponse(error, {
-      logger: deps.logger,
-      event: 'answer_failed',
-      title: condition.text,
-      onTheCard: (problem, problemCode) => conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, ...(problemCode ? { problemCode } : {}) }),
-    });
+    return answerRefusal(turn, submission, error, deps);
   }
+}
+
+/**
+ * A refused or failed answer: the card again with what they entered and the problem beside its
+ * field, so nothing is lost. Also how the router answers an answer it refused before this
+ * handler ran (another tenant's, see tenantGuard.ts); data it cannot read gets BAD_REQUEST.
+ */
+export function answerRefusal(turn: TeamsTurn, data: unknown, error: unknown, deps: BotDeps): CardActionResponse {
+  const parsed = answerActionData.safeParse(data);
+  const condition = parsed.success ? findCondition(parsed.data.conditionId) : undefined;
+  if (!parsed.success || !condition) return refusalResponse(error, { logger: deps.logger, event: 'answer_failed' });
+  const submission = parsed.data;
+  const via = scopeOf(turn.activity) === 'personal' ? 'chat' : 'channel';
+  const round = stillOpen(submission);
+  const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 0;
+  return refusalResponse(error, {
+    logger: deps.logger,
+    event: 'answer_failed',
+    title: condition.text,
+    onTheCard: (problem, problemCode) => conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, ...(problemCode ? { problemCode } : {}) }),
+  });
 }
 
 function draftOf(submission: AnswerActionData): AnswerDraft {
