@@ -150,18 +150,16 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     await chooseInCard(card, RATING, 'Partly in place');
     await typeInCard(card, COMMENT, CHANGED_COMMENT);
     await clickCardButton(card, 'Change my answer');
-    const changed = await waitForCardToHaveShown(thePage(), {
+    await waitForCardToHaveShown(thePage(), {
       has: ['Condition 1 of 12', 'Your answer: Partly in place, as Practitioner', CHANGED_COMMENT, 'Change my answer'],
       after: own,
     });
-    // Still one person: the second answer replaced the first.
-    await waitForCardToHaveShown(thePage(), {
-      has: ['Condition 1 of 12', '1 person has answered', 'Submit answer'],
-      hasNot: ['Your answer'],
-      after: changed,
-    });
+    // Still one person: the second answer replaced the first. The count did not move, so the shared
+    // card is not updated over her own view: it is still what she sees once the bot has settled.
     await theService().settled();
     expect(await theService().services.answers.countForCondition(roundId, 'C01')).toBe(1);
+    await thePage().waitForTimeout(1_000); // time for the Playground to draw anything the bot had sent
+    expect(await conditionCard(1).innerText()).toContain('Your answer: Partly in place, as Practitioner');
   });
 
   step('in the personal chat, "audit" offers the first condition she has not answered; answering it brings the next', async () => {
