@@ -22,6 +22,8 @@ export interface AnswerSubmission {
   readonly changeLevel?: unknown;
   /** Sent from the person's own view ("Change my answer"): it replaces an answer they gave. */
   readonly isChange?: unknown;
+  /** When Teams sent the activity (its `timestamp`): a redelivered older activity never replaces a later answer. */
+  readonly sentAt?: unknown;
 }
 
 export interface RecordedAnswer {
@@ -81,10 +83,15 @@ async function recordOnce(
   const remembered = givesLevel || inRound ? undefined : await levels.levelOf(round.teamId, respondentId);
 
   const { movesFrom, ...choice } = validateAnswerChoice(submission, { inRound, remembered });
-  const answer: Answer = { roundId: round.roundId, conditionId: submission.conditionId, respondentId, ...choice, answeredAt: now().toISOString(), via: submission.via };
+  const sentAt = isoTimeOf(submission.sentAt);
+  const answer: Answer = { roundId: round.roundId, conditionId: submission.conditionId, respondentId, ...choice, answeredAt: now().toISOString(), via: submission.via, ...(sentAt ? { sentAt } : {}) };
   let movedAnswers = 0;
   if (movesFrom && stored) movedAnswers = await answers.writeLevel(round.roundId, answer.level, stored, answer);
-  else await answers.record(answer);
+  else {
+    const kept = await answers.record(answer);
+    // An older activity delivered again after a later answer: no effect, the later answer stands.
+    if (kept !== answer) return { answer: kept, round, movedAnswers: 0 };
+  }
   roundLevels.noted(round.roundId, respondentId, answer.level);
   if (givesLevel) levels.remember(round.teamId, respondentId, choice.level, answer.answeredAt);
   // A change leaves the count as it was: updating the shared card would only take the person's own
@@ -92,4 +99,11 @@ async function recordOnce(
   const aChange = submission.isChange === true || stored?.some((a) => a.conditionId === answer.conditionId) === true;
   if (!aChange) roundCards.answerCountChanged(round, answer.conditionId);
   return { answer, round, movedAnswers };
+}
+
+/** An activity's timestamp as ISO 8601, or undefined when it has none that reads as a time. */
+function isoTimeOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }

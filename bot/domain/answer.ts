@@ -19,6 +19,12 @@ export interface Answer {
   readonly comment: string;
   readonly answeredAt: string;
   readonly via: AnswerChannel;
+  /**
+   * When Teams sent the activity that gave it (ISO 8601, Teams' clock; absent for answers stored
+   * before it was kept). Orders an activity Teams delivers again (it resends an invoke it thinks
+   * was lost) against a later one of the same person: the later answer stands.
+   */
+  readonly sentAt?: string;
 }
 
 export interface AnswerChoice {

@@ -8,7 +8,7 @@ import type { RatedAnswer } from '../domain/summary/roundSummary';
 import { findRow } from './findRow';
 import { AuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
-import { isPreconditionFailed, storageCall } from './storageErrors';
+import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
 
 /**
  * One row per person per condition per round: the key makes "a second answer replaces
@@ -31,6 +31,7 @@ export function answerEntity(answer: Answer): AnswerEntity {
     comment: answer.comment,
     answeredAt: answer.answeredAt,
     via: answer.via,
+    ...(answer.sentAt ? { sentAt: answer.sentAt } : {}),
   };
 }
 
@@ -44,6 +45,7 @@ export interface AnswerEntity {
   comment: string;
   answeredAt: string;
   via: string;
+  sentAt?: string;
 }
 
 /** An answer as read, with the etag a conditional write of it needs. */
@@ -54,8 +56,32 @@ export interface StoredAnswer extends Answer {
 export class AnswersRepository {
   constructor(private readonly table: TableClient) {}
 
-  async record(answer: Answer): Promise<void> {
-    await storageCall(() => this.table.upsertEntity(answerEntity(answer), 'Replace'));
+  /**
+   * Stores the answer, replacing the person's earlier one for the condition, and returns it; or,
+   * when the stored answer came from an activity Teams sent later than this one (`sentAt`: this is
+   * an older activity delivered again), writes nothing and returns the stored answer. A first
+   * answer costs one insert; only a replacement reads the row first. STORAGE_CONFLICT when the
+   * row keeps changing under it.
+   */
+  async record(answer: Answer): Promise<Answer> {
+    const entity = answerEntity(answer);
+    if (answer.sentAt === undefined) {
+      await storageCall(() => this.table.upsertEntity(entity, 'Replace'));
+      return answer;
+    }
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const stored = attempt === 0 ? undefined : await findRow<AnswerEntity>(this.table, answer.roundId, entity.rowKey);
+      if (stored?.sentAt && stored.sentAt > answer.sentAt) return toAnswer(answer.roundId, stored);
+      try {
+        if (stored) await storageCall(() => this.table.updateEntity(entity, 'Replace', { etag: stored.etag }));
+        else await storageCall(() => this.table.createEntity(entity));
+        return answer;
+      } catch (error) {
+        // Someone's answer is there (first try), or changed since it was read: read it and decide again.
+        if (!isConflict(error) && !isPreconditionFailed(error) && !(stored && isNotFound(error))) throw error;
+      }
+    }
+    throw new AuditError('STORAGE_CONFLICT');
   }
 
   async find(roundId: string, conditionId: ConditionId, respondentId: string): Promise<StoredAnswer | undefined> {
@@ -212,5 +238,6 @@ function toAnswer(roundId: string, entity: AnswerEntity): Answer {
     comment: entity.comment ?? '',
     answeredAt: entity.answeredAt,
     via: entity.via as AnswerChannel,
+    ...(entity.sentAt ? { sentAt: entity.sentAt } : {}),
   };
 }

@@ -10,6 +10,8 @@ import type { Person } from '../app/auditServices';
 export interface TeamsActivity {
   readonly type?: string;
   readonly id?: string;
+  /** When Teams sent it (ISO 8601 text as received; a Date if an SDK parsed it). Kept on a redelivery. */
+  readonly timestamp?: string | Date;
   /** On a card action: the message whose card was acted on. */
   readonly replyToId?: string;
   readonly text?: string;

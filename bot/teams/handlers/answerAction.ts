@@ -28,7 +28,7 @@ export async function handleAnswerAction(turn: TeamsTurn, data: unknown, deps: B
   try {
     const person = personOf(turn.activity);
     await requireMembership(turn, submission.teamId, person, deps);
-    const { answer, round, movedAnswers } = await recordAnswer(deps.services, person, { ...submission, via });
+    const { answer, round, movedAnswers } = await recordAnswer(deps.services, person, { ...submission, via, sentAt: turn.activity.timestamp });
     if (via === 'chat' && !submission.isChange) sendNextChatConditionAfterTurn(turn, round, person, deps);
     const answeredCount = deps.services.roundCards.lastKnownCount(round, condition.id) ?? 1;
     return cardResponse(conditionCard({ round, condition, answeredCount, via, answer, movedAnswers }));
