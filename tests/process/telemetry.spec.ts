@@ -118,6 +118,9 @@ describe('telemetry from the built service', () => {
     const roundId = String(executeActions(cardOf(conditionCards()[0]!.activity))[0]!.data.roundId);
     const answer = cardAction(connector.serviceUrl, champion, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'partly', level: 'practitioner', comment: '' });
     expect((await postToBot({ url }, answer)).status).toBe(200);
+    // A second answer replaces the first: it reads and writes the answer's row by its keys.
+    const change = cardAction(connector.serviceUrl, champion, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'mostly', level: 'practitioner', comment: '' });
+    expect((await postToBot({ url }, change)).status).toBe(200);
     // The tab reads the round's summary: a route with the team's and the round's ids in its path.
     const summaryPath = `/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${encodeURIComponent(roundId)}/summary`;
     await (await fetch(`${url}${summaryPath}`)).arrayBuffer();
