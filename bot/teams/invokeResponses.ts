@@ -34,6 +34,7 @@ const INVOKE_ANSWERS: Record<ErrorCode, 'teamsError' | 'notice' | 'onTheCard'> =
   LEVEL_REQUIRED: 'onTheCard',
   LEVEL_DIFFERS_IN_ROUND: 'onTheCard',
   COMMENT_TOO_LONG: 'onTheCard',
+  INVALID_SETTINGS: 'onTheCard',
   OTHER_TENANT: 'onTheCard',
   STORAGE_UNAVAILABLE: 'onTheCard',
   STORAGE_CONFLICT: 'onTheCard',

@@ -1,0 +1,33 @@
+/**
+ * Work that must happen later, once and on time, across restarts and several instances (issue
+ * 10): a round closing on its close date, a wave of reminders, a recurring round opening. Use
+ * cases schedule it through `DueWork`; the engine (bot/storage/dueWorkQueue.ts, over Azure Queue
+ * Storage, Azurite's queue service locally) hands each job to its kind's handler at or after its
+ * due time, on one instance, AT LEAST once: every handler must be idempotent (a job delivered
+ * twice does its work once), and must check the job still applies when it runs (a round extended
+ * since, closed by hand, a setting changed).
+ *
+ * Each feature adds its job's shape to the `DueJob` union below and its handler to the map the
+ * service builds (`DueJobHandlers`). Jobs travel as JSON: plain data only, well under the
+ * queue's 64 KB message limit.
+ */
+export type DueJob =
+  /** The round closes itself on its close date, as a champion's close would. `closesAt`: the close date it was scheduled for (ISO 8601); a round extended since ignores it. */
+  | { readonly kind: 'closeRound'; readonly teamId: string; readonly roundId: string; readonly closesAt: string };
+
+export type DueJobKind = DueJob['kind'];
+
+export interface DueWork {
+  /**
+   * Keeps `job` until `dueAt` (at once when that has passed), then hands it to its handler.
+   * Resolves once the job is stored durably; rejects (STORAGE_UNAVAILABLE) when it could not be,
+   * so the caller can tell the person that nothing was scheduled.
+   */
+  schedule(job: DueJob, dueAt: Date): Promise<void>;
+}
+
+/**
+ * One handler per kind of job. A handler that resolves has done the job (it is then removed);
+ * one that rejects is tried again later (backing off; given up and logged after several tries).
+ */
+export type DueJobHandlers = { readonly [K in DueJobKind]: (job: Extract<DueJob, { kind: K }>) => Promise<void> };
