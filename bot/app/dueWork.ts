@@ -13,7 +13,20 @@
  */
 export type DueJob =
   /** The round closes itself on its close date, as a champion's close would. `closesAt`: the close date it was scheduled for (ISO 8601); a round extended since ignores it. */
-  | { readonly kind: 'closeRound'; readonly teamId: string; readonly roundId: string; readonly closesAt: string };
+  | { readonly kind: 'closeRound'; readonly teamId: string; readonly roundId: string; readonly closesAt: string }
+  /**
+   * A wave of reminders for a round: `waveId` names it ('auto-1', 'auto-2', or 'manual-' and the
+   * time a champion asked). `closesAt`: the close date an automatic wave was planned against; a
+   * round extended since ignores it (its new waves were scheduled by the extension).
+   */
+  | { readonly kind: 'reminderWave'; readonly teamId: string; readonly roundId: string; readonly waveId: string; readonly closesAt?: string }
+  /**
+   * One slice of a wave's roster (the reminders feature defines `members`: a slice of the team's
+   * roster as read, answered or not, so no list of people who have not answered is ever stored).
+   */
+  | { readonly kind: 'reminderBatch'; readonly teamId: string; readonly roundId: string; readonly waveId: string; readonly batch: number; readonly members: readonly { readonly teamsUserId: string; readonly entraObjectId?: string; readonly guest?: boolean }[] }
+  /** A team's next round under its cadence. `afterRoundId`: the round it follows; if another round opened since, nothing happens. */
+  | { readonly kind: 'openRecurringRound'; readonly teamId: string; readonly afterRoundId: string };
 
 export type DueJobKind = DueJob['kind'];
 

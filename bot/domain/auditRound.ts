@@ -19,6 +19,8 @@ export interface AuditRound {
   readonly openedAt: string;
   readonly openedBy: string;
   readonly closedAt?: string;
+  /** When the round closes itself (ISO 8601, issue 10); absent for rounds opened before close dates existed. */
+  readonly closesAt?: string;
   readonly teamName?: string;
   readonly postedIn?: PostingAddress;
   /** Activity ids of the posted cards, so they can be updated. */

@@ -27,6 +27,7 @@ interface RoundEntity {
   openedAt: string;
   openedBy: string;
   closedAt?: string;
+  closesAt?: string;
   teamName?: string;
   postedIn?: string;
   introMessageId?: string;
@@ -154,6 +155,7 @@ function toEntity(round: AuditRound): RoundEntity {
     openedBy: round.openedBy,
   };
   if (round.closedAt) entity.closedAt = round.closedAt;
+  if (round.closesAt) entity.closesAt = round.closesAt;
   if (round.teamName) entity.teamName = round.teamName;
   if (round.postedIn) entity.postedIn = JSON.stringify(round.postedIn);
   if (round.introMessageId) entity.introMessageId = round.introMessageId;
@@ -177,6 +179,7 @@ function fromEntity(entity: RoundEntity | TableEntityResult<RoundEntity>): Audit
     openedAt: entity.openedAt,
     openedBy: entity.openedBy,
     ...(entity.closedAt ? { closedAt: entity.closedAt } : {}),
+    ...(entity.closesAt ? { closesAt: entity.closesAt } : {}),
     ...(entity.teamName ? { teamName: entity.teamName } : {}),
     ...(entity.postedIn ? { postedIn: JSON.parse(entity.postedIn) as PostingAddress } : {}),
     ...(entity.introMessageId ? { introMessageId: entity.introMessageId } : {}),
