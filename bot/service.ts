@@ -34,6 +34,7 @@ import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
 import { createTeamsPort } from './teams/botbuilder/proactive';
 import { createTurnRoutes } from './teams/router';
+import { createTeamRoster } from './teams/teamRoster';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
 import { createTeamsPublisher } from './teams/teamsPublisher';
 
@@ -99,6 +100,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     teamCache: new TeamReadCache(teams),
     plans: new PlanRepository(tables.plans),
     roundCards,
+    roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now: options.now ?? (() => new Date()),

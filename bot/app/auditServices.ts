@@ -1,4 +1,5 @@
 import type { RoundCards } from './roundCards';
+import type { TeamRoster } from './roster';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
@@ -37,6 +38,8 @@ export interface AuditServices {
   readonly plans: PlanRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
+  /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
+  readonly roster: TeamRoster;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;
