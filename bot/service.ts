@@ -134,6 +134,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
     roster: createTabMembership({ teamsPort, teams: services.teams }),
+    teamRoster: services.roster,
     roundSummaries,
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,

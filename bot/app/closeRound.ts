@@ -8,10 +8,14 @@ import type { RoundStatus } from './roundStatus';
 import type { DeliveryReport } from './deliveryReport';
 import { peopleAtTwoLevels } from '../domain/answerLevel';
 import type { AnswersRepository } from '../storage/answersRepository';
+import { teamSizeNow } from './teamSize';
+import type { TeamSize } from '../domain/responseRate';
 
 export interface ClosedRound extends RoundStatus {
   /** Which cards now show the closed round, and which could not be updated. */
   readonly delivery: DeliveryReport;
+  /** The team's size at close as read then (kept with the round as `membersAtClose` when known). */
+  readonly teamSize: TeamSize;
 }
 
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
@@ -29,11 +33,13 @@ export function answersSettleMs(roundCache: { readonly ttlMs: number }): number 
 
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
- * are updated to say so, with the participation figures. A card that cannot be updated
- * (deleted, or Teams refusing after retries) does not stop the others: `delivery` says.
+ * are updated to say so, with the participation figures and the response rate, whose
+ * denominator (the team's members at close) is kept with the round's counts, so later changes
+ * to the team do not move it. A card that cannot be updated (deleted, or Teams refusing after
+ * retries) does not stop the others: `delivery` says.
  */
 export async function closeRound(
-  { champions, rounds, roundCache, answers, roundCards, privacyThreshold, now }: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'privacyThreshold' | 'now'>,
+  { champions, rounds, roundCache, answers, roundCards, roster, privacyThreshold, now }: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'roster' | 'privacyThreshold' | 'now'>,
   teamId: string,
   closedBy: Person,
 ): Promise<ClosedRound> {
@@ -42,6 +48,8 @@ export async function closeRound(
   if (!open) throw new AuditError('NO_OPEN_ROUND');
   const round = await rounds.close(teamId, open.roundId, now().toISOString());
   roundCache.forget(teamId, round.roundId);
+  // The team's size at close, read (or found in the roster's cache) while the answers settle.
+  const teamSize = teamSizeNow(roster, teamId);
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
   // (and the writes already under way), so every answer they accepted is counted here.
   await setTimeout(answersSettleMs(roundCache));
@@ -49,11 +57,15 @@ export async function closeRound(
   const given = await answersAtOneLevel(answers, round.roundId);
   const participation = participationOf(given, privacyThreshold);
   const finalCounts = countsOfAnswers(given);
-  // Not kept (storage failing now): the tab makes the summary from the answers instead.
-  await rounds.recordFinalCounts(teamId, round.roundId, finalCounts).catch(() => undefined);
+  const size = await teamSize;
+  const membersAtClose = size.known ? size.members : undefined;
+  // Not kept (storage failing now): the tab makes the summary from the answers instead, and
+  // shows no response rate rather than one against a later roster.
+  await rounds.recordFinalCounts(teamId, round.roundId, finalCounts, membersAtClose).catch(() => undefined);
+  const closed = { ...round, finalCounts, ...(membersAtClose !== undefined ? { membersAtClose } : {}) };
   // The cards are told the closing figures: they read nothing themselves.
-  const delivery = await roundCards.publishClosure(round, participation);
-  return { round: { ...round, finalCounts }, participation, delivery };
+  const delivery = await roundCards.publishClosure(closed, participation);
+  return { round: closed, participation, delivery, teamSize: size };
 }
 
 /** Re-reads after a conflict: another instance's level check wrote first (it moves them the same way). */

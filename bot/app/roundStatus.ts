@@ -1,8 +1,10 @@
 import { AuditError } from '../domain/errors';
 import type { AuditRound } from '../domain/auditRound';
 import { openParticipationOf, type OpenParticipation, type Participation } from '../domain/participation';
+import type { TeamSize } from '../domain/responseRate';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
+import { teamSizeNow } from './teamSize';
 
 /** A closed round and its participation, levels included (closeRound). */
 export interface RoundStatus {
@@ -10,19 +12,22 @@ export interface RoundStatus {
   readonly participation: Participation;
 }
 
-/** The open round and how many have answered it. */
+/** The open round, how many have answered it, and of how many: the team's size now. */
 export interface OpenRoundStatus {
   readonly round: AuditRound;
   readonly participation: OpenParticipation;
+  readonly teamSize: TeamSize;
 }
 
 /**
  * Champions watch participation while the round is open: people and answers by condition, not
- * by level, which would give away a newcomer's level between two reads (participation.ts).
+ * by level, which would give away a newcomer's level between two reads (participation.ts); and
+ * the response rate, against the team's roster (cached: see TeamRoster), read beside the answers.
  */
-export async function roundStatus({ champions, rounds, answers }: Pick<AuditServices, 'champions' | 'rounds' | 'answers'>, teamId: string, askedBy: Person): Promise<OpenRoundStatus> {
+export async function roundStatus({ champions, rounds, answers, roster }: Pick<AuditServices, 'champions' | 'rounds' | 'answers' | 'roster'>, teamId: string, askedBy: Person): Promise<OpenRoundStatus> {
   const round = await championsOpenRound({ champions, rounds }, teamId, askedBy);
-  return { round, participation: openParticipationOf(await answers.footprints(round.roundId)) };
+  const [footprints, teamSize] = await Promise.all([answers.footprints(round.roundId), teamSizeNow(roster, teamId)]);
+  return { round, participation: openParticipationOf(footprints), teamSize };
 }
 
 /** The team's open round as stored, for a practice champion (status, repost). Refuses others; NO_OPEN_ROUND when none is open. */

@@ -242,8 +242,8 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
       );
       if (spec.closedAt) {
         await rounds.close(DEMO_TEAM.teamId, spec.roundId, spec.closedAt);
-        // As closing a round does: the closed round keeps its counts.
-        await rounds.recordFinalCounts(DEMO_TEAM.teamId, spec.roundId, countsOfAnswers(answers));
+        // As closing a round does: the closed round keeps its counts, and the team's size then (its 300 staff).
+        await rounds.recordFinalCounts(DEMO_TEAM.teamId, spec.roundId, countsOfAnswers(answers), staff().length);
         const plans = new PlanRepository(tables.plans);
         for (const [i, action] of DEMO_ACTIONS.entries()) {
           await plans.create(spec.roundId, `demo-action-${i + 1}`, {

@@ -28,6 +28,13 @@ export interface AuditRound {
   readonly conditionMessageIds: Partial<Record<ConditionId, string>>;
   /** Kept when the round closes: its summary without reading its answers again. */
   readonly finalCounts?: RoundCounts;
+  /**
+   * The team's members (its roster's people, guests included, bots not) when the round closed,
+   * kept with the final counts: its response rate's denominator, which later changes to the team
+   * do not move. Absent when the roster could not be read at close, or the round closed before
+   * it was kept (responseRate.ts).
+   */
+  readonly membersAtClose?: number;
 }
 
 /** One of a round's posts in its channel: the intro card, or a condition's card. */

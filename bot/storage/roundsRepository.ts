@@ -32,6 +32,7 @@ interface RoundEntity {
   postedIn?: string;
   introMessageId?: string;
   finalCounts?: string;
+  membersAtClose?: number;
   /** messageC01 … messageC12: the posted condition cards' activity ids. */
   [property: string]: unknown;
 }
@@ -110,9 +111,17 @@ export class RoundsRepository {
     await storageCall(() => this.table.updateEntity(entity as { partitionKey: string; rowKey: string }, 'Merge'));
   }
 
-  /** A closed round's counts, kept with it (a merge: nothing else on the row changes). */
-  async recordFinalCounts(teamId: string, roundId: string, counts: RoundCounts): Promise<void> {
-    const entity = { partitionKey: encodeKey(teamId), rowKey: roundRowKey(roundId), finalCounts: finalCountsToColumn(counts) };
+  /**
+   * A closed round's counts, kept with it, and the team's members at close when the roster could
+   * be read (one merge: nothing else on the row changes, and the two are kept together or not at all).
+   */
+  async recordFinalCounts(teamId: string, roundId: string, counts: RoundCounts, membersAtClose?: number): Promise<void> {
+    const entity = {
+      partitionKey: encodeKey(teamId),
+      rowKey: roundRowKey(roundId),
+      finalCounts: finalCountsToColumn(counts),
+      ...(membersAtClose !== undefined ? { membersAtClose } : {}),
+    };
     await storageCall(() => this.table.updateEntity(entity, 'Merge'));
   }
 
@@ -185,7 +194,12 @@ function fromEntity(entity: RoundEntity | TableEntityResult<RoundEntity>): Audit
     ...(entity.introMessageId ? { introMessageId: entity.introMessageId } : {}),
     conditionMessageIds,
     ...withFinalCounts(finalCountsFromColumn(entity.finalCounts)),
+    ...(isCount(entity.membersAtClose) ? { membersAtClose: entity.membersAtClose } : {}),
   };
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function withFinalCounts(finalCounts: RoundCounts | undefined): { finalCounts?: RoundCounts } {

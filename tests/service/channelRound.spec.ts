@@ -152,6 +152,8 @@ describe('a round in a team channel', () => {
     await send(channelCommand(url(), PEOPLE.champion, 'status'));
     const status = lastSentText();
     expect(status).toMatch(/2 people have answered at least one condition/);
+    // Issue 10: of the team's five members (its roster, read from Teams).
+    expect(status).toMatch(/Response rate: 2 of 5 members \(40%\)\./);
     expect(status).toMatch(/Figures by level appear when the round closes/);
     expect(status).not.toMatch(/Practitioner|fewer than 5/);
   });
@@ -190,7 +192,7 @@ describe('a round in a team channel', () => {
     expect(updated.every((u) => /closed/i.test(cardText(cardOf(u.body))))).toBe(true);
     expect(updated.every((u) => executeActions(cardOf(u.body)).length === 0)).toBe(true);
     // The card that asked now gives the outcome.
-    expect(cardText(cardOf(connector.updates().at(-1)?.body))).toMatch(/Audit round 1 is closed\. 2 people took part/);
+    expect(cardText(cardOf(connector.updates().at(-1)?.body))).toMatch(/Audit round 1 is closed\. 2 people took part\. Response rate: 2 of 5 members \(40%\)\./);
 
     // Ewa never answered condition 1: nothing to change, so nothing says "changed".
     const late = await answer(PEOPLE.admin, 'C01', { rating: 'fully', level: 'business-support' });

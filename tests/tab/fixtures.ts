@@ -5,6 +5,7 @@ import type { RatingId } from '../../bot/domain/ratings';
 import type { CellSummary, ConditionSummary, RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { shownDifference } from '../../bot/domain/summary/shownScore';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
+import { knownTeamSize, type TeamSize } from '../../bot/domain/responseRate';
 
 /**
  * A team's rounds written out by hand against the contract (bot/domain/summary/roundSummary.ts),
@@ -135,11 +136,17 @@ export const ROUNDS = [
   { roundId: FIRST_ROUND, number: 1, status: 'closed' as const, openedAt: '2025-01-13T09:00:00.000Z', closedAt: '2025-01-31T16:30:00.000Z' },
 ];
 
-/** GET …/participation of the open round 3: tests change it to see the tab keep up. */
-export function currentParticipation(respondents = 12): ParticipationReply {
+/** GET …/participation of the open round 3, of a team of 52 now: tests change it to see the tab keep up. */
+export function currentParticipation(respondents = 12, teamSize: TeamSize = knownTeamSize(52)): ParticipationReply {
   const answersByCondition = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`C${String(i + 1).padStart(2, '0')}`, Math.max(0, respondents - i)])) as Record<ConditionId, number>;
-  return { roundNumber: 3, results: 'at-close', respondents, answersByCondition };
+  return { roundNumber: 3, results: 'at-close', respondents, answersByCondition, teamSize };
 }
+
+/** The closed rounds' team sizes as kept at close: round 2 had 50 members; round 1 closed before sizes were kept. */
+export const TEAM_SIZES_AT_CLOSE: Readonly<Record<string, TeamSize>> = {
+  [LATEST_ROUND]: knownTeamSize(50),
+  [FIRST_ROUND]: { known: false, why: 'not-kept' },
+};
 
 export const MY_ROUNDS = [
   { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[0]! },

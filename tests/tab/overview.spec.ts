@@ -110,7 +110,10 @@ test('an open round shows how many have answered and when its results appear, an
   await page.getByTestId('results-at-close').getByText('Results appear when round 3 closes.').waitFor();
   await expect(page.getByTestId('respondents').textContent()).resolves.toBe('12 people have answered');
   await expect(page.locator('[data-testid="answers-by-condition"] tbody tr').count()).resolves.toBe(12);
-  await expect(page.locator('[data-testid="answers-by-condition"] tr[data-condition="C03"] td').textContent()).resolves.toBe('10');
+  // Issue 10: of the team's members now, in all and for each condition.
+  await expect(page.getByTestId('response-rate').textContent()).resolves.toBe('Response rate: 12 of 52 members (23%).');
+  await expect(page.getByTestId('no-rates-by-level').textContent()).resolves.toBe('There are no response rates by level: people who have not answered have given no level.');
+  await expect(page.locator('[data-testid="answers-by-condition"] tr[data-condition="C03"] td').textContent()).resolves.toBe('10 of 52 (19%)');
   for (const testId of ['overview', 'disagreement', 'condition-distribution', 'changes']) await expect(page.getByTestId(testId).count()).resolves.toBe(0);
   await expect(page.getByRole('button', { name: /Download/ }).count()).resolves.toBe(0);
   await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Participation', 'Plan']);
@@ -153,4 +156,30 @@ test('an open round’s participation keeps up without a reload, and polling sto
   await setHidden(false);
   await page.waitForTimeout(500);
   expect(summaryRequests()).toBe(whileHidden + 1);
+});
+
+// Issue 10: the response rate beside a closed round's people by level, against the members kept at close.
+test('a closed round gives its response rate against the team’s members at close, and says there are none by level', async () => {
+  const page = await tab.open(channelQuery());
+  await readOverview(page);
+  await page.getByTestId('response-rate').getByText('Response rate: 35 of 50 members (70%).').waitFor();
+  await expect(page.getByTestId('no-rates-by-level').textContent()).resolves.toBe('There are no response rates by level: people who have not answered have given no level.');
+
+  // Round 1 closed before team sizes were kept: no rate, and why; never today’s roster.
+  await page.getByLabel('Audit round').selectOption(FIRST_ROUND);
+  await page.getByTestId('response-rate').getByText('No response rate: the team’s size was not recorded when this round closed.').waitFor();
+  expect(tab.errors).toEqual([]);
+});
+
+test('an open round whose team Teams will not list shows the counts without a denominator, and says so', async () => {
+  tab.server.participations.set(CURRENT_ROUND, currentParticipation(12, { known: false, why: 'unreadable' }));
+  const page = await tab.open(channelQuery());
+  await readOverview(page);
+  await page.getByLabel('Audit round').selectOption(CURRENT_ROUND);
+  await page.getByTestId('response-rate').getByText('No response rate: the team’s size could not be read from Teams just now.').waitFor();
+  await expect(page.getByTestId('respondents').textContent()).resolves.toBe('12 people have answered');
+  await expect(page.locator('[data-testid="answers-by-condition"] tr[data-condition="C03"] td').textContent()).resolves.toBe('10');
+  await expect(page.locator('[data-testid="answers-by-condition"] th').nth(1).textContent()).resolves.toBe('Answers');
+  expect(tab.errors).toEqual([]);
+  tab.server.participations.set(CURRENT_ROUND, currentParticipation());
 });

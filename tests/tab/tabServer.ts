@@ -4,7 +4,8 @@ import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { planActionInput, type PlanAction } from '../../bot/domain/plan';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
-import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
+import type { TeamSize } from '../../bot/domain/responseRate';
+import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
 
 /**
  * The tab's files (through the real registerTabFiles) and a stand-in for the tab's API that
@@ -61,7 +62,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     const open = participations.get(req.params.roundId);
     const summary = summaries.get(req.params.roundId);
     if (open) res.send(200, open);
-    else if (summary) res.send(200, closedParticipation(summary, ROUNDS.find((r) => r.roundId === req.params.roundId)!.number));
+    else if (summary) res.send(200, closedParticipation(summary, ROUNDS.find((r) => r.roundId === req.params.roundId)!.number, TEAM_SIZES_AT_CLOSE[req.params.roundId]!));
     else res.send(404, { error: { code: '404', message: 'Not found.' } });
   });
   server.get('/api/teams/:teamId/rounds/:roundId/summary', async (req, res) => {
@@ -160,8 +161,8 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   };
 }
 
-/** A closed round's participation, from its summary: people, and answers by condition. */
-function closedParticipation(summary: RoundSummary, roundNumber: number): ParticipationReply {
+/** A closed round's participation, from its summary: people, answers by condition, and the team's size kept at close. */
+function closedParticipation(summary: RoundSummary, roundNumber: number, teamSize: TeamSize): ParticipationReply {
   const answersByCondition = Object.fromEntries(summary.conditions.map((c) => [c.conditionId, c.allStaff.shown ? c.allStaff.answers : 0])) as ParticipationReply['answersByCondition'];
-  return { roundNumber, results: 'released', respondents: summary.respondents, answersByCondition };
+  return { roundNumber, results: 'released', respondents: summary.respondents, answersByCondition, teamSize };
 }

@@ -51,7 +51,7 @@ const answered = (respondents: number) =>
 const decoded = (read: string) => JSON.parse(Buffer.from(read.split(' ')[1]!, 'base64').toString('utf8')) as Record<string, unknown>;
 
 beforeAll(async () => {
-  ({ connector, service, roundId } = await startRoundInTeam());
+  ({ connector, service, roundId } = await startRoundInTeam({ roster: [PEOPLE.champion, ...practitioners, seniorLeader] }));
 });
 afterAll(async () => {
   await service?.stop();
@@ -75,12 +75,13 @@ describe('two reads of an open round either side of one answer', () => {
   it('differ only in how many have answered: in all, and for condition 1', () => {
     const changed = Object.keys(after).filter((path) => after[path] !== before[path]);
     expect(changed).toEqual([expect.stringMatching(/\/participation$/), 'statusCard']);
-    expect(participation(before)).toEqual({ roundNumber: 1, results: 'at-close', respondents: 10, answersByCondition: expect.objectContaining({ C01: 10, C02: 0 }) });
+    expect(participation(before)).toEqual({ roundNumber: 1, results: 'at-close', respondents: 10, answersByCondition: expect.objectContaining({ C01: 10, C02: 0 }), teamSize: { known: true, members: 12 } });
     expect(participation(after)).toEqual({ ...participation(before), respondents: 11, answersByCondition: { ...(participation(before).answersByCondition as object), C01: 11 } });
     const lines = (text: string) => text.split('\n');
     expect(lines(after.statusCard!).filter((line, i) => line !== lines(before.statusCard!)[i])).toEqual([
       '11 people have answered at least one condition.',
-      '11', // condition 1's answers
+      'Response rate: 11 of 12 members (92%).',
+      '11 of 12 (92%)', // condition 1's answers, of the team's members
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { DeliveryReport } from '../../bot/app/deliveryReport';
 import type { AuditRound } from '../../bot/domain/auditRound';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { participationOf } from '../../bot/domain/participation';
+import { knownTeamSize } from '../../bot/domain/responseRate';
 import { cardsNotPostedNotice, closedRoundNotice, openRoundNotice } from '../../bot/teams/handlers/roundNotices';
 import { cardText } from '../support/cardText';
 
@@ -13,11 +14,18 @@ const closed = (delivery: Partial<DeliveryReport>): ClosedRound => ({
   round: { ...round, status: 'closed' },
   participation: participationOf([], 5),
   delivery: { delivered: ['intro', ...CONDITIONS.map((c) => c.id)], failed: [], notPosted: [], ...delivery },
+  teamSize: knownTeamSize(52),
 });
 const text = (card: unknown) => cardText(card);
 
 it('says every card shows the final figures only when every card was updated', () => {
-  expect(text(closedRoundNotice(closed({})))).toMatch(/Audit round 3 is closed\. No one took part\. The cards above now show the final participation\./);
+  expect(text(closedRoundNotice(closed({})))).toMatch(/Audit round 3 is closed\. No one took part\. Response rate: 0 of 52 members \(0%\)\. The cards above now show the final participation\./);
+});
+
+it('gives no response rate when the roster could not be read at close, and says why', () => {
+  const notice = text(closedRoundNotice({ ...closed({}), teamSize: { known: false, why: 'unreadable' } }));
+  expect(notice).toMatch(/Audit round 3 is closed\. No one took part\. No response rate: the team's size could not be read from Teams just now\./);
+  expect(notice).not.toMatch(/%/);
 });
 
 it('names refused, deleted and never-posted cards at close, and counts only the condition cards updated', () => {

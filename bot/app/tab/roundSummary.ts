@@ -2,7 +2,9 @@ import type { TabUser } from '../../auth/ssoTokenVerifier';
 import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
+import { keptTeamSize, type TeamSize } from '../../domain/responseRate';
 import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type RoundParticipation, type RoundSummary, type SummaryComment } from '../../domain/summary';
+import { teamSizeNow } from '../teamSize';
 import type { TabDeps } from './tabDeps';
 import { requireTeamAccess } from './teamAccess';
 
@@ -31,13 +33,20 @@ export async function roundSummary(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundS
 export interface ParticipationReply extends RoundParticipation {
   readonly roundNumber: number;
   readonly results: ResultsState;
+  /** The response rate's denominator: the team's members now while the round is open, those kept at close once its results are out. */
+  readonly teamSize: TeamSize;
 }
 
-/** How many have answered, in all and by condition: live while the round is open, fixed once it closes. */
-export async function roundParticipation(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries'>, user: TabUser, teamId: string, roundId: string): Promise<ParticipationReply> {
+/**
+ * How many have answered, in all and by condition, and of how many: live while the round is
+ * open (the team's roster, cached), fixed once it closes (its members kept at close; none when
+ * they were not kept, never today's roster).
+ */
+export async function roundParticipation(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'teamRoster'>, user: TabUser, teamId: string, roundId: string): Promise<ParticipationReply> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const { results, participation } = await deps.roundSummaries.release(round);
-  return { roundNumber: round.number, results, ...participation };
+  const teamSize = keptTeamSize(round, results === 'released') ?? (await teamSizeNow(deps.teamRoster, teamId));
+  return { roundNumber: round.number, results, ...participation, teamSize };
 }
 
 /** What people said about one condition, anonymously; by level only where the level is big enough. Closed rounds only, as the summary. */

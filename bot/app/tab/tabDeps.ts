@@ -1,5 +1,6 @@
 import type { RoundReadCache } from '../../storage/roundReadCache';
 import type { AuditServices } from '../auditServices';
+import type { TeamRoster } from '../roster';
 import type { RoundSummaryCache } from './roundSummaryCache';
 import type { TabRoster } from './teamAccess';
 
@@ -9,6 +10,8 @@ import type { TabRoster } from './teamAccess';
  */
 export interface TabDeps extends Pick<AuditServices, 'teamCache' | 'teams' | 'rounds' | 'plans' | 'champions' | 'privacyThreshold' | 'now'> {
   readonly roster: TabRoster;
+  /** Each team's members (cached): an open round's response rate is counted against them. */
+  readonly teamRoster: TeamRoster;
   readonly roundSummaries: RoundSummaryCache;
   /** Rounds as the tab sees them: served from memory and refreshed behind (a status may show a few seconds late). */
   readonly tabRounds: RoundReadCache;

@@ -3,6 +3,7 @@ import { type AuditRound } from '../../domain/auditRound';
 import { CONDITIONS, type Condition } from '../../domain/conditions';
 import { type ErrorCode } from '../../domain/errors';
 import { type LevelId } from '../../domain/levels';
+import { rateFigure, teamSizeAtClose } from '../../domain/responseRate';
 import { VERBS } from './actions';
 import { answerInputs, fieldOfProblem, prefillFromDraft, type AnswerDraft, type AnswerPrefill } from './answerInputs';
 import { answerSummary, notAnsweredYet } from './answerSummary';
@@ -104,5 +105,7 @@ function answeredSoFar(count: number, shared: boolean): string {
 function closedFooter(round: AuditRound, count: number): string {
   const closed = round.closedAt ? `This audit round closed on ${formatDate(round.closedAt)}.` : 'This audit round has closed.';
   const answered = count === 0 ? 'No one answered this condition.' : `${people(count)} answered this condition.`;
-  return `${closed} ${answered}`;
+  // Against the team's members at close, kept with the round; nothing when they were not kept.
+  const completion = rateFigure(count, teamSizeAtClose(round), false);
+  return completion ? `${closed} ${answered} Completion: ${completion}.` : `${closed} ${answered}`;
 }

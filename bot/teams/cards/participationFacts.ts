@@ -1,28 +1,34 @@
 import { CONDITIONS } from '../../domain/conditions';
 import { levelLabel } from '../../domain/levels';
 import { type OpenParticipation, type Participation } from '../../domain/participation';
+import { completionText, NO_RATES_BY_LEVEL, responseRateText, type TeamSize } from '../../domain/responseRate';
 import { type CardElement } from './card';
 import { numberedShortTitle } from './conditionTitles';
 import { factSet, heading, textBlock } from './elements';
 import { countCellText, people } from './format';
 
 /**
- * Participation as counts only, shared by the closed round's intro and the status card. People
- * by level are shown only for a closed round (an open round's participation leaves them out:
- * participation.ts); they arrive already suppressed by the domain, and this only words them.
+ * Participation as counts only, shared by the closed round's intro and the status card: people,
+ * the response rate against `teamSize` (the roster now, or kept at close), and each condition's
+ * completion. People by level are shown only for a closed round (an open round's participation
+ * leaves them out: participation.ts); they arrive already suppressed by the domain, and this
+ * only words them. Response rates by level cannot exist, and the card says so.
  */
 export function participationSection(
   participation: OpenParticipation | Participation,
   privacyThreshold: number,
   roundIsOpen: boolean,
+  teamSize: TeamSize,
 ): CardElement[] {
   const byCondition = CONDITIONS.map(
-    (condition) => [numberedShortTitle(condition), String(participation.answersByCondition.get(condition.id) ?? 0)] as const,
+    (condition) => [numberedShortTitle(condition), completionText(participation.answersByCondition.get(condition.id) ?? 0, teamSize)] as const,
   );
   return [
     textBlock(respondentsLine(participation.respondents, roundIsOpen), { spacing: 'medium' }),
+    textBlock(responseRateText(participation.respondents, teamSize, roundIsOpen), { spacing: 'small' }),
     ...(roundIsOpen ? [levelsAtClose()] : 'respondentsByLevel' in participation ? peopleByLevel(participation, privacyThreshold) : []),
-    heading('Answers by condition', { size: 'default', spacing: 'medium' }),
+    textBlock(NO_RATES_BY_LEVEL, { size: 'small', isSubtle: true, spacing: 'small' }),
+    heading(teamSize.known ? "Answers by condition, of the team's members" : 'Answers by condition', { size: 'default', spacing: 'medium' }),
     factSet(byCondition),
   ];
 }

@@ -1,5 +1,6 @@
 import { type AuditRound } from '../../domain/auditRound';
 import { type Participation } from '../../domain/participation';
+import { teamSizeAtClose } from '../../domain/responseRate';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { emphasised, heading, plainText, textBlock } from './elements';
 import { formatDate } from './format';
@@ -41,6 +42,6 @@ function closedBody({ round, participation, privacyThreshold }: RoundIntroCardOp
   const closedOn = round.closedAt ? `This audit round closed on ${formatDate(round.closedAt)}.` : 'This audit round has closed.';
   return [
     textBlock(`${closedOn} Answers can no longer be given or changed. Thank you to everyone who took part.`, { spacing: 'medium' }),
-    ...(participation ? participationSection(participation, privacyThreshold, false) : []),
+    ...(participation ? participationSection(participation, privacyThreshold, false, teamSizeAtClose(round)) : []),
   ];
 }

@@ -1,5 +1,6 @@
 import { type AuditRound } from '../../domain/auditRound';
 import { type OpenParticipation } from '../../domain/participation';
+import { type TeamSize } from '../../domain/responseRate';
 import { adaptiveCard, type AdaptiveCard } from './card';
 import { factSet, heading, textBlock } from './elements';
 import { formatDate } from './format';
@@ -9,10 +10,15 @@ export interface StatusCardOptions {
   readonly round: AuditRound;
   readonly participation: OpenParticipation;
   readonly privacyThreshold: number;
+  /** The team's size now, the response rate's denominator; unknown when Teams would not give the roster. */
+  readonly teamSize: TeamSize;
 }
 
-/** For champions: how far the open round has got. Counts only, never who or what, nor (while open) at which level. */
-export function statusCard({ round, participation, privacyThreshold }: StatusCardOptions): AdaptiveCard {
+/**
+ * For champions: how far the open round has got, and of how many ("Response rate: 37 of 52
+ * members (71%)"). Counts only, never who or what, nor (while open) at which level.
+ */
+export function statusCard({ round, participation, privacyThreshold, teamSize }: StatusCardOptions): AdaptiveCard {
   const state = round.status === 'open' ? 'Open' : round.closedAt ? `Closed on ${formatDate(round.closedAt)}` : 'Closed';
   return adaptiveCard([
     heading(`Audit round ${round.number}: participation`, { size: 'large' }),
@@ -20,7 +26,7 @@ export function statusCard({ round, participation, privacyThreshold }: StatusCar
       ['Opened', formatDate(round.openedAt)],
       ['Status', state],
     ]),
-    ...participationSection(participation, privacyThreshold, round.status === 'open'),
+    ...participationSection(participation, privacyThreshold, round.status === 'open', teamSize),
     textBlock('Counts only: individual answers and who gave them are never shown.', {
       size: 'small',
       isSubtle: true,

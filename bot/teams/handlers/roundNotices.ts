@@ -2,6 +2,7 @@ import type { ClosedRound } from '../../app/closeRound';
 import { isGone, type CardNotDelivered, type DeliveryReport } from '../../app/deliveryReport';
 import { unpostedCards, type AuditRound, type PostingAddress, type RoundCard } from '../../domain/auditRound';
 import { CONDITIONS } from '../../domain/conditions';
+import { responseRateText } from '../../domain/responseRate';
 import { formatDate, noticeCard, type AdaptiveCard } from '../cards';
 import { people } from '../cards/format';
 import { deliveryFailureOf } from '../delivery/deliveryFailure';
@@ -98,10 +99,10 @@ export function cardsNotPostedNotice(round: AuditRound, failed: readonly CardNot
 }
 
 /** The answer to `close`: the closing figures, and which cards now show them (item 6: never "every card" when one failed). */
-export function closedRoundNotice({ round, participation, delivery }: ClosedRound): AdaptiveCard {
+export function closedRoundNotice({ round, participation, delivery, teamSize }: ClosedRound): AdaptiveCard {
   const { respondents } = participation;
   const tookPart = respondents === 0 ? 'No one took part' : `${people(respondents)} took part`;
-  const closed = `Audit round ${round.number} is closed. ${tookPart}.`;
+  const closed = `Audit round ${round.number} is closed. ${tookPart}. ${responseRateText(respondents, teamSize, false)}`;
   const problems = closingProblems(delivery);
   if (problems.length === 0) {
     return noticeCard({ title: 'Round closed', text: `${closed} The cards above now show the final participation. ${RESULTS_IN_THE_TAB}`, tone: 'good' });

@@ -25,8 +25,8 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
       return publishInBackground(outcome.round, deps);
     }
     case 'status': {
-      const { round, participation } = await roundStatus(services, team.teamId, person);
-      return turn.reply(statusCard({ round, participation, privacyThreshold: services.privacyThreshold }));
+      const { round, participation, teamSize } = await roundStatus(services, team.teamId, person);
+      return turn.reply(statusCard({ round, participation, teamSize, privacyThreshold: services.privacyThreshold }));
     }
     case 'close':
       return askToCloseRound(turn, team.teamId, person, deps);

@@ -2,16 +2,19 @@ import type { ActionStatus, PlanAction } from '@domain/plan';
 import type { RoundSummary, SummaryComment } from '@domain/summary/roundSummary';
 import type { ConditionChange } from '@domain/summary/compareRounds';
 import type { ResultsState, RoundParticipation } from '@domain/summary/release';
+import type { TeamSize } from '@domain/responseRate';
 
 export type { RoundSummary, SummaryComment };
 
 /**
  * GET …/participation (bot/app/tab/roundSummary.ts): how many have answered, in all and by
- * condition, for any round; live while it is open, whose results appear only when it closes.
+ * condition, for any round, and of how many (the team's members now, or kept at close); live
+ * while it is open, whose results appear only when it closes.
  */
 export interface RoundParticipationReply extends RoundParticipation {
   readonly roundNumber: number;
   readonly results: ResultsState;
+  readonly teamSize: TeamSize;
 }
 
 export interface Me {

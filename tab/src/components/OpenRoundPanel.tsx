@@ -1,10 +1,12 @@
 import { useEffect, useId } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { CONDITIONS } from '@domain/conditions';
+import { completionText } from '@domain/responseRate';
 import type { RoundListItem } from '../api/types';
 import { plural } from '../format';
 import { useRoundParticipation } from '../hooks/roundFeed';
 import { DataTable } from './DataTable';
+import { NoRatesByLevel, ResponseRate } from './ResponseRate';
 import { useTableStyles } from './tableStyles';
 
 const useStyles = makeStyles({
@@ -17,7 +19,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * An open round: how many people have answered, in all and for each condition, kept up to date;
+ * An open round: how many people have answered, in all and for each condition, of the team's
+ * members now (the response rate), kept up to date;
  * its results appear when it closes (domain/summary/release.ts says why). `earlier`, the team's
  * latest closed round, is offered instead, for results to read now. The round list is read only
  * every 30 s, so this also notices the close (`onResults`). The counts are the round's polled
@@ -60,11 +63,17 @@ export function OpenRoundPanel(props: {
       {data && (
         <>
           <p className={styles.total} data-testid="respondents">{plural(data.respondents, 'person has', 'people have')} answered</p>
-          <DataTable testId="answers-by-condition" caption="Answers so far, by condition" columns={['Condition', 'Answers']}>
+          <ResponseRate respondents={data.respondents} teamSize={data.teamSize} open={data.results !== 'released'} />
+          <NoRatesByLevel />
+          <DataTable
+            testId="answers-by-condition"
+            caption={data.teamSize.known ? 'Answers so far, by condition, of the team’s members' : 'Answers so far, by condition'}
+            columns={['Condition', data.teamSize.known ? 'Answered' : 'Answers']}
+          >
             {CONDITIONS.map((condition) => (
               <tr key={condition.id} data-condition={condition.id}>
                 <th scope="row" className={table.rowHead}>{condition.number}. {condition.text}</th>
-                <td className={table.cell}>{(data.answersByCondition[condition.id] ?? 0).toLocaleString('en-GB')}</td>
+                <td className={table.cell}>{completionText(data.answersByCondition[condition.id] ?? 0, data.teamSize)}</td>
               </tr>
             ))}
           </DataTable>

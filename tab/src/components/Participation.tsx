@@ -2,6 +2,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { LEVELS } from '@domain/levels';
 import type { RoundSummary } from '@domain/summary/roundSummary';
 import { countText, plural } from '../format';
+import { useRoundParticipation } from '../hooks/roundFeed';
+import { NoRatesByLevel, ResponseRate } from './ResponseRate';
 
 const useStyles = makeStyles({
   total: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -25,13 +27,19 @@ const useStyles = makeStyles({
   count: { display: 'block', fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Who has taken part: people in all, and by level where the group is big enough to show. */
+/**
+ * Who has taken part: people in all, the response rate against the team's members at close (from
+ * the round's participation, which keeps them), and people by level where the group is big
+ * enough to show; there is no response rate by level, and it says so.
+ */
 export function Participation({ summary }: { summary: RoundSummary }) {
   const styles = useStyles();
   const threshold = summary.privacyThreshold;
+  const { data: participation } = useRoundParticipation();
   return (
     <>
       <p className={styles.total} data-testid="respondents">{plural(summary.respondents, 'person has', 'people have')} answered</p>
+      {participation && <ResponseRate respondents={summary.respondents} teamSize={participation.teamSize} open={false} />}
       <ul className={styles.list} aria-label="People who have answered, by level">
         {LEVELS.map((level) => (
           <li key={level.id} className={styles.item} data-level={level.id}>
@@ -40,6 +48,7 @@ export function Participation({ summary }: { summary: RoundSummary }) {
           </li>
         ))}
       </ul>
+      <NoRatesByLevel />
     </>
   );
 }

@@ -1,5 +1,6 @@
 /** Every card and variant the bot can send, for the checks that apply to all of them. */
 import { conditionById } from '../../../bot/domain/conditions';
+import { knownTeamSize } from '../../../bot/domain/responseRate';
 import {
   chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, helpCard, myAnswersCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
   type AdaptiveCard,
@@ -8,6 +9,7 @@ import { HOSTILE_TEXT, participationFor, round } from './cardKit';
 
 const LONG_COMMENT = 'Supervision happens but is mostly case management, not reflection. '.repeat(20).slice(0, 1000);
 const closed = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z' });
+const closedWithSize = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z', membersAtClose: 52 });
 const participation = participationFor({ practitioner: 6, 'senior-leader': 2, supervisor: 7, 'service-manager': 5 });
 const condition = conditionById('C05');
 
@@ -16,6 +18,7 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['welcome, installer unknown', welcomeCard({ teamId: 't1' })],
   ['round intro, open', roundIntroCard({ round: round(), conditionCount: 12, openedByName: 'Priya Shah', privacyThreshold: 5 })],
   ['round intro, closed', roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya Shah', participation, privacyThreshold: 5 })],
+  ['round intro, closed, team size kept', roundIntroCard({ round: closedWithSize, conditionCount: 12, openedByName: 'Priya Shah', participation, privacyThreshold: 5 })],
   ['round intro, closed without counts', roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya Shah', privacyThreshold: 5 })],
   ['condition, shared', conditionCard({ round: round(), condition, answeredCount: 0, via: 'channel' })],
   ['condition, remembered level', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor' })],
@@ -28,8 +31,10 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['condition, level changed', conditionCard({ round: round(), condition, answeredCount: 9, via: 'chat', answer: { rating: 'mostly', level: 'volunteer', comment: '' }, movedAnswers: 11 })],
   ['condition, own view not answered yet', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', notAnsweredYet: true, rememberedLevel: 'practitioner' })],
   ['condition, closed', conditionCard({ round: closed, condition, answeredCount: 14, via: 'channel' })],
-  ['status', statusCard({ round: round(), participation, privacyThreshold: 5 })],
-  ['status, nobody yet', statusCard({ round: round(), participation: participationFor({}), privacyThreshold: 5 })],
+  ['condition, closed, team size kept', conditionCard({ round: closedWithSize, condition, answeredCount: 14, via: 'channel' })],
+  ['status', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52) })],
+  ['status, nobody yet', statusCard({ round: round(), participation: participationFor({}), privacyThreshold: 5, teamSize: knownTeamSize(52) })],
+  ['status, team size unreadable', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: { known: false, why: 'unreadable' } })],
   ['help, champion in team', helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'] })],
   ['help, member in team', helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah', 'Tom Jones'] })],
   ['help, team without champions', helpCard({ isChampion: false, scope: 'team', champions: [] })],

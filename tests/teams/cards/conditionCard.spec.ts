@@ -153,4 +153,10 @@ describe('the card once the round has closed', () => {
     expect(visibleText(conditionCard({ round: closed, condition, answeredCount: 1, via: 'channel' }))).toContain('1 person answered this condition.');
     expect(visibleText(conditionCard({ round: closed, condition, answeredCount: 0, via: 'channel' }))).toContain('No one answered this condition.');
   });
+
+  it("gives the condition's completion against the team's members kept at close, and none when they were not kept", () => {
+    const card = conditionCard({ round: { ...closed, membersAtClose: 52 }, condition, answeredCount: 14, via: 'channel' });
+    expect(visibleText(card)).toContain('14 people answered this condition. Completion: 14 of 52 members (27%).');
+    expect(visibleText(conditionCard({ round: closed, condition, answeredCount: 14, via: 'channel' }))).not.toContain('Completion');
+  });
 });

@@ -1,5 +1,6 @@
 import { levelLabel, LEVELS } from '../../../bot/domain/levels';
 import { openParticipationOf } from '../../../bot/domain/participation';
+import { knownTeamSize, type TeamSize } from '../../../bot/domain/responseRate';
 import { roundIntroCard, statusCard } from '../../../bot/teams/cards';
 import { actionsOf, factValue, inputsOf, participationFor, round, visibleText } from './cardKit';
 
@@ -7,11 +8,13 @@ import { actionsOf, factValue, inputsOf, participationFor, round, visibleText } 
 // 2 cannot be found by subtracting the shown levels from the total.
 const participation = participationFor({ practitioner: 6, 'senior-leader': 2, supervisor: 7, 'service-manager': 5 });
 const closed = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z' });
-const closedIntro = (figures = participation, privacyThreshold = 5) =>
-  roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya', participation: figures, privacyThreshold });
+const closedIntro = (figures = participation, privacyThreshold = 5, membersAtClose?: number) =>
+  roundIntroCard({ round: membersAtClose === undefined ? closed : { ...closed, membersAtClose }, conditionCount: 12, openedByName: 'Priya', participation: figures, privacyThreshold });
+const UNREADABLE: TeamSize = { known: false, why: 'unreadable' };
+const status = (figures = participation, teamSize: TeamSize = UNREADABLE) => statusCard({ round: round(), participation: figures, privacyThreshold: 5, teamSize });
 
 describe.each([
-  ['status card', statusCard({ round: round(), participation, privacyThreshold: 5 })],
+  ['status card', status()],
   ['closed round intro', closedIntro()],
 ])('%s', (_name, card) => {
   it('gives the number of people who answered', () => {
@@ -22,6 +25,10 @@ describe.each([
     expect(factValue(card, '1. Systems aligned across agencies')).toBe('20');
     expect(factValue(card, '2. Leadership at all levels')).toBe('10');
     expect(factValue(card, '12. Sustaining innovation from the start')).toBe('0');
+  });
+
+  it('says there are no response rates by level, and why', () => {
+    expect(visibleText(card)).toContain('There are no response rates by level: people who have not answered have given no level.');
   });
 
   it('is read-only', () => {
@@ -47,7 +54,7 @@ describe('the closed round intro: people by level, fixed at close', () => {
 describe('the status card of an open round', () => {
   const before = participationFor({ practitioner: 10 });
   const after = participationFor({ practitioner: 10, 'senior-leader': 1 });
-  const texts = [before, after].map((figures) => visibleText(statusCard({ round: round(), participation: figures, privacyThreshold: 5 })));
+  const texts = [before, after].map((figures) => visibleText(status(figures, knownTeamSize(40))));
 
   it('shows no level, and says figures by level appear when the round closes', () => {
     for (const text of texts) {
@@ -60,13 +67,18 @@ describe('the status card of an open round', () => {
   it('changes between two looks only in how many have answered', () => {
     const differing = texts[0]!.split('\n').filter((line, i) => line !== texts[1]!.split('\n')[i]);
     // The eleventh person answered C01 and C02 (participationFor); nothing says at which level.
-    expect(differing).toEqual(['10 people have answered at least one condition.', '1. Systems aligned across agencies: 10', '2. Leadership at all levels: 5']);
+    expect(differing).toEqual([
+      '10 people have answered at least one condition.',
+      'Response rate: 10 of 40 members (25%).',
+      '1. Systems aligned across agencies: 10 of 40 (25%)',
+      '2. Leadership at all levels: 5 of 40 (13%)',
+    ]);
   });
 
   it('is the same from the participation the open round keeps (no levels in it)', () => {
     const open = openParticipationOf([{ conditionId: 'C01', level: 'senior-leader', respondentId: 'p1', answeredAt: '2026-03-05T09:00:00Z' }]);
     expect(Object.keys(open).sort()).toEqual(['answersByCondition', 'respondents']);
-    expect(visibleText(statusCard({ round: round(), participation: open, privacyThreshold: 5 }))).not.toContain(levelLabel('senior-leader'));
+    expect(visibleText(statusCard({ round: round(), participation: open, privacyThreshold: 5, teamSize: knownTeamSize(40) }))).not.toContain(levelLabel('senior-leader'));
   });
 });
 
@@ -85,7 +97,7 @@ describe('the suppression note', () => {
 
 describe('the status card', () => {
   it('names the round, when it opened (UK date) and that it is open', () => {
-    const text = visibleText(statusCard({ round: round({ openedAt: '2026-03-04T23:30:00Z' }), participation, privacyThreshold: 5 }));
+    const text = visibleText(statusCard({ round: round({ openedAt: '2026-03-04T23:30:00Z' }), participation, privacyThreshold: 5, teamSize: knownTeamSize(52) }));
     expect(text).toContain('Audit round 3');
     expect(text).toContain('Opened: 4 March 2026');
     expect(text).toContain('Status: Open');
@@ -120,7 +132,39 @@ describe('the respondents line', () => {
     [{ volunteer: 6 }, 'closed', '6 people answered at least one condition.'],
     [{}, 'closed', 'No one answered.'],
   ] as const)('%j in a round that is %s', (peopleByLevel, status, line) => {
-    const card = statusCard({ round: round({ status }), participation: participationFor(peopleByLevel), privacyThreshold: 5 });
+    const card = statusCard({ round: round({ status }), participation: participationFor(peopleByLevel), privacyThreshold: 5, teamSize: knownTeamSize(52) });
     expect(visibleText(card).split('\n')).toContain(line);
+  });
+});
+
+// Issue 10: "37 of 52 members (71%)", against the team's roster now (status) or at close (the closed round's cards).
+describe('the response rate', () => {
+  it('on the status card: people of the team\'s members now, and each condition\'s completion', () => {
+    const card = status(participation, knownTeamSize(52));
+    expect(visibleText(card).split('\n')).toContain('Response rate: 20 of 52 members (38%).');
+    expect(factValue(card, '1. Systems aligned across agencies')).toBe('20 of 52 (38%)');
+    expect(factValue(card, '2. Leadership at all levels')).toBe('10 of 52 (19%)');
+    expect(factValue(card, '12. Sustaining innovation from the start')).toBe('0 of 52 (0%)');
+  });
+
+  it('when the roster cannot be read: the counts with no denominator, and says so', () => {
+    const text = visibleText(status(participation, UNREADABLE));
+    expect(text).toContain("No response rate: the team's size could not be read from Teams just now.");
+    expect(text).not.toMatch(/\d+ of \d+|%/);
+    expect(factValue(status(participation, UNREADABLE), '1. Systems aligned across agencies')).toBe('20');
+  });
+
+  it('on the closed round\'s intro: against the members kept at close, or none when they were not kept', () => {
+    const kept = closedIntro(participation, 5, 52);
+    expect(visibleText(kept).split('\n')).toContain('Response rate: 20 of 52 members (38%).');
+    expect(factValue(kept, '1. Systems aligned across agencies')).toBe('20 of 52 (38%)');
+    const notKept = visibleText(closedIntro());
+    expect(notKept).toContain("No response rate: the team's size was not recorded when this round closed.");
+    expect(notKept).not.toMatch(/\d+ of \d+|%/);
+  });
+
+  it('counts everyone who answered, even past the team\'s size now, and caps the percentage at 100', () => {
+    const text = visibleText(status(participationFor({ practitioner: 12 }), knownTeamSize(10)));
+    expect(text).toContain('Response rate: 100% (12 people answered; the team has 10 members). People who answered and then left the team still count.');
   });
 });

@@ -1,4 +1,5 @@
 import { conditionById } from '../../../bot/domain/conditions';
+import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { VERBS, closeRoundActionData } from '../../../bot/teams/cards/actions';
 import { closeConfirmationCard, conditionCard, helpCard } from '../../../bot/teams/cards';
 import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
@@ -46,7 +47,7 @@ describe('closing a round', () => {
   });
 
   it('points to the tab for the results, and says how to add it', () => {
-    const text = visibleText(closedRoundNotice({ round: round({ number: 2, status: 'closed' }), participation: participationFor({ practitioner: 1 }), delivery: { delivered: [], failed: [], notPosted: [] } }));
+    const text = visibleText(closedRoundNotice({ round: round({ number: 2, status: 'closed' }), participation: participationFor({ practitioner: 1 }), delivery: { delivered: [], failed: [], notPosted: [] }, teamSize: knownTeamSize(52) }));
     expect(text).toContain('Audit round 2 is closed. 1 person took part.');
     expect(text).toContain('The results are in the Practice audit tab of this channel.');
     expect(text).toContain('No tab yet? Select + at the top of the channel, choose Practice Audit, and save.');
