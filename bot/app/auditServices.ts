@@ -1,3 +1,4 @@
+import type { DueWork } from './dueWork';
 import type { RoundCards } from './roundCards';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
@@ -37,6 +38,8 @@ export interface AuditServices {
   readonly plans: PlanRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
+  /** Work that must happen later, once, across restarts and instances (close dates, reminders). */
+  readonly dueWork: DueWork;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;
