@@ -9,6 +9,7 @@ import { registerTabFiles } from './http/tabFiles';
 import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
 import { answersSettleMs } from './app/closeRound';
+import { dueJobHandlers } from './app/dueJobHandlers';
 import { createRoundCards } from './app/roundCards';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
@@ -17,6 +18,8 @@ import { createLogger, type Logger } from './logger';
 import { AnswersRepository } from './storage/answersRepository';
 import { ChampionsRepository } from './storage/championsRepository';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/azuriteSupervisor';
+import { startDueWork } from './storage/dueWorkConsumer';
+import { createDueWork, ensureDueWorkQueues, openDueWorkQueues, type QueueConnection } from './storage/dueWorkQueue';
 import { MembersRepository } from './storage/membersRepository';
 import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundLevels } from './storage/roundLevels';
@@ -67,8 +70,10 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const logger = options.logger ?? createLogger(config.logLevel);
   const azurite =
     config.storage.kind === 'embedded' ? await startSupervisedAzurite({ dataDir: config.dataDir, logger, onGiveUp: options.onStorageLost ?? (() => undefined) }) : undefined;
-  const tables = openAuditTables(tableConnectionOf(config, azurite), config.tablesPrefix);
-  await ensureAuditTables(tables);
+  const connections = storageConnectionsOf(config, azurite);
+  const tables = openAuditTables(connections.tables, config.tablesPrefix);
+  const dueWorkQueues = openDueWorkQueues(connections.queues, config.tablesPrefix);
+  await Promise.all([ensureAuditTables(tables), ensureDueWorkQueues(dueWorkQueues)]);
 
   const adapter = createBotAdapter(config.botAuth, logger);
   const teamsPort = createTeamsPort(adapter, botAppIdOf(config.botAuth));
@@ -82,6 +87,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     cardUpdateDelayMs: config.cardUpdateDelayMs,
     logger,
   });
+  const now = options.now ?? (() => new Date());
   const services: AuditServices = {
     rounds,
     roundCache: new RoundReadCache(rounds, config.roundCacheMs),
@@ -101,9 +107,10 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     plans: new PlanRepository(tables.plans),
     roundCards,
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
+    dueWork: createDueWork(dueWorkQueues, now),
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
-    now: options.now ?? (() => new Date()),
+    now,
   };
   const background = createBackgroundWork(logger);
   const bot = new AuditBot(
@@ -148,6 +155,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
   background.run('warm_round_summaries', () => warmRoundSummaries(rounds, roundSummaries, logger));
+  const dueWork = startDueWork({ queues: dueWorkQueues, handlers: dueJobHandlers(services), logger, pollMs: config.dueWorkPollMs, now });
 
   const settled = async () => {
     await background.idle();
@@ -162,6 +170,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       // Answers in flight are answered (or, past the deadline, cut off unacknowledged) before the drain.
       const { cutOff } = await stopServing();
       if (cutOff > 0) logger.warn('requests_cut_off_on_stop', { cutOff });
+      // A job running now finishes (its cards and counts are then drained below); none starts after.
+      await dueWork.stop();
       await settled().catch(() => undefined);
       roundCards.stop();
       services.roundLevels.stop();
@@ -171,9 +181,13 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   };
 }
 
-function tableConnectionOf(config: AppConfig, azurite: SupervisedAzurite | undefined): TableConnection {
-  if (azurite) return { kind: 'connectionString', connectionString: azurite.connectionString };
-  if (config.storage.kind === 'connectionString') return { kind: 'connectionString', connectionString: config.storage.connectionString };
-  if (config.storage.kind === 'endpoint') return { kind: 'endpoint', endpoint: config.storage.endpoint, credential: tableCredentialFor(config.storage) };
+/** Tables and due work's queues: one connection string names both; an endpoint pair shares one Entra credential. */
+function storageConnectionsOf(config: AppConfig, azurite: SupervisedAzurite | undefined): { tables: TableConnection; queues: QueueConnection } {
+  const connectionString = azurite?.connectionString ?? (config.storage.kind === 'connectionString' ? config.storage.connectionString : undefined);
+  if (connectionString) return { tables: { kind: 'connectionString', connectionString }, queues: { kind: 'connectionString', connectionString } };
+  if (config.storage.kind === 'endpoint') {
+    const credential = tableCredentialFor(config.storage);
+    return { tables: { kind: 'endpoint', endpoint: config.storage.endpoint, credential }, queues: { kind: 'endpoint', endpoint: config.storage.queueEndpoint, credential } };
+  }
   throw new Error('Embedded storage was chosen but not started');
 }

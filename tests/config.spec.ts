@@ -45,7 +45,9 @@ describe('configuration', () => {
     expect(problemWith({ ...credentials })).toMatch(/TABLES_ENDPOINT/);
     expect(problemWith({ ...credentials, TABLES_ENDPOINT: 'https://acct.table.core.windows.net' })).toMatch(/RESPONDENT_HMAC_KEY/);
     expect(problemWith({ ...credentials, ...productionStorage, TAB_SSO_AUDIENCE: '' })).toMatch(/TAB_SSO_AUDIENCE is required outside local mode \(the client id of the tab's Entra app/);
-    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...credentials, ...productionStorage }).storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net' });
+    expect(loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...credentials, ...productionStorage }).storage).toEqual({
+      kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net', queueEndpoint: 'https://acct.queue.core.windows.net/',
+    });
   });
 
   it("checks the tab's sign-in against the app's tenant unless told otherwise", () => {
@@ -61,13 +63,41 @@ describe('configuration', () => {
     const config = loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...managedIdentity, ...productionStorage, APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString });
     expect(config.production).toBe(true);
     expect(config.botAuth).toEqual({ mode: 'authenticated', appId: MANAGED_IDENTITY_CLIENT_ID, appType: 'UserAssignedMSI', tenantId: 'tenant-id' });
-    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net', managedIdentityClientId: MANAGED_IDENTITY_CLIENT_ID });
+    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net', queueEndpoint: 'https://acct.queue.core.windows.net/', managedIdentityClientId: MANAGED_IDENTITY_CLIENT_ID });
     expect(config.applicationInsightsConnectionString).toBe(connectionString);
     // Without them: DefaultAzureCredential for tables, and no telemetry.
     const { AZURE_CLIENT_ID: _unused, ...withoutClientId } = managedIdentity;
     const plain = loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', ...withoutClientId, ...productionStorage });
-    expect(plain.storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net' });
+    expect(plain.storage).toEqual({ kind: 'endpoint', endpoint: 'https://acct.table.core.windows.net', queueEndpoint: 'https://acct.queue.core.windows.net/' });
     expect(plain.applicationInsightsConnectionString).toBeUndefined();
+  });
+
+  it("reaches due work's queues in the tables' storage account, or where STORAGE_QUEUE_ENDPOINT says", () => {
+    const storageOf = (env: Record<string, string>) => loadConfig({ ...credentials, ...productionStorage, ...env }).storage;
+    expect(storageOf({ TABLES_ENDPOINT: 'https://practiceaudit1.table.core.windows.net/' })).toMatchObject({ queueEndpoint: 'https://practiceaudit1.queue.core.windows.net/' });
+    expect(storageOf({ STORAGE_QUEUE_ENDPOINT: 'https://elsewhere.queue.core.windows.net/' })).toMatchObject({ queueEndpoint: 'https://elsewhere.queue.core.windows.net/' });
+    // An endpoint whose account cannot be read from it (Azurite's path-style, a custom domain) needs the queue endpoint named.
+    expect(problemWith({ ...credentials, ...productionStorage, TABLES_ENDPOINT: 'http://127.0.0.1:10002/devstoreaccount1' })).toMatch(/^Configuration: STORAGE_QUEUE_ENDPOINT is required with TABLES_ENDPOINT=http:\/\/127\.0\.0\.1:10002\/devstoreaccount1/);
+    expect(storageOf({ TABLES_ENDPOINT: 'http://127.0.0.1:10002/devstoreaccount1', STORAGE_QUEUE_ENDPOINT: 'http://127.0.0.1:10001/devstoreaccount1' })).toMatchObject({ queueEndpoint: 'http://127.0.0.1:10001/devstoreaccount1' });
+    expect(problemWith({ STORAGE_QUEUE_ENDPOINT: 'https://acct.queue.core.windows.net/' })).toMatch(/^Configuration: STORAGE_QUEUE_ENDPOINT applies only with TABLES_ENDPOINT/);
+  });
+
+  it('refuses a connection string that names no queue endpoint, and takes one that does', () => {
+    const tablesOnly = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+    expect(problemWith({ TABLES_CONNECTION_STRING: tablesOnly })).toMatch(/^Configuration: TABLES_CONNECTION_STRING names no queue endpoint: due work/);
+    for (const connectionString of [
+      `${tablesOnly}QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;`,
+      'UseDevelopmentStorage=true',
+      'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+    ]) {
+      expect(loadConfig({ TABLES_CONNECTION_STRING: connectionString }).storage).toEqual({ kind: 'connectionString', connectionString });
+    }
+  });
+
+  it('asks the queue for due work every second unless DUE_WORK_POLL_MS says otherwise', () => {
+    expect(loadConfig({}).dueWorkPollMs).toBe(1000);
+    expect(loadConfig({ DUE_WORK_POLL_MS: '250' }).dueWorkPollMs).toBe(250);
+    expect(problemWith({ DUE_WORK_POLL_MS: '0' })).toMatch(/^Configuration: DUE_WORK_POLL_MS is not valid/);
   });
 
   it('refuses a secret alongside the managed identity, which botbuilder would reject at start-up', () => {

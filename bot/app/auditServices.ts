@@ -1,3 +1,4 @@
+import type { DueWork } from './dueWork';
 import type { RoundCards } from './roundCards';
 import type { TeamRoster } from './roster';
 import type { AnswersRepository } from '../storage/answersRepository';
@@ -40,6 +41,8 @@ export interface AuditServices {
   readonly roundCards: RoundCards;
   /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
   readonly roster: TeamRoster;
+  /** Work that must happen later, once, across restarts and instances (close dates, reminders). */
+  readonly dueWork: DueWork;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

@@ -6,11 +6,13 @@ export type BotAuth =
   | { readonly mode: 'local' }
   | { readonly mode: 'authenticated'; readonly appId: string; readonly appType: Settings['MicrosoftAppType']; readonly tenantId?: string; readonly password?: string };
 
+/** Where tables and the due-work queues live: one storage account (or Azurite) for both. */
 export type StorageChoice =
   | { readonly kind: 'embedded' }
+  /** Names the table and the queue endpoints (or has the account's own connection string derive them). */
   | { readonly kind: 'connectionString'; readonly connectionString: string }
   /** Reached with an Entra token: as the named user-assigned managed identity, or as DefaultAzureCredential finds. */
-  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly managedIdentityClientId?: string };
+  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly queueEndpoint: string; readonly managedIdentityClientId?: string };
 
 /** How the tab's API knows who is asking: Teams SSO tokens, or (local mode only) a local identity. */
 export type TabAuth =
@@ -34,6 +36,8 @@ export interface AppConfig {
   /** How long an instance keeps a team's roster, in ms (0: read it every time). */
   readonly rosterCacheMs: number;
   readonly maxRequestBytes: number;
+  /** How often an idle instance asks the queue for due work, in milliseconds. */
+  readonly dueWorkPollMs: number;
   readonly logLevel: Settings['LOG_LEVEL'];
   /** Set: telemetry goes to Application Insights. */
   readonly applicationInsightsConnectionString?: string;
@@ -92,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roundCacheMs: settings.ROUND_CACHE_MS,
     rosterCacheMs: settings.ROSTER_CACHE_MS,
     maxRequestBytes: settings.MAX_REQUEST_BYTES,
+    dueWorkPollMs: settings.DUE_WORK_POLL_MS,
     logLevel: settings.LOG_LEVEL,
     ...(settings.APPLICATIONINSIGHTS_CONNECTION_STRING ? { applicationInsightsConnectionString: settings.APPLICATIONINSIGHTS_CONNECTION_STRING } : {}),
   };
@@ -134,10 +139,39 @@ function tabAuthFrom(settings: Settings, local: boolean): TabAuth {
   return { mode: 'sso', audience: settings.TAB_SSO_AUDIENCE, tenantId, jwksUri: settings.TAB_SSO_JWKS_URI };
 }
 
+// A connection string reaches queues if it names their endpoint, is Azurite's shorthand, or is an
+// account's own (the SDK derives https://<account>.queue.<EndpointSuffix>).
+const REACHES_QUEUES = /(^|;)\s*(QueueEndpoint=\S|UseDevelopmentStorage=true|EndpointSuffix=\S)/i;
+
 function storageFrom(settings: Settings): StorageChoice {
-  if (settings.TABLES_CONNECTION_STRING) return { kind: 'connectionString', connectionString: settings.TABLES_CONNECTION_STRING };
+  if (settings.STORAGE_QUEUE_ENDPOINT && !settings.TABLES_ENDPOINT) {
+    throw invalid('STORAGE_QUEUE_ENDPOINT', 'applies only with TABLES_ENDPOINT: a connection string names its own QueueEndpoint.');
+  }
+  if (settings.TABLES_CONNECTION_STRING) {
+    if (!REACHES_QUEUES.test(settings.TABLES_CONNECTION_STRING)) {
+      throw invalid('TABLES_CONNECTION_STRING', 'names no queue endpoint: due work (close dates, reminders) is kept in Queue storage. Add QueueEndpoint=… or use the storage account\'s own connection string.');
+    }
+    return { kind: 'connectionString', connectionString: settings.TABLES_CONNECTION_STRING };
+  }
   if (settings.TABLES_ENDPOINT) {
-    return { kind: 'endpoint', endpoint: settings.TABLES_ENDPOINT, ...(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}) };
+    return {
+      kind: 'endpoint',
+      endpoint: settings.TABLES_ENDPOINT,
+      queueEndpoint: settings.STORAGE_QUEUE_ENDPOINT ?? queueEndpointOf(settings.TABLES_ENDPOINT),
+      ...(settings.AZURE_CLIENT_ID ? { managedIdentityClientId: settings.AZURE_CLIENT_ID } : {}),
+    };
   }
   return { kind: 'embedded' };
+}
+
+/** The same account's queue endpoint: https://acct.table.core.windows.net/ → https://acct.queue.core.windows.net/. */
+function queueEndpointOf(tableEndpoint: string): string {
+  const url = new URL(tableEndpoint);
+  const labels = url.hostname.split('.');
+  if (labels[1] !== 'table') {
+    throw invalid('STORAGE_QUEUE_ENDPOINT', `is required with TABLES_ENDPOINT=${tableEndpoint}: only an endpoint like https://<account>.table.core.windows.net has a queue endpoint that can be derived from it.`);
+  }
+  labels[1] = 'queue';
+  url.hostname = labels.join('.');
+  return url.toString();
 }

@@ -21,7 +21,9 @@ export const settingsSchema = z.object({
   MicrosoftAppPassword: optionalText,
   TABLES_CONNECTION_STRING: optionalText,
   TABLES_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  // The user-assigned managed identity's client id: with TABLES_ENDPOINT, tables are reached as that identity.
+  // With TABLES_ENDPOINT: the queue service's endpoint (due work); by default the table endpoint's account's, `.queue.` for `.table.`.
+  STORAGE_QUEUE_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // The user-assigned managed identity's client id: with TABLES_ENDPOINT, tables and queues are reached as that identity.
   AZURE_CLIENT_ID: optionalText.pipe(z.guid('expected a client id (a GUID)').optional()),
   TABLES_PREFIX: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'letters and digits only, starting with a letter').default('practiceaudit'),
   RESPONDENT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
@@ -31,6 +33,8 @@ export const settingsSchema = z.object({
   // How long a team's roster (the response rate's denominator) is kept per instance: up to an hour.
   ROSTER_CACHE_MS: integer(600000, 0, 3600000),
   MAX_REQUEST_BYTES: integer(262144, 1024, 4194304),
+  // How often an idle instance asks the queue for due work (each ask is one storage transaction).
+  DUE_WORK_POLL_MS: integer(1000, 100, 60000),
   TAB_SSO_AUDIENCE: optionalText,
   TAB_SSO_TENANT_ID: optionalText,
   TAB_SSO_JWKS_URI: z.url({ protocol: /^https?$/ }).default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),

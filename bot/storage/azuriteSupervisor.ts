@@ -6,7 +6,7 @@ const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
 
 export interface SupervisedAzurite {
-  /** The same for every Azurite it starts: a restart listens on the same port. */
+  /** The same for every Azurite it starts: a restart listens on the same ports. */
   readonly connectionString: string;
   /** The running Azurite's process id (it changes on a restart). */
   readonly pid: () => number;
@@ -16,8 +16,8 @@ export interface SupervisedAzurite {
 
 /**
  * The embedded Azurite, watched: if it exits without being asked to (killed, crashed, out of
- * memory), the exit is logged and it is started again on the same port and data folder, so the
- * service's table clients reach it again and answers are accepted without anyone restarting the
+ * memory), the exit is logged and it is started again on the same ports and data folder, so the
+ * service's table and queue clients reach it again and answers are accepted without anyone restarting the
  * service. What it had not saved yet (LokiJS saves every 5 s) is lost with it. If it cannot be
  * started again, or exits more than MAX_RESTARTS times in a minute, `onGiveUp` is told, so the
  * service can exit and whatever supervises it (systemd, a terminal's user) start it afresh.
@@ -38,11 +38,11 @@ export async function startSupervisedAzurite(options: { dataDir: string; logger:
     exits = [...exits.filter((at) => now - at < RESTART_WINDOW_MS), now];
     if (exits.length > MAX_RESTARTS) return giveUp(new Error(`Azurite exited ${exits.length} times within ${RESTART_WINDOW_MS / 1000} s`));
     try {
-      current = await startEmbeddedAzurite({ dataDir, port: dead.port });
+      current = await startEmbeddedAzurite({ dataDir, port: dead.port, queuePort: dead.queuePort });
     } catch (error) {
       return giveUp(error instanceof Error ? error : new Error(String(error)));
     }
-    logger.warn('embedded_storage_restarted', { pid: current.pid, port: current.port });
+    logger.warn('embedded_storage_restarted', { pid: current.pid, port: current.port, queuePort: current.queuePort });
     watch(current);
   };
   const watch = (azurite: EmbeddedAzurite) => {

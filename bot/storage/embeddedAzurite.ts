@@ -5,8 +5,9 @@ import { freeLoopbackPort } from '../shared/freePort';
 import { AZURITE_CHILD_SCRIPT } from './azuriteChildScript';
 
 /**
- * Azurite's table server for local work, as a child process this service owns: no Azure
- * account, data on disk under DATA_DIR so a restart keeps every answer.
+ * Azurite's table and queue servers for local work, as a child process this service owns: no
+ * Azure account, data on disk under DATA_DIR so a restart keeps every answer and every job of due
+ * work (bot/app/dueWork.ts).
  *
  * Not in-process: restify extends Node's http.IncomingMessage.prototype, after which
  * Azurite (Express) stops reading `$filter` and every query returns every row.
@@ -22,28 +23,39 @@ const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/
 const START_TIMEOUT_MS = 20_000;
 
 export interface EmbeddedAzurite {
+  /** Names both services (TableEndpoint and QueueEndpoint), for the table and the queue clients alike. */
   readonly connectionString: string;
+  /** The table service's port. */
   readonly port: number;
+  /** The queue service's port. */
+  readonly queuePort: number;
   /** The child's process id. */
   readonly pid: number;
   /** Resolves when the child has ended, however it ended; `stopped` is true when stop() ended it. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stopped: boolean }>;
-  /** Saves the tables to disk and ends the child. */
+  /** Saves the tables and queues to disk and ends the child. */
   stop(): Promise<void>;
 }
 
-function developmentConnectionString(port: number, host = '127.0.0.1'): string {
-  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://${host}:${port}/${DEV_ACCOUNT};`;
+function developmentConnectionString(port: number, queuePort: number, host = '127.0.0.1'): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://${host}:${port}/${DEV_ACCOUNT};QueueEndpoint=http://${host}:${queuePort}/${DEV_ACCOUNT};`;
 }
 
-export async function startEmbeddedAzurite(options: { dataDir?: string; port?: number; inMemory?: boolean }): Promise<EmbeddedAzurite> {
+/**
+ * Starts the child, on the given ports (a restart reuses its predecessor's) or on free ones.
+ * `inMemory`: nothing on disk (the tests' shared Azurite). Rejects when it has not said it
+ * listens within START_TIMEOUT_MS, or exits first (a port in use, say).
+ */
+export async function startEmbeddedAzurite(options: { dataDir?: string; port?: number; queuePort?: number; inMemory?: boolean }): Promise<EmbeddedAzurite> {
   const port = options.port || (await freeLoopbackPort());
+  let queuePort = options.queuePort || (await freeLoopbackPort());
+  while (queuePort === port) queuePort = await freeLoopbackPort();
   const location = options.dataDir ?? '.data';
   if (!options.inMemory) mkdirSync(location, { recursive: true });
   const args = [
     '-e', AZURITE_CHILD_SCRIPT, '--',
-    '--azurite', dirname(require.resolve('azurite/dist/src/table/TableServer.js')),
-    '--tableHost', '127.0.0.1', '--tablePort', String(port),
+    '--azurite', dirname(dirname(require.resolve('azurite/dist/src/table/TableServer.js'))),
+    '--host', '127.0.0.1', '--tablePort', String(port), '--queuePort', String(queuePort),
     ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', location]),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
@@ -79,8 +91,9 @@ export async function startEmbeddedAzurite(options: { dataDir?: string; port?: n
 
   return {
     port,
+    queuePort,
     pid: child.pid!,
-    connectionString: developmentConnectionString(port),
+    connectionString: developmentConnectionString(port, queuePort),
     exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -92,7 +92,7 @@ describe("the Azure template's web app settings", () => {
     expect(config.production).toBe(true);
     expect(config.host).toBe('0.0.0.0');
     expect(config.botAuth).toEqual({ mode: 'authenticated', appId: IDENTITY_CLIENT_ID, appType: 'UserAssignedMSI', tenantId: TENANT_ID });
-    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: DEPLOYED_VALUES.TABLES_ENDPOINT, managedIdentityClientId: IDENTITY_CLIENT_ID });
+    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: DEPLOYED_VALUES.TABLES_ENDPOINT, queueEndpoint: 'https://practiceauditabc123.queue.core.windows.net/', managedIdentityClientId: IDENTITY_CLIENT_ID });
     expect(config.tabAuth).toMatchObject({ mode: 'sso', audience: SSO_CLIENT_ID, tenantId: TENANT_ID });
     expect(config.respondentHmacKey).toBe(DEPLOYED_VALUES.RESPONDENT_HMAC_KEY);
     expect(config.applicationInsightsConnectionString).toBe(DEPLOYED_VALUES.APPLICATIONINSIGHTS_CONNECTION_STRING);
