@@ -1,6 +1,7 @@
 // Practice Audit in Azure: the service on App Service (Linux, Node 22 LTS) as a user-assigned
 // managed identity. That identity is the bot (Azure Bot, UserAssignedMSI, Teams channel), reaches
-// Table storage by role (shared keys are off), and reads the respondent HMAC key from Key Vault.
+// Table storage and the due-work queues by role (shared keys are off), and reads the respondent
+// HMAC key from Key Vault.
 // Telemetry goes to Application Insights; the service's JSON log lines go to the same workspace.
 //
 // tests/infra/azureTemplate.spec.ts checks the web app's settings against the service's
@@ -42,6 +43,7 @@ param botServiceSku string = 'F0'
 
 // Built-in role definitions (the same ids in every tenant).
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 // Free and shared plans refuse alwaysOn.
@@ -83,6 +85,50 @@ resource tablesAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---- Queue storage: due work (close dates, reminders, recurring rounds), on the same account ----
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Named as the service names them from TABLES_PREFIX (its default, practiceaudit): see
+// bot/storage/dueWorkQueue.ts; tests/infra/azureTemplate.spec.ts checks that they match.
+resource dueWorkQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'practiceaudit-duework'
+}
+
+// Jobs the service gave up on, kept for an operator to read.
+resource dueWorkPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'practiceaudit-duework-poison'
+}
+
+// On these two queues only (no other queue of the account). Contributor, because hiding a job
+// again until it is due, and backing off a failed one, is Update Message (queues/messages/write),
+// which neither Message Processor nor Message Sender grants; it also lets the service's start-up
+// check that its queues exist (Create Queue on an existing queue) without rights on the account.
+resource dueWorkQueueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(dueWorkQueue.id, identity.id, storageQueueDataContributor)
+  scope: dueWorkQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource dueWorkPoisonQueueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(dueWorkPoisonQueue.id, identity.id, storageQueueDataContributor)
+  scope: dueWorkPoisonQueue
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -217,6 +263,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: storage.properties.primaryEndpoints.table
         }
         {
+          name: 'STORAGE_QUEUE_ENDPOINT'
+          value: storage.properties.primaryEndpoints.queue
+        }
+        {
           name: 'RESPONDENT_HMAC_KEY'
           value: '@Microsoft.KeyVault(SecretUri=${hmacKeySecret.properties.secretUri})'
         }
@@ -248,9 +298,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ]
     }
   }
-  // The first start reads the key and the tables as the identity: give it its roles first.
+  // The first start reads the key, the tables and the queues as the identity: give it its roles first.
   dependsOn: [
     tablesAccess
+    dueWorkQueueAccess
+    dueWorkPoisonQueueAccess
     hmacKeyAccess
   ]
 }

@@ -25,7 +25,7 @@ export interface DueWorkConsumerOptions {
 }
 
 export interface DueWorkConsumer {
-  /** Stops asking for jobs and resolves once the handlers running now have finished. */
+  /** Stops asking for jobs and resolves once the handlers running now have finished; jobs taken meanwhile are put back. */
   stop(): Promise<void>;
 }
 
@@ -88,9 +88,11 @@ export function startDueWork(options: DueWorkConsumerOptions): DueWorkConsumer {
     if (!handler) return poison(message, 'no_handler', { kind: stored.job.kind, jobId: stored.id });
     const now = options.now().getTime();
     const dueAt = Date.parse(stored.dueAt);
-    if (dueAt > now) {
-      const early: DueMessage = { ...stored, receivedEarly: message.dequeueCount };
-      await queues.work.updateMessage(message.messageId, message.popReceipt, JSON.stringify(early), Math.max(1, hideSeconds(dueAt, now, queues.maxHideSeconds)));
+    // Taken before its due time (a message is hidden for at most 7 days at once), or as this
+    // instance stops: put back, hidden until due (visible at once if due), and not counted as a try.
+    if (dueAt > now || stopping.signal.aborted) {
+      const putBack: DueMessage = { ...stored, receivedEarly: message.dequeueCount };
+      await queues.work.updateMessage(message.messageId, message.popReceipt, JSON.stringify(putBack), hideSeconds(dueAt, now, queues.maxHideSeconds));
       return;
     }
     await run(message, stored, handler);

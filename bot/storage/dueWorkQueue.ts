@@ -40,11 +40,13 @@ export interface DueMessage {
 const CLIENT_OPTIONS: StoragePipelineOptions = { retryOptions: { maxTries: 3, tryTimeoutInMs: 4000, retryDelayInMs: 200, maxRetryDelayInMs: 1500 } };
 
 /**
- * Queue names allow lowercase letters, digits and single hyphens, 3 to 63 characters (Azure's
- * naming rules); TABLES_PREFIX is letters and digits (at most 41), so this is always valid.
+ * The deployment's two queues, named from its TABLES_PREFIX (infra/azure.bicep creates them under
+ * these names). Queue names allow lowercase letters, digits and single hyphens, 3 to 63
+ * characters (Azure's naming rules); the prefix is letters and digits (at most 41), so both are valid.
  */
-export function dueWorkQueueName(tablesPrefix: string): string {
-  return `${tablesPrefix.toLowerCase()}-duework`;
+export function dueWorkQueueNames(tablesPrefix: string): { readonly work: string; readonly poison: string } {
+  const work = `${tablesPrefix.toLowerCase()}-duework`;
+  return { work, poison: `${work}-poison` };
 }
 
 function clientFor(connection: QueueConnection, queueName: string): QueueClient {
@@ -54,10 +56,10 @@ function clientFor(connection: QueueConnection, queueName: string): QueueClient 
 
 /** The work and poison queues of a deployment (named from its tables prefix); nothing is called yet. */
 export function openDueWorkQueues(connection: QueueConnection, tablesPrefix: string, options: { maxHideSeconds?: number } = {}): DueWorkQueues {
-  const name = dueWorkQueueName(tablesPrefix);
+  const names = dueWorkQueueNames(tablesPrefix);
   return {
-    work: clientFor(connection, name),
-    poison: clientFor(connection, `${name}-poison`),
+    work: clientFor(connection, names.work),
+    poison: clientFor(connection, names.poison),
     maxHideSeconds: options.maxHideSeconds ?? MAX_HIDE_SECONDS,
   };
 }

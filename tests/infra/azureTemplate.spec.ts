@@ -4,6 +4,7 @@ import semver from 'semver';
 import { loadConfig } from '../../bot/config/loadConfig';
 import { settingsSchema } from '../../bot/config/settings';
 import { isAuditError } from '../../bot/domain/errors';
+import { dueWorkQueueNames } from '../../bot/storage/dueWorkQueue';
 import { readBicep, type BicepAppSetting, type BicepTemplate, type BicepValue } from './bicepTemplate';
 
 /**
@@ -38,6 +39,7 @@ const DEPLOYED_VALUES: Record<string, string> = {
   MicrosoftAppTenantId: TENANT_ID,
   AZURE_CLIENT_ID: IDENTITY_CLIENT_ID,
   TABLES_ENDPOINT: 'https://practiceauditabc123.table.core.windows.net/',
+  STORAGE_QUEUE_ENDPOINT: 'https://practiceauditabc123.queue.core.windows.net/',
   RESPONDENT_HMAC_KEY: 'the-secret-from-key-vault-0123456789abcdef',
   PRIVACY_THRESHOLD: '5',
   TAB_SSO_AUDIENCE: SSO_CLIENT_ID,
@@ -92,7 +94,9 @@ describe("the Azure template's web app settings", () => {
     expect(config.production).toBe(true);
     expect(config.host).toBe('0.0.0.0');
     expect(config.botAuth).toEqual({ mode: 'authenticated', appId: IDENTITY_CLIENT_ID, appType: 'UserAssignedMSI', tenantId: TENANT_ID });
-    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: DEPLOYED_VALUES.TABLES_ENDPOINT, queueEndpoint: 'https://practiceauditabc123.queue.core.windows.net/', managedIdentityClientId: IDENTITY_CLIENT_ID });
+    expect(config.storage).toEqual({ kind: 'endpoint', endpoint: DEPLOYED_VALUES.TABLES_ENDPOINT, queueEndpoint: DEPLOYED_VALUES.STORAGE_QUEUE_ENDPOINT, managedIdentityClientId: IDENTITY_CLIENT_ID });
+    expect(expressionOf(setting('TABLES_ENDPOINT'))).toBe('storage.properties.primaryEndpoints.table');
+    expect(expressionOf(setting('STORAGE_QUEUE_ENDPOINT'))).toBe('storage.properties.primaryEndpoints.queue');
     expect(config.tabAuth).toMatchObject({ mode: 'sso', audience: SSO_CLIENT_ID, tenantId: TENANT_ID });
     expect(config.respondentHmacKey).toBe(DEPLOYED_VALUES.RESPONDENT_HMAC_KEY);
     expect(config.applicationInsightsConnectionString).toBe(DEPLOYED_VALUES.APPLICATIONINSIGHTS_CONNECTION_STRING);
@@ -143,6 +147,38 @@ describe("the Azure template's web app settings", () => {
     // The `node` dev dependency is the Node npm scripts (and so the tests) run on.
     const testedMajor = semver.minVersion(packageJson.devDependencies.node!)?.major;
     expect(template.propertyValues('linuxFxVersion')).toEqual([{ kind: 'literal', value: `NODE|${testedMajor}-lts` }]);
+  });
+});
+
+/** Each role assignment of the template: its resource name, what it is scoped to, and the role's id. */
+function roleAssignments(source: string): { resource: string; scope: string; role: string }[] {
+  const roleIds = Object.fromEntries([...source.matchAll(/^var (\w+) = '([0-9a-f-]{36})'$/gm)].map(([, name, id]) => [name!, id!]));
+  return [...source.matchAll(/^resource (\w+) 'Microsoft\.Authorization\/roleAssignments@[^']+' = \{\n([\s\S]*?)\n\}$/gm)].map(([, resource, body]) => ({
+    resource: resource!,
+    scope: /^\s+scope: (\w+)$/m.exec(body!)?.[1] ?? '',
+    role: roleIds[/roleDefinitions', (\w+)\)/.exec(body!)?.[1] ?? ''] ?? '',
+  }));
+}
+const STORAGE_QUEUE_DATA_CONTRIBUTOR = '974c5e8b-45b9-4653-ba55-5f855dd0fb88';
+
+describe("the Azure template's due-work queues", () => {
+  const names = dueWorkQueueNames(loadConfig(deployedEnvironment(template)).tablesPrefix);
+  const queueResource = (name: string) => new RegExp(`^resource (\\w+) 'Microsoft\\.Storage/storageAccounts/queueServices/queues@[^']+' = \\{\\n  parent: queueService\\n  name: '${name}'$`, 'm').exec(TEMPLATE_SOURCE)?.[1];
+
+  it('are created under the names the service gives them, so it finds them at start-up', () => {
+    expect(queueResource(names.work)).toBe('dueWorkQueue');
+    expect(queueResource(names.poison)).toBe('dueWorkPoisonQueue');
+    // In the storage account whose queue endpoint the service is given.
+    expect(template.propertyValues('parent')).toContainEqual({ kind: 'expression', source: 'storage' });
+  });
+
+  it("give the identity the queue role on those two queues alone, and the web app waits for it", () => {
+    const queueRoles = roleAssignments(TEMPLATE_SOURCE).filter((assignment) => assignment.role === STORAGE_QUEUE_DATA_CONTRIBUTOR);
+    expect(queueRoles.map((assignment) => assignment.scope).toSorted()).toEqual(['dueWorkPoisonQueue', 'dueWorkQueue']);
+    // Nothing else of the template touches queues (no role on the account's queue service).
+    expect(roleAssignments(TEMPLATE_SOURCE).map((assignment) => assignment.scope).toSorted()).toEqual(['dueWorkPoisonQueue', 'dueWorkQueue', 'hmacKeySecret', 'storage']);
+    const webAppDependsOn = /^  dependsOn: \[\n([\s\S]*?)\n  \]$/m.exec(TEMPLATE_SOURCE)?.[1] ?? '';
+    for (const assignment of queueRoles) expect(webAppDependsOn).toContain(assignment.resource);
   });
 });
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDueWork, dueWorkQueueName } from '../../bot/storage/dueWorkQueue';
+import { createDueWork, dueWorkQueueNames } from '../../bot/storage/dueWorkQueue';
 import type { DueWorkConsumer } from '../../bot/storage/dueWorkConsumer';
 import { closeRoundJob, freshDueWorkQueues, messageCount, recordingConsumer } from '../support/dueWork';
 import { eventually } from '../support/serviceProcess';
@@ -22,10 +22,10 @@ describe('due work', () => {
     // Lowercase letters, digits and single hyphens, starting with a letter or digit, 3 to 63 characters.
     const valid = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
     for (const prefix of ['p', 'practiceaudit', `Pa${'x9'.repeat(19)}Z`]) {
-      expect(`${dueWorkQueueName(prefix)}-poison`).toMatch(valid);
-      expect(dueWorkQueueName(prefix)).toMatch(valid);
+      expect(dueWorkQueueNames(prefix).work).toMatch(valid);
+      expect(dueWorkQueueNames(prefix).poison).toMatch(valid);
     }
-    expect(dueWorkQueueName('practiceAudit')).toBe('practiceaudit-duework');
+    expect(dueWorkQueueNames('practiceAudit')).toEqual({ work: 'practiceaudit-duework', poison: 'practiceaudit-duework-poison' });
     // The service accepts them: both are created.
     const queues = await freshDueWorkQueues({ prefix: `Pa${'x9'.repeat(19)}Z` });
     expect(await queues.poison.exists()).toBe(true);
@@ -93,6 +93,20 @@ describe('due work', () => {
     expect(handled).toHaveLength(1);
     expect(await messageCount(queues.poison)).toBe(0);
     expect(lines.filter((line) => /due_work_(abandoned|poisoned)/.test(line))).toEqual([]);
+  });
+
+  it('puts back, unrun and at once, a job taken as the instance stops, for another to run as its first try', async () => {
+    const queues = await freshDueWorkQueues();
+    await createDueWork(queues, () => new Date()).schedule(closeRoundJob('round-5'), new Date());
+    // The consumer asks the queue as it starts; stopping at once, the job arrives once it is stopping.
+    const stopping = recordingConsumer(queues);
+    await stopping.consumer.stop();
+    expect(stopping.handled).toEqual([]);
+
+    // Not left hidden for the 10-minute lease; one try only: the put-back reception is not one.
+    const next = started(recordingConsumer(queues, { maxTries: 1 }));
+    await eventually(() => next.handled[0], 15_000, 'another instance to run the job');
+    expect(next.handled.map((entry) => entry.job)).toEqual([closeRoundJob('round-5')]);
   });
 
   it('waits, on stop, for the handler running then, which completes its job', async () => {
