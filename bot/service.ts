@@ -28,6 +28,7 @@ import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
+import { TeamSettingsRepository } from './storage/teamSettingsRepository';
 import { HandledActivities } from './storage/handledActivities';
 import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
 import { AuditBot } from './teams/botbuilder/auditBot';
@@ -98,6 +99,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     teams,
     teamCache: new TeamReadCache(teams),
     plans: new PlanRepository(tables.plans),
+    teamSettings: new TeamSettingsRepository(tables.teams),
     roundCards,
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),

@@ -1,3 +1,4 @@
+import type { DueWork } from './dueWork';
 import type { RoundCards } from './roundCards';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
@@ -8,6 +9,7 @@ import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
+import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -35,8 +37,12 @@ export interface AuditServices {
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;
   readonly plans: PlanRepository;
+  /** Each team's own choices for its rounds: close after days, reminders, cadence (issue 10). */
+  readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
+  /** Work due later (a round's close, the next recurring round): kept durably, run once (dueWork.ts). */
+  readonly dueWork: DueWork;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

@@ -3,6 +3,7 @@ import { AuditError, isAuditError } from '../domain/errors';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { participationOf } from '../domain/participation';
+import type { AuditRound } from '../domain/auditRound';
 import { countsOfAnswers, type RatedAnswer } from '../domain/summary';
 import type { RoundStatus } from './roundStatus';
 import type { DeliveryReport } from './deliveryReport';
@@ -27,21 +28,32 @@ export function answersSettleMs(roundCache: { readonly ttlMs: number }): number 
   return roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS;
 }
 
+/** What closing a round uses. */
+export type CloseRoundDeps = Pick<AuditServices, 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'privacyThreshold' | 'now'>;
+
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
  * are updated to say so, with the participation figures. A card that cannot be updated
  * (deleted, or Teams refusing after retries) does not stop the others: `delivery` says.
+ * Throws NOT_A_CHAMPION, NO_OPEN_ROUND, ROUND_CLOSED (another close got there first).
  */
-export async function closeRound(
-  { champions, rounds, roundCache, answers, roundCards, privacyThreshold, now }: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'privacyThreshold' | 'now'>,
-  teamId: string,
-  closedBy: Person,
-): Promise<ClosedRound> {
-  await requireChampion({ champions }, teamId, closedBy);
-  const open = await rounds.findOpen(teamId);
+export async function closeRound(deps: CloseRoundDeps & Pick<AuditServices, 'champions'>, teamId: string, closedBy: Person): Promise<ClosedRound> {
+  await requireChampion(deps, teamId, closedBy);
+  const open = await deps.rounds.findOpen(teamId);
   if (!open) throw new AuditError('NO_OPEN_ROUND');
-  const round = await rounds.close(teamId, open.roundId, now().toISOString());
-  roundCache.forget(teamId, round.roundId);
+  return settleClosedRound(deps, await deps.rounds.close(teamId, open.roundId, deps.now().toISOString()));
+}
+
+/**
+ * The close itself, after the round's row says closed, shared by a champion's close and the
+ * automatic one (closeOnDate.ts), so both count exactly the same answers: waits out the answers
+ * already accepted, counts them once, keeps the final counts and updates the cards.
+ */
+export async function settleClosedRound(
+  { roundCache, answers, rounds, roundCards, privacyThreshold }: CloseRoundDeps,
+  round: AuditRound,
+): Promise<ClosedRound> {
+  roundCache.forget(round.teamId, round.roundId);
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
   // (and the writes already under way), so every answer they accepted is counted here.
   await setTimeout(answersSettleMs(roundCache));
@@ -50,7 +62,7 @@ export async function closeRound(
   const participation = participationOf(given, privacyThreshold);
   const finalCounts = countsOfAnswers(given);
   // Not kept (storage failing now): the tab makes the summary from the answers instead.
-  await rounds.recordFinalCounts(teamId, round.roundId, finalCounts).catch(() => undefined);
+  await rounds.recordFinalCounts(round.teamId, round.roundId, finalCounts).catch(() => undefined);
   // The cards are told the closing figures: they read nothing themselves.
   const delivery = await roundCards.publishClosure(round, participation);
   return { round: { ...round, finalCounts }, participation, delivery };
