@@ -34,6 +34,7 @@ import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
 import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
 import { createTeamsPort } from './teams/botbuilder/proactive';
+import type { BotDeps } from './teams/handlers/botDeps';
 import { createTurnRoutes } from './teams/router';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
 import { createTeamsPublisher } from './teams/teamsPublisher';
@@ -106,16 +107,16 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     now: options.now ?? (() => new Date()),
   };
   const background = createBackgroundWork(logger);
-  const bot = new AuditBot(
-    createTurnRoutes({
-      services,
-      membership: createTeamMembership(),
-      teams: teamsPort,
-      handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
-      logger,
-      inBackground: background.run,
-    }),
-  );
+  // What the bot's handlers use; the due jobs that tell a channel something (roundJobHandlers) use it too.
+  const botDeps: BotDeps = {
+    services,
+    membership: createTeamMembership(),
+    teams: teamsPort,
+    handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
+    logger,
+    inBackground: background.run,
+  };
+  const bot = new AuditBot(createTurnRoutes(botDeps));
 
   const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold, {
     settleMs: answersSettleMs(services.roundCache),
