@@ -41,7 +41,7 @@ export function unpostedCards(round: AuditRound): RoundCard[] {
   return ROUND_CARDS.filter((card) => (card === 'intro' ? !round.introMessageId : !round.conditionMessageIds[card]));
 }
 
-export function assertOpen(round: AuditRound): void {
+function assertOpen(round: AuditRound): void {
   if (round.status !== 'open') throw new AuditError('ROUND_CLOSED');
 }
 

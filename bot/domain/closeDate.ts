@@ -7,7 +7,7 @@ import { AuditError } from './errors';
  * (`AuditRound.closesAt`, ISO 8601); an answer at or after it is refused. The time zone's rules
  * come from Intl (the ICU data Node ships), not from hand arithmetic on offsets.
  */
-export const UK_TIME_ZONE = 'Europe/London';
+const UK_TIME_ZONE = 'Europe/London';
 
 /** A calendar day as YYYY-MM-DD: the value Adaptive Cards' Input.Date sends and shows. */
 export type CalendarDay = string;
@@ -86,11 +86,6 @@ export function ukDayOf(instant: Date): CalendarDay {
 /** `day` moved by `days` calendar days (negative: back). */
 export function addDays(day: CalendarDay, days: number): CalendarDay {
   return dayOfUtc(utcOfDay(day) + days * DAY_MS);
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  return Math.round((utcOfDay(to) - utcOfDay(from)) / DAY_MS);
 }
 
 /** When a round with close date `day` closes: midnight UK time at the end of that day. */
