@@ -8,7 +8,8 @@ import { peakRssMb, rssMb } from './procStats';
 import { optional, sleep, type ScenarioResult } from './scenario';
 import { answersFromStaff } from './staff';
 import type { FakeConnector } from '../tests/support/fakeConnector';
-import { channelCommand, installedInTeam, PEOPLE } from '../tests/support/teamsActivities';
+import { startTheRound } from '../tests/support/startRound';
+import { installedInTeam, PEOPLE } from '../tests/support/teamsActivities';
 import { countStoredAnswers } from './storedAnswers';
 
 /** The service's default; passed explicitly so the caller's shell cannot change it. */
@@ -92,9 +93,11 @@ async function openRound(service: NodeChild, connector: FakeConnector): Promise<
   };
   await send(installedInTeam(connector.serviceUrl, PEOPLE.champion), 'installationUpdate');
   const postsBeforeStart = connector.counts.posts;
-  await send(channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'), '"start"');
-  // The round's 13 cards: the intro and one per condition.
-  await connector.waitFor(() => connector.counts.posts >= postsBeforeStart + 13, 30_000);
+  // "start" asks for the close date; the round opens when the champion presses "Open the round".
+  const opened = await startTheRound({ url: service.url }, connector);
+  if (opened.status !== 200) throw new Error(`"Open the round" answered HTTP ${opened.status}: ${opened.text}`);
+  // The round's 13 cards: the intro and one per condition, after the close date question.
+  await connector.waitFor(() => connector.counts.posts >= postsBeforeStart + 1 + 13, 30_000);
   const c01 = connector.sentActivities().flatMap((sent) => answerActionsOf(sent.activity)).find((data) => data.conditionId === 'C01');
   if (!c01) throw new Error('No condition card for C01 was posted');
   return { roundId: c01.roundId, teamId: c01.teamId };

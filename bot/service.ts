@@ -9,7 +9,6 @@ import { registerTabFiles } from './http/tabFiles';
 import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
 import { answersSettleMs } from './app/closeRound';
-import { dueJobHandlers } from './app/dueJobHandlers';
 import { createRoundCards } from './app/roundCards';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
@@ -31,11 +30,14 @@ import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
 import { TeamsRepository } from './storage/teamsRepository';
+import { TeamSettingsRepository } from './storage/teamSettingsRepository';
 import { HandledActivities } from './storage/handledActivities';
 import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
 import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
 import { createTeamsPort } from './teams/botbuilder/proactive';
+import type { BotDeps } from './teams/handlers/botDeps';
+import { roundJobHandlers } from './teams/handlers/roundJobs';
 import { createTurnRoutes } from './teams/router';
 import { createTeamRoster } from './teams/teamRoster';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
@@ -105,6 +107,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     teams,
     teamCache: new TeamReadCache(teams),
     plans: new PlanRepository(tables.plans),
+    teamSettings: new TeamSettingsRepository(tables.teams),
     roundCards,
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
@@ -113,16 +116,16 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     now,
   };
   const background = createBackgroundWork(logger);
-  const bot = new AuditBot(
-    createTurnRoutes({
-      services,
-      membership: createTeamMembership(),
-      teams: teamsPort,
-      handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
-      logger,
-      inBackground: background.run,
-    }),
-  );
+  // What the bot's handlers use; the due jobs that tell a channel something (roundJobHandlers) use it too.
+  const botDeps: BotDeps = {
+    services,
+    membership: createTeamMembership(),
+    teams: teamsPort,
+    handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
+    logger,
+    inBackground: background.run,
+  };
+  const bot = new AuditBot(createTurnRoutes(botDeps));
 
   const roundSummaries = new RoundSummaryCache(services.answers, config.privacyThreshold, {
     settleMs: answersSettleMs(services.roundCache),
@@ -155,7 +158,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
   background.run('warm_round_summaries', () => warmRoundSummaries(rounds, roundSummaries, logger));
-  const dueWork = startDueWork({ queues: dueWorkQueues, handlers: dueJobHandlers(services), logger, pollMs: config.dueWorkPollMs, now });
+  const dueWork = startDueWork({ queues: dueWorkQueues, handlers: roundJobHandlers(botDeps), logger, pollMs: config.dueWorkPollMs, now });
 
   const settled = async () => {
     await background.idle();

@@ -1,5 +1,5 @@
 import { CONDITIONS, type Condition } from '../domain/conditions';
-import type { AuditRound } from '../domain/auditRound';
+import { isPastCloseDate, type AuditRound } from '../domain/auditRound';
 import type { LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
 import type { AuditServices, Person } from './auditServices';
@@ -11,17 +11,19 @@ export interface RoundToAnswer {
 }
 
 /**
- * The open rounds of the teams a person belongs to, in their tenant. Membership is the
- * Teams roster's answer, which the edge supplies.
+ * The open rounds of the teams a person belongs to, in their tenant, leaving out any whose close
+ * date has come (its close may not have run yet). Membership is the Teams roster's answer, which
+ * the edge supplies.
  */
 export async function openRoundsOfTeams(
-  { teams, rounds }: Pick<AuditServices, 'teams' | 'rounds'>,
+  { teams, rounds, now }: Pick<AuditServices, 'teams' | 'rounds' | 'now'>,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<{ round: AuditRound; teamName: string }[]> {
   const [tenantTeams, openRounds] = await Promise.all([teams.listIn(tenantId), rounds.listOpen()]);
   const teamNames = new Map(tenantTeams.map((t) => [t.teamId, t.teamName]));
-  const candidates = openRounds.filter((round) => teamNames.has(round.teamId));
+  const at = now();
+  const candidates = openRounds.filter((round) => teamNames.has(round.teamId) && !isPastCloseDate(round, at));
   const results = await Promise.all(
     candidates.map(async (round) => ((await isMember(round.teamId)) ? { round, teamName: teamNames.get(round.teamId) ?? round.teamName ?? 'your team' } : undefined)),
   );
@@ -30,12 +32,12 @@ export async function openRoundsOfTeams(
 
 /** The open rounds of a person's teams, with how many conditions they have left to answer in each. */
 export async function roundsToAnswer(
-  { teams, rounds, answers, respondentHmacKey }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
+  { teams, rounds, answers, respondentHmacKey, now }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey' | 'now'>,
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundToAnswer[]> {
-  const open = await openRoundsOfTeams({ teams, rounds }, tenantId, isMember);
+  const open = await openRoundsOfTeams({ teams, rounds, now }, tenantId, isMember);
   return Promise.all(open.map(async ({ round, teamName }) => ({ round, teamName, remaining: (await unansweredConditions({ answers, respondentHmacKey }, person, round)).length })));
 }
 

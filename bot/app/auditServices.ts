@@ -10,6 +10,7 @@ import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
+import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -37,11 +38,13 @@ export interface AuditServices {
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;
   readonly plans: PlanRepository;
+  /** Each team's own choices for its rounds: close after days, reminders, cadence (issue 10). */
+  readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
   /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
   readonly roster: TeamRoster;
-  /** Work that must happen later, once, across restarts and instances (close dates, reminders). */
+  /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */
   readonly dueWork: DueWork;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;

@@ -3,6 +3,7 @@ import { AuditError, isAuditError } from '../domain/errors';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { participationOf } from '../domain/participation';
+import type { AuditRound } from '../domain/auditRound';
 import { countsOfAnswers, type RatedAnswer } from '../domain/summary';
 import type { RoundStatus } from './roundStatus';
 import type { DeliveryReport } from './deliveryReport';
@@ -31,25 +32,36 @@ export function answersSettleMs(roundCache: { readonly ttlMs: number }): number 
   return roundCache.ttlMs + ANSWERS_IN_FLIGHT_MS;
 }
 
+/** What closing a round uses. */
+export type CloseRoundDeps = Pick<AuditServices, 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'roster' | 'privacyThreshold' | 'now'>;
+
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
  * are updated to say so, with the participation figures and the response rate, whose
  * denominator (the team's members at close) is kept with the round's counts, so later changes
  * to the team do not move it. A card that cannot be updated (deleted, or Teams refusing after
  * retries) does not stop the others: `delivery` says.
+ * Throws NOT_A_CHAMPION, NO_OPEN_ROUND, ROUND_CLOSED (another close got there first).
  */
-export async function closeRound(
-  { champions, rounds, roundCache, answers, roundCards, roster, privacyThreshold, now }: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'roster' | 'privacyThreshold' | 'now'>,
-  teamId: string,
-  closedBy: Person,
-): Promise<ClosedRound> {
-  await requireChampion({ champions }, teamId, closedBy);
-  const open = await rounds.findOpen(teamId);
+export async function closeRound(deps: CloseRoundDeps & Pick<AuditServices, 'champions'>, teamId: string, closedBy: Person): Promise<ClosedRound> {
+  await requireChampion(deps, teamId, closedBy);
+  const open = await deps.rounds.findOpen(teamId);
   if (!open) throw new AuditError('NO_OPEN_ROUND');
-  const round = await rounds.close(teamId, open.roundId, now().toISOString());
-  roundCache.forget(teamId, round.roundId);
+  return settleClosedRound(deps, await deps.rounds.close(teamId, open.roundId, deps.now().toISOString()));
+}
+
+/**
+ * The close itself, after the round's row says closed, shared by a champion's close and the
+ * automatic one (closeOnDate.ts), so both count exactly the same answers: waits out the answers
+ * already accepted, counts them once, keeps the final counts and updates the cards.
+ */
+export async function settleClosedRound(
+  { roundCache, answers, rounds, roundCards, roster, privacyThreshold }: CloseRoundDeps,
+  round: AuditRound,
+): Promise<ClosedRound> {
+  roundCache.forget(round.teamId, round.roundId);
   // The team's size at close, read (or found in the roster's cache) while the answers settle.
-  const teamSize = teamSizeNow(roster, teamId);
+  const teamSize = teamSizeNow(roster, round.teamId);
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
   // (and the writes already under way), so every answer they accepted is counted here.
   await setTimeout(answersSettleMs(roundCache));
@@ -61,7 +73,7 @@ export async function closeRound(
   const membersAtClose = size.known ? size.members : undefined;
   // Not kept (storage failing now): the tab makes the summary from the answers instead, and
   // shows no response rate rather than one against a later roster.
-  await rounds.recordFinalCounts(teamId, round.roundId, finalCounts, membersAtClose).catch(() => undefined);
+  await rounds.recordFinalCounts(round.teamId, round.roundId, finalCounts, membersAtClose).catch(() => undefined);
   const closed = { ...round, finalCounts, ...(membersAtClose !== undefined ? { membersAtClose } : {}) };
   // The cards are told the closing figures: they read nothing themselves.
   const delivery = await roundCards.publishClosure(closed, participation);

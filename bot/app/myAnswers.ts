@@ -49,13 +49,13 @@ export interface RoundAnswers {
  * in are left out), found by their own respondent id. Only ever shown to them, in their chat.
  */
 export async function answersInOpenRounds(
-  { teams, rounds, answers, respondentHmacKey }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
+  { teams, rounds, answers, respondentHmacKey, now }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey' | 'now'>,
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundAnswers[]> {
   const respondentId = respondentIdFor(person.entraObjectId, respondentHmacKey);
-  const open = await openRoundsOfTeams({ teams, rounds }, tenantId, isMember);
+  const open = await openRoundsOfTeams({ teams, rounds, now }, tenantId, isMember);
   const withAnswers = await Promise.all(open.map(async ({ round, teamName }) => ({ round, teamName, answers: await answers.answersOf(round.roundId, respondentId) })));
   return withAnswers.filter((r) => r.answers.length > 0);
 }

@@ -1,7 +1,7 @@
 import { AuditError, isAuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
 import { validateAnswerChoice, type Answer, type AnswerChannel } from '../domain/answer';
-import { assertOpen, type AuditRound } from '../domain/auditRound';
+import { assertTakingAnswers, type AuditRound } from '../domain/auditRound';
 import { isConditionId, type ConditionId } from '../domain/conditions';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
@@ -50,7 +50,7 @@ export async function recordAnswer(deps: RecordAnswerDeps, person: Person, submi
   // level in the round (or that they have none yet): then the write is the only storage call.
   const round = await deps.roundCache.get(submission.teamId, submission.roundId);
   if (!round) throw new AuditError('ROUND_NOT_FOUND');
-  assertOpen(round);
+  assertTakingAnswers(round, deps.now());
   const known = await deps.roundLevels.known(round.roundId, respondentId);
 
   for (let attempt = 1; ; attempt += 1) {

@@ -21,6 +21,11 @@ export interface RoundCards {
   publishRound(round: AuditRound, which: 'missing' | 'all', postTo?: PostingAddress): Promise<DeliveryReport>;
   /** An answer was recorded: the condition's shared card shows the new count soon (a burst becomes one update). */
   answerCountChanged(round: AuditRound, conditionId: ConditionId): void;
+  /**
+   * The round's close date moved (extended): its intro card shows the new one. Reads the round as
+   * stored when it runs; a round closed meanwhile is left to its closing. Rejects when Teams refuses.
+   */
+  showCloseDate(round: AuditRound): Promise<void>;
   /** Updates every posted card to the closed round's figures, carrying on past any it cannot update. */
   publishClosure(round: AuditRound, participation: Participation): Promise<DeliveryReport>;
   /** Last count shown on a condition's shared card by this instance, for the voter's own view. */
@@ -94,6 +99,13 @@ export function createRoundCards({ rounds, answers, publisher, cardUpdateDelayMs
     },
     answerCountChanged(round, conditionId) {
       coalescer.markDirty(JSON.stringify([round.teamId, round.roundId, conditionId]));
+    },
+    showCloseDate(round) {
+      return queue.run(round.roundId, async () => {
+        const current = await rounds.get(round.teamId, round.roundId);
+        if (current?.status !== 'open' || !current.introMessageId) return;
+        await publisher.showIntro(current, current.introMessageId);
+      });
     },
     publishClosure(round, participation) {
       for (const { id } of CONDITIONS) shown.delete(shownKey(round, id));

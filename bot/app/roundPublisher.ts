@@ -22,6 +22,8 @@ export interface RoundPublisher {
   ): Promise<DeliveryReport>;
   /** Shows `answeredCount` on a condition's posted card (`messageId`). Rejects when Teams refuses. */
   showCount(round: AuditRound, conditionId: ConditionId, messageId: string, answeredCount: number): Promise<void>;
+  /** Shows the open round's intro card anew (its close date moved) on its post, `messageId`. Rejects when Teams refuses. */
+  showIntro(round: AuditRound, messageId: string): Promise<void>;
   /** Updates every posted card to the closed round's figures, carrying on past any it cannot update. */
   showClosure(round: AuditRound, participation: Participation): Promise<DeliveryReport>;
 }

@@ -1,34 +1,90 @@
 import { randomBytes } from 'node:crypto';
 import { newRoundId, type AuditRound, type PostingAddress } from '../domain/auditRound';
+import { checkedCloseDate, proposedCloseDay, type CalendarDay } from '../domain/closeDate';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
-
-export type StartRoundOutcome = { readonly started: true; readonly round: AuditRound } | { readonly started: false; readonly openRound: AuditRound };
+import { scheduleRoundWork, type RoundScheduleDeps } from './roundSchedule';
 
 /**
- * A champion opens a round for their team. Posting the cards is the publisher's job and
- * is paced, so the caller decides whether to wait for it (see RoundCards.publishRound).
+ * What `start` offers a champion before anything opens: the round's id, fixed now so that pressing
+ * "Open the round" twice (or Teams delivering the press twice) opens it once, and the close date
+ * the team's settings suggest.
+ */
+export interface RoundProposal {
+  readonly roundId: string;
+  readonly closesOn: CalendarDay;
+  /** The team's setting the proposed close date follows. */
+  readonly closeAfterDays: number;
+}
+
+export type ProposeRoundOutcome = { readonly proposal: RoundProposal } | { readonly openRound: AuditRound };
+
+/**
+ * `start` (or the welcome card's button): a champion is asked for the close date first. When a
+ * round is open already, that round is the answer. Throws NOT_A_CHAMPION.
+ */
+export async function proposeRound(
+  { champions, rounds, teamSettings, now }: Pick<AuditServices, 'champions' | 'rounds' | 'teamSettings' | 'now'>,
+  teamId: string,
+  person: Person,
+): Promise<ProposeRoundOutcome> {
+  await requireChampion({ champions }, teamId, person);
+  const open = await rounds.findOpen(teamId);
+  if (open) return { openRound: open };
+  const { settings } = await teamSettings.get(teamId);
+  const at = now();
+  const roundId = newRoundId(at, () => randomBytes(4).toString('hex'));
+  return { proposal: { roundId, closesOn: proposedCloseDay(at, settings.closeAfterDays), closeAfterDays: settings.closeAfterDays } };
+}
+
+export type StartRoundOutcome =
+  | { readonly started: true; readonly round: AuditRound }
+  | { readonly started: false; readonly openRound: AuditRound }
+  /** The proposal's round opened earlier (an earlier press) and has closed since: nothing opens again. */
+  | { readonly started: false; readonly closedRound: AuditRound };
+
+export type StartRoundDeps = Pick<AuditServices, 'rounds' | 'champions' | 'teamSettings' | 'now'> & RoundScheduleDeps;
+
+/**
+ * A champion opens the round a proposal offered, closing at the end of `closesOn` (UK). Posting
+ * the cards is the publisher's job and is paced, so the caller decides whether to wait for it
+ * (see RoundCards.publishRound). The same proposal pressed again opens nothing: its round (open,
+ * or closed since) is the answer.
+ * Throws NOT_A_CHAMPION; INVALID_CLOSE_DATE (closeDate.ts); STORAGE_UNAVAILABLE.
  */
 export async function startRound(
-  { rounds, champions, now }: Pick<AuditServices, 'rounds' | 'champions' | 'now'>,
-  request: { teamId: string; teamName?: string; startedBy: Person; postTo: PostingAddress },
+  deps: StartRoundDeps,
+  request: { teamId: string; teamName?: string; startedBy: Person; postTo: PostingAddress; roundId: string; closesOn: unknown },
 ): Promise<StartRoundOutcome> {
-  await requireChampion({ champions }, request.teamId, request.startedBy);
-  const open = await rounds.findOpen(request.teamId);
+  await requireChampion(deps, request.teamId, request.startedBy);
+  const earlier = await deps.rounds.get(request.teamId, request.roundId);
+  if (earlier) return earlier.status === 'open' ? { started: false, openRound: earlier } : { started: false, closedRound: earlier };
+  const open = await deps.rounds.findOpen(request.teamId);
   if (open) return { started: false, openRound: open };
-
-  const at = now();
-  const round: AuditRound = {
+  const at = deps.now();
+  const closesAt = checkedCloseDate(request.closesOn, at);
+  return openNewRound(deps, {
     teamId: request.teamId,
-    roundId: newRoundId(at, () => randomBytes(4).toString('hex')),
-    number: (await rounds.countForTeam(request.teamId)) + 1,
-    status: 'open',
+    roundId: request.roundId,
     openedAt: at.toISOString(),
     openedBy: request.startedBy.name,
+    closesAt: closesAt.toISOString(),
     ...(request.teamName ? { teamName: request.teamName } : {}),
     postedIn: request.postTo,
-    conditionMessageIds: {},
-  };
-  const outcome = await rounds.open(round);
+  });
+}
+
+/**
+ * Opens a round with what the caller decided (a champion's proposal, or the team's cadence):
+ * its due work is scheduled first (roundSchedule.ts), then the round is stored, unless another
+ * round of the team opened meanwhile (one open round per team: that round is the answer).
+ */
+export async function openNewRound(
+  deps: Pick<AuditServices, 'rounds'> & RoundScheduleDeps,
+  fields: Omit<AuditRound, 'number' | 'status' | 'conditionMessageIds'>,
+): Promise<StartRoundOutcome> {
+  const round: AuditRound = { ...fields, number: (await deps.rounds.countForTeam(fields.teamId)) + 1, status: 'open', conditionMessageIds: {} };
+  await scheduleRoundWork(deps, round, 'opening');
+  const outcome = await deps.rounds.open(round);
   return outcome.opened ? { started: true, round } : { started: false, openRound: outcome.openRound };
 }

@@ -48,8 +48,23 @@ export function unpostedCards(round: AuditRound): RoundCard[] {
   return ROUND_CARDS.filter((card) => (card === 'intro' ? !round.introMessageId : !round.conditionMessageIds[card]));
 }
 
-export function assertOpen(round: AuditRound): void {
+function assertOpen(round: AuditRound): void {
   if (round.status !== 'open') throw new AuditError('ROUND_CLOSED');
+}
+
+/** Whether the round's close date has come (at or after `closesAt`), whether or not its close has run yet. */
+export function isPastCloseDate(round: AuditRound, now: Date): boolean {
+  return round.closesAt !== undefined && now.getTime() >= Date.parse(round.closesAt);
+}
+
+/**
+ * Answers are taken while the round is open and its close date has not come: none is accepted
+ * at or after `closesAt`, even before the automatic close has run (issue 10).
+ * @throws AuditError ROUND_CLOSED otherwise.
+ */
+export function assertTakingAnswers(round: AuditRound, now: Date): void {
+  assertOpen(round);
+  if (isPastCloseDate(round, now)) throw new AuditError('ROUND_CLOSED', 'This audit round has reached its close date, so no more answers are taken.');
 }
 
 /** Sortable, unique and free of the characters Table storage forbids in keys. */

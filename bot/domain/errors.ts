@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   // 428 Precondition Required (RFC 6585): the change must name the version it was made on.
   VERSION_NOT_VALID: { status: 428, message: 'Send the version of the action you are changing in If-Match, exactly as the plan gave it ("*" is not a version).' },
   INVALID_SETTINGS: { status: 400, message: "Those settings can't be used." },
+  INVALID_CLOSE_DATE: { status: 400, message: 'Please choose a close date from today to 90 days ahead.' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },
   STORAGE_UNAVAILABLE: { status: 503, message: "We couldn't save that just now. Nothing was lost: please try again in a moment." },
   // Storage answered, but the row changed between our read and our write (412), or was

@@ -126,15 +126,53 @@ export class RoundsRepository {
   }
 
   /**
+   * Moves an open round's close date (`closesAt`, ISO 8601), at the version read: a close or
+   * another change in between makes us read again. Resolves with the round as now stored.
+   * @throws AuditError ROUND_NOT_FOUND; ROUND_CLOSED when it has closed; STORAGE_CONFLICT when it kept changing.
+   */
+  async changeCloseDate(teamId: string, roundId: string, closesAt: string): Promise<AuditRound> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const entity = await findRow<RoundEntity>(this.table, encodeKey(teamId), roundRowKey(roundId));
+      if (!entity) throw new AuditError('ROUND_NOT_FOUND');
+      if (entity.status === 'closed') throw new AuditError('ROUND_CLOSED', 'This audit round is already closed.');
+      try {
+        await storageCall(() => this.table.updateEntity({ partitionKey: entity.partitionKey, rowKey: entity.rowKey, closesAt }, 'Merge', { etag: entity.etag }));
+        return fromEntity({ ...entity, closesAt });
+      } catch (error) {
+        if (!isPreconditionFailed(error)) throw error;
+      }
+    }
+    throw new AuditError('STORAGE_CONFLICT', 'The round was changing while its close date was being moved. Please try again.');
+  }
+
+  /**
    * Closes the round and frees the team for a new one, atomically. The round row is
    * replaced only at the etag read, so a concurrent change makes us read again.
+   * @throws AuditError ROUND_NOT_FOUND; ROUND_CLOSED when it is closed already.
    */
   async close(teamId: string, roundId: string, closedAt: string): Promise<AuditRound> {
+    const closed = await this.closeRow(teamId, roundId, closedAt);
+    if (!closed) throw new AuditError('ROUND_CLOSED', 'This audit round is already closed.');
+    return closed;
+  }
+
+  /**
+   * The automatic close: closes the round as `close` does, but only while it still closes at
+   * `closesAt` (ISO 8601). Undefined, changing nothing, when it has closed already or its close
+   * date has moved since (extended: it stays open). Throws ROUND_NOT_FOUND.
+   */
+  async closeOnDate(teamId: string, roundId: string, closesAt: string, closedAt: string): Promise<AuditRound | undefined> {
+    return this.closeRow(teamId, roundId, closedAt, closesAt);
+  }
+
+  /** Undefined when the round is closed already, or (given `ifClosesAt`) closes at another time. */
+  private async closeRow(teamId: string, roundId: string, closedAt: string, ifClosesAt?: string): Promise<AuditRound | undefined> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const partitionKey = encodeKey(teamId);
       const entity = await findRow<RoundEntity>(this.table, partitionKey, roundRowKey(roundId));
       if (!entity) throw new AuditError('ROUND_NOT_FOUND');
-      if (entity.status === 'closed') throw new AuditError('ROUND_CLOSED', 'This audit round is already closed.');
+      if (entity.status === 'closed') return undefined;
+      if (ifClosesAt !== undefined && entity.closesAt !== ifClosesAt) return undefined;
       const closed = { ...stripMetadata(entity), status: 'closed', closedAt };
       try {
         await storageCall(() =>

@@ -2,7 +2,7 @@ import type { TeamsActivity } from './teamsActivity';
 import type { Mention } from './teamsPort';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'extend' | 'settings' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'unknown';
 
 /** A person @mentioned in a message: one per Teams user id, however many pieces the mention came in. */
 export interface MentionedPerson {
@@ -25,7 +25,7 @@ export interface Command {
 const NAMES: Record<string, CommandName> = {
   start: 'start', open: 'start', status: 'status', progress: 'status', close: 'close', end: 'close',
   help: 'help', '?': 'help', champions: 'champions', champion: 'champions', audit: 'audit', answer: 'audit',
-  repost: 'repost',
+  repost: 'repost', extend: 'extend', settings: 'settings', setting: 'settings',
 };
 
 /** The app's name in Teams, as someone might type it without picking the mention from the list. */

@@ -35,6 +35,7 @@ const INVOKE_ANSWERS: Record<ErrorCode, 'teamsError' | 'notice' | 'onTheCard'> =
   LEVEL_DIFFERS_IN_ROUND: 'onTheCard',
   COMMENT_TOO_LONG: 'onTheCard',
   INVALID_SETTINGS: 'onTheCard',
+  INVALID_CLOSE_DATE: 'onTheCard',
   OTHER_TENANT: 'onTheCard',
   STORAGE_UNAVAILABLE: 'onTheCard',
   STORAGE_CONFLICT: 'onTheCard',

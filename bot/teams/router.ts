@@ -6,7 +6,10 @@ import { answerRefusal, handleAnswerAction } from './handlers/answerAction';
 import type { BotDeps } from './handlers/botDeps';
 import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
 import { handleCancelCloseAction, handleCloseRoundAction } from './handlers/closeConfirmation';
-import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } from './handlers/installation';
+import { forgetTeam, noticeTeamActivity, welcomeTeam } from './handlers/installation';
+import { handleExtendRoundAction } from './handlers/extend';
+import { handleOpenRoundAction, handleStartRoundAction } from './handlers/openRound';
+import { handleSaveSettingsAction } from './handlers/teamSettings';
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
@@ -44,6 +47,9 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   [VERBS.closeRound, { handle: handleCloseRoundAction }],
   [VERBS.cancelClose, { handle: handleCancelCloseAction }],
   [VERBS.myAnswer, { handle: handleMyAnswerAction }],
+  [VERBS.openRound, { handle: handleOpenRoundAction }],
+  [VERBS.extendRound, { handle: handleExtendRoundAction }],
+  [VERBS.saveSettings, { handle: handleSaveSettingsAction }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });

@@ -67,6 +67,10 @@ export function createTeamsPublisher(options: { teams: TeamsPort; privacyThresho
       return inChannel(round, (conversation) => conversation.updateCard(messageId, conditionCard({ round, condition: conditionById(conditionId), answeredCount, via: 'channel' })));
     },
 
+    showIntro(round, messageId) {
+      return inChannel(round, (conversation) => conversation.updateCard(messageId, introCard(round)));
+    },
+
     showClosure(round, participation) {
       return deliverEach(round, ROUND_CARDS, 'card_update_failed', async (conversation, card) => {
         const messageId = card === 'intro' ? round.introMessageId : round.conditionMessageIds[card];

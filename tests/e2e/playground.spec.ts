@@ -1,5 +1,6 @@
 import * as net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import { endOfUkDay, proposedCloseDay } from '../../bot/domain/closeDate';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { respondentIdFor } from '../../bot/domain/respondent';
 import type { RunningService } from '../../bot/service';
@@ -94,9 +95,11 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     await welcome.filter({ hasText: /Priya Shah, who added Practice Audit, is this team's first practice champion\./ }).waitFor();
   });
 
-  step('opens a round on "@Practice Audit start": an intro card, then twelve condition cards', async () => {
+  step('asks for a close date on "@Practice Audit start", and opens the round on "Open the round": an intro card showing it, then twelve condition cards', async () => {
     await sendMessage(thePage(), 'start');
-    await waitForCardContaining(thePage(), /Audit round 1 is open/);
+    const asked = await waitForCardContaining(thePage(), /Open an audit round/);
+    await clickCardButton(asked, 'Open the round');
+    await waitForCardContaining(thePage(), /Audit round 1 is open[\s\S]*Closes on \w+day \d+ \w+ \d{4} \(at the end of the day, UK time\)/);
     // Thirteen sends paced to Teams' limits (8 per 2 s per conversation): about 3 s.
     await waitForCardContaining(thePage(), /Condition 12 of 12/, 15_000);
     await theService().settled();
@@ -104,6 +107,8 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     expect(await cards().filter({ hasText: /No answers yet/ }).count()).toBe(12);
     const round = await theService().services.rounds.findOpen(MOCK_TEAMS.teamId);
     expect(round).toMatchObject({ number: 1, status: 'open', openedBy: 'Priya Shah' });
+    // The close date the card proposed (14 days from today, UK time), as the Playground's date input sent it.
+    expect(round!.closesAt).toBe(endOfUkDay(proposedCloseDay(new Date(), 14)).toISOString());
     expect(Object.keys(round!.conditionMessageIds)).toHaveLength(12);
     roundId = round!.roundId;
   });

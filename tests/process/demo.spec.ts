@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startFakeConnector } from '../support/fakeConnector';
 import { ensureBuilt, eventually, exitWithin, freePort, ROOT, spawnService, type ServiceProcess } from '../support/serviceProcess';
-import { channelCommand, installedInTeam, PEOPLE } from '../support/teamsActivities';
+import { installedInTeam, PEOPLE } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * `npm run demo` seeds the local embedded storage; the service started on the same DATA_DIR
@@ -83,7 +84,7 @@ test('after trying Practice Audit, the demo ends every message with a command th
   cleanUp.push(() => trying.kill());
   const url = await trying.started();
   await postToBot({ url }, installedInTeam(connector.serviceUrl, PEOPLE.champion, TEAM));
-  await postToBot({ url }, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start', { team: TEAM }));
+  await startTheRound({ url }, connector, { team: TEAM });
   trying.child.kill('SIGTERM');
   expect(await exitWithin(trying, 15_000)).toBe(0);
 

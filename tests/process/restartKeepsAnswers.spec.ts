@@ -7,6 +7,7 @@ import { startFakeConnector, type FakeConnector } from '../support/fakeConnector
 import { azuriteChildOf, ensureBuilt, exitWithin, isAlive, isListening, spawnService, type ServiceProcess } from '../support/serviceProcess';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * `npm start` in local mode keeps its data: the service runs its own Azurite as a child with
@@ -62,7 +63,7 @@ describe('a local service restarted on the same data folder', () => {
     const send = (activity: unknown) => postToBot({ url: first.url }, activity);
 
     expect((await send(installedInTeam(connector.serviceUrl, PEOPLE.champion))).status).toBe(200);
-    expect((await send(channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'))).status).toBe(200);
+    expect((await startTheRound({ url: first.url }, connector)).status).toBe(200);
     // The intro and twelve condition cards are posted in the background, paced.
     await connector.waitFor(() => connector.sentActivities().filter((s) => /Condition \d+ of 12/.test(cardText(cardOf(s.activity)))).length === 12, 15_000);
     const c01 = connector.sentActivities().find((s) => /Condition 1 of 12/.test(cardText(cardOf(s.activity))))!;

@@ -11,8 +11,9 @@ import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { azuriteChildOf, ensureBuilt, eventually, exitWithin, isAlive, isListening, spawnService, type ServiceProcess } from '../support/serviceProcess';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * `npm start` on embedded storage, stopped every usual way while answers are still arriving:
@@ -128,7 +129,7 @@ describe('a local service stopped while answers arrive', () => {
     connector = await startFakeConnector();
     const first = await startLocalService();
     await postToBot({ url: first.url }, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-    await postToBot({ url: first.url }, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+    await startTheRound({ url: first.url }, connector);
     const c01 = await eventually(() => connector.sentActivities().find((s) => /Condition 1 of 12/.test(cardText(cardOf(s.activity)))), 15_000, 'the C01 card');
     roundId = String(executeActions(cardOf(c01.activity))[0]!.data.roundId);
     first.service.child.kill('SIGTERM');

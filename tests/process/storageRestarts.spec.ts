@@ -5,8 +5,9 @@ import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { azuriteChildOf, ensureBuilt, eventually, exitWithin, spawnService, type ServiceProcess } from '../support/serviceProcess';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * The embedded Azurite dies under a running service (killed here; out of memory or a crash
@@ -52,7 +53,7 @@ describe('an embedded Azurite that dies under the service', () => {
     const first = startLocalService();
     const url = await first.started();
     await postToBot({ url }, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-    await postToBot({ url }, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+    await startTheRound({ url }, connector);
     const c01 = await eventually(() => connector.sentActivities().find((s) => /Condition 1 of 12/.test(cardText(cardOf(s.activity)))), 15_000, 'the C01 card');
     roundId = String(executeActions(cardOf(c01.activity))[0]!.data.roundId);
     first.child.kill('SIGTERM');

@@ -7,8 +7,9 @@ import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { azuriteChildOf, ensureBuilt, ROOT, spawnService, type ServiceProcess } from '../support/serviceProcess';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * The Node.js versions the project supports (package.json `engines`). Machines may have an older
@@ -64,7 +65,7 @@ describe('the supported Node.js versions', () => {
 
     const send = (activity: unknown) => postToBot({ url }, activity);
     expect((await send(installedInTeam(connector.serviceUrl, PEOPLE.champion))).status).toBe(200);
-    expect((await send(channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'))).status).toBe(200);
+    expect((await startTheRound({ url }, connector)).status).toBe(200);
     await connector.waitFor(() => connector.sentActivities().some((sent) => /Condition 1 of 12/.test(cardText(cardOf(sent.activity)))), 15_000);
     const c01 = connector.sentActivities().find((sent) => /Condition 1 of 12/.test(cardText(cardOf(sent.activity))))!;
     const roundId = String(executeActions(cardOf(c01.activity))[0]!.data.roundId);

@@ -12,8 +12,9 @@ import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { ensureBuilt, exitWithin, spawnService, type ServiceProcess } from '../support/serviceProcess';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
-import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
+import { asRosterMember, cardAction, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot, TEST_HMAC_KEY } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * The built service with APPLICATIONINSIGHTS_CONNECTION_STRING set sends its telemetry to the
@@ -112,7 +113,7 @@ describe('telemetry from the built service', () => {
     // Entra object id (champions) and by their respondent HMAC (answers).
     const champion = PEOPLE.champion;
     expect((await postToBot({ url }, installedInTeam(connector.serviceUrl, champion))).status).toBe(200);
-    expect((await postToBot({ url }, channelCommand(connector.serviceUrl, champion, 'start'))).status).toBe(200);
+    expect((await startTheRound({ url }, connector, { who: champion })).status).toBe(200);
     const conditionCards = () => connector.sentActivities().filter((sent) => /Condition \d+ of 12/.test(cardText(cardOf(sent.activity))));
     await connector.waitFor(() => conditionCards().length === 12, 15_000);
     const roundId = String(executeActions(cardOf(conditionCards()[0]!.activity))[0]!.data.roundId);

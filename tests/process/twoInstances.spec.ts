@@ -8,11 +8,12 @@ import { encodeKey } from '../../bot/storage/keys';
 import { openAuditTables, type AuditTables } from '../../bot/storage/tables';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
-import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { startFakeConnector, type FakeConnector, type SentActivity } from '../support/fakeConnector';
 import { ensureBuilt, spawnService, type ServiceProcess } from '../support/serviceProcess';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot, TEST_HMAC_KEY, type BotReply } from '../support/testService';
+import { openRoundCardIn, pressOpenRound, startTheRound } from '../support/startRound';
 
 /**
  * Two service processes (as when App Service scales out) share one Table storage account:
@@ -72,7 +73,7 @@ describe('two service processes on one Table storage account', () => {
 
   beforeAll(async () => {
     expect((await sendTo(A(), installedInTeam(connector.serviceUrl, PEOPLE.champion))).status).toBe(200);
-    expect((await sendTo(A(), channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'))).status).toBe(200);
+    expect((await startTheRound(A(), connector)).status).toBe(200);
     await connector.waitFor(() => conditionCards(TEAM.id).length === 12, 15_000);
     roundId = String(executeActions(cardOf(conditionCards(TEAM.id)[0]!.activity))[0]!.data.roundId);
   }, 30_000);
@@ -155,23 +156,33 @@ describe('two service processes on one Table storage account', () => {
     expect(status).toMatch(/\n100\n[\s\S]*\n90\n/);
   }, 60_000);
 
-  it('opens exactly one round when two champions say "start" to both instances at once', async () => {
+  it('opens exactly one round when two champions open a round on both instances at once', async () => {
     const teams = Array.from({ length: 4 }, (_, i) => ({ id: `19:race-${i}-${prefix}@thread.tacv2`, name: `Race team ${i}` }));
     for (const team of teams) {
       expect((await sendTo(A(), installedInTeam(connector.serviceUrl, PEOPLE.champion, team))).status).toBe(200);
     }
     connector.reset();
-    const starts = await Promise.all(
-      teams.flatMap((team) => [A(), B()].map((instance) => sendTo(instance, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start', { team })))),
-    );
-    expect(starts.map((s) => s.status)).toEqual(starts.map(() => 200));
+    // Each team's champions say "start", one to each instance, and each is asked for a close date…
+    const asked: { team: (typeof teams)[number]; instance: { url: string }; card: SentActivity }[] = [];
+    for (const team of teams) {
+      for (const instance of [A(), B()]) {
+        const before = connector.sentActivities().length;
+        await sendTo(instance, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start', { team }));
+        asked.push({ team, instance, card: openRoundCardIn(connector.sentActivities().slice(before))! });
+      }
+    }
+    // …then both press "Open the round" at once, each on the other instance.
+    const presses = await Promise.all(asked.map(({ team, instance, card }) => pressOpenRound(instance === A() ? B() : A(), connector, PEOPLE.champion, card, { team })));
+    expect(presses.map((p) => p.status)).toEqual(presses.map(() => 200));
 
     for (const team of teams) {
-      // The winner posts the round's cards in the background; the other instance has already replied.
+      const answered = presses.filter((_, i) => asked[i]!.team === team).map((p) => cardText(cardOf(p.body)));
+      expect(answered.filter((t) => t.startsWith('Audit round 1 is open'))).toHaveLength(1);
+      expect(answered.filter((t) => t.startsWith('Audit round 1 is already open'))).toHaveLength(1);
+      // The winner posts the round's cards in the background.
       await connector.waitFor(() => conditionCards(team.id).length >= 12, 20_000);
       const texts = connector.sentActivities().filter((s) => s.conversationId.startsWith(team.id)).map((s) => cardText(cardOf(s.activity)));
       expect(texts.filter((t) => /Audit round \d+ is open/.test(t))).toHaveLength(1);
-      expect(texts.filter((t) => /Audit round 1 is already open/.test(t))).toHaveLength(1);
       expect(conditionCards(team.id)).toHaveLength(12);
 
       const rounds: { rowKey?: string; status?: string }[] = [];

@@ -3,6 +3,7 @@ import { cardOf, cardText } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { asRosterMember, BOT, channelCommand, installedInTeam, PEOPLE, person, personalMessage, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { openRoundCardIn, pressOpenRound } from '../support/startRound';
 
 /**
  * Commands in a channel as Teams clients really send them: mentions split into pieces, a
@@ -66,6 +67,7 @@ describe('commands in a channel', () => {
   it('runs "@Practice Audit start" typed as plain text, without a mention entity, as start', async () => {
     const plain = { ...channelCommand(url(), PEOPLE.champion, 'start'), text: '@Practice Audit start', entities: [] };
     await send(plain);
+    await pressOpenRound(service, connector, PEOPLE.champion, openRoundCardIn(connector.sentActivities())!);
     await service.settled();
     expect(await service.services.rounds.findOpen(TEAM.id)).toMatchObject({ number: 1, status: 'open' });
     const bare = { ...channelCommand(url(), PEOPLE.champion, 'status'), text: 'status', entities: [] };
@@ -78,9 +80,8 @@ describe('a command in the wrong place', () => {
   const sentTo = (who: { aadObjectId: string }) => connector.sentActivities().filter((s) => s.conversationId === `a:personal-${who.aadObjectId}`);
 
   it('answers a channel command typed in the one-to-one chat with where it works, not with another condition card', async () => {
-    await send(channelCommand(url(), PEOPLE.champion, 'start'));
     await service.settled();
-    for (const words of ['status', 'close']) {
+    for (const words of ['status', 'close', 'extend', 'settings']) {
       const before = sentTo(PEOPLE.champion).length;
       await send(personalMessage(url(), PEOPLE.champion, words));
       const replies = sentTo(PEOPLE.champion).slice(before).map((s) => cardText(cardOf(s.activity)));

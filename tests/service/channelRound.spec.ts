@@ -4,6 +4,7 @@ import { cardOf, cardText, executeActions, inputValues } from '../support/cardTe
 import { closeTheRound } from '../support/closeRound';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { asRosterMember, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM } from '../support/teamsActivities';
+import { openRoundCardIn, pressOpenRound } from '../support/startRound';
 import { postToBot, startTestService } from '../support/testService';
 
 /**
@@ -47,8 +48,10 @@ describe('a round in a team channel', () => {
   });
 
   it('opens a round and posts the intro and twelve condition cards in order, paced to Teams limits', async () => {
-    connector.reset();
     await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    const asked = openRoundCardIn(connector.sentActivities())!;
+    connector.reset();
+    await pressOpenRound(service, connector, PEOPLE.champion, asked);
     await service.settled();
     const posted = sentCards();
     expect(posted).toHaveLength(13);

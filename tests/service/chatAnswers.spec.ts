@@ -3,8 +3,9 @@ import { SOMETHING_WENT_WRONG } from '../../bot/domain/errors';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { asRosterMember, botAddedToPersonalChat, cardAction, channelCommand, installedInTeam, installedPersonally, OTHER_TEAM, PEOPLE, personalMessage, TEAM } from '../support/teamsActivities';
+import { asRosterMember, botAddedToPersonalChat, cardAction, installedInTeam, installedPersonally, OTHER_TEAM, PEOPLE, personalMessage, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /** Staff answer one-to-one with the bot; their answers count in the same round as the channel's. */
 let connector: FakeConnector;
@@ -16,7 +17,7 @@ const lastCardIn = (conversationId: string) => cardOf(connector.sentActivities()
 
 async function openRound(team: typeof TEAM): Promise<string> {
   await send(installedInTeam(url(), PEOPLE.champion, team));
-  await send(channelCommand(url(), PEOPLE.champion, 'start', { team }));
+  await startTheRound(service, connector, { team });
   await service.settled();
   return (await service.services.rounds.findOpen(team.id))!.roundId;
 }

@@ -3,8 +3,9 @@ import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText } from '../support/cardText';
 import { startFakeConnector, type FakeConnector, type RecordedCall } from '../support/fakeConnector';
 import { uniqueTablePrefix } from '../support/suiteAzurite';
-import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, TEAM, type TestPerson } from '../support/teamsActivities';
+import { asRosterMember, cardAction, installedInTeam, PEOPLE, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * Issue 8, item 8: an answer in chat is answered at once from what was stored; the next
@@ -29,7 +30,7 @@ beforeAll(async () => {
   service = await startTestService(shared, { logLines });
   otherInstance = await startTestService(shared);
   await postToBot(service, installedInTeam(url(), PEOPLE.champion));
-  await postToBot(service, channelCommand(url(), PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
   roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
 });

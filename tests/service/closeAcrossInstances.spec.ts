@@ -4,8 +4,9 @@ import { cardOf, cardText } from '../support/cardText';
 import { closeTheRound } from '../support/closeRound';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { uniqueTablePrefix } from '../support/suiteAzurite';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * Each instance caches rounds briefly for answers. Closing on one instance must still mean
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 it('counts every answer acknowledged on either instance while a round closes, and stores none it refused', async () => {
   await postToBot(first, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(first, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(first, connector);
   await first.settled();
   const roundId = (await first.services.rounds.findOpen(TEAM.id))!.roundId;
   const answerOn = (service: RunningService, n: number) =>

@@ -5,6 +5,7 @@ import { closeConfirmationIn, pressOnConfirmation } from '../support/closeRound'
 import { startFakeConnector, type FakeConnector, type SentActivity } from '../support/fakeConnector';
 import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * `close` asks first (Close / Cancel), and on Close says at once that the round is closing: the
@@ -24,7 +25,7 @@ beforeAll(async () => {
   connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
   service = await startTestService();
   await send(installedInTeam(url(), PEOPLE.champion));
-  await send(channelCommand(url(), PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
   roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
   await send(cardAction(url(), PEOPLE.practitioner, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating: 'partly', level: 'practitioner' }));
@@ -90,7 +91,7 @@ describe('closing a round', () => {
   });
 
   it('says so when Close is pressed again on a card whose round is closed, and closes nothing newer', async () => {
-    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await startTheRound(service, connector);
     await service.settled();
     const second = (await service.services.rounds.findOpen(TEAM.id))!;
     expect(second.number).toBe(2);
@@ -115,7 +116,7 @@ describe('closing a round', () => {
   });
 
   it("answers Close before a slow Teams has taken the card's \"Closing…\" update, then closes and shows the outcome", async () => {
-    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await startTheRound(service, connector);
     await service.settled();
     connector.reset();
     await send(channelCommand(url(), PEOPLE.champion, 'close'));

@@ -3,8 +3,9 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * ROUND_CACHE_MS=0 turns the round cache off, not the promise that every answer acknowledged
@@ -17,7 +18,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   service = await startTestService({ ROUND_CACHE_MS: '0' });
   await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
 });
 afterAll(async () => {

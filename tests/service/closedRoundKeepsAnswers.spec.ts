@@ -5,8 +5,9 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { uniqueTablePrefix } from '../support/suiteAzurite';
-import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
+import { asRosterMember, cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot, startTestService, TEST_HMAC_KEY } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * Two instances can each take one answer of the same person at two levels just before a close.
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const shared = { TABLES_PREFIX: uniqueTablePrefix() };
   [a, b] = await Promise.all([startTestService(shared), startTestService(shared)]);
   await postToBot(a, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(a, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(a, connector);
   await a.settled();
 });
 afterAll(async () => {

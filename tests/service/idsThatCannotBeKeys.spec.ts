@@ -6,8 +6,9 @@ import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../bot/storage/em
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
+import { asRosterMember, cardAction, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * Ids arrive from outside (a tab's route, a card's data) and some cannot be Table storage keys
@@ -41,7 +42,7 @@ beforeAll(async () => {
   // Local mode: the tab's API takes the local developer, a champion of every team.
   service = await startTestService({ TABLES_CONNECTION_STRING: azurite.connectionString });
   await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
   roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
   // An open tab has read the team and its round, so those come from memory from now on.

@@ -8,6 +8,7 @@ import { startFakeConnector, type FakeConnector } from '../support/fakeConnector
 import { asRosterMember, cardAction, channelCommand, installedInTeam, PEOPLE, TEAM, TENANT_ID } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
 import { inputById } from '../teams/cards/cardKit';
+import { startTheRound } from '../support/startRound';
 
 /**
  * The team was installed in its organisation's tenant. A card answer whose activity comes
@@ -25,7 +26,7 @@ beforeAll(async () => {
   connector.setRoster(TEAM.id, Object.values(PEOPLE).map(asRosterMember));
   service = await startTestService();
   await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
   roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
 });

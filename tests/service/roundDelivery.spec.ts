@@ -5,6 +5,7 @@ import { startFakeConnector, type FakeConnector, type RecordedCall } from '../su
 import { asRosterMember, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM } from '../support/teamsActivities';
 import { closeConfirmationIn, closeTheRound } from '../support/closeRound';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * Issue 8, items 5 and 6: when Teams refuses a card (a post, or the update of a deleted
@@ -39,7 +40,7 @@ describe("a round's cards when Teams refuses some", () => {
   it('retries a card post answered with one HTTP 500: all twelve conditions are posted, once each and in order', async () => {
     connector.reset();
     connector.failNext(1, { status: 500 }, isPostOf('Condition 2 of 12'));
-    await send(channelCommand(url(), PEOPLE.champion, 'start', { team: OTHER_TEAM }));
+    await startTheRound(service, connector, { team: OTHER_TEAM });
     await service.settled();
     expect(connector.calls.filter((c) => c.status === 500)).toHaveLength(1);
     expect(conditionNumbersPosted()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
@@ -49,7 +50,7 @@ describe("a round's cards when Teams refuses some", () => {
   it('posts the other cards past one Teams keeps refusing, says in the channel which is missing and how to post it, and logs the status', async () => {
     connector.reset();
     connector.failNext(100, { status: 500, retryAfterSeconds: 0 }, isPostOf('Condition 2 of 12'));
-    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await startTheRound(service, connector);
     await service.settled();
 
     expect(conditionNumbersPosted()).toEqual(['1', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
@@ -137,7 +138,7 @@ describe("a round's cards when Teams refuses some", () => {
 
   it('posts every card where the champion asked with "repost all" when the round\'s conversation is gone, and says so there if Teams refuses', async () => {
     // A new round (the one above is closed), its cards in the thread that is about to be gone.
-    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await startTheRound(service, connector);
     await service.settled();
     const conversationOf = (round: { postedIn?: unknown }) => (round.postedIn as { conversation: { id: string } }).conversation.id;
     const gone = conversationOf(await openRound());

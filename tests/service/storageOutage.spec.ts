@@ -10,6 +10,7 @@ import { startFakeConnector, type FakeConnector } from '../support/fakeConnector
 import { freePort, isListening } from '../support/serviceProcess';
 import { cardAction, channelCommand, installedInTeam, PEOPLE, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /**
  * Table storage goes away mid-round (this test's own Azurite, stopped and started again on the
@@ -60,7 +61,7 @@ describe('an answer while Table storage is unreachable', () => {
 
   it('opens a round while storage is up', async () => {
     await send(installedInTeam(url(), PEOPLE.champion));
-    await send(channelCommand(url(), PEOPLE.champion, 'start'));
+    await startTheRound(service, connector);
     await service.settled();
     const round = await service.services.rounds.findOpen(TEAM.id);
     expect(Object.keys(round?.conditionMessageIds ?? {})).toHaveLength(12);

@@ -5,6 +5,7 @@ import { startFakeConnector, type FakeConnector, type RecordedCall } from '../su
 import { cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, person, TEAM } from '../support/teamsActivities';
 import { postToBot, startTestService } from '../support/testService';
 import { closeTheRound } from '../support/closeRound';
+import { openRoundCardIn, pressOpenRound, startTheRound } from '../support/startRound';
 
 /** Teams throttles bots per conversation; the bot must pace, retry and coalesce so nothing is lost or duplicated. */
 let connector: FakeConnector;
@@ -31,20 +32,22 @@ describe('when Teams throttles', () => {
   it("counts every send into a channel, whichever path made it: the welcome reply and a start's cards together stay within Teams' limits", async () => {
     connector.reset();
     await postToBot(service, installedInTeam(url(), PEOPLE.champion, OTHER_TEAM));
-    await postToBot(service, channelCommand(url(), PEOPLE.champion, 'start', { team: OTHER_TEAM }));
+    await startTheRound(service, connector, { team: OTHER_TEAM });
     await service.settled();
     const times = connector.sentActivities().filter((s) => s.conversationId.startsWith(OTHER_TEAM.id)).map((s) => s.at);
-    expect(times).toHaveLength(14); // the welcome, the intro and twelve conditions
+    expect(times).toHaveLength(15); // the welcome, the close date question, the intro and twelve conditions
     expect(busiest(times, 2_000)).toBeLessThanOrEqual(8);
     expect(busiest(times, 1_000)).toBeLessThanOrEqual(7);
   });
 
   it('retries a 429 after its Retry-After, posting every card exactly once and in order', async () => {
+    await postToBot(service, channelCommand(url(), PEOPLE.champion, 'start'));
+    const asked = openRoundCardIn(connector.sentActivities())!;
     connector.reset();
     let posts = 0;
     // The fourth post of the round (condition 3) is throttled twice.
     connector.failNext(2, { status: 429, retryAfterSeconds: 1, body: { error: { code: 'ThrottledRequest' } } }, (call) => isCardPost(call) && ++posts >= 4);
-    await postToBot(service, channelCommand(url(), PEOPLE.champion, 'start'));
+    await pressOpenRound(service, connector, PEOPLE.champion, asked);
     await service.settled();
     const throttled = connector.calls.filter((c) => c.status === 429);
     expect(throttled).toHaveLength(2);

@@ -2,6 +2,7 @@ import type { RunningService } from '../../bot/service';
 import { cardOf, cardText, executeActions } from '../support/cardText';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { cardAction, installedInTeam, OTHER_TEAM, PEOPLE, TEAM } from '../support/teamsActivities';
+import { pressOpenRound } from '../support/startRound';
 import { postToBot, startTestService } from '../support/testService';
 
 /** The welcome card's "Start an audit round" button does what `start` does, with the same rules. */
@@ -30,7 +31,11 @@ it('opens a round for a champion, refuses others, and is tied to its own team', 
   expect(elsewhere.status).toBe(400);
   expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
 
-  const started = await postToBot(service, cardAction(connector.serviceUrl, PEOPLE.champion, startButton!.verb, startButton!.data));
+  // The champion is asked for the close date first; the round opens on "Open the round".
+  const asked = await postToBot(service, cardAction(connector.serviceUrl, PEOPLE.champion, startButton!.verb, startButton!.data));
+  expect(cardText(cardOf(asked.body))).toMatch(/^Open an audit round/);
+  expect(await service.services.rounds.findOpen(TEAM.id)).toBeUndefined();
+  const started = await pressOpenRound(service, connector, PEOPLE.champion, asked);
   expect(cardText(cardOf(started.body))).toMatch(/Audit round 1 is open/);
   await service.settled();
   expect(connector.sentActivities()).toHaveLength(1 + 13);

@@ -49,6 +49,37 @@ describe('rounds', () => {
   });
 });
 
+describe("a round's close date", () => {
+  const closesAt = '2026-12-12T00:00:00.000Z';
+
+  it('moves at the version read, and is kept with the round', async () => {
+    const rounds = new RoundsRepository(tables.rounds);
+    const teamId = '19:extending@thread.tacv2';
+    await rounds.open({ ...round(teamId, 'r-extend'), closesAt });
+    const moved = await Promise.all([rounds.changeCloseDate(teamId, 'r-extend', '2026-12-19T00:00:00.000Z'), rounds.recordPosting(teamId, 'r-extend', { introMessageId: 'intro-1' })]);
+    expect(moved[0]).toMatchObject({ closesAt: '2026-12-19T00:00:00.000Z', status: 'open' });
+    expect(await rounds.get(teamId, 'r-extend')).toMatchObject({ closesAt: '2026-12-19T00:00:00.000Z', introMessageId: 'intro-1' });
+    await rounds.close(teamId, 'r-extend', '2026-12-01T10:00:00.000Z');
+    await expect(rounds.changeCloseDate(teamId, 'r-extend', '2026-12-26T00:00:00.000Z')).rejects.toMatchObject({ code: 'ROUND_CLOSED' });
+  });
+
+  it('closes the round on it only while it still closes then: not once extended, not twice', async () => {
+    const rounds = new RoundsRepository(tables.rounds);
+    const teamId = '19:closing-on-date@thread.tacv2';
+    await rounds.open({ ...round(teamId, 'r-date'), closesAt });
+    await rounds.changeCloseDate(teamId, 'r-date', '2026-12-19T00:00:00.000Z');
+    expect(await rounds.closeOnDate(teamId, 'r-date', closesAt, '2026-12-12T00:00:01.000Z')).toBeUndefined();
+    expect(await rounds.findOpen(teamId)).toMatchObject({ roundId: 'r-date' });
+    const twice = await Promise.all([
+      rounds.closeOnDate(teamId, 'r-date', '2026-12-19T00:00:00.000Z', '2026-12-19T00:00:01.000Z'),
+      rounds.closeOnDate(teamId, 'r-date', '2026-12-19T00:00:00.000Z', '2026-12-19T00:00:02.000Z'),
+    ]);
+    expect(twice.filter(Boolean)).toHaveLength(1);
+    expect(await rounds.findOpen(teamId)).toBeUndefined();
+    expect(await rounds.get(teamId, 'r-date')).toMatchObject({ status: 'closed', closesAt: '2026-12-19T00:00:00.000Z' });
+  });
+});
+
 describe('answers', () => {
   it('keeps one answer per person per condition: a second replaces the first', async () => {
     const answers = new AnswersRepository(tables.answers);

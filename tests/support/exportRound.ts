@@ -2,9 +2,10 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { parseCsv } from './csvParse';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
 import { closeRoundNow } from './closeRoundNow';
 import { postToBot, startTestService } from './testService';
+import { startTheRound } from './startRound';
 
 /**
  * A round to export, made as people make it: answers through the bot (one comment written to
@@ -39,7 +40,7 @@ export async function startExportRound(): Promise<ExportRound> {
   const connector: FakeConnector = await startFakeConnector();
   const service = await startTestService();
   await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
   const roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
   const url = (path: string) => `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}${path}`;

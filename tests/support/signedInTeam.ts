@@ -1,8 +1,9 @@
 import type { RunningService } from '../../bot/service';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
 import { startLocalIdentityProvider, TAB_AUDIENCE, type LocalIdentityProvider } from './ssoTokens';
-import { asRosterMember, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM, TENANT_ID } from './teamsActivities';
+import { asRosterMember, installedInTeam, OTHER_TEAM, PEOPLE, TEAM, TENANT_ID } from './teamsActivities';
 import { postToBot, startTestService } from './testService';
+import { startTheRound } from './startRound';
 
 /**
  * The tab's API with Teams sign-in switched on: the service checks tokens against a local key
@@ -30,7 +31,7 @@ export async function startSignedInTeam(): Promise<SignedInTeam> {
   try {
     await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
     await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.outsider, OTHER_TEAM));
-    await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+    await startTheRound(service, connector);
     await service.settled();
     const roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
     return { connector, identity, service, roundId, stop };

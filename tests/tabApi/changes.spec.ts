@@ -5,9 +5,10 @@ import type { RoundSummary } from '../../bot/domain/summary';
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
-import { cardAction, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
+import { cardAction, installedInTeam, PEOPLE, person, TEAM } from '../support/teamsActivities';
 import { closeRoundNow } from '../support/closeRoundNow';
 import { postToBot, startTestService } from '../support/testService';
+import { startTheRound } from '../support/startRound';
 
 /** Each condition's move since the team's previous closed round: two rounds, answered through the bot. */
 let connector: FakeConnector;
@@ -18,7 +19,7 @@ const managers = Array.from({ length: 6 }, (_, i) => person(`Manager ${i}`, 300 
 const directors = Array.from({ length: 2 }, (_, i) => person(`Director ${i}`, 400 + i));
 
 async function openRound(): Promise<string> {
-  await postToBot(service, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'));
+  await startTheRound(service, connector);
   await service.settled();
   const roundId = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
   rounds.push(roundId);

@@ -45,6 +45,8 @@ describe('reading a command', () => {
     ['@Practice Audit, close', 'close'],
     ['start', 'start'],
     ['status', 'status'],
+    ['extend to 20 December', 'extend'],
+    ['@Practice Audit settings', 'settings'],
   ])('runs "%s", typed without a mention entity, as %s', (text, name) => {
     expect(parseCommand(message(text)).name).toBe(name);
   });

@@ -78,7 +78,7 @@ describe('the app package (npm run package -- --env dev)', () => {
     const bot = manifest.bots[0]!;
     expect(bot.scopes.sort()).toEqual(['personal', 'team']);
     const commandsIn = (scope: string) => bot.commandLists.find((list) => list.scopes.includes(scope))!.commands.map((command) => command.title);
-    expect(commandsIn('team')).toEqual(['start', 'status', 'close', 'champions', 'help']);
+    expect(commandsIn('team')).toEqual(['start', 'status', 'close', 'extend', 'settings', 'champions', 'help']);
     expect(commandsIn('personal')).toEqual(['audit', 'my answers', 'help']);
     for (const title of [...commandsIn('team'), ...commandsIn('personal')]) {
       const parsed = parseCommand({ text: title, recipient: { id: 'bot', name: 'Practice Audit' } }, []);

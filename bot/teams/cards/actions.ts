@@ -13,6 +13,21 @@ export const VERBS = {
   cancelClose: 'audit.cancelClose',
   /** "My answer" on a shared card, "Change" in the list of a person's answers: their own view. */
   myAnswer: 'audit.myAnswer',
+  /** "Open the round" on the card `start` answers with: the close date is chosen, the round opens. */
+  openRound: 'audit.openRound',
+  /** "Extend" on the card `extend` answers with. */
+  extendRound: 'audit.extendRound',
+  /** "Save" on the team's settings card. */
+  saveSettings: 'audit.saveSettings',
+} as const;
+
+/** Ids of the inputs on the close date and settings cards. */
+export const SETTING_INPUT_IDS = {
+  closesOn: 'closesOn',
+  closeAfterDays: 'closeAfterDays',
+  remindHalfway: 'remindHalfway',
+  remindDaysBefore: 'remindDaysBefore',
+  cadenceMonths: 'cadenceMonths',
 } as const;
 
 /** Ids of the inputs on a condition card. */
@@ -43,6 +58,26 @@ export const answerInChatActionData = z.object({ teamId: id, roundId: id });
 
 /** Close / Cancel on the card that asks a champion to confirm closing a round. */
 export const closeRoundActionData = z.object({ teamId: id, roundId: id });
+/** A round id as newRoundId (domain/auditRound.ts) makes them: what a proposal to open a round carries. */
+const proposedRoundId = z.string().regex(/^\d{8}-\d{9}Z-[0-9a-f]{8}$/);
+
+/** "Open the round": the proposal's round id, and the date input (checked by the domain, closeDate.ts). */
+export const openRoundActionData = z.object({ teamId: id, roundId: proposedRoundId, closesOn: z.unknown().optional() });
+
+/** "Extend": the round the card was about, and the date input. */
+export const extendRoundActionData = z.object({ teamId: id, roundId: id, closesOn: z.unknown().optional() });
+
+/** "Save" on the settings card: the version the card showed (none: the defaults), and the inputs. */
+export const saveSettingsActionData = z.object({
+  teamId: id,
+  version: z.string().max(200).optional(),
+  closeAfterDays: z.unknown().optional(),
+  remindHalfway: z.unknown().optional(),
+  remindDaysBefore: z.unknown().optional(),
+  cadenceMonths: z.unknown().optional(),
+});
+
 export const myAnswerActionData = answerActionData.pick({ roundId: true, teamId: true, conditionId: true, via: true });
 
 export type AnswerActionData = z.infer<typeof answerActionData>;
+export type SaveSettingsActionData = z.infer<typeof saveSettingsActionData>;

@@ -10,7 +10,7 @@ import { answerSummary, notAnsweredYet } from './answerSummary';
 import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { textBlock } from './elements';
-import { formatDate, people } from './format';
+import { closedOnSentence, closesOnSentence, people } from './format';
 
 export interface ConditionCardOptions {
   readonly round: AuditRound;
@@ -48,7 +48,7 @@ export function conditionCard(options: ConditionCardOptions): AdaptiveCard {
     textBlock(`Why this matters: ${condition.evidence}`, { isSubtle: true, spacing: 'small' }),
     ...(answer ? [answerSummary(answer, options.movedAnswers ?? 0)] : options.notAnsweredYet ? [notAnsweredYet()] : []),
     ...(isOpen ? answerInputs(prefillOf(options), problem && problemField ? { text: problem, field: problemField } : undefined) : []),
-    textBlock(isOpen ? answeredSoFar(options.answeredCount, isShared(options)) : closedFooter(round, options.answeredCount), {
+    textBlock(isOpen ? openFooter(options) : closedFooter(round, options.answeredCount), {
       size: 'small',
       isSubtle: true,
       spacing: 'medium',
@@ -102,8 +102,19 @@ function answeredSoFar(count: number, shared: boolean): string {
   return shared ? `${answered} Answered already? Press My answer to see or change yours.` : answered;
 }
 
+/**
+ * The count, and on a person's own view (drawn afresh each time) the close date too; the shared
+ * card leaves it out, since only the intro card is updated when a champion extends the round.
+ */
+function openFooter(options: ConditionCardOptions): string {
+  const shared = isShared(options);
+  const closes = shared ? undefined : closesOnSentence(options.round);
+  const answered = answeredSoFar(options.answeredCount, shared);
+  return closes ? `${answered}${answered.endsWith('.') ? '' : '.'} ${closes}` : answered;
+}
+
 function closedFooter(round: AuditRound, count: number): string {
-  const closed = round.closedAt ? `This audit round closed on ${formatDate(round.closedAt)}.` : 'This audit round has closed.';
+  const closed = closedOnSentence(round);
   const answered = count === 0 ? 'No one answered this condition.' : `${people(count)} answered this condition.`;
   // Against the team's members at close, kept with the round; nothing when they were not kept.
   const completion = rateFigure(count, teamSizeAtClose(round), false);

@@ -1,3 +1,5 @@
+import type { AuditRound } from '../../domain/auditRound';
+import { closeDayOf, dayInWords } from '../../domain/closeDate';
 import { type CountCell } from '../../domain/privacy';
 
 /** "4 March 2026", in UK time whatever the server's zone. Unparseable input is shown as given. */
@@ -17,4 +19,23 @@ export function countCellText(cell: CountCell | undefined, privacyThreshold: num
   if (cell === undefined) return '0';
   if (cell.shown) return cell.count.toLocaleString('en-GB');
   return cell.reason === 'too-small' ? `fewer than ${privacyThreshold}` : 'hidden (protects a smaller level)';
+}
+
+/** "Friday 12 December 2026": the day a round closes, at its end (UK time: domain/closeDate.ts). */
+export function closeDayInWords(closesAt: string): string {
+  return dayInWords(closeDayOf(closesAt));
+}
+
+/** "Closes on Friday 12 December 2026 (at the end of the day, UK time)." for an open round with a close date. */
+export function closesOnSentence(round: Pick<AuditRound, 'closesAt'>): string | undefined {
+  return round.closesAt ? `Closes on ${closeDayInWords(round.closesAt)} (at the end of the day, UK time).` : undefined;
+}
+
+/**
+ * How a closed round says when it closed: on its close date ("at the end of Friday 12 December
+ * 2026": the instant is midnight, the start of the next day), or on the day a champion closed it.
+ */
+export function closedOnSentence(round: Pick<AuditRound, 'closesAt' | 'closedAt'>): string {
+  if (round.closesAt && round.closedAt && round.closedAt >= round.closesAt) return `This audit round closed at the end of ${closeDayInWords(round.closesAt)}.`;
+  return round.closedAt ? `This audit round closed on ${formatDate(round.closedAt)}.` : 'This audit round has closed.';
 }

@@ -19,9 +19,11 @@ const EVERYONE: readonly Command[] = [
 ];
 
 const CHAMPIONS: readonly Command[] = [
-  ['start', 'Open an audit round and post a card for each condition.'],
-  ['status', 'See how many people have answered the open round, in all and by condition.'],
-  ['close', 'Close the open round, once you confirm. No more answers are accepted after it.'],
+  ['start', 'Open an audit round, once you choose its close date, and post a card for each condition. It closes by itself at the end of that day.'],
+  ['status', 'See how many people have answered the open round, in all and by condition, and when it closes.'],
+  ['close', 'Close the open round now, once you confirm. No more answers are accepted after it.'],
+  ['extend', 'Move the open round\'s close date later ("extend to 20 December", "extend 7 days").'],
+  ['settings', 'Change how long rounds stay open, the automatic reminders, and whether rounds repeat by themselves.'],
   ['repost', 'Post the open round\'s cards that are missing here ("repost all": every card again).'],
   ['champions', "List this team's practice champions."],
   ['champions add @person', 'Make someone a practice champion.'],

@@ -10,3 +10,5 @@ export { closeConfirmationCard } from './closeConfirmationCard';
 export { noticeCard } from './noticeCard';
 export { chatRoundChoiceCard, chatAllDoneCard } from './chatCards';
 export { formatDate } from './format';
+export { openRoundCard, extendRoundCard } from './closeDateCard';
+export { settingsCard, draftOf } from './settingsCard';

@@ -42,3 +42,37 @@ export function textInput(options: TextInputOptions): CardElement {
 function withoutUndefined(options: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
+
+export interface DateInputOptions {
+  readonly id: string;
+  readonly label: string;
+  /** YYYY-MM-DD, as Input.Date sends and shows. */
+  readonly value?: string;
+  readonly min?: string;
+  readonly max?: string;
+  /** Teams checks a required input before sending the action. */
+  readonly errorMessage?: string;
+}
+
+export function dateInput({ errorMessage, ...options }: DateInputOptions): CardElement {
+  return { type: 'Input.Date', ...withoutUndefined(options), ...(errorMessage !== undefined ? { isRequired: true, errorMessage } : {}) };
+}
+
+export interface NumberInputOptions {
+  readonly id: string;
+  readonly label: string;
+  readonly value?: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly placeholder?: string;
+}
+
+export function numberInput(options: NumberInputOptions): CardElement {
+  return { type: 'Input.Number', ...withoutUndefined(options) };
+}
+
+/** An on/off switch; Teams sends "true" or "false". */
+export function toggleInput(options: { readonly id: string; readonly title: string; readonly label?: string; readonly on: boolean }): CardElement {
+  const { on, ...rest } = options;
+  return { type: 'Input.Toggle', ...withoutUndefined(rest), value: on ? 'true' : 'false', valueOn: 'true', valueOff: 'false' };
+}

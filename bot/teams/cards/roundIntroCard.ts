@@ -3,7 +3,7 @@ import { type Participation } from '../../domain/participation';
 import { teamSizeAtClose } from '../../domain/responseRate';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { emphasised, heading, plainText, textBlock } from './elements';
-import { formatDate } from './format';
+import { closedOnSentence, closesOnSentence, formatDate } from './format';
 import { participationSection } from './participationFacts';
 
 export interface RoundIntroCardOptions {
@@ -19,9 +19,16 @@ export interface RoundIntroCardOptions {
 export function roundIntroCard(options: RoundIntroCardOptions): AdaptiveCard {
   const { round, openedByName } = options;
   const opened = plainText(['Opened by ', emphasised(openedByName), ` on ${formatDate(round.openedAt)}.`], { spacing: 'none' });
+  const closes = closesOnSentence(round);
   return round.status === 'closed'
     ? adaptiveCard([heading(`Audit round ${round.number} is closed`, { size: 'large' }), opened, ...closedBody(options)])
-    : adaptiveCard([heading(`Audit round ${round.number} is open`, { size: 'large' }), opened, ...howToAnswer(options.conditionCount)]);
+    : adaptiveCard([
+        heading(`Audit round ${round.number} is open`, { size: 'large' }),
+        opened,
+        // Updated in place when a champion extends the round (RoundCards.showCloseDate).
+        ...(closes ? [textBlock(closes, { weight: 'bolder', spacing: 'small' })] : []),
+        ...howToAnswer(options.conditionCount),
+      ]);
 }
 
 function howToAnswer(conditionCount: number): CardElement[] {
@@ -39,9 +46,8 @@ function howToAnswer(conditionCount: number): CardElement[] {
 }
 
 function closedBody({ round, participation, privacyThreshold }: RoundIntroCardOptions): CardElement[] {
-  const closedOn = round.closedAt ? `This audit round closed on ${formatDate(round.closedAt)}.` : 'This audit round has closed.';
   return [
-    textBlock(`${closedOn} Answers can no longer be given or changed. Thank you to everyone who took part.`, { spacing: 'medium' }),
+    textBlock(`${closedOnSentence(round)} Answers can no longer be given or changed. Thank you to everyone who took part.`, { spacing: 'medium' }),
     ...(participation ? participationSection(participation, privacyThreshold, false, teamSizeAtClose(round)) : []),
   ];
 }

@@ -3,7 +3,7 @@ import { type OpenParticipation } from '../../domain/participation';
 import { type TeamSize } from '../../domain/responseRate';
 import { adaptiveCard, type AdaptiveCard } from './card';
 import { factSet, heading, textBlock } from './elements';
-import { formatDate } from './format';
+import { closeDayInWords, formatDate } from './format';
 import { participationSection } from './participationFacts';
 
 export interface StatusCardOptions {
@@ -24,6 +24,7 @@ export function statusCard({ round, participation, privacyThreshold, teamSize }:
     heading(`Audit round ${round.number}: participation`, { size: 'large' }),
     factSet([
       ['Opened', formatDate(round.openedAt)],
+      ...(round.status === 'open' && round.closesAt ? [['Closes', `${closeDayInWords(round.closesAt)}, at the end of the day (UK time)`] as const] : []),
       ['Status', state],
     ]),
     ...participationSection(participation, privacyThreshold, round.status === 'open', teamSize),

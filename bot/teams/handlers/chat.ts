@@ -1,7 +1,7 @@
 import type { Person } from '../../app/auditServices';
 import { rememberedLevelOf, roundsToAnswer, unansweredConditions } from '../../app/answerInChat';
 import { AuditError } from '../../domain/errors';
-import { assertOpen, type AuditRound } from '../../domain/auditRound';
+import { assertTakingAnswers, type AuditRound } from '../../domain/auditRound';
 import { answerInChatActionData } from '../cards/actions';
 import { chatAllDoneCard, chatRoundChoiceCard, conditionCard, noticeCard, type AdaptiveCard } from '../cards';
 import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
@@ -44,7 +44,7 @@ export async function handleAnswerInChatAction(turn: TeamsTurn, data: unknown, d
     await requireMembership(turn, parsed.data.teamId, person, deps);
     const round = await deps.services.rounds.get(parsed.data.teamId, parsed.data.roundId);
     if (!round) throw new AuditError('ROUND_NOT_FOUND');
-    assertOpen(round);
+    assertTakingAnswers(round, deps.services.now());
     return cardResponse(await nextCardFor(round, person, deps));
   } catch (error) {
     return refusalResponse(error, { logger: deps.logger, event: 'answer_in_chat_failed' });

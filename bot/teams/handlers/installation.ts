@@ -1,15 +1,10 @@
 import type { Person } from '../../app/auditServices';
 import { recordInstallation } from '../../app/champions';
 import { noteTeamInUse } from '../../app/teamInUse';
-import { startRound } from '../../app/startRound';
-import { AuditError } from '../../domain/errors';
-import { startRoundActionData } from '../cards/actions';
-import { noticeCard, welcomeCard } from '../cards';
-import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
+import { welcomeCard } from '../cards';
 import { personOf, teamOf, tenantOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
-import { openRoundNotice, publishInBackground } from './roundNotices';
 
 /**
  * The app was added to a team. Teams may say so twice (installationUpdate and
@@ -53,21 +48,4 @@ export function noticeTeamActivity(turn: TeamsTurn, deps: BotDeps): void {
   deps.inBackground('note team activity', async () => {
     if (await noteTeamInUse(deps.services, team.teamId, tenantId)) deps.logger.info('team_restored', { teamId: team.teamId });
   });
-}
-
-/** "Start an audit round" on the welcome card. */
-export async function handleStartRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = startRoundActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
-    return errorResponse(new AuditError('BAD_REQUEST', 'Please start a round from your team channel.'));
-  }
-  try {
-    const outcome = await startRound(deps.services, { ...team, startedBy: personOf(turn.activity), postTo: turn.address });
-    if (!outcome.started) return cardResponse(openRoundNotice(outcome.openRound));
-    publishInBackground(outcome.round, deps);
-    return cardResponse(noticeCard({ title: `Audit round ${outcome.round.number} is open`, text: 'The twelve conditions are being posted in this channel now.', tone: 'good' }));
-  } catch (error) {
-    return refusalResponse(error, { logger: deps.logger, event: 'start_round_failed' });
-  }
 }

@@ -4,7 +4,7 @@ import { unpostedCards, type AuditRound, type PostingAddress, type RoundCard } f
 import { CONDITIONS } from '../../domain/conditions';
 import { responseRateText } from '../../domain/responseRate';
 import { formatDate, noticeCard, type AdaptiveCard } from '../cards';
-import { people } from '../cards/format';
+import { closeDayInWords, people } from '../cards/format';
 import { deliveryFailureOf } from '../delivery/deliveryFailure';
 import type { BotDeps } from './botDeps';
 
@@ -98,11 +98,26 @@ export function cardsNotPostedNotice(round: AuditRound, failed: readonly CardNot
   return noticeCard({ title: `${cards.length === 1 ? 'A card was' : 'Some cards were'} not posted`, text, tone: 'attention' });
 }
 
-/** The answer to `close`: the closing figures, and which cards now show them (item 6: never "every card" when one failed). */
-export function closedRoundNotice({ round, participation, delivery, teamSize }: ClosedRound): AdaptiveCard {
+/**
+ * Why a round closed, when no champion's `close` did it (issue 10): it reached its close date, or
+ * the team's cadence opened the next round.
+ */
+export type AutomaticClose = { readonly kind: 'closeDate' } | { readonly kind: 'nextRound'; readonly cadence: string };
+
+function closedSentence(round: AuditRound, automatic: AutomaticClose | undefined): string {
+  if (automatic?.kind === 'closeDate' && round.closesAt) return `Audit round ${round.number} closed at the end of its close date, ${closeDayInWords(round.closesAt)}.`;
+  if (automatic?.kind === 'nextRound') return `Audit round ${round.number} closed as the next round opened (this team repeats rounds ${automatic.cadence}).`;
+  return `Audit round ${round.number} is closed.`;
+}
+
+/**
+ * The answer to `close`, or the channel's notice when a round closed by itself: the closing
+ * figures, and which cards now show them (item 6: never "every card" when one failed).
+ */
+export function closedRoundNotice({ round, participation, delivery, teamSize }: ClosedRound, automatic?: AutomaticClose): AdaptiveCard {
   const { respondents } = participation;
   const tookPart = respondents === 0 ? 'No one took part' : `${people(respondents)} took part`;
-  const closed = `Audit round ${round.number} is closed. ${tookPart}. ${responseRateText(respondents, teamSize, false)}`;
+  const closed = `${closedSentence(round, automatic)} ${tookPart}. ${responseRateText(respondents, teamSize, false)}`;
   const problems = closingProblems(delivery);
   if (problems.length === 0) {
     return noticeCard({ title: 'Round closed', text: `${closed} The cards above now show the final participation. ${RESULTS_IN_THE_TAB}`, tone: 'good' });

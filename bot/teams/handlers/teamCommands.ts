@@ -1,7 +1,6 @@
 import type { Person } from '../../app/auditServices';
 import { addChampion, championsSentence, joinNames, removeChampion } from '../../app/champions';
 import { championsOpenRound, roundStatus } from '../../app/roundStatus';
-import { startRound } from '../../app/startRound';
 import { AuditError } from '../../domain/errors';
 import { noticeCard, statusCard } from '../cards';
 import type { Command } from '../commands';
@@ -9,9 +8,12 @@ import { personOf, teamOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 import { askToCloseRound } from './closeConfirmation';
-import { openRoundNotice, publishInBackground, repostNotice } from './roundNotices';
+import { extendCommand } from './extend';
+import { askForCloseDate } from './openRound';
+import { publishInBackground, repostNotice } from './roundNotices';
+import { showSettings } from './teamSettings';
 
-/** start, status, close, repost and champions, in a team channel. Refusals are thrown as AuditErrors. */
+/** start, status, close, extend, settings, repost and champions, in a team channel. Refusals are thrown as AuditErrors. */
 export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps: BotDeps): Promise<void> {
   const team = teamOf(turn.activity);
   if (!team) throw new AuditError('NOT_IN_A_TEAM');
@@ -19,17 +21,18 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
   const { services } = deps;
 
   switch (command.name) {
-    case 'start': {
-      const outcome = await startRound(services, { ...team, startedBy: person, postTo: turn.address });
-      if (!outcome.started) return turn.reply(openRoundNotice(outcome.openRound));
-      return publishInBackground(outcome.round, deps);
-    }
+    case 'start':
+      return askForCloseDate(turn, team.teamId, person, deps);
     case 'status': {
       const { round, participation, teamSize } = await roundStatus(services, team.teamId, person);
       return turn.reply(statusCard({ round, participation, teamSize, privacyThreshold: services.privacyThreshold }));
     }
     case 'close':
       return askToCloseRound(turn, team.teamId, person, deps);
+    case 'extend':
+      return extendCommand(turn, command.text.replace(/^\S+\s*/, ''), team.teamId, person, deps);
+    case 'settings':
+      return showSettings(turn, team.teamId, person, deps);
     case 'repost': {
       const round = await championsOpenRound(services, team.teamId, person);
       const which = command.all ? 'all' : 'missing';

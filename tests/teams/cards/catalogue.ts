@@ -2,14 +2,17 @@
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
 import {
-  chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, helpCard, myAnswersCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
-  type AdaptiveCard,
+  chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, roundIntroCard,
+  settingsCard, statusCard, welcomeCard, type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
 
 const LONG_COMMENT = 'Supervision happens but is mostly case management, not reflection. '.repeat(20).slice(0, 1000);
 const closed = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z' });
 const closedWithSize = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z', membersAtClose: 52 });
+const withCloseDate = round({ closesAt: '2026-04-04T23:00:00.000Z' });
+const closedOnItsDate = round({ status: 'closed', closesAt: '2026-04-04T23:00:00.000Z', closedAt: '2026-04-04T23:00:03.000Z' });
+const dates = { today: '2026-03-21', latest: '2026-06-19' };
 const participation = participationFor({ practitioner: 6, 'senior-leader': 2, supervisor: 7, 'service-manager': 5 });
 const condition = conditionById('C05');
 
@@ -19,6 +22,8 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['round intro, open', roundIntroCard({ round: round(), conditionCount: 12, openedByName: 'Priya Shah', privacyThreshold: 5 })],
   ['round intro, closed', roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya Shah', participation, privacyThreshold: 5 })],
   ['round intro, closed, team size kept', roundIntroCard({ round: closedWithSize, conditionCount: 12, openedByName: 'Priya Shah', participation, privacyThreshold: 5 })],
+  ['round intro, open with a close date', roundIntroCard({ round: withCloseDate, conditionCount: 12, openedByName: 'Priya Shah', privacyThreshold: 5 })],
+  ['round intro, closed on its close date', roundIntroCard({ round: closedOnItsDate, conditionCount: 12, openedByName: 'Practice Audit (every 3 months)', participation, privacyThreshold: 5 })],
   ['round intro, closed without counts', roundIntroCard({ round: closed, conditionCount: 12, openedByName: 'Priya Shah', privacyThreshold: 5 })],
   ['condition, shared', conditionCard({ round: round(), condition, answeredCount: 0, via: 'channel' })],
   ['condition, remembered level', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor' })],
@@ -35,11 +40,21 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['status', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52) })],
   ['status, nobody yet', statusCard({ round: round(), participation: participationFor({}), privacyThreshold: 5, teamSize: knownTeamSize(52) })],
   ['status, team size unreadable', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: { known: false, why: 'unreadable' } })],
-  ['help, champion in team', helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'] })],
+  ['condition, in chat with a close date', conditionCard({ round: withCloseDate, condition, answeredCount: 3, via: 'chat' })],
+  ['condition, closed on its close date', conditionCard({ round: closedOnItsDate, condition, answeredCount: 14, via: 'channel' })],
+    ['status, with a close date', statusCard({ round: withCloseDate, participation, privacyThreshold: 5, teamSize: knownTeamSize(52) })],
+    ['help, champion in team', helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'] })],
   ['help, member in team', helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah', 'Tom Jones'] })],
   ['help, team without champions', helpCard({ isChampion: false, scope: 'team', champions: [] })],
   ['help, personal', helpCard({ isChampion: false, scope: 'personal', champions: [] })],
   ['help, not understood', helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah'], notUnderstood: HOSTILE_TEXT })],
+  ['open a round: close date', openRoundCard({ teamId: 't1', roundId: '20260321-100000000Z-0a1b2c3d', closesOn: '2026-04-04', closeAfterDays: 14, ...dates })],
+  ['open a round: date refused', openRoundCard({ teamId: 't1', roundId: '20260321-100000000Z-0a1b2c3d', closesOn: '2026-03-01', ...dates, problem: 'Sunday 1 March 2026 has passed: please choose today or a later day.' })],
+  ['extend a round', extendRoundCard({ teamId: 't1', roundId: 'r1', roundNumber: 3, closesNow: '2026-04-04', closesOn: '2026-04-11', ...dates })],
+  ['extend a round without a close date, refused', extendRoundCard({ teamId: 't1', roundId: 'r1', roundNumber: 3, ...dates, problem: 'Please choose the day the round closes.' })],
+  ['settings, defaults', settingsCard({ teamId: 't1', draft: draftOf({ closeAfterDays: 14, reminders: [{ kind: 'halfway' }, { kind: 'daysBeforeClose', days: 2 }] }) })],
+  ['settings, saved with a cadence', settingsCard({ teamId: 't1', version: 'W/"datetime\'2026-03-21T10%3A00%3A00Z\'"', draft: draftOf({ closeAfterDays: 21, reminders: [], cadenceMonths: 5 }), saved: 'Saved.', nextRound: 'The next round opens by itself on 21 August 2026.' })],
+  ['settings, refused', settingsCard({ teamId: 't1', draft: { closeAfterDays: 120, remindHalfway: true }, problem: { text: 'A round can stay open for 1 to 90 days.', field: 'closeAfterDays' } })],
   ['close confirmation', closeConfirmationCard({ teamId: 't1', roundId: 'r1', roundNumber: 3 })],
   ['notice', noticeCard({ text: 'This audit round is closed.' })],
   ['notice, titled attention', noticeCard({ title: 'Not allowed', text: "Only the team's practice champions can do that.", tone: 'attention' })],

@@ -28,7 +28,7 @@ describe('help card', () => {
 
   it('lists every command to a champion in a team', () => {
     expect(commands(helpCard({ isChampion: true, scope: 'team', champions: ['Priya'] }))).toEqual([
-      'help', 'audit', 'my answers', 'start', 'status', 'close', 'repost', 'champions', 'champions add @person', 'champions remove @person',
+      'help', 'audit', 'my answers', 'start', 'status', 'close', 'extend', 'settings', 'repost', 'champions', 'champions add @person', 'champions remove @person',
     ]);
   });
 
