@@ -46,7 +46,7 @@ const DEFAULTS = {
  * handler resolves. A message received before its due time (hidden for at most 7 days at once)
  * is hidden again until then, unrun. A failed handler's message reappears after a backoff; after
  * `maxTries` it is logged (`due_work_abandoned`) and moved to the poison queue, as are messages
- * that are unreadable or of a kind with no handler. Logs name the kind and ids, never the job's
+ * that are unreadable or of a kind with no handler. A job done is logged (`due_work_done`, info). Logs name the kind and ids, never the job's
  * contents. A queue that cannot be reached is logged once (`due_work_unreachable`) and asked
  * again, less and less often, until it answers (`due_work_reachable_again`).
  */
@@ -78,6 +78,7 @@ export function startDueWork(options: DueWorkConsumerOptions): DueWorkConsumer {
       return;
     }
     await queues.work.deleteMessage(message.messageId, message.popReceipt);
+    logger.info('due_work_done', { ...ids, tries });
   };
 
   const handle = async (message: DequeuedMessageItem) => {

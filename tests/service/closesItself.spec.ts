@@ -70,7 +70,7 @@ it('closes itself at the end of its close date with a restart in between: every 
   expect(await second.services.rounds.findOpen(TEAM.id)).toMatchObject({ roundId: round.roundId });
   // …and the round closes itself there, telling the channel where its cards are.
   const closing = await eventually(() => connector.sentActivities().find((s) => /closed at the end of its close date/.test(cardText(cardOf(s.activity)))), 30_000, 'the closing notice');
-  expect(cardText(cardOf(closing.activity))).toMatch(/^Round closed\nAudit round 1 closed at the end of its close date, Friday 11 December 2026\. 2 people took part\. The cards above now show the final participation\./);
+  expect(cardText(cardOf(closing.activity))).toMatch(/^Round closed\nAudit round 1 closed at the end of its close date, Friday 11 December 2026\. 2 people took part\. Response rate: 2 of 3 members \(67%\)\. The cards above now show the final participation\./);
   expect(closing.conversationId).toBe((round.postedIn as { conversation: { id: string } }).conversation.id);
   await second.settled();
 
@@ -79,7 +79,7 @@ it('closes itself at the end of its close date with a restart in between: every 
   expect(Date.parse(closed.closedAt!)).toBeGreaterThanOrEqual(closesAt.getTime());
   // Every card shows the closed round, the intro its close date.
   const intro = connector.updates().filter((u) => u.activityId === round.introMessageId).at(-1);
-  expect(cardText(cardOf(intro?.body))).toMatch(/This audit round closed at the end of Friday 11 December 2026\.[\s\S]*2 people took part/);
+  expect(cardText(cardOf(intro?.body))).toMatch(/This audit round closed at the end of Friday 11 December 2026\.[\s\S]*2 people answered at least one condition\.\nResponse rate: 2 of 3 members \(67%\)/);
   expect(cardText(cardOf(connector.updates().filter((u) => u.activityId === round.conditionMessageIds.C01).at(-1)?.body))).toMatch(/2 people answered this condition/);
 
   // An answer after the close date is refused, and stored nowhere.

@@ -2,7 +2,7 @@ import type { RecurringRoundJob } from '../../bot/app/recurringRound';
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions, inputValues } from '../support/cardText';
-import { freshDueWorkQueues, messageCount } from '../support/dueWork';
+import { loggedEvents } from '../support/dueWork';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { eventually } from '../support/serviceProcess';
 import { startTheRound } from '../support/startRound';
@@ -21,6 +21,7 @@ const prefix = uniqueTablePrefix();
 const clock = testClock('2026-12-01T10:00:00.000Z');
 let connector: FakeConnector;
 let service: RunningService;
+const logLines: string[] = [];
 const send = (activity: unknown) => postToBot(service, activity);
 const lastSent = () => connector.sentActivities().at(-1)!;
 const rounds = () => service.services.rounds.listForTeam(TEAM.id);
@@ -35,17 +36,17 @@ async function saveSettings(inputs: Record<string, unknown>): Promise<string> {
 
 /** Delivers the team's recurrence job now, and waits until the service has done it and posted what it posts. */
 async function deliver(job: RecurringRoundJob): Promise<void> {
-  const work = (await freshDueWorkQueues({ prefix })).work;
-  const waiting = await messageCount(work);
+  const done = () => loggedEvents(logLines, 'due_work_done').filter((e) => e.kind === 'openRecurringRound').length;
+  const before = done();
   await service.services.dueWork.schedule(job, clock.now());
-  await eventually(async () => ((await messageCount(work)) === waiting ? true : undefined), 20_000, 'the job to be done');
+  await eventually(async () => (done() > before ? true : undefined), 20_000, 'the job to be done');
   await service.settled();
 }
 
 beforeAll(async () => {
   connector = await startFakeConnector();
   connector.setRoster(TEAM.id, [PEOPLE.champion, PEOPLE.practitioner].map(asRosterMember));
-  service = await startTestService({ TABLES_PREFIX: prefix, DUE_WORK_POLL_MS: '100' }, { now: clock.now });
+  service = await startTestService({ TABLES_PREFIX: prefix, DUE_WORK_POLL_MS: '100' }, { now: clock.now, logLines, logLevel: 'info' });
   await send(installedInTeam(connector.serviceUrl, PEOPLE.champion));
 });
 afterAll(async () => {
