@@ -27,6 +27,10 @@ import { tableCredentialFor } from './storage/tableCredential';
 import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
+import { ReminderOptOuts } from './storage/reminderOptOuts';
+import { ReminderProgress } from './storage/reminderProgress';
+import { ReminderWaves } from './storage/reminderWaves';
+import { RoundCompletion } from './storage/roundCompletion';
 import { TeamsRepository } from './storage/teamsRepository';
 import { HandledActivities } from './storage/handledActivities';
 import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
@@ -99,6 +103,12 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     teamCache: new TeamReadCache(teams),
     plans: new PlanRepository(tables.plans),
     roundCards,
+    reminders: {
+      waves: new ReminderWaves(tables.reminders),
+      progress: new ReminderProgress(tables.reminders),
+      optOuts: new ReminderOptOuts(tables.reminders),
+      completion: new RoundCompletion(answers),
+    },
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now: options.now ?? (() => new Date()),

@@ -8,6 +8,7 @@ import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
+import type { ReminderStores } from './reminders/reminderPorts';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -37,6 +38,8 @@ export interface AuditServices {
   readonly plans: PlanRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
+  /** Reminder waves, their progress, opt-outs, and who has answered what (see app/reminders). */
+  readonly reminders: ReminderStores;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

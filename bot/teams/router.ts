@@ -8,6 +8,7 @@ import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
 import { handleCancelCloseAction, handleCloseRoundAction } from './handlers/closeConfirmation';
 import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } from './handlers/installation';
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
+import { handleStopRemindersAction, replyStopRemindersIsInChat, stopRemindersInChat } from './handlers/reminders';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { requireTeamsTenant, teamActedOn } from './handlers/tenantGuard';
@@ -44,6 +45,7 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   [VERBS.closeRound, { handle: handleCloseRoundAction }],
   [VERBS.cancelClose, { handle: handleCancelCloseAction }],
   [VERBS.myAnswer, { handle: handleMyAnswerAction }],
+  [VERBS.stopReminders, { handle: handleStopRemindersAction }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });
@@ -63,6 +65,7 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
     const command = parseCommand(turn.activity, turn.mentions());
     const scope = scopeOf(turn.activity);
     if (command.name === 'myAnswers') return scope === 'personal' ? listMyAnswersInChat(turn, deps) : replyMyAnswersArePrivate(turn);
+    if (command.name === 'stopReminders') return scope === 'personal' ? stopRemindersInChat(turn, deps) : replyStopRemindersIsInChat(turn);
     if (scope === 'personal') {
       if (command.name === 'audit') return offerRoundsInChat(turn, deps);
       if (CHANNEL_COMMANDS.includes(command.name)) return replyChannelCommandInChat(turn, command.text.split(' ')[0]!.toLowerCase());

@@ -13,6 +13,8 @@ export const VERBS = {
   cancelClose: 'audit.cancelClose',
   /** "My answer" on a shared card, "Change" in the list of a person's answers: their own view. */
   myAnswer: 'audit.myAnswer',
+  /** "Stop reminders for this round" on a reminder in the one-to-one chat. */
+  stopReminders: 'audit.stopReminders',
 } as const;
 
 /** Ids of the inputs on a condition card. */
@@ -43,6 +45,7 @@ export const answerInChatActionData = z.object({ teamId: id, roundId: id });
 
 /** Close / Cancel on the card that asks a champion to confirm closing a round. */
 export const closeRoundActionData = z.object({ teamId: id, roundId: id });
+export const stopRemindersActionData = z.object({ teamId: id, roundId: id });
 export const myAnswerActionData = answerActionData.pick({ roundId: true, teamId: true, conditionId: true, via: true });
 
 export type AnswerActionData = z.infer<typeof answerActionData>;

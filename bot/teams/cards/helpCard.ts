@@ -16,12 +16,14 @@ const EVERYONE: readonly Command[] = [
   ['help', 'Show this message.'],
   ['audit', 'In a one-to-one chat with Practice Audit: answer the open audit rounds of your teams.'],
   ['my answers', 'In a one-to-one chat with Practice Audit: see and change what you have answered in open audit rounds.'],
+  ['stop reminders', 'In a one-to-one chat with Practice Audit: no more reminders for the open audit rounds of your teams.'],
 ];
 
 const CHAMPIONS: readonly Command[] = [
   ['start', 'Open an audit round and post a card for each condition.'],
   ['status', 'See how many people have answered the open round, in all and by condition.'],
   ['close', 'Close the open round, once you confirm. No more answers are accepted after it.'],
+  ['remind', 'Remind everyone who has not answered every condition, one-to-one (at most once every three days). You see how many, never who.'],
   ['repost', 'Post the open round\'s cards that are missing here ("repost all": every card again).'],
   ['champions', "List this team's practice champions."],
   ['champions add @person', 'Make someone a practice champion.'],

@@ -10,3 +10,4 @@ export { closeConfirmationCard } from './closeConfirmationCard';
 export { noticeCard } from './noticeCard';
 export { chatRoundChoiceCard, chatAllDoneCard } from './chatCards';
 export { formatDate } from './format';
+export { reminderCard, reminderOutcomeCard, remindersStoppedCard, remindingCard, remindTooSoonCard } from './reminderCards';

@@ -2,23 +2,26 @@ import { type AuditRound } from '../../domain/auditRound';
 import { type OpenParticipation } from '../../domain/participation';
 import { adaptiveCard, type AdaptiveCard } from './card';
 import { factSet, heading, textBlock } from './elements';
-import { formatDate } from './format';
+import { formatDate, people } from './format';
 import { participationSection } from './participationFacts';
 
 export interface StatusCardOptions {
   readonly round: AuditRound;
   readonly participation: OpenParticipation;
   readonly privacyThreshold: number;
+  /** The round's latest reminder wave (app/reminders/waveOutcome.ts): when, and how many were reminded. */
+  readonly reminders?: { readonly at: string; readonly reminded: number; readonly inProgress: boolean };
 }
 
 /** For champions: how far the open round has got. Counts only, never who or what, nor (while open) at which level. */
-export function statusCard({ round, participation, privacyThreshold }: StatusCardOptions): AdaptiveCard {
+export function statusCard({ round, participation, privacyThreshold, reminders }: StatusCardOptions): AdaptiveCard {
   const state = round.status === 'open' ? 'Open' : round.closedAt ? `Closed on ${formatDate(round.closedAt)}` : 'Closed';
   return adaptiveCard([
     heading(`Audit round ${round.number}: participation`, { size: 'large' }),
     factSet([
       ['Opened', formatDate(round.openedAt)],
       ['Status', state],
+      ...(reminders ? [['Reminders', `${formatDate(reminders.at)}, ${people(reminders.reminded)} reminded${reminders.inProgress ? ' so far' : ''}`] as const] : []),
     ]),
     ...participationSection(participation, privacyThreshold, round.status === 'open'),
     textBlock('Counts only: individual answers and who gave them are never shown.', {

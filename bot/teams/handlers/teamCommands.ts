@@ -1,5 +1,6 @@
 import type { Person } from '../../app/auditServices';
 import { addChampion, championsSentence, joinNames, removeChampion } from '../../app/champions';
+import { latestReminders } from '../../app/reminders/waveOutcome';
 import { championsOpenRound, roundStatus } from '../../app/roundStatus';
 import { startRound } from '../../app/startRound';
 import { AuditError } from '../../domain/errors';
@@ -26,7 +27,8 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
     }
     case 'status': {
       const { round, participation } = await roundStatus(services, team.teamId, person);
-      return turn.reply(statusCard({ round, participation, privacyThreshold: services.privacyThreshold }));
+      const reminders = await latestReminders(services, round.roundId);
+      return turn.reply(statusCard({ round, participation, privacyThreshold: services.privacyThreshold, ...(reminders ? { reminders } : {}) }));
     }
     case 'close':
       return askToCloseRound(turn, team.teamId, person, deps);
