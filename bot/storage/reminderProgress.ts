@@ -100,7 +100,7 @@ function fromRow(roundId: string, row: TableEntityResult<BatchRow>): BatchProgre
     members: row.members,
     next: row.next,
     counts: countsFromColumns(row),
-    finished: Boolean(row.finished),
+    finished: row.finished,
     updatedAt: row.updatedAt,
     etag: row.etag,
   };
