@@ -38,6 +38,7 @@ import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
 import { createTeamsPort } from './teams/botbuilder/proactive';
 import { createTurnRoutes } from './teams/router';
+import { createTeamRoster } from './teams/teamRoster';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
 import { createTeamsPublisher } from './teams/teamsPublisher';
 
@@ -109,6 +110,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       optOuts: new ReminderOptOuts(tables.reminders),
       completion: new RoundCompletion(answers),
     },
+    roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now: options.now ?? (() => new Date()),

@@ -1,4 +1,5 @@
 import type { RoundCards } from './roundCards';
+import type { TeamRoster } from './roster';
 import type { AnswersRepository } from '../storage/answersRepository';
 import type { ChampionsRepository } from '../storage/championsRepository';
 import type { RememberedLevels } from '../storage/rememberedLevels';
@@ -40,6 +41,8 @@ export interface AuditServices {
   readonly roundCards: RoundCards;
   /** Reminder waves, their progress, opt-outs, and who has answered what (see app/reminders). */
   readonly reminders: ReminderStores;
+  /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
+  readonly roster: TeamRoster;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly privacyThreshold: number;
   readonly cardUpdateDelayMs: number;
   readonly roundCacheMs: number;
+  /** How long an instance keeps a team's roster, in ms (0: read it every time). */
+  readonly rosterCacheMs: number;
   readonly maxRequestBytes: number;
   readonly logLevel: Settings['LOG_LEVEL'];
   /** Set: telemetry goes to Application Insights. */
@@ -88,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     privacyThreshold: settings.PRIVACY_THRESHOLD,
     cardUpdateDelayMs: settings.CARD_UPDATE_DELAY_MS,
     roundCacheMs: settings.ROUND_CACHE_MS,
+    rosterCacheMs: settings.ROSTER_CACHE_MS,
     maxRequestBytes: settings.MAX_REQUEST_BYTES,
     logLevel: settings.LOG_LEVEL,
     ...(settings.APPLICATIONINSIGHTS_CONNECTION_STRING ? { applicationInsightsConnectionString: settings.APPLICATIONINSIGHTS_CONNECTION_STRING } : {}),

@@ -28,6 +28,8 @@ export const settingsSchema = z.object({
   PRIVACY_THRESHOLD: integer(DEFAULT_PRIVACY_THRESHOLD, 3, 10),
   CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
   ROUND_CACHE_MS: integer(1000, 0, 10000),
+  // How long a team's roster (the response rate's denominator) is kept per instance: up to an hour.
+  ROSTER_CACHE_MS: integer(600000, 0, 3600000),
   MAX_REQUEST_BYTES: integer(262144, 1024, 4194304),
   TAB_SSO_AUDIENCE: optionalText,
   TAB_SSO_TENANT_ID: optionalText,

@@ -51,6 +51,12 @@ export function tenantOfAddress(address: PostingAddress): string | undefined {
   return typeof tenantId === 'string' && tenantId ? tenantId : undefined;
 }
 
+/** The bot's own account id in a stored address (the conversation reference's `bot`), if it names one. */
+export function botOfAddress(address: PostingAddress): string | undefined {
+  const botId = (address.bot as { id?: unknown } | undefined)?.id;
+  return typeof botId === 'string' && botId ? botId : undefined;
+}
+
 /** Answers are keyed on the Entra object id; an activity without one cannot be answered for. */
 export function personOf(activity: TeamsActivity): Person {
   const from = activity.from;

@@ -15,6 +15,8 @@ export interface TeamMember {
   readonly name: string;
   /** The Entra object id; a guest or a bot may have none. */
   readonly aadObjectId?: string;
+  /** Teams' `userRole` as the roster gives it: "user", "guest" (from another organisation)… */
+  readonly userRole?: string;
 }
 
 /**
@@ -41,6 +43,13 @@ export interface TeamsConversation {
    * Teams' status (403 when the bot cannot read that team's roster).
    */
   readMember(teamId: string, userId: string): Promise<TeamMember | undefined>;
+  /**
+   * Every account in a team's roster, as Teams lists it (bots too, if Teams lists them), read
+   * with Teams' paged member call page by page (up to 500 a page) until Teams gives no
+   * continuation token. Each page is paced (roster reads: 14 a second) and retried like any call.
+   * Rejects with Teams' status when it refuses (403: the app is no longer in the team).
+   */
+  readTeamMembers(teamId: string): Promise<TeamMember[]>;
 }
 
 /**

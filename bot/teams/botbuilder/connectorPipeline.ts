@@ -6,18 +6,20 @@
 //
 //   order (per conversation, FIFO, held across retries)
 //     -> retry (core-rest-pipeline's loop, teamsRetryStrategy)
-//       -> rate limits (a slot per attempt: the conversation's windows, then the app's)
+//       -> rate limits (a slot per attempt: the conversation's windows or the roster reads',
+//          then the app's)
 //         -> Teams
 import type { Middleware, TurnContext } from 'botbuilder';
 import { retryPolicy, type Pipeline, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { disablePipelineRetries } from './pipelineRetries';
-import { createConversationPacer, TEAMS_APP_WINDOWS, type ConversationPacerOptions } from '../delivery/rateLimiter';
+import { createConversationPacer, TEAMS_APP_WINDOWS, TEAMS_ROSTER_WINDOWS, type ConversationPacerOptions } from '../delivery/rateLimiter';
 import { MAX_RETRIES, teamsRetryStrategy, type RetryOptions } from '../delivery/retry';
 
 const ORDER_POLICY = 'practiceAuditConversationOrder';
 const RETRY_POLICY = 'practiceAuditRetry';
 const LIMITS_POLICY = 'practiceAuditRateLimits';
 const APP = 'app';
+const ROSTER = 'roster';
 
 /** One attempt may not hold its conversation's queue for ever when Teams hangs. */
 const ATTEMPT_TIMEOUT_MS = 30_000;
@@ -37,11 +39,21 @@ export function conversationSentTo(request: Pick<PipelineRequest, 'method' | 'ur
   return decodeURIComponent(match[1]).split(';messageid=')[0];
 }
 
+/** `…/v3/conversations/{id}/members[/{memberId}]` and `…/pagedmembers`: a roster read. */
+const ROSTER_PATH = /\/v3\/conversations\/[^/]+\/(?:paged)?members(?:\/|$)/;
+
+/** A read of a team's or chat's roster, which Teams limits on its own (14 a second). */
+export function isRosterRead(request: Pick<PipelineRequest, 'method' | 'url'>): boolean {
+  return request.method === 'GET' && ROSTER_PATH.test(new URL(request.url).pathname);
+}
+
 export interface TeamsDeliveryOptions {
   /** Per conversation: Teams' 7/1 s, 8/2 s, 60/30 s, 1,800/h unless given. */
   conversations?: ConversationPacerOptions;
   /** Every call: Teams' 50 a second per app per tenant unless given (counted per app, which is never looser). */
   app?: ConversationPacerOptions;
+  /** Roster reads: Teams' 14 a second unless given. */
+  rosterReads?: ConversationPacerOptions;
   retry?: RetryOptions;
   /** Called once if a connector client's pipeline is not where botbuilder 4.23 keeps it. */
   onUnknownClient?: () => void;
@@ -58,6 +70,7 @@ export interface TeamsDelivery {
 export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDelivery {
   const conversations = createConversationPacer(options.conversations);
   const app = createConversationPacer({ windows: TEAMS_APP_WINDOWS, ...options.app });
+  const rosterReads = createConversationPacer({ windows: TEAMS_ROSTER_WINDOWS, ...options.rosterReads });
   let warned = false;
 
   const order: PipelinePolicy = {
@@ -73,6 +86,7 @@ export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDe
     sendRequest: async (request, next) => {
       const conversation = conversationSentTo(request);
       if (conversation) await conversations.takeSlot(conversation);
+      else if (isRosterRead(request)) await rosterReads.takeSlot(ROSTER);
       await app.takeSlot(APP);
       if (!request.timeout) request.timeout = ATTEMPT_TIMEOUT_MS;
       return next(request);

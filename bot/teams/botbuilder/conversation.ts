@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
 import type { PostingAddress } from '../../domain/auditRound';
 import type { AdaptiveCard } from '../cards';
 import { httpStatusOf } from '../delivery/retry';
@@ -35,12 +35,35 @@ export function conversationOf(context: TurnContext): TeamsConversation {
     },
     async readMember(teamId, userId): Promise<TeamMember | undefined> {
       try {
-        const member = await TeamsInfo.getTeamMember(context, teamId, userId);
-        return { id: member.id, name: member.name ?? '', ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}) };
+        return teamMemberOf(await TeamsInfo.getTeamMember(context, teamId, userId));
       } catch (error) {
         if (httpStatusOf(error) === 404) return undefined;
         throw error;
       }
     },
+    async readTeamMembers(teamId) {
+      const members: TeamMember[] = [];
+      let continuationToken: string | undefined;
+      do {
+        // GET /v3/conversations/{teamId}/pagedmembers?pageSize=&continuationToken=, through the
+        // turn's connector client: each page is paced and retried (connectorPipeline.ts).
+        const page = await TeamsInfo.getPagedTeamMembers(context, teamId, ROSTER_PAGE_SIZE, continuationToken);
+        for (const member of page.members ?? []) members.push(teamMemberOf(member));
+        continuationToken = page.continuationToken || undefined;
+      } while (continuationToken);
+      return members;
+    },
+  };
+}
+
+/** The most members Teams gives in one page of its paged member call. */
+const ROSTER_PAGE_SIZE = 500;
+
+function teamMemberOf(member: TeamsChannelAccount): TeamMember {
+  return {
+    id: member.id,
+    name: member.name ?? '',
+    ...(member.aadObjectId ? { aadObjectId: member.aadObjectId } : {}),
+    ...(member.userRole ? { userRole: member.userRole } : {}),
   };
 }

@@ -34,6 +34,9 @@ export interface ConversationPacerOptions {
 /** Teams' per-app limit within one tenant: 50 requests a second (older documentation said 30). */
 export const TEAMS_APP_WINDOWS: readonly RateWindow[] = [{ limit: 50, perMs: 1_000 }];
 
+/** Teams' limit on reading rosters (a member, a page of members): 14 a second per bot. */
+export const TEAMS_ROSTER_WINDOWS: readonly RateWindow[] = [{ limit: 14, perMs: 1_000 }];
+
 export interface ConversationPacer {
   /**
    * Runs `task` after the conversation's earlier tasks, taking no slot itself: each call the

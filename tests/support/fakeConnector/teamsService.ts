@@ -4,9 +4,12 @@ import type { RecordedCall } from './recordedCalls';
 export interface RosterMember {
   id: string;
   name: string;
-  aadObjectId: string;
+  /** Bots' accounts may have none. */
+  aadObjectId?: string;
   userPrincipalName?: string;
   email?: string;
+  /** "user", or "guest" for someone from another organisation. */
+  userRole?: string;
 }
 
 export interface FakeTeam {

@@ -10,6 +10,7 @@ export interface Connector {
     updateActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string }>;
     deleteActivity(conversationId: string, activityId: string): Promise<unknown>;
     createConversation(parameters: Partial<ConversationParameters>): Promise<{ id?: string; activityId?: string }>;
+    getConversationPagedMembers(conversationId: string, options?: { pageSize?: number; continuationToken?: string }): Promise<{ members?: unknown[]; continuationToken?: string }>;
   };
 }
 

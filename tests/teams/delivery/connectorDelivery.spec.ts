@@ -1,7 +1,7 @@
 // Pacing and retries in the connector's pipeline, against botbuilder's real ConnectorClient
 // and CloudAdapter, and a real HTTP server playing Teams.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { createTeamsDelivery, conversationSentTo } from '../../../bot/teams/botbuilder/connectorPipeline';
+import { createTeamsDelivery, conversationSentTo, isRosterRead } from '../../../bot/teams/botbuilder/connectorPipeline';
 import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRetries';
 import { connectorFor } from './anonymousConnector';
 import { startFakeConnector, type FakeConnector, type RecordedCall } from '../../support/fakeConnector';
@@ -123,6 +123,17 @@ test('every call counts against the app-wide 50 a second, across conversations',
   expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(50);
 });
 
+test("roster reads keep to Teams' 14 a second, however many pages are asked for at once", async () => {
+  fake.setRoster(CHANNEL, Array.from({ length: 30 }, (_, i) => ({ id: `29:member-${i}`, name: `Member ${i}`, aadObjectId: `aad-${i}` })));
+  const connector = await pacedConnector();
+
+  const pages = await Promise.all(Array.from({ length: 30 }, (_, i) => connector.conversations.getConversationPagedMembers(CHANNEL, { pageSize: 1, continuationToken: String(i) })));
+
+  expect(pages.flatMap((page) => page.members ?? [])).toHaveLength(30);
+  expect(fake.calls.every((c) => c.path.endsWith('/pagedmembers'))).toBe(true);
+  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(14);
+}, 15_000);
+
 test('the middleware installs pacing in proactive turns as in incoming ones', async () => {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.use(createTeamsDelivery().middleware);
@@ -146,6 +157,16 @@ test('only activity sends, replies, updates and deletes count against a conversa
   expect(conversationSentTo({ method: 'POST', url: url('/v3/conversations/a%3Achat-1/activities/17') })).toBe('a:chat-1');
   expect(conversationSentTo({ method: 'GET', url: url(`/v3/conversations/${thread}/pagedmembers`) })).toBeUndefined();
   expect(conversationSentTo({ method: 'POST', url: url('/v3/conversations') })).toBeUndefined();
+});
+
+test('reads of a roster (a member, a page of members) are told apart from other calls', () => {
+  const url = (path: string) => `https://smba.trafficmanager.net/amer${path}`;
+  const team = encodeURIComponent(CHANNEL);
+  expect(isRosterRead({ method: 'GET', url: url(`/v3/conversations/${team}/pagedmembers?pageSize=500`) })).toBe(true);
+  expect(isRosterRead({ method: 'GET', url: url(`/v3/conversations/${team}/members/29%3Auser-1`) })).toBe(true);
+  expect(isRosterRead({ method: 'GET', url: url(`/v3/conversations/${team}/members`) })).toBe(true);
+  expect(isRosterRead({ method: 'POST', url: url(`/v3/conversations/${team}/activities`) })).toBe(false);
+  expect(isRosterRead({ method: 'GET', url: url(`/v3/teams/${team}/conversations`) })).toBe(false);
 });
 
 /** Most calls that arrived within any span of `spanMs`. */
