@@ -1,7 +1,6 @@
 import type { DueJob } from '../../bot/app/dueWork';
 import { INTERRUPTED_AFTER_MS } from '../../bot/app/reminders/reminderBatch';
 import { remindNow } from '../../bot/app/reminders/remindNow';
-import type { RosterMember, TeamRoster } from '../../bot/app/roster';
 import type { AuditRound } from '../../bot/domain/auditRound';
 import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
@@ -20,7 +19,6 @@ import { closeRoundNow } from '../support/closeRoundNow';
  * instance stopping between a claim and its send, a round closed before its wave.
  */
 const MEMBERS: readonly TestPerson[] = [PEOPLE.champion, PEOPLE.practitioner, PEOPLE.manager];
-const roster: TeamRoster = { membersOf: async () => MEMBERS.map((p): RosterMember => ({ teamsUserId: p.id, entraObjectId: p.aadObjectId, name: p.name, guest: false })) };
 
 let connector: FakeConnector;
 let service: RunningService;
@@ -42,7 +40,7 @@ beforeEach(() => connector.reset());
 
 describe('reminder waves', () => {
   it('sends one wave when two champions say remind at the same moment', async () => {
-    const jobs = reminderJobsOf(service, roster);
+    const jobs = reminderJobsOf(service);
     const asked = await Promise.all([PEOPLE.champion, PEOPLE.champion].map((p) => remindNow({ ...service.services, dueWork: jobs.dueWork }, TEAM.id, asPerson(p), round.postedIn!)));
     expect(asked.filter((outcome) => outcome.sent)).toHaveLength(1);
     expect(asked.find((outcome) => !outcome.sent)).toMatchObject({ sent: false, nextAt: expect.any(String) });
@@ -52,7 +50,7 @@ describe('reminder waves', () => {
   });
 
   it('does nothing for an automatic wave planned against a close date the round no longer has', async () => {
-    const jobs = reminderJobsOf(service, roster);
+    const jobs = reminderJobsOf(service);
     await jobs.run(wave('auto-1', '2020-01-01T17:00:00.000Z'));
     expect(jobs.scheduled).toEqual([]);
     expect(await service.services.reminders.waves.wave(round.roundId, 'auto-1')).toBeUndefined();
@@ -61,7 +59,7 @@ describe('reminder waves', () => {
 
   it('counts a person Teams still fails for after its retries as not reached, and does not try them again', async () => {
     connector.failNext(10, { status: 500, retryAfterSeconds: 0 }, opensChatWith(PEOPLE.manager));
-    const jobs = reminderJobsOf(service, roster);
+    const jobs = reminderJobsOf(service);
     await jobs.run(wave('teams-failing'));
     await jobs.runScheduled();
     const attempts = chatOpenings(connector, PEOPLE.manager.id);
@@ -73,7 +71,7 @@ describe('reminder waves', () => {
   });
 
   it('misses, rather than reminds twice, a person whose send was claimed when an instance stopped, and counts them once the claim is old', async () => {
-    const jobs = reminderJobsOf(service, roster);
+    const jobs = reminderJobsOf(service);
     await jobs.run(wave('interrupted'));
     const batch = jobs.scheduled[0]!.job as Extract<DueJob, { kind: 'reminderBatch' }>;
     // An instance claimed the first member, then stopped before sending.
@@ -88,14 +86,14 @@ describe('reminder waves', () => {
     expect(check.job).toEqual(batch);
     expect(check.dueAt.getTime()).toBeGreaterThan(Date.now() + INTERRUPTED_AFTER_MS - 60_000);
 
-    const later = reminderJobsOf(service, roster, { now: () => new Date(Date.now() + INTERRUPTED_AFTER_MS + 1000) });
+    const later = reminderJobsOf(service, { now: () => new Date(Date.now() + INTERRUPTED_AFTER_MS + 1000) });
     await later.run(check.job);
     expect(chatOpenings(connector, PEOPLE.champion.id)).toBe(0);
     expect((await service.services.reminders.waves.wave(round.roundId, 'interrupted'))?.totals).toMatchObject({ reminded: 2, interrupted: 1 });
   });
 
   it('opens the next condition in the chat when the person presses Answer now', async () => {
-    const jobs = reminderJobsOf(service, roster);
+    const jobs = reminderJobsOf(service);
     await jobs.run(wave('answer-now'));
     await jobs.runScheduled();
     const [reminder] = reminderActivities(connector, PEOPLE.practitioner.id);
@@ -106,7 +104,7 @@ describe('reminder waves', () => {
   });
 
   it('does nothing once the round has closed', async () => {
-    const jobs = reminderJobsOf(service, roster);
+    const jobs = reminderJobsOf(service);
     await jobs.run(wave('before-close'));
     await closeRoundNow(service);
     connector.reset();

@@ -1,5 +1,4 @@
 import { remindNow } from '../../bot/app/reminders/remindNow';
-import type { RosterMember, TeamRoster } from '../../bot/app/roster';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText, executeActions } from '../support/cardText';
@@ -7,7 +6,7 @@ import type { FakeConnector, RecordedCall } from '../support/fakeConnector';
 import { chatOpenings, reminderActivities, remindersSent } from '../support/reminders';
 import { reminderJobsOf } from '../support/reminderJobs';
 import { startRoundInTeam } from '../support/roundInTeam';
-import { cardAction, channelCommand, PEOPLE, person, personalMessage, TEAM, type TestPerson } from '../support/teamsActivities';
+import { asRosterMember, cardAction, channelCommand, PEOPLE, person, personalMessage, TEAM, type TestPerson } from '../support/teamsActivities';
 import { postToBot } from '../support/testService';
 import type { RunningService } from '../../bot/service';
 import type { AuditRound } from '../../bot/domain/auditRound';
@@ -22,9 +21,6 @@ const SAM = person('Sam Patel', 7);
 const TEAM_MEMBERS: readonly TestPerson[] = [PEOPLE.champion, PEOPLE.practitioner, PEOPLE.manager, PEOPLE.leader, PEOPLE.admin, PEOPLE.outsider, SAM];
 const GUEST = PEOPLE.admin;
 const BLOCKED = PEOPLE.outsider;
-const roster: TeamRoster = {
-  membersOf: async () => TEAM_MEMBERS.map((p): RosterMember => ({ teamsUserId: p.id, entraObjectId: p.aadObjectId, name: p.name, guest: p === GUEST })),
-};
 
 let connector: FakeConnector;
 let service: RunningService;
@@ -41,7 +37,9 @@ async function answer(p: TestPerson, conditions: readonly string[]): Promise<voi
 }
 
 beforeAll(async () => {
-  ({ connector, service } = await startRoundInTeam({ roster: TEAM_MEMBERS }));
+  ({ connector, service } = await startRoundInTeam());
+  // As Teams lists them: the guest from another organisation with userRole "guest".
+  connector.setRoster(TEAM.id, TEAM_MEMBERS.map((p) => ({ ...asRosterMember(p), ...(p === GUEST ? { userRole: 'guest' } : {}) })));
   round = (await service.services.rounds.findOpen(TEAM.id))!;
   const every = CONDITIONS.map((c) => c.id);
   await answer(PEOPLE.manager, every);
@@ -55,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('a reminder wave', () => {
-  const jobs = () => reminderJobsOf(service, roster);
+  const jobs = () => reminderJobsOf(service);
   let harness: ReturnType<typeof jobs>;
 
   it('reminds exactly those who have not answered every condition, each naming the conditions still open for them, and tells the champion counts only', async () => {
@@ -133,7 +131,7 @@ describe('a reminder wave', () => {
 
 describe('a champion asking for reminders', () => {
   it('is refused politely a second time within three days, saying when it will be possible', async () => {
-    const harness = reminderJobsOf(service, roster);
+    const harness = reminderJobsOf(service);
     const again = await remindNow({ ...service.services, dueWork: harness.dueWork }, TEAM.id, asPerson(PEOPLE.champion), round.postedIn!);
     expect(again).toMatchObject({ sent: false });
     expect(harness.scheduled).toEqual([]);

@@ -1,6 +1,5 @@
 import type { DueJob, DueWork } from '../../bot/app/dueWork';
 import { reminderJobHandlers } from '../../bot/app/reminders/reminderJobs';
-import type { TeamRoster } from '../../bot/app/roster';
 import { createLogger } from '../../bot/logger';
 import type { RunningService } from '../../bot/service';
 import { createBotAdapter } from '../../bot/teams/botbuilder/adapter';
@@ -18,12 +17,12 @@ export interface Scheduled {
  * directly by the tests (as the due-work engine calls them): jobs they schedule are kept in
  * `scheduled`, to be handed back by hand, once, twice or at the same moment.
  */
-export function reminderJobsOf(service: RunningService, roster: TeamRoster, options: { now?: () => Date } = {}) {
+export function reminderJobsOf(service: RunningService, options: { now?: () => Date } = {}) {
   const scheduled: Scheduled[] = [];
   const dueWork: DueWork = { schedule: async (job, dueAt) => void scheduled.push({ job, dueAt }) };
   const logger = createLogger('silent');
   const teams = createTeamsPort(createBotAdapter({ mode: 'local' }, logger), '');
-  const handlers = reminderJobHandlers({ ...service.services, ...(options.now ? { now: options.now } : {}), dueWork, roster, messenger: createReminderMessenger(teams), logger });
+  const handlers = reminderJobHandlers({ ...service.services, ...(options.now ? { now: options.now } : {}), dueWork, messenger: createReminderMessenger(teams), logger });
   const run = (job: DueJob): Promise<void> => {
     if (job.kind === 'reminderWave') return handlers.reminderWave(job);
     if (job.kind === 'reminderBatch') return handlers.reminderBatch(job);

@@ -7,7 +7,6 @@ import type { ReminderProgress } from '../../storage/reminderProgress';
 import type { ReminderWaves } from '../../storage/reminderWaves';
 import type { RoundCompletion } from '../../storage/roundCompletion';
 import type { DueWork } from '../dueWork';
-import type { TeamRoster } from '../roster';
 
 /** A reminder for one person: the round, and the conditions still open for them. */
 export interface ReminderToSend {
@@ -36,10 +35,9 @@ export interface ReminderStores {
   readonly completion: RoundCompletion;
 }
 
-/** What the wave and batch handlers use beyond AuditServices: due work, the roster, the Teams edge. */
+/** What the wave and batch handlers use beyond AuditServices: due work and the Teams edge. */
 export interface ReminderEdges {
   readonly dueWork: DueWork;
-  readonly roster: TeamRoster;
   readonly messenger: ReminderMessenger;
   readonly logger: Logger;
 }
