@@ -33,7 +33,7 @@ export interface ReminderRunResult {
   readonly notes: readonly string[];
 }
 
-export const REMINDER_GOALS = { minShareOfBound: 0.8, maxPeakCallsPerSecond: TENANT_LIMIT_PER_SECOND, maxDuplicates: 0, maxMissed: 0 } as const;
+const REMINDER_GOALS = { minShareOfBound: 0.8, maxPeakCallsPerSecond: TENANT_LIMIT_PER_SECOND, maxDuplicates: 0, maxMissed: 0 } as const;
 
 /**
  * The issue's reminder run: a team of `members` (none has answered), two instances of the service

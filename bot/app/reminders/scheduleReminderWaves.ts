@@ -3,7 +3,7 @@ import { reminderTimes, type TeamSettings } from '../../domain/teamSettings';
 import type { DueWork } from '../dueWork';
 
 /** The automatic waves' ids, in time order: a round has at most two (MAX_AUTOMATIC_REMINDERS). */
-export const automaticWaveId = (index: number): string => `auto-${index + 1}`;
+const automaticWaveId = (index: number): string => `auto-${index + 1}`;
 
 /**
  * Schedules a round's automatic reminder waves at `reminderTimes(openedAt, closesAt, settings.reminders)`

@@ -64,7 +64,7 @@ export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRo
 }
 
 /** "15 people reminded; 2 could not be reached; 1 guest not reminded; 3 had already answered every condition." */
-export function reminderOutcomeText(totals: ReminderCounts): string {
+function reminderOutcomeText(totals: ReminderCounts): string {
   const parts = [`${people(totals.reminded)} reminded`];
   const unreached = notReached(totals);
   if (unreached > 0) parts.push(`${unreached.toLocaleString('en-GB')} could not be reached`);
