@@ -37,6 +37,7 @@ import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
 import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
 import { createTeamsPort } from './teams/botbuilder/proactive';
+import { createReminderMessenger } from './teams/reminderMessenger';
 import { createTurnRoutes } from './teams/router';
 import { createTeamRoster } from './teams/teamRoster';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
@@ -109,6 +110,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       progress: new ReminderProgress(tables.reminders),
       optOuts: new ReminderOptOuts(tables.reminders),
       completion: new RoundCompletion(answers),
+      messenger: createReminderMessenger(teamsPort),
     },
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     privacyThreshold: config.privacyThreshold,

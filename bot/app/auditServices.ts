@@ -9,7 +9,7 @@ import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
-import type { ReminderStores } from './reminders/reminderPorts';
+import type { ReminderServices } from './reminders/reminderPorts';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -39,8 +39,8 @@ export interface AuditServices {
   readonly plans: PlanRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
-  /** Reminder waves, their progress, opt-outs, and who has answered what (see app/reminders). */
-  readonly reminders: ReminderStores;
+  /** Reminder waves, their progress, opt-outs, who has answered what, and where reminders go (see app/reminders). */
+  readonly reminders: ReminderServices;
   /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
   readonly roster: TeamRoster;
   readonly privacyThreshold: number;

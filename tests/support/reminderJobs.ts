@@ -2,9 +2,6 @@ import type { DueJob, DueWork } from '../../bot/app/dueWork';
 import { reminderJobHandlers } from '../../bot/app/reminders/reminderJobs';
 import { createLogger } from '../../bot/logger';
 import type { RunningService } from '../../bot/service';
-import { createBotAdapter } from '../../bot/teams/botbuilder/adapter';
-import { createTeamsPort } from '../../bot/teams/botbuilder/proactive';
-import { createReminderMessenger } from '../../bot/teams/reminderMessenger';
 
 /** A job handed to due work, with its due time. */
 export interface Scheduled {
@@ -21,8 +18,7 @@ export function reminderJobsOf(service: RunningService, options: { now?: () => D
   const scheduled: Scheduled[] = [];
   const dueWork: DueWork = { schedule: async (job, dueAt) => void scheduled.push({ job, dueAt }) };
   const logger = createLogger('silent');
-  const teams = createTeamsPort(createBotAdapter({ mode: 'local' }, logger), '');
-  const handlers = reminderJobHandlers({ ...service.services, ...(options.now ? { now: options.now } : {}), dueWork, messenger: createReminderMessenger(teams), logger });
+  const handlers = reminderJobHandlers({ ...service.services, ...(options.now ? { now: options.now } : {}), dueWork, logger });
   const run = (job: DueJob): Promise<void> => {
     if (job.kind === 'reminderWave') return handlers.reminderWave(job);
     if (job.kind === 'reminderBatch') return handlers.reminderBatch(job);

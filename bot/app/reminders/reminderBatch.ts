@@ -12,7 +12,7 @@ import type { ReminderEdges } from './reminderPorts';
 import { completeWaveIfDone } from './waveOutcome';
 
 type BatchJob = Extract<DueJob, { kind: 'reminderBatch' }>;
-export type BatchDeps = Pick<AuditServices, 'rounds' | 'teams' | 'reminders' | 'respondentHmacKey' | 'now'> & Pick<ReminderEdges, 'dueWork' | 'messenger' | 'logger'>;
+export type BatchDeps = Pick<AuditServices, 'rounds' | 'teams' | 'reminders' | 'respondentHmacKey' | 'now'> & Pick<ReminderEdges, 'dueWork' | 'logger'>;
 
 /**
  * A claim whose outcome is still not recorded this long after is a send that was interrupted
@@ -93,7 +93,7 @@ async function sendBatch(deps: BatchDeps, round: AuditRound, job: BatchJob, star
 async function remindOne(deps: BatchDeps, via: PostingAddress | undefined, round: AuditRound, job: BatchJob, { member, answered }: Decided): Promise<ReminderOutcome> {
   if (!via) return 'failed';
   try {
-    const sent = await deps.messenger.remind(via, member.teamsUserId, { round, openConditions: openConditions(answered) });
+    const sent = await deps.reminders.messenger.remind(via, member.teamsUserId, { round, openConditions: openConditions(answered) });
     return sent === 'sent' ? 'reminded' : 'unreachable';
   } catch (error) {
     deps.logger.warn('reminder_not_sent', { roundId: round.roundId, waveId: job.waveId, batch: job.batch, error });

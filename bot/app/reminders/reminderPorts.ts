@@ -27,17 +27,20 @@ export interface ReminderMessenger {
   report(where: PostingAddress, round: AuditRound, totals: ReminderCounts): Promise<void>;
 }
 
-/** What the reminders keep in storage (the `reminders` table) and per instance (the round's completion). */
-export interface ReminderStores {
+/**
+ * What the reminders keep in storage (the `reminders` table), per instance (the round's
+ * completion), and where they send (the Teams edge).
+ */
+export interface ReminderServices {
   readonly waves: ReminderWaves;
   readonly progress: ReminderProgress;
   readonly optOuts: ReminderOptOuts;
   readonly completion: RoundCompletion;
+  readonly messenger: ReminderMessenger;
 }
 
-/** What the wave and batch handlers use beyond AuditServices: due work and the Teams edge. */
+/** What the wave and batch handlers use beyond AuditServices. */
 export interface ReminderEdges {
   readonly dueWork: DueWork;
-  readonly messenger: ReminderMessenger;
   readonly logger: Logger;
 }

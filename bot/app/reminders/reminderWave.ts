@@ -7,7 +7,7 @@ import type { ReminderEdges } from './reminderPorts';
 import { completeWaveIfDone } from './waveOutcome';
 
 type WaveJob = Extract<DueJob, { kind: 'reminderWave' }>;
-export type WaveDeps = Pick<AuditServices, 'rounds' | 'reminders' | 'roster' | 'now'> & Pick<ReminderEdges, 'dueWork' | 'messenger' | 'logger'>;
+export type WaveDeps = Pick<AuditServices, 'rounds' | 'reminders' | 'roster' | 'now'> & Pick<ReminderEdges, 'dueWork' | 'logger'>;
 
 /**
  * A wave of reminders is due (the `reminderWave` job): reads the team's roster and hands it on in

@@ -12,7 +12,7 @@ import type { ReminderEdges } from './reminderPorts';
  * logged, not tried again: a second post could repeat it.
  */
 export async function completeWaveIfDone(
-  deps: Pick<AuditServices, 'reminders' | 'now'> & Pick<ReminderEdges, 'messenger' | 'logger'>,
+  deps: Pick<AuditServices, 'reminders' | 'now'> & Pick<ReminderEdges, 'logger'>,
   round: AuditRound,
   waveId: string,
 ): Promise<void> {
@@ -25,7 +25,7 @@ export async function completeWaveIfDone(
   if (!(await waves.completeWave(wave, totals, deps.now().toISOString()))) return;
   deps.logger.info('reminder_wave_completed', { roundId: round.roundId, waveId, ...totals });
   if (!wave.reportTo) return;
-  await deps.messenger.report(wave.reportTo, round, totals).catch((error: unknown) => deps.logger.warn('reminder_report_failed', { roundId: round.roundId, waveId, error }));
+  await deps.reminders.messenger.report(wave.reportTo, round, totals).catch((error: unknown) => deps.logger.warn('reminder_report_failed', { roundId: round.roundId, waveId, error }));
 }
 
 /** The round's latest reminder wave, for a champion's `status`: when, and how many were reminded (so far, while it runs). */
