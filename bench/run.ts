@@ -6,6 +6,7 @@ import { startFakeConnector } from '../tests/support/fakeConnector';
 import { runFloorScenario } from './floorScenario';
 import { childPidsMatching } from './procStats';
 import { checkGoals, GOALS, machine, markdownReport } from './report';
+import { reminderRunReport, runReminderRun } from './reminderRun';
 import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
@@ -21,6 +22,8 @@ import { runSummaryRead, summaryReport } from './summaryRead';
  *   --strict                                       exit 1 when a goal is not met (always 1 when answers are lost)
  *   --summary-staff=2000[,20000]                   staff whose answers the summary read starts from
  *   --summary-only                                 skip the answer burst
+ *   --reminder-members=2000                        members (none has answered) of the reminder run
+ *   --reminders-only                               only the reminder run (two instances, one `remind`)
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -57,6 +60,7 @@ async function main(): Promise<number> {
   cleanups.push(() => connector.close());
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 
+  if (flag('reminders-only')) return remindersOnly(azurite.connectionString, connector);
   let burst: { floor: ScenarioResult; service: ScenarioResult } | undefined;
   if (!flag('summary-only')) {
     process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
@@ -68,19 +72,38 @@ async function main(): Promise<number> {
   process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
   const summaryReads = [];
   for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  const reminders = flag('summary-only') ? undefined : await reminderRun(azurite.connectionString, connector);
   await cleanUp();
 
   const goals = burst ? checkGoals(burst.floor, burst.service) : [];
   const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
-  process.stdout.write(`${report}${summaryReport(summaryReads)}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+  process.stdout.write(`${report}${summaryReport(summaryReads)}\n\n${reminders ? `${reminders.markdown}\n\n` : ''}Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads };
+  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads, ...(reminders ? { reminders: reminders.result } : {}) };
   writeFileSync(join(RESULTS, burst ? 'latest.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
 
   const lostOrRefused = burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false;
   if (lostOrRefused) return 1;
-  return flag('strict') && goals.some((g) => !g.met) ? 1 : 0;
+  if (reminders && (reminders.result.duplicates > 0 || reminders.result.missed > 0)) return 1;
+  return flag('strict') && (goals.some((g) => !g.met) || reminders?.met === false) ? 1 : 0;
+}
+
+async function reminderRun(connectionString: string, connector: Awaited<ReturnType<typeof startFakeConnector>>) {
+  const members = option('reminder-members', 2000);
+  process.stderr.write(`Reminder run: ${members} members who have not answered, two instances, one "remind"…\n`);
+  const result = await runReminderRun({ connectionString, connector, members });
+  return { result, ...reminderRunReport(result) };
+}
+
+async function remindersOnly(connectionString: string, connector: Awaited<ReturnType<typeof startFakeConnector>>): Promise<number> {
+  const reminders = await reminderRun(connectionString, connector);
+  await cleanUp();
+  process.stdout.write(`${reminders.markdown}\n`);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest-reminders.json'), `${JSON.stringify({ at: new Date().toISOString(), machine: machine(), reminders: reminders.result }, null, 2)}\n`);
+  if (reminders.result.duplicates > 0 || reminders.result.missed > 0) return 1;
+  return flag('strict') && !reminders.met ? 1 : 0;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -29,6 +29,10 @@ import { tableCredentialFor } from './storage/tableCredential';
 import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
+import { ReminderOptOuts } from './storage/reminderOptOuts';
+import { ReminderProgress } from './storage/reminderProgress';
+import { ReminderWaves } from './storage/reminderWaves';
+import { RoundCompletion } from './storage/roundCompletion';
 import { TeamsRepository } from './storage/teamsRepository';
 import { TeamSettingsRepository } from './storage/teamSettingsRepository';
 import { HandledActivities } from './storage/handledActivities';
@@ -37,7 +41,8 @@ import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
 import { createTeamsPort } from './teams/botbuilder/proactive';
 import type { BotDeps } from './teams/handlers/botDeps';
-import { roundJobHandlers } from './teams/handlers/roundJobs';
+import { dueJobHandlers } from './teams/handlers/dueJobs';
+import { createReminderMessenger } from './teams/reminderMessenger';
 import { createTurnRoutes } from './teams/router';
 import { createTeamRoster } from './teams/teamRoster';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
@@ -109,6 +114,13 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     plans: new PlanRepository(tables.plans),
     teamSettings: new TeamSettingsRepository(tables.teams),
     roundCards,
+    reminders: {
+      waves: new ReminderWaves(tables.reminders),
+      progress: new ReminderProgress(tables.reminders),
+      optOuts: new ReminderOptOuts(tables.reminders),
+      completion: new RoundCompletion(answers),
+      messenger: createReminderMessenger(teamsPort),
+    },
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
     privacyThreshold: config.privacyThreshold,
@@ -158,7 +170,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
   background.run('warm_round_summaries', () => warmRoundSummaries(rounds, roundSummaries, logger));
-  const dueWork = startDueWork({ queues: dueWorkQueues, handlers: roundJobHandlers(botDeps), logger, pollMs: config.dueWorkPollMs, now });
+  const dueWork = startDueWork({ queues: dueWorkQueues, handlers: dueJobHandlers(botDeps), logger, pollMs: config.dueWorkPollMs, now });
 
   const settled = async () => {
     await background.idle();

@@ -11,6 +11,7 @@ import type { RoundsRepository } from '../storage/roundsRepository';
 import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
+import type { ReminderServices } from './reminders/reminderPorts';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -42,6 +43,8 @@ export interface AuditServices {
   readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */
   readonly roundCards: RoundCards;
+  /** Reminder waves, their progress, opt-outs, who has answered what, and where reminders go (see app/reminders). */
+  readonly reminders: ReminderServices;
   /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
   readonly roster: TeamRoster;
   /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */

@@ -3,6 +3,7 @@ import type { AuditRound } from '../domain/auditRound';
 import type { TeamSettings } from '../domain/teamSettings';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 import type { DueWork } from './dueWork';
+import { scheduleReminderWaves } from './reminders/scheduleReminderWaves';
 
 export interface RoundScheduleDeps {
   readonly dueWork: DueWork;
@@ -17,7 +18,7 @@ export type RoundScheduleReason = 'opening' | 'closeDateMoving';
 
 /**
  * The one place where a round's due work is scheduled (issue 10): its automatic close on its
- * close date and, when the team has a cadence, the opening of the next round `cadenceMonths`
+ * close date, its automatic reminder waves (scheduleReminderWaves) and, when the team has a cadence, the opening of the next round `cadenceMonths`
  * calendar months after this one opened. Called BEFORE the round is stored (opened, or its close
  * date moved): if scheduling fails nothing changes and the champion is told to try again; if
  * storing fails afterwards, the jobs find nothing to do (each handler checks the round still
@@ -29,6 +30,8 @@ export async function scheduleRoundWork(deps: RoundScheduleDeps, round: AuditRou
   if (round.closesAt) {
     jobs.push(deps.dueWork.schedule({ kind: 'closeRound', teamId: round.teamId, roundId: round.roundId, closesAt: round.closesAt }, new Date(round.closesAt)));
   }
+  // The automatic reminders depend on the close date: planned again when it moves (same wave ids).
+  jobs.push(scheduleReminderWaves(deps, round, settings));
   if (reason === 'opening') {
     const next = nextRoundAt(round, settings);
     if (next) jobs.push(deps.dueWork.schedule({ kind: 'openRecurringRound', teamId: round.teamId, afterRoundId: round.roundId }, next));

@@ -22,7 +22,7 @@ export interface TeamSettings {
   readonly cadenceMonths?: number;
 }
 
-export const MAX_AUTOMATIC_REMINDERS = 2;
+const MAX_AUTOMATIC_REMINDERS = 2;
 
 export const DEFAULT_TEAM_SETTINGS: TeamSettings = {
   closeAfterDays: 14,

@@ -183,6 +183,14 @@ export class AnswersRepository {
     return { levels: rows, newest };
   }
 
+  /** Like answersChangedSince, but only who answered which condition: what reminders need to know who has answered everything. */
+  async answeredSince(roundId: string, since: Date | undefined): Promise<{ answered: { respondentId: string; conditionId: ConditionId }[]; newest: Date | undefined }> {
+    const { rows, newest } = await this.changedSince(roundId, since, ['respondentId', 'conditionId'], ({ respondentId, conditionId }) =>
+      respondentId && isConditionId(conditionId) ? { respondentId, conditionId } : undefined,
+    );
+    return { answered: rows, newest };
+  }
+
   private async changedSince<T>(roundId: string, since: Date | undefined, select: (keyof AnswerEntity)[], read: (row: RatedRow) => T | undefined): Promise<{ rows: T[]; newest: Date | undefined }> {
     const filter = since ? odata`PartitionKey eq ${roundId} and Timestamp ge ${since}` : odata`PartitionKey eq ${roundId}`;
     const listed = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: [...select, 'Timestamp'] } });

@@ -2,7 +2,7 @@ import type { TeamsActivity } from './teamsActivity';
 import type { Mention } from './teamsPort';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'extend' | 'settings' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'extend' | 'settings' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'remind' | 'stopReminders' | 'unknown';
 
 /** A person @mentioned in a message: one per Teams user id, however many pieces the mention came in. */
 export interface MentionedPerson {
@@ -25,7 +25,7 @@ export interface Command {
 const NAMES: Record<string, CommandName> = {
   start: 'start', open: 'start', status: 'status', progress: 'status', close: 'close', end: 'close',
   help: 'help', '?': 'help', champions: 'champions', champion: 'champions', audit: 'audit', answer: 'audit',
-  repost: 'repost', extend: 'extend', settings: 'settings', setting: 'settings',
+  repost: 'repost', extend: 'extend', settings: 'settings', setting: 'settings', remind: 'remind',
 };
 
 /** The app's name in Teams, as someone might type it without picking the mention from the list. */
@@ -46,10 +46,17 @@ export function parseCommand(activity: Pick<TeamsActivity, 'text' | 'recipient'>
   text = text.replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
   text = withoutTypedAppName(text, [activity.recipient?.name, APP_NAME]);
   const words = text.toLowerCase().split(' ').filter(Boolean);
-  const name = words[0] === 'my' && /^answers?$/.test(words[1] ?? '') ? 'myAnswers' : NAMES[words[0] ?? 'help'] ?? 'unknown';
+  const name = twoWordCommand(words) ?? NAMES[words[0] ?? 'help'] ?? 'unknown';
   const action = words[1] === 'add' ? 'add' : words[1] === 'remove' ? 'remove' : undefined;
   const all = name === 'repost' && words[1] === 'all';
   return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.id !== botId)), text };
+}
+
+/** "my answers", "stop reminders" (and "stop reminding"). */
+function twoWordCommand(words: readonly string[]): CommandName | undefined {
+  if (words[0] === 'my' && /^answers?$/.test(words[1] ?? '')) return 'myAnswers';
+  if (words[0] === 'stop' && /^remind(ers?|ing)?$/.test(words[1] ?? '')) return 'stopReminders';
+  return undefined;
 }
 
 function peopleMentioned(mentions: readonly Mention[]): MentionedPerson[] {

@@ -11,6 +11,7 @@ import { handleExtendRoundAction } from './handlers/extend';
 import { handleOpenRoundAction, handleStartRoundAction } from './handlers/openRound';
 import { handleSaveSettingsAction } from './handlers/teamSettings';
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
+import { handleStopRemindersAction, replyStopRemindersIsInChat, stopRemindersInChat } from './handlers/reminders';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { requireTeamsTenant, teamActedOn } from './handlers/tenantGuard';
@@ -50,6 +51,7 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   [VERBS.openRound, { handle: handleOpenRoundAction }],
   [VERBS.extendRound, { handle: handleExtendRoundAction }],
   [VERBS.saveSettings, { handle: handleSaveSettingsAction }],
+  [VERBS.stopReminders, { handle: handleStopRemindersAction }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });
@@ -69,6 +71,7 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
     const command = parseCommand(turn.activity, turn.mentions());
     const scope = scopeOf(turn.activity);
     if (command.name === 'myAnswers') return scope === 'personal' ? listMyAnswersInChat(turn, deps) : replyMyAnswersArePrivate(turn);
+    if (command.name === 'stopReminders') return scope === 'personal' ? stopRemindersInChat(turn, deps) : replyStopRemindersIsInChat(turn);
     if (scope === 'personal') {
       if (command.name === 'audit') return offerRoundsInChat(turn, deps);
       if (CHANNEL_COMMANDS.includes(command.name)) return replyChannelCommandInChat(turn, command.text.split(' ')[0]!.toLowerCase());

@@ -56,3 +56,12 @@ describe('reading a command', () => {
     expect(parseCommand(message('@Practice Auditors meeting'))).toMatchObject({ name: 'unknown', text: '@Practice Auditors meeting' });
   });
 });
+
+describe('reading the reminder commands', () => {
+  it('reads "remind" and "stop reminders" (or "stop reminding")', () => {
+    expect(parseCommand(message('<at>Practice Audit</at> remind', [mention(BOT, 'Practice Audit')]))).toMatchObject({ name: 'remind' });
+    expect(parseCommand(message('stop reminders'))).toMatchObject({ name: 'stopReminders' });
+    expect(parseCommand(message('Stop reminding me'))).toMatchObject({ name: 'stopReminders' });
+    expect(parseCommand(message('stop'))).toMatchObject({ name: 'unknown' });
+  });
+});

@@ -19,6 +19,8 @@ export const VERBS = {
   extendRound: 'audit.extendRound',
   /** "Save" on the team's settings card. */
   saveSettings: 'audit.saveSettings',
+  /** "Stop reminders for this round" on a reminder in the one-to-one chat. */
+  stopReminders: 'audit.stopReminders',
 } as const;
 
 /** Ids of the inputs on the close date and settings cards. */
@@ -77,6 +79,7 @@ export const saveSettingsActionData = z.object({
   cadenceMonths: z.unknown().optional(),
 });
 
+export const stopRemindersActionData = z.object({ teamId: id, roundId: id });
 export const myAnswerActionData = answerActionData.pick({ roundId: true, teamId: true, conditionId: true, via: true });
 
 export type AnswerActionData = z.infer<typeof answerActionData>;

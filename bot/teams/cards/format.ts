@@ -9,6 +9,13 @@ export function formatDate(iso: string): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 }
 
+/** "4 March 2026 at 14:05", in UK time whatever the server's zone. Unparseable input is shown as given. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${formatDate(iso)} at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+}
+
 /** "1 person", "3 people". */
 export function people(count: number): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? 'person' : 'people'}`;

@@ -16,6 +16,7 @@ const EVERYONE: readonly Command[] = [
   ['help', 'Show this message.'],
   ['audit', 'In a one-to-one chat with Practice Audit: answer the open audit rounds of your teams.'],
   ['my answers', 'In a one-to-one chat with Practice Audit: see and change what you have answered in open audit rounds.'],
+  ['stop reminders', 'In a one-to-one chat with Practice Audit: no more reminders for the open audit rounds of your teams.'],
 ];
 
 const CHAMPIONS: readonly Command[] = [
@@ -24,6 +25,7 @@ const CHAMPIONS: readonly Command[] = [
   ['close', 'Close the open round now, once you confirm. No more answers are accepted after it.'],
   ['extend', 'Move the open round\'s close date later ("extend to 20 December", "extend 7 days").'],
   ['settings', 'Change how long rounds stay open, the automatic reminders, and whether rounds repeat by themselves.'],
+  ['remind', 'Remind everyone who has not answered every condition, one-to-one (at most once every three days). You see how many, never who.'],
   ['repost', 'Post the open round\'s cards that are missing here ("repost all": every card again).'],
   ['champions', "List this team's practice champions."],
   ['champions add @person', 'Make someone a practice champion.'],

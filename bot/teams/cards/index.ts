@@ -12,3 +12,4 @@ export { chatRoundChoiceCard, chatAllDoneCard } from './chatCards';
 export { formatDate } from './format';
 export { openRoundCard, extendRoundCard } from './closeDateCard';
 export { settingsCard, draftOf } from './settingsCard';
+export { reminderCard, reminderOutcomeCard, remindersStoppedCard, remindingCard, remindTooSoonCard } from './reminderCards';

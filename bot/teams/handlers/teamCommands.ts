@@ -1,5 +1,6 @@
 import type { Person } from '../../app/auditServices';
 import { addChampion, championsSentence, joinNames, removeChampion } from '../../app/champions';
+import { latestReminders } from '../../app/reminders/waveOutcome';
 import { championsOpenRound, roundStatus } from '../../app/roundStatus';
 import { AuditError } from '../../domain/errors';
 import { noticeCard, statusCard } from '../cards';
@@ -10,6 +11,7 @@ import type { BotDeps } from './botDeps';
 import { askToCloseRound } from './closeConfirmation';
 import { extendCommand } from './extend';
 import { askForCloseDate } from './openRound';
+import { remindCommand } from './reminders';
 import { publishInBackground, repostNotice } from './roundNotices';
 import { showSettings } from './teamSettings';
 
@@ -25,7 +27,8 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
       return askForCloseDate(turn, team.teamId, person, deps);
     case 'status': {
       const { round, participation, teamSize } = await roundStatus(services, team.teamId, person);
-      return turn.reply(statusCard({ round, participation, teamSize, privacyThreshold: services.privacyThreshold }));
+      const reminders = await latestReminders(services, round.roundId);
+      return turn.reply(statusCard({ round, participation, teamSize, privacyThreshold: services.privacyThreshold, ...(reminders ? { reminders } : {}) }));
     }
     case 'close':
       return askToCloseRound(turn, team.teamId, person, deps);
@@ -41,6 +44,8 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
       if (anythingToPost) publishInBackground(round, deps, which, turn.address);
       return;
     }
+    case 'remind':
+      return remindCommand(turn, team.teamId, person, deps);
     case 'champions':
       return championsCommand(turn, command, team.teamId, person, deps);
     default:

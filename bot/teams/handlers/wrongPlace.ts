@@ -3,7 +3,7 @@ import type { CommandName } from '../commands';
 import type { TeamsTurn } from '../teamsPort';
 
 /** What a practice champion runs in the team's channel, never in a one-to-one chat. */
-export const CHANNEL_COMMANDS: readonly CommandName[] = ['start', 'status', 'close', 'extend', 'settings', 'champions', 'repost'];
+export const CHANNEL_COMMANDS: readonly CommandName[] = ['start', 'status', 'close', 'extend', 'settings', 'remind', 'champions', 'repost'];
 
 /**
  * A channel command typed in the one-to-one chat: said where it works, rather than answered

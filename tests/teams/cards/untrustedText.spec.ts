@@ -5,7 +5,7 @@
  * shown exactly as given.
  */
 import {
-  chatAllDoneCard, chatRoundChoiceCard, conditionCard, helpCard, noticeCard, roundIntroCard, welcomeCard,
+  chatAllDoneCard, chatRoundChoiceCard, conditionCard, helpCard, noticeCard, reminderCard, remindersStoppedCard, roundIntroCard, welcomeCard,
   type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { INPUT_IDS } from '../../../bot/teams/cards/actions';
@@ -21,6 +21,8 @@ const CARDS_WITH_OUTSIDE_TEXT: readonly (readonly [string, AdaptiveCard])[] = [
   ['help: champion names', helpCard({ isChampion: false, scope: 'team', champions: [HOSTILE_TEXT, 'Sam'] })],
   ['notice: title and text', noticeCard({ title: HOSTILE_TEXT, text: HOSTILE_TEXT })],
   ['chat all done: team name', chatAllDoneCard({ teamName: HOSTILE_TEXT, roundNumber: 1 })],
+  ['reminder: team name', reminderCard({ round: round({ teamName: HOSTILE_TEXT }), openConditions: [condition] })],
+  ['reminders stopped: team name', remindersStoppedCard({ rounds: [{ teamName: HOSTILE_TEXT, roundNumber: 1 }] })],
 ];
 
 const textRuns = (card: AdaptiveCard): string[] => ofType(card, 'TextRun').map((run) => String(run.text));

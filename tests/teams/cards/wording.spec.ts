@@ -1,7 +1,7 @@
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
-import { VERBS, closeRoundActionData } from '../../../bot/teams/cards/actions';
-import { closeConfirmationCard, conditionCard, helpCard } from '../../../bot/teams/cards';
+import { VERBS, answerInChatActionData, closeRoundActionData, stopRemindersActionData } from '../../../bot/teams/cards/actions';
+import { closeConfirmationCard, conditionCard, helpCard, reminderCard, reminderOutcomeCard } from '../../../bot/teams/cards';
 import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
 import { actionsOf, participationFor, round, visibleText } from './cardKit';
 
@@ -51,5 +51,27 @@ describe('closing a round', () => {
     expect(text).toContain('Audit round 2 is closed. 1 person took part.');
     expect(text).toContain('The results are in the Practice audit tab of this channel.');
     expect(text).toContain('No tab yet? Select + at the top of the channel, choose Practice Audit, and save.');
+  });
+});
+
+describe('a reminder', () => {
+  it('names the team, the round, its close date and the conditions still open, with Answer now and Stop reminders for this round', () => {
+    const card = reminderCard({ round: round({ number: 2, teamName: 'Family Help North', closesAt: '2026-03-18T17:00:00.000Z' }), openConditions: [conditionById('C04'), conditionById('C11')] });
+    const text = visibleText(card);
+    expect(text).toMatch(/Family Help North\s+has audit round 2 open, and your view counts\. It closes on 18 March 2026\./);
+    expect(text).toContain('2 conditions are still open for you:');
+    expect(text).toContain(`4. ${conditionById('C04').text}`);
+    expect(text).toContain(`11. ${conditionById('C11').text}`);
+    expect(text).not.toContain(conditionById('C01').text);
+    const buttons = actionsOf(card);
+    expect(buttons.map((b) => [b.title, b.verb])).toEqual([['Answer now', VERBS.answerInChat], ['Stop reminders for this round', VERBS.stopReminders]]);
+    const ids = { teamId: '19:team@thread.tacv2', roundId: '20260304-101500000Z-abc123' };
+    expect(answerInChatActionData.parse(buttons[0]!.data)).toEqual(ids);
+    expect(stopRemindersActionData.parse(buttons[1]!.data)).toEqual(ids);
+  });
+
+  it("tells the champion counts only: \"15 people reminded; 2 could not be reached\"", () => {
+    const totals = { reminded: 15, complete: 0, optedOut: 0, guests: 0, unmatched: 1, unreachable: 1, failed: 0, interrupted: 0 };
+    expect(visibleText(reminderOutcomeCard({ round: round(), totals }))).toContain('15 people reminded; 2 could not be reached.');
   });
 });

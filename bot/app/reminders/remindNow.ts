@@ -1,0 +1,48 @@
+import type { AuditRound, PostingAddress } from '../../domain/auditRound';
+import { nextManualReminderAt } from '../../domain/reminders';
+import type { AuditServices, Person } from '../auditServices';
+import type { DueWork } from '../dueWork';
+import { championsOpenRound } from '../roundStatus';
+
+/** What a champion's `remind` did: a wave is on its way, or reminders went too recently (when, and when they may go again; ISO 8601). */
+export type RemindOutcome =
+  | { readonly sent: true; readonly round: AuditRound }
+  | { readonly sent: false; readonly round: AuditRound; readonly lastAt: string; readonly nextAt: string };
+
+/**
+ * `remind`: a practice champion asks for a wave of reminders for the team's open round now, at
+ * most once every three days per round (MANUAL_REMINDER_GAP_MS). The time is recorded at the
+ * etag read before anything is scheduled, so two champions pressing at once send one wave (the
+ * other hears when it went). The wave's row is opened with `reportTo`, the thread where they
+ * asked, for its outcome. When the job cannot be stored, the time and the row are taken back and
+ * the error (STORAGE_UNAVAILABLE) is the caller's: nothing was sent. Refuses non-champions
+ * (NOT_A_CHAMPION) and a team without an open round (NO_OPEN_ROUND).
+ */
+export async function remindNow(
+  deps: Pick<AuditServices, 'champions' | 'rounds' | 'reminders' | 'now'> & { readonly dueWork: DueWork },
+  teamId: string,
+  askedBy: Person,
+  reportTo: PostingAddress,
+): Promise<RemindOutcome> {
+  const { waves } = deps.reminders;
+  const round = await championsOpenRound(deps, teamId, askedBy);
+  const now = deps.now();
+  const tooSoon = (lastAt: string): RemindOutcome => ({ sent: false, round, lastAt, nextAt: nextManualReminderAt(new Date(lastAt)).toISOString() });
+  const last = await waves.lastManualReminder(round.roundId);
+  if (last && now < nextManualReminderAt(new Date(last.at))) return tooSoon(last.at);
+  const at = now.toISOString();
+  if (!(await waves.claimManualReminder(round.roundId, at, last))) {
+    // Another champion's `remind` got there first: theirs is the wave.
+    return tooSoon((await waves.lastManualReminder(round.roundId))?.at ?? at);
+  }
+  const waveId = `manual-${at}`;
+  try {
+    await waves.openWave({ teamId, roundId: round.roundId, waveId, createdAt: at, reportTo });
+    await deps.dueWork.schedule({ kind: 'reminderWave', teamId, roundId: round.roundId, waveId }, now);
+  } catch (error) {
+    await waves.forgetWave(round.roundId, waveId).catch(() => undefined);
+    await waves.releaseManualReminder(round.roundId, at, last?.at).catch(() => undefined);
+    throw error;
+  }
+  return { sent: true, round };
+}

@@ -1,0 +1,31 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { storageCall } from './storageErrors';
+
+/**
+ * People who said `stop reminders` for a round, in the `reminders` table's partition of the
+ * round: one row per person, `optout-{respondentId}` (the same keyed HMAC their answers are
+ * stored under, so the row names no one without the key). Saying it says nothing about
+ * whether they answered.
+ */
+const OPT_OUT = 'optout-';
+
+export class ReminderOptOuts {
+  constructor(private readonly table: TableClient) {}
+
+  /** Records the opt-out; saying it twice keeps one row. */
+  async optOut(roundId: string, respondentId: string, at: string): Promise<void> {
+    await storageCall(() => this.table.upsertEntity({ partitionKey: roundId, rowKey: `${OPT_OUT}${respondentId}`, at }, 'Replace'));
+  }
+
+  /** Respondent ids of everyone who opted out of the round's reminders: one read per batch of reminders. */
+  async optedOut(roundId: string): Promise<Set<string>> {
+    const rows = this.table.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${roundId} and RowKey ge ${OPT_OUT} and RowKey lt ${'optout.'}`, select: ['RowKey'] },
+    });
+    const respondents = new Set<string>();
+    await storageCall(async () => {
+      for await (const row of rows) if (row.rowKey) respondents.add(row.rowKey.slice(OPT_OUT.length));
+    });
+    return respondents;
+  }
+}

@@ -1,0 +1,95 @@
+import type { AuditRound } from '../../domain/auditRound';
+import type { Condition } from '../../domain/conditions';
+import { notReached, type ReminderCounts } from '../../domain/reminders';
+import { VERBS } from './actions';
+import { executeAction } from './buttons';
+import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
+import { emphasised, heading, plainText, textBlock } from './elements';
+import { formatDate, formatDateTime, people } from './format';
+
+export interface ReminderCardOptions {
+  readonly round: AuditRound;
+  /** The conditions the person has not answered yet, in the audit's order. */
+  readonly openConditions: readonly Condition[];
+}
+
+/**
+ * A reminder, one-to-one: the team and round, the close date, the conditions still open for the
+ * person by title, "Answer now" (the next of them here in the chat) and "Stop reminders for this
+ * round". Only they see it; it names nobody else.
+ */
+export function reminderCard({ round, openConditions }: ReminderCardOptions): AdaptiveCard {
+  const data = { teamId: round.teamId, roundId: round.roundId };
+  const teamName = round.teamName ?? 'your team';
+  const closes = round.closesAt ? `It closes on ${formatDate(round.closesAt)}.` : 'It is open now.';
+  const count = openConditions.length;
+  return adaptiveCard(
+    [
+      heading('A reminder: your practice audit'),
+      // The team's name comes from Teams: plain text, never markdown.
+      plainText([emphasised(teamName), ` has audit round ${round.number} open, and your view counts. ${closes}`], { spacing: 'small' }),
+      textBlock(count === 1 ? 'One condition is still open for you:' : `${count} conditions are still open for you:`, { weight: 'bolder', spacing: 'medium' }),
+      ...openConditions.map((condition): CardElement => plainText([`${condition.number}. ${condition.text}`], { spacing: 'small' })),
+      textBlock('Your answers are anonymous: practice champions see how many people have answered, never who.', { size: 'small', isSubtle: true, spacing: 'medium' }),
+    ],
+    [
+      executeAction({ title: 'Answer now', verb: VERBS.answerInChat, data, style: 'positive' }),
+      executeAction({ title: 'Stop reminders for this round', verb: VERBS.stopReminders, data }),
+    ],
+  );
+}
+
+/** What "stop reminders" did, for the person alone: the rounds (team names) they will hear no more about. */
+export function remindersStoppedCard({ rounds }: { readonly rounds: readonly { readonly teamName: string; readonly roundNumber: number }[] }): AdaptiveCard {
+  if (rounds.length === 0) {
+    return adaptiveCard([textBlock('None of your teams has an audit round open just now, so there are no reminders to stop.')]);
+  }
+  return adaptiveCard([
+    heading('Reminders stopped'),
+    ...rounds.map(({ teamName, roundNumber }) => plainText(['You will get no more reminders for ', emphasised(teamName), `'s audit round ${roundNumber}.`], { spacing: 'small' })),
+    textBlock('You can still answer at any time: say "audit" here, or use the cards in your team\'s channel.', { isSubtle: true, spacing: 'medium' }),
+  ]);
+}
+
+/**
+ * A wave's outcome in the thread where a champion said `remind`, counts only:
+ * "15 people reminded; 2 could not be reached; …".
+ */
+export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRound; readonly totals: ReminderCounts }): AdaptiveCard {
+  return adaptiveCard([
+    heading(`Reminders for audit round ${round.number}`),
+    textBlock(reminderOutcomeText(totals), { spacing: 'small' }),
+    textBlock('Counts only: Practice Audit never shows who has or has not answered.', { size: 'small', isSubtle: true, spacing: 'medium' }),
+  ]);
+}
+
+/** "15 people reminded; 2 could not be reached; 1 guest not reminded; 3 had already answered every condition." */
+function reminderOutcomeText(totals: ReminderCounts): string {
+  const parts = [`${people(totals.reminded)} reminded`];
+  const unreached = notReached(totals);
+  if (unreached > 0) parts.push(`${unreached.toLocaleString('en-GB')} could not be reached`);
+  if (totals.interrupted > 0) parts.push(`${totals.interrupted.toLocaleString('en-GB')} may not have been reminded (Practice Audit restarted)`);
+  if (totals.guests > 0) parts.push(`${totals.guests.toLocaleString('en-GB')} ${totals.guests === 1 ? 'guest' : 'guests'} not reminded`);
+  if (totals.optedOut > 0) parts.push(`${totals.optedOut.toLocaleString('en-GB')} had asked for no reminders`);
+  if (totals.complete > 0) parts.push(`${totals.complete.toLocaleString('en-GB')} had already answered every condition`);
+  return `${parts.join('; ')}.`;
+}
+
+/** `remind` too soon after the last: when reminders went, and when they can go again. */
+export function remindTooSoonCard({ roundNumber, lastAt, nextAt }: { readonly roundNumber: number; readonly lastAt: string; readonly nextAt: string }): AdaptiveCard {
+  return adaptiveCard([
+    heading('Reminders went recently'),
+    textBlock(
+      `Reminders for audit round ${roundNumber} went on ${formatDateTime(lastAt)}. So that people are not pestered, a champion can send them once every three days: you can send them again from ${formatDateTime(nextAt)}.`,
+      { spacing: 'small' },
+    ),
+  ]);
+}
+
+/** `remind` accepted: the counts follow in the same thread when the wave is done. */
+export function remindingCard({ roundNumber }: { readonly roundNumber: number }): AdaptiveCard {
+  return adaptiveCard([
+    heading(`Reminders for audit round ${roundNumber}`),
+    textBlock('Reminding everyone who has not answered every condition… Each gets a one-to-one message naming the conditions still open for them. How many were reminded follows here when it is done.', { spacing: 'small' }),
+  ]);
+}
