@@ -8,6 +8,7 @@ import { handleAnswerInChatAction, offerRoundsInChat } from './handlers/chat';
 import { handleCancelCloseAction, handleCloseRoundAction } from './handlers/closeConfirmation';
 import { forgetTeam, handleStartRoundAction, noticeTeamActivity, welcomeTeam } from './handlers/installation';
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
+import { answerAllRefusal, handleAnswerAll, handleOpenOneGo, handleRoundAnswers } from './handlers/oneGo';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { requireTeamsTenant, teamActedOn } from './handlers/tenantGuard';
@@ -44,6 +45,10 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   [VERBS.closeRound, { handle: handleCloseRoundAction }],
   [VERBS.cancelClose, { handle: handleCancelCloseAction }],
   [VERBS.myAnswer, { handle: handleMyAnswerAction }],
+  [VERBS.openOneGo, { handle: handleOpenOneGo }],
+  // Like a card's answer, a one-go submit refused comes back as the form with everything typed.
+  [VERBS.answerAll, { handle: handleAnswerAll, refuse: answerAllRefusal }],
+  [VERBS.roundAnswers, { handle: handleRoundAnswers }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });

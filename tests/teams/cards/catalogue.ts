@@ -1,5 +1,6 @@
 /** Every card and variant the bot can send, for the checks that apply to all of them. */
-import { conditionById } from '../../../bot/domain/conditions';
+import { CONDITIONS, conditionById } from '../../../bot/domain/conditions';
+import { oneGoDoneCard, oneGoFormCard } from '../../../bot/teams/cards/oneGoCard';
 import {
   chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, helpCard, myAnswersCard, noticeCard, roundIntroCard, statusCard, welcomeCard,
   type AdaptiveCard,
@@ -44,4 +45,15 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['my answers', myAnswersCard({ rounds: [{ teamId: 't1', teamName: 'Family Help North', roundId: 'r1', roundNumber: 2, answers: [{ conditionId: 'C01', rating: 'mostly', level: 'practitioner', comment: LONG_COMMENT }, { conditionId: 'C12', rating: 'dont-know', level: 'practitioner', comment: '' }] }] })],
   ['my answers, none', myAnswersCard({ rounds: [] })],
   ['chat all done', chatAllDoneCard({ teamName: 'Family Help North', roundNumber: 3 })],
+  ['condition in chat, more to answer', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor', leftToAnswer: 11 })],
+  ['one-go form, all twelve', oneGoFormCard({ round: round(), conditions: CONDITIONS })],
+  ['one-go form, after a partial submit', oneGoFormCard({
+    round: round(), conditions: CONDITIONS.slice(4), level: 'practitioner', knownLevel: 'practitioner',
+    recorded: CONDITIONS.slice(0, 4).map((c) => ({ conditionId: c.id, rating: 'partly', level: 'practitioner', comment: '' })), movedAnswers: 2,
+    drafts: new Map([['C05', { rating: 'fully', comment: HOSTILE_TEXT }], ['C06', { comment: LONG_COMMENT }]]),
+    problems: new Map([['C05', { text: 'Your comment is too long.', field: 'comment' }]]),
+  })],
+  ['one-go form, refused', oneGoFormCard({ round: round({ number: 0 }), conditions: CONDITIONS.slice(0, 1), levelProblem: 'Please tell us your level before submitting.', problem: "We couldn't save that just now.", nothingRated: true })],
+  ['one-go done', oneGoDoneCard({ round: round(), recorded: CONDITIONS.map((c) => ({ conditionId: c.id, rating: 'mostly', level: 'volunteer', comment: '' })), movedAnswers: 1 })],
+  ['one-go done, nothing new', oneGoDoneCard({ round: round() })],
 ];
