@@ -6,6 +6,7 @@ import { startFakeConnector } from '../tests/support/fakeConnector';
 import { runFloorScenario } from './floorScenario';
 import { childPidsMatching } from './procStats';
 import { checkGoals, GOALS, machine, markdownReport } from './report';
+import { answeringReport, runOneGoPlayground } from './oneGoPlayground';
 import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
@@ -21,6 +22,7 @@ import { runSummaryRead, summaryReport } from './summaryRead';
  *   --strict                                       exit 1 when a goal is not met (always 1 when answers are lost)
  *   --summary-staff=2000[,20000]                   staff whose answers the summary read starts from
  *   --summary-only                                 skip the answer burst
+ *   --answering-only                               only answering all twelve conditions in the Agents Playground (issue 10)
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -57,28 +59,34 @@ async function main(): Promise<number> {
   cleanups.push(() => connector.close());
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 
+  const answeringOnly = flag('answering-only');
   let burst: { floor: ScenarioResult; service: ScenarioResult } | undefined;
-  if (!flag('summary-only')) {
+  if (!flag('summary-only') && !answeringOnly) {
     process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
     const floor = await runFloorScenario({ ...shared, serviceUrl: connector.serviceUrl, ...profiling('floor') });
     process.stderr.write(`Service: set-up, ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
     burst = { floor, service: await runServiceScenario({ ...shared, connector, ...profiling('service') }) };
   }
   const summaryStaff = (process.argv.find((a) => a.startsWith('--summary-staff='))?.split('=')[1] ?? '2000').split(',').map(Number);
-  process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
   const summaryReads = [];
-  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  if (!answeringOnly) {
+    process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
+    for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  }
+  process.stderr.write('Answering all twelve conditions in the Agents Playground: on the one-go form, then on the cards…\n');
+  const answering = await runOneGoPlayground({ connectionString: azurite.connectionString });
   await cleanUp();
 
   const goals = burst ? checkGoals(burst.floor, burst.service) : [];
   const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
-  process.stdout.write(`${report}${summaryReport(summaryReads)}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+  const summary = summaryReads.length > 0 ? `${summaryReport(summaryReads)}\n\n` : '';
+  process.stdout.write(`${report}${summary}${answeringReport(answering)}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads };
-  writeFileSync(join(RESULTS, burst ? 'latest.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads, answering };
+  writeFileSync(join(RESULTS, burst ? 'latest.json' : answeringOnly ? 'latest-answering.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
 
-  const lostOrRefused = burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false;
+  const lostOrRefused = (burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false) || answering.some((a) => a.stored !== 12);
   if (lostOrRefused) return 1;
   return flag('strict') && goals.some((g) => !g.met) ? 1 : 0;
 }

@@ -97,10 +97,10 @@ export async function recordAnswersInOneGo(
   const recorded: Answer[] = [];
   const refused: { conditionId: ConditionId; error: AuditError }[] = [];
   let movedAnswers = 0;
-  const record = async ({ conditionId, rating, comment }: RatedOnForm): Promise<void> => {
-    const { level, knownLevel, changeLevel, sentAt, via } = submission;
+  const { sentAt, via } = submission;
+  const record = async ({ conditionId, rating, comment }: RatedOnForm, levelInputs: Pick<OneGoSubmission, 'level' | 'knownLevel' | 'changeLevel'>): Promise<void> => {
     try {
-      const result = await recordAnswer(deps, person, { teamId: round.teamId, roundId: round.roundId, conditionId, via, rating, comment, level, knownLevel, changeLevel, sentAt });
+      const result = await recordAnswer(deps, person, { teamId: round.teamId, roundId: round.roundId, conditionId, via, rating, comment, sentAt, ...levelInputs });
       recorded.push(result.answer);
       movedAnswers += result.movedAnswers;
     } catch (error) {
@@ -112,10 +112,13 @@ export async function recordAnswersInOneGo(
   let stoppedBy: unknown;
   let next = 0;
   try {
-    // One at a time until one is recorded: that one settles their level in the round (and may move
-    // their earlier answers to it); the rest then agree with it and are written together.
-    while (next < submission.rated.length && recorded.length === 0) await record(submission.rated[next++]!);
-    const rest = await Promise.allSettled(submission.rated.slice(next).map(record));
+    // One at a time until one is recorded: that one settles their level in the round as the form's
+    // level field decides (and may move their earlier answers to it). The rest then give that level,
+    // which the same rule takes as it stands: one write each, as on the shared card, written together.
+    const { level, knownLevel, changeLevel } = submission;
+    while (next < submission.rated.length && recorded.length === 0) await record(submission.rated[next++]!, { level, knownLevel, changeLevel });
+    const settled = recorded[0]?.level;
+    const rest = await Promise.allSettled(submission.rated.slice(next).map((rated) => record(rated, { level: settled })));
     const failed = rest.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   } catch (error) {
