@@ -7,6 +7,7 @@ import { runFloorScenario } from './floorScenario';
 import { childPidsMatching } from './procStats';
 import { checkGoals, GOALS, machine, markdownReport } from './report';
 import { reminderRunReport, runReminderRun } from './reminderRun';
+import { answeringReport, runOneGoPlayground } from './oneGoPlayground';
 import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
@@ -61,32 +62,44 @@ async function main(): Promise<number> {
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 
   if (flag('reminders-only')) return remindersOnly(azurite.connectionString, connector);
+  const answeringOnly = flag('answering-only');
   let burst: { floor: ScenarioResult; service: ScenarioResult } | undefined;
-  if (!flag('summary-only')) {
+  if (!flag('summary-only') && !answeringOnly) {
     process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
     const floor = await runFloorScenario({ ...shared, serviceUrl: connector.serviceUrl, ...profiling('floor') });
     process.stderr.write(`Service: set-up, ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
     burst = { floor, service: await runServiceScenario({ ...shared, connector, ...profiling('service') }) };
   }
   const summaryStaff = (process.argv.find((a) => a.startsWith('--summary-staff='))?.split('=')[1] ?? '2000').split(',').map(Number);
-  process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
   const summaryReads = [];
-  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
-  const reminders = flag('summary-only') ? undefined : await reminderRun(azurite.connectionString, connector);
+  const onlyOne = flag('summary-only') || answeringOnly;
+  if (!answeringOnly) {
+    process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
+    for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  }
+  const reminders = onlyOne ? undefined : await reminderRun(azurite.connectionString, connector);
+  const answering = flag('summary-only') ? [] : await answeringInThePlayground(azurite.connectionString);
   await cleanUp();
 
   const goals = burst ? checkGoals(burst.floor, burst.service) : [];
   const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
-  process.stdout.write(`${report}${summaryReport(summaryReads)}\n\n${reminders ? `${reminders.markdown}\n\n` : ''}Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+  const summary = summaryReads.length > 0 ? `${summaryReport(summaryReads)}\n\n` : '';
+  const answered = answering.length > 0 ? `${answeringReport(answering)}\n\n` : '';
+  process.stdout.write(`${report}${summary}${reminders ? `${reminders.markdown}\n\n` : ''}${answered}Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads, ...(reminders ? { reminders: reminders.result } : {}) };
-  writeFileSync(join(RESULTS, burst ? 'latest.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads, ...(reminders ? { reminders: reminders.result } : {}), answering };
+  writeFileSync(join(RESULTS, burst ? 'latest.json' : answeringOnly ? 'latest-answering.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
 
-  const lostOrRefused = burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false;
+  const lostOrRefused = (burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false) || answering.some((a) => a.stored !== 12);
   if (lostOrRefused) return 1;
   if (reminders && (reminders.result.duplicates > 0 || reminders.result.missed > 0)) return 1;
   return flag('strict') && (goals.some((g) => !g.met) || reminders?.met === false) ? 1 : 0;
+}
+
+async function answeringInThePlayground(connectionString: string) {
+  process.stderr.write('Answering all twelve conditions in the Agents Playground: on the one-go form, then on the cards…\n');
+  return runOneGoPlayground({ connectionString });
 }
 
 async function reminderRun(connectionString: string, connector: Awaited<ReturnType<typeof startFakeConnector>>) {

@@ -1,6 +1,6 @@
 import { levelInRound } from '../domain/answerLevel';
 import type { Answer } from '../domain/answer';
-import type { AuditRound } from '../domain/auditRound';
+import { assertTakingAnswers, type AuditRound } from '../domain/auditRound';
 import { isConditionId, type ConditionId } from '../domain/conditions';
 import { AuditError } from '../domain/errors';
 import type { LevelId } from '../domain/levels';
@@ -58,4 +58,21 @@ export async function answersInOpenRounds(
   const open = await openRoundsOfTeams({ teams, rounds, now }, tenantId, isMember);
   const withAnswers = await Promise.all(open.map(async ({ round, teamName }) => ({ round, teamName, answers: await answers.answersOf(round.roundId, respondentId) })));
   return withAnswers.filter((r) => r.answers.length > 0);
+}
+
+/**
+ * What a person has answered in one open round, found by their own respondent id: "My answers" once
+ * they have answered every condition, and what the one-go form leaves out. The caller has established that the person
+ * belongs to the team. Throws ROUND_NOT_FOUND or ROUND_CLOSED.
+ */
+export async function answersInRound(
+  { rounds, answers, respondentHmacKey, now }: Pick<AuditServices, 'rounds' | 'answers' | 'respondentHmacKey' | 'now'>,
+  person: Person,
+  ref: { readonly teamId: string; readonly roundId: string },
+): Promise<RoundAnswers> {
+  const respondentId = respondentIdFor(person.entraObjectId, respondentHmacKey);
+  const [round, theirs] = await Promise.all([rounds.get(ref.teamId, ref.roundId), answers.answersOf(ref.roundId, respondentId)]);
+  if (!round) throw new AuditError('ROUND_NOT_FOUND');
+  assertTakingAnswers(round, now());
+  return { round, teamName: round.teamName ?? 'your team', answers: theirs };
 }

@@ -59,9 +59,9 @@ export class AnswersRepository {
   /**
    * Stores the answer, replacing the person's earlier one for the condition, and returns it; or,
    * when the stored answer came from an activity Teams sent later than this one (`sentAt`: this is
-   * an older activity delivered again), writes nothing and returns the stored answer. A first
-   * answer costs one insert; only a replacement reads the row first. STORAGE_CONFLICT when the
-   * row keeps changing under it.
+   * an older activity delivered again), or is this very answer from the same activity (delivered
+   * again), writes nothing and returns the stored answer. A first answer costs one insert; only a
+   * replacement reads the row first. STORAGE_CONFLICT when the row keeps changing under it.
    */
   async record(answer: Answer): Promise<Answer> {
     const entity = answerEntity(answer);
@@ -71,7 +71,7 @@ export class AnswersRepository {
     }
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const stored = attempt === 0 ? undefined : await findRow<AnswerEntity>(this.table, answer.roundId, entity.rowKey);
-      if (stored?.sentAt && stored.sentAt > answer.sentAt) return toAnswer(answer.roundId, stored);
+      if (stored?.sentAt && (stored.sentAt > answer.sentAt || (stored.sentAt === answer.sentAt && sameChoice(stored, entity)))) return toAnswer(answer.roundId, stored);
       try {
         if (stored) await storageCall(() => this.table.updateEntity(entity, 'Replace', { etag: stored.etag }));
         else await storageCall(() => this.table.createEntity(entity));
@@ -226,6 +226,11 @@ export class AnswersRepository {
     });
     return footprints;
   }
+}
+
+/** The same answer as stored: an activity delivered again has nothing to write. */
+function sameChoice(stored: AnswerEntity, entity: AnswerEntity): boolean {
+  return stored.rating === entity.rating && stored.level === entity.level && stored.comment === entity.comment && stored.via === entity.via;
 }
 
 type RatedRow = Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt'>>;

@@ -12,6 +12,7 @@ import { handleOpenRoundAction, handleStartRoundAction } from './handlers/openRo
 import { handleSaveSettingsAction } from './handlers/teamSettings';
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
 import { handleStopRemindersAction, replyStopRemindersIsInChat, stopRemindersInChat } from './handlers/reminders';
+import { answerAllRefusal, handleAnswerAll, handleOpenOneGo, handleRoundAnswers } from './handlers/oneGo';
 import { replyWithProblem } from './handlers/replies';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { requireTeamsTenant, teamActedOn } from './handlers/tenantGuard';
@@ -52,6 +53,10 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   [VERBS.extendRound, { handle: handleExtendRoundAction }],
   [VERBS.saveSettings, { handle: handleSaveSettingsAction }],
   [VERBS.stopReminders, { handle: handleStopRemindersAction }],
+  [VERBS.openOneGo, { handle: handleOpenOneGo }],
+  // Like a card's answer, a one-go submit refused comes back as the form with everything typed.
+  [VERBS.answerAll, { handle: handleAnswerAll, refuse: answerAllRefusal }],
+  [VERBS.roundAnswers, { handle: handleRoundAnswers }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });

@@ -20,12 +20,14 @@ import {
   waitForCardToHaveShown,
   type RunningPlayground,
 } from '../support/playground';
+import { answerAllInOneGo, openConditionCard, PRACTITIONER } from '../support/answeringFlows';
 import { startTestService, TEST_HMAC_KEY } from '../support/testService';
 
 /**
  * A practice champion runs a round in the Microsoft 365 Agents Playground (the local Teams client), in
  * headless Chromium, as a person would: the real service in-process, the suite's Azurite, the mock team
  * in .m365agentsplayground.yml. Priya Shah (the yml's currentUser) installs the app, so she is champion.
+ * Then a second round, which she answers all at once on the one-go form (issue 10).
  *
  * The steps run in order and share the page; once one fails, the rest fail at once instead of waiting.
  */
@@ -33,9 +35,9 @@ const SCREENSHOT = '/tmp/e2e-playground.png';
 const RATING = 'What happens now in your service?';
 const LEVEL = 'Your level';
 const COMMENT = 'Why? (optional, anonymous)';
-const PRACTITIONER = 'Practitioner (social worker, family support worker)';
 const FIRST_COMMENT = 'Health and police share our aims.';
 const CHANGED_COMMENT = 'Only partly: the police are not at the table yet.';
+const ONE_GO_COMMENT = 'Supervision is regular, but rarely reflective.';
 
 let service: RunningService | undefined;
 let playground: RunningPlayground | undefined;
@@ -222,6 +224,36 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     expect(await answers.find(roundId, 'C02', respondentId)).toMatchObject({ rating: 'fully', comment: '', via: 'chat' });
     expect(await rounds.get(MOCK_TEAMS.teamId, roundId)).toMatchObject({ status: 'closed' });
     expect((await champions.list(MOCK_TEAMS.teamId)).map((c) => c.name)).toEqual(['Priya Shah']);
+  });
+
+  let round2 = '';
+  step('opens round 2, whose intro card offers "Answer all in one go"', async () => {
+    await sendMessage(thePage(), 'start');
+    await waitForCardContaining(thePage(), /Audit round 2 is open/);
+    await theService().settled();
+    const round = await theService().services.rounds.findOpen(MOCK_TEAMS.teamId);
+    expect(round).toMatchObject({ number: 2 });
+    round2 = round!.roundId;
+    await waitUntil(async () => (await openConditionCard(thePage(), 12).count()) === 1, 15_000, "round 2's twelve cards");
+    await cards().filter({ hasText: /Audit round 2 is open/ }).getByRole('button', { name: 'Answer all in one go', exact: true }).waitFor();
+  });
+
+  step('answers all twelve conditions in one go: one form, her level filled in, one submit, twelve answers counted', async () => {
+    const ratings = ['Mostly in place', 'Partly in place', 'Fully in place', "Don't know", 'Not in place', 'Mostly in place', 'Partly in place', 'Fully in place', 'Mostly in place', 'Not in place', "Don't know", 'Partly in place'];
+    // Her level is remembered from round 1: the form has it filled in, so it is not chosen again.
+    await answerAllInOneGo(thePage(), { roundNumber: 2, ratings, comments: { 6: ONE_GO_COMMENT } });
+    await waitForCardContaining(thePage(), /Recorded: 12 answers, as Practitioner/);
+    await cards().filter({ hasText: /you have answered every condition/ }).getByRole('button', { name: 'My answers', exact: true }).waitFor();
+
+    const respondentId = respondentIdFor(MOCK_TEAMS.currentUser.aadObjectId, TEST_HMAC_KEY);
+    const stored = await theService().services.answers.answersOf(round2, respondentId);
+    const ids = ['not-in-place', 'partly', 'mostly', 'fully', 'dont-know'];
+    const titles = ['Not in place', 'Partly in place', 'Mostly in place', 'Fully in place', "Don't know"];
+    expect(stored.map((a) => [a.conditionId, a.rating, a.level, a.via])).toEqual(CONDITIONS.map((c, i) => [c.id, ids[titles.indexOf(ratings[i]!)], 'practitioner', 'channel']));
+    expect(stored.find((a) => a.conditionId === 'C06')?.comment).toBe(ONE_GO_COMMENT);
+    // Each shared card's count, as after an answer on the card itself.
+    await theService().settled();
+    await waitUntil(async () => (await cards().filter({ hasText: /1 person has answered\. Answered already\?/ }).count()) === 12, 15_000, "round 2's twelve cards to count her answer");
   });
 });
 

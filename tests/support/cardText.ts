@@ -53,3 +53,10 @@ export function inputValues(card: unknown): Record<string, unknown> {
   visit(card);
   return values;
 }
+
+/** The card's button with this verb, to press it; throws, showing the card, when it has none. */
+export function buttonWithVerb(card: unknown, verb: string): { verb: string; data: Record<string, unknown> } {
+  const found = executeActions(card).find((a) => a.verb === verb);
+  if (!found) throw new Error(`No ${verb} button on the card:\n${cardText(card)}`);
+  return found;
+}

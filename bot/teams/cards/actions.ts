@@ -21,6 +21,12 @@ export const VERBS = {
   saveSettings: 'audit.saveSettings',
   /** "Stop reminders for this round" on a reminder in the one-to-one chat. */
   stopReminders: 'audit.stopReminders',
+  /** "Answer all in one go" (round intro card, a condition card in chat): the form of every condition not answered yet. */
+  openOneGo: 'audit.openOneGo',
+  /** "Submit answers" on that form. */
+  answerAll: 'audit.answerAll',
+  /** "My answers" once a person has answered every condition of a round: their answers in it. */
+  roundAnswers: 'audit.roundAnswers',
 } as const;
 
 /** Ids of the inputs on the close date and settings cards. */
@@ -57,6 +63,27 @@ export const answerActionData = z.object({
 export const startRoundActionData = z.object({ teamId: id });
 
 export const answerInChatActionData = z.object({ teamId: id, roundId: id });
+
+/** "Answer all in one go" and "My answers" name the round. */
+export const roundActionData = z.object({ teamId: id, roundId: id });
+
+/** Ids of a condition's inputs on the one-go form (its level is the one `INPUT_IDS.level`). */
+export const oneGoInputIds = (conditionId: string) => ({ rating: `rating-${conditionId}`, comment: `comment-${conditionId}` }) as const;
+
+/** The form's own data; each condition's inputs (oneGoInputIds) arrive beside it, merged in by Teams. */
+export const answerAllActionData = z
+  .object({
+    roundId: id,
+    teamId: id,
+    /** The conditions the form listed, space-separated, in order: only these are read. */
+    conditionIds: z.string().max(100),
+    knownLevel: z.unknown().optional(),
+    changeLevel: z.unknown().optional(),
+    level: z.unknown().optional(),
+  })
+  .catchall(z.unknown());
+
+export type AnswerAllActionData = z.infer<typeof answerAllActionData>;
 
 /** Close / Cancel on the card that asks a champion to confirm closing a round. */
 export const closeRoundActionData = z.object({ teamId: id, roundId: id });

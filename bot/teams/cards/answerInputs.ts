@@ -65,6 +65,9 @@ function levelChoiceTitle({ label, examples }: Level): string {
   return saysNothingNew ? label : `${label} (${examples})`;
 }
 
+/** The choices of every level field: a condition's card and the one-go form. */
+export const LEVEL_CHOICES = LEVELS.map((level) => ({ title: levelChoiceTitle(level), value: level.id }));
+
 /**
  * The rating, level and comment inputs. Rating and level are required (Teams marks them and
  * checks them before sending); a problem the bot found is shown right under its field.
@@ -88,7 +91,7 @@ export function answerInputs(prefill: AnswerPrefill, problem?: { readonly text: 
       label: 'Your level',
       style: 'compact',
       placeholder: 'Choose your level',
-      choices: LEVELS.map((level) => ({ title: levelChoiceTitle(level), value: level.id })),
+      choices: LEVEL_CHOICES,
       value: prefill.level,
       errorMessage: ERROR_CODES.LEVEL_REQUIRED.message,
     })),

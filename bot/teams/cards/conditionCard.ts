@@ -31,6 +31,8 @@ export interface ConditionCardOptions {
   readonly problemCode?: ErrorCode;
   /** The level to fill in: theirs in the round, or the one remembered for the team. */
   readonly rememberedLevel?: LevelId;
+  /** In chat, how many conditions the person has left (this one among them): from 2, a button opens them all on one form. */
+  readonly leftToAnswer?: number;
 }
 
 /**
@@ -88,6 +90,10 @@ function actionsOf(options: ConditionCardOptions): CardElement[] {
     data: { ...ids, ...(answer ? { isChange: true } : {}), ...levelData(options) },
     style: 'positive',
   });
+  const { leftToAnswer = 0 } = options;
+  if (via === 'chat' && !answer && leftToAnswer > 1) {
+    return [submit, executeAction({ title: `Answer all ${leftToAnswer} in one go`, verb: VERBS.openOneGo, data: { teamId: round.teamId, roundId: round.roundId }, associatedInputs: 'none' })];
+  }
   if (!isShared(options)) return [submit];
   // Teams replaces a person's own view with the shared card whenever its count is updated:
   // this brings it back, from storage, for whoever presses it, in a channel of any size.

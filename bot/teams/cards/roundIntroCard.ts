@@ -1,6 +1,8 @@
 import { type AuditRound } from '../../domain/auditRound';
 import { type Participation } from '../../domain/participation';
 import { teamSizeAtClose } from '../../domain/responseRate';
+import { VERBS } from './actions';
+import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { emphasised, heading, plainText, textBlock } from './elements';
 import { closedOnSentence, closesOnSentence, formatDate } from './format';
@@ -22,18 +24,31 @@ export function roundIntroCard(options: RoundIntroCardOptions): AdaptiveCard {
   const closes = closesOnSentence(round);
   return round.status === 'closed'
     ? adaptiveCard([heading(`Audit round ${round.number} is closed`, { size: 'large' }), opened, ...closedBody(options)])
-    : adaptiveCard([
-        heading(`Audit round ${round.number} is open`, { size: 'large' }),
-        opened,
-        // Updated in place when a champion extends the round (RoundCards.showCloseDate).
-        ...(closes ? [textBlock(closes, { weight: 'bolder', spacing: 'small' })] : []),
-        ...howToAnswer(options.conditionCount),
-      ]);
+    : adaptiveCard(
+        [
+          heading(`Audit round ${round.number} is open`, { size: 'large' }),
+          opened,
+          // Updated in place when a champion extends the round (RoundCards.showCloseDate).
+          ...(closes ? [textBlock(closes, { weight: 'bolder', spacing: 'small' })] : []),
+          ...howToAnswer(options.conditionCount),
+        ],
+        [answerAllInOneGo(round)],
+      );
+}
+
+/**
+ * Opens, for whoever presses it, the form of every condition they have not answered (oneGoCard.ts):
+ * the invoke response replaces this card for them alone, and the card is not updated again until the
+ * round closes, so the form stays while they fill it in.
+ */
+function answerAllInOneGo(round: AuditRound): CardElement {
+  return executeAction({ title: 'Answer all in one go', verb: VERBS.openOneGo, data: { teamId: round.teamId, roundId: round.roundId }, associatedInputs: 'none', style: 'positive' });
 }
 
 function howToAnswer(conditionCount: number): CardElement[] {
   const steps = [
     `Rate each of the ${conditionCount} conditions below: what happens now in your service?`,
+    'Or press Answer all in one go: every condition you have not answered on one form, only you see it, and your level is asked once.',
     'Give your level with your first answer: all your answers in this round count at that level.',
     'Comments are optional. Answers and comments are anonymous: no one sees who gave them.',
     'You can also answer in a one-to-one chat with Practice Audit: say "audit".',

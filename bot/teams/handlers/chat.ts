@@ -82,5 +82,5 @@ async function nextCardFor(round: AuditRound, person: Person, deps: BotDeps): Pr
   const next = unanswered[0];
   if (!next) return chatAllDoneCard({ teamName, roundNumber: round.number });
   const answeredCount = deps.services.roundCards.lastKnownCount(round, next.id) ?? 0;
-  return conditionCard({ round, condition: next, answeredCount, via: 'chat', ...(rememberedLevel ? { rememberedLevel } : {}) });
+  return conditionCard({ round, condition: next, answeredCount, via: 'chat', leftToAnswer: unanswered.length, ...(rememberedLevel ? { rememberedLevel } : {}) });
 }

@@ -1,6 +1,7 @@
 /** Every card and variant the bot can send, for the checks that apply to all of them. */
 import { CONDITIONS, conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
+import { oneGoDoneCard, oneGoFormCard } from '../../../bot/teams/cards/oneGoCard';
 import {
   chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, reminderCard,
   reminderOutcomeCard, remindersStoppedCard, remindingCard, remindTooSoonCard, roundIntroCard, settingsCard, statusCard, welcomeCard, type AdaptiveCard,
@@ -72,4 +73,15 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['reminder outcome', reminderOutcomeCard({ round: round(), totals: { reminded: 15, complete: 30, optedOut: 1, guests: 2, unmatched: 0, unreachable: 2, failed: 0, interrupted: 1 } })],
   ['reminding', remindingCard({ roundNumber: 3 })],
   ['remind too soon', remindTooSoonCard({ roundNumber: 3, lastAt: '2026-03-10T09:00:00.000Z', nextAt: '2026-03-13T09:00:00.000Z' })],
+  ['condition in chat, more to answer', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor', leftToAnswer: 11 })],
+  ['one-go form, all twelve', oneGoFormCard({ round: round(), conditions: CONDITIONS })],
+  ['one-go form, after a partial submit', oneGoFormCard({
+    round: round(), conditions: CONDITIONS.slice(4), level: 'practitioner', knownLevel: 'practitioner',
+    recorded: CONDITIONS.slice(0, 4).map((c) => ({ conditionId: c.id, rating: 'partly', level: 'practitioner', comment: '' })), movedAnswers: 2,
+    drafts: new Map([['C05', { rating: 'fully', comment: HOSTILE_TEXT }], ['C06', { comment: LONG_COMMENT }]]),
+    problems: new Map([['C05', { text: 'Your comment is too long.', field: 'comment' }]]),
+  })],
+  ['one-go form, refused', oneGoFormCard({ round: round({ number: 0 }), conditions: CONDITIONS.slice(0, 1), levelProblem: 'Please tell us your level before submitting.', problem: "We couldn't save that just now.", nothingRated: true })],
+  ['one-go done', oneGoDoneCard({ round: round(), recorded: CONDITIONS.map((c) => ({ conditionId: c.id, rating: 'mostly', level: 'volunteer', comment: '' })), movedAnswers: 1 })],
+  ['one-go done, nothing new', oneGoDoneCard({ round: round() })],
 ];
