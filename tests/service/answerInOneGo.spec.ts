@@ -94,7 +94,7 @@ describe('answering in one go from the round\'s intro card', () => {
     await send(channelCommand(url(), PEOPLE.champion, 'status'));
     const status = cardText(cardOf(connector.sentActivities().at(-1)?.activity));
     expect(status).toContain('3 people have answered at least one condition.');
-    expect(status).toMatch(/^2\. Leadership at all levels\n2$/m);
+    expect(status).toMatch(/^2\. Leadership at all levels\n2 of 6 \(33%\)$/m);
 
     const done = cardOf(reply.body);
     expect(cardText(done)).toContain('Audit round 1: you have answered every condition');
