@@ -34,9 +34,19 @@ export function scopeOf(activity: TeamsActivity): Scope {
 
 /** Teams signs the activity, so the team it names is the team the person acted in. */
 export function teamOf(activity: TeamsActivity): { teamId: string; teamName: string } | undefined {
-  const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
   if (!team || typeof team.id !== 'string' || team.id.length === 0) return undefined;
-  return { teamId: team.id, teamName: typeof team.name === 'string' && team.name ? team.name : 'your team' };
+  return { teamId: team.id, teamName: teamNameOf(activity) ?? 'your team' };
+}
+
+/**
+ * The team's name, when the activity carries it. Teams (and the Agents Playground) name the team
+ * in install and team events (installationUpdate, conversationUpdate), but a channel message or
+ * a card action carries the team's id alone: there, the name recorded at install is the team's.
+ */
+export function teamNameOf(activity: TeamsActivity): string | undefined {
+  const name = (activity.channelData as { team?: { name?: unknown } } | undefined)?.team?.name;
+  return typeof name === 'string' && name ? name : undefined;
 }
 
 export function tenantOf(activity: TeamsActivity): string {

@@ -6,7 +6,7 @@ import { openRoundActionData, startRoundActionData } from '../cards/actions';
 import { noticeCard, openRoundCard, type AdaptiveCard } from '../cards';
 import { closeDayInWords } from '../cards/format';
 import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
-import { personOf, teamOf } from '../teamsActivity';
+import { personOf, teamNameOf, teamOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 import { openRoundNotice, publishInBackground } from './roundNotices';
@@ -55,7 +55,9 @@ export async function handleOpenRoundAction(turn: TeamsTurn, data: unknown, deps
   }
   const { roundId, closesOn } = parsed.data;
   try {
-    const outcome = await startRound(deps.services, { ...team, startedBy: personOf(turn.activity), postTo: turn.address, roundId, closesOn });
+    // The round keeps the team's name for its reminders and chat cards; a card action names none.
+    const teamName = teamNameOf(turn.activity) ?? (await deps.services.teams.get(team.teamId))?.teamName;
+    const outcome = await startRound(deps.services, { teamId: team.teamId, ...(teamName ? { teamName } : {}), startedBy: personOf(turn.activity), postTo: turn.address, roundId, closesOn });
     if (outcome.started) {
       publishInBackground(outcome.round, deps);
       const text = `It closes at the end of ${closeDayInWords(outcome.round.closesAt!)} (UK time). The twelve conditions are being posted in this channel now.`;
