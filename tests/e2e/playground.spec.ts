@@ -27,7 +27,10 @@ import { startTestService, TEST_HMAC_KEY } from '../support/testService';
  * A practice champion runs a round in the Microsoft 365 Agents Playground (the local Teams client), in
  * headless Chromium, as a person would: the real service in-process, the suite's Azurite, the mock team
  * in .m365agentsplayground.yml. Priya Shah (the yml's currentUser) installs the app, so she is champion.
- * Then a second round, which she answers all at once on the one-go form (issue 10).
+ * Her `remind` reminds the team one-to-one (issue 10): the Playground answers the bot's create-
+ * conversation call for her with her personal chat, where the reminder shows; the other five people's
+ * chats it creates and keeps, but never shows (its UI acts as currentUser alone). Then a second round,
+ * which she answers all at once on the one-go form (issue 10).
  *
  * The steps run in order and share the page; once one fails, the rest fail at once instead of waiting.
  */
@@ -190,6 +193,45 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     await conditionCard(1).filter({ hasText: /1 person has answered/ }).waitFor();
   });
 
+  step('reminds on "@Practice Audit remind": the thread says it is reminding, then counts only: all six members, none of whom has answered every condition', async () => {
+    await sendMessage(thePage(), 'remind');
+    await waitForCardContaining(thePage(), /Reminders for audit round 1[\s\S]*Reminding everyone who has not answered every condition/);
+    // The wave is due work: the roster (the Playground's pagedmembers: its six people), then one
+    // batch, each reminder a create-conversation call and a post, paced; the counts follow in the
+    // thread. Six: Priya's reminder goes to her personal chat, the five others' to chats the
+    // Playground creates for them (201, an id of its own) and does not show.
+    const outcome = await waitForCardContaining(thePage(), /Reminders for audit round 1[\s\S]*people reminded/, 20_000);
+    expect(await outcome.innerText()).toContain('6 people reminded.');
+    expect(await outcome.innerText()).not.toMatch(/Priya|Tom|Siobhan|Kwame|Rhian|Hamza/);
+  });
+
+  step("shows Priya's reminder in her personal chat, naming the ten conditions still open for her; its Answer now brings condition 3 there, and the answer counts", async () => {
+    await selectPersonalChat(thePage());
+    const reminder = await waitForCardContaining(thePage(), /A reminder: your practice audit/);
+    const text = await reminder.innerText();
+    expect(text).toMatch(new RegExp(`${MOCK_TEAMS.teamName} has audit round 1 open, and your view counts\\. It closes on \\d+ \\w+ \\d{4}\\.`));
+    expect(text).toContain('10 conditions are still open for you:');
+    const named = [...text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
+    expect(named).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // 1 and 2 she answered
+    for (const condition of CONDITIONS.slice(2)) expect(text).toContain(`${condition.number}. ${condition.text}`);
+
+    // "audit" (the step before) left condition 3's card here already; Answer now puts another in the reminder's place.
+    expect(await openConditionCard(thePage(), 3).count()).toBe(1);
+    await clickCardButton(reminder, 'Answer now');
+    await waitUntil(async () => (await openConditionCard(thePage(), 3).count()) === 2, 10_000, "Answer now to bring condition 3's card");
+    expect(await cards().filter({ hasText: /A reminder: your practice audit/ }).count()).toBe(0);
+    const card = openConditionCard(thePage(), 3).last(); // newest at the bottom in a chat: the reminder's place
+    expect(await card.getByRole('combobox', { name: /^Your level/ }).ariaSnapshot()).toContain(PRACTITIONER);
+    await chooseInCard(card, RATING, 'Mostly in place');
+    await clickCardButton(card, 'Submit answer');
+    await cards().filter({ hasText: /Condition 3 of 12[\s\S]*Your answer: Mostly in place, as Practitioner/ }).waitFor();
+    await conditionCard(4).filter({ hasText: /No answers yet/ }).getByRole('button', { name: 'Submit answer', exact: true }).waitFor();
+    await theService().settled();
+    expect(await theService().services.answers.countForCondition(roundId, 'C03')).toBe(1);
+    await selectChannelConversation(thePage());
+    await conditionCard(3).filter({ hasText: /1 person has answered/ }).waitFor();
+  });
+
   step('closes the round on "@Practice Audit close" once Priya confirms: the intro and every condition card say so', async () => {
     await sendMessage(thePage(), 'close');
     const asking = await waitForCardContaining(thePage(), /Close audit round 1\?/);
@@ -202,7 +244,8 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     await waitUntil(async () => (await closedCards.count()) === 12, 10_000, 'all twelve condition cards to say the round closed');
     expect(await conditionCard(1).filter({ hasText: /1 person answered this condition\./ }).count()).toBe(1);
     expect(await conditionCard(2).filter({ hasText: /1 person answered this condition\./ }).count()).toBe(1);
-    expect(await cards().filter({ hasText: /No one answered this condition\./ }).count()).toBe(10);
+    expect(await conditionCard(3).filter({ hasText: /1 person answered this condition\./ }).count()).toBe(1);
+    expect(await cards().filter({ hasText: /No one answered this condition\./ }).count()).toBe(9);
     expect(await thePage().getByRole('button', { name: 'Submit answer' }).count()).toBe(0);
     expect(await thePage().getByRole('radio').count()).toBe(0);
     // The channel was opened twice (two install announcements each time): one welcome.
@@ -212,16 +255,18 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
   step('stored exactly the answers given: one per condition answered, the changed one replaced', async () => {
     const { answers, rounds, champions } = theService().services;
     const counts = await Promise.all(CONDITIONS.map(async (c) => [c.id, await answers.countForCondition(roundId, c.id)] as const));
-    expect(Object.fromEntries(counts.filter(([, n]) => n > 0))).toEqual({ C01: 1, C02: 1 });
+    expect(Object.fromEntries(counts.filter(([, n]) => n > 0))).toEqual({ C01: 1, C02: 1, C03: 1 });
 
     const respondentId = respondentIdFor(MOCK_TEAMS.currentUser.aadObjectId, TEST_HMAC_KEY);
     const footprints = (await answers.footprints(roundId)).map(({ conditionId, level, respondentId: who }) => ({ conditionId, level, who }));
     expect(footprints.sort((a, b) => a.conditionId.localeCompare(b.conditionId))).toEqual([
       { conditionId: 'C01', level: 'practitioner', who: respondentId },
       { conditionId: 'C02', level: 'practitioner', who: respondentId },
+      { conditionId: 'C03', level: 'practitioner', who: respondentId },
     ]);
     expect(await answers.find(roundId, 'C01', respondentId)).toMatchObject({ rating: 'partly', comment: CHANGED_COMMENT, via: 'channel' });
     expect(await answers.find(roundId, 'C02', respondentId)).toMatchObject({ rating: 'fully', comment: '', via: 'chat' });
+    expect(await answers.find(roundId, 'C03', respondentId)).toMatchObject({ rating: 'mostly', comment: '', via: 'chat' });
     expect(await rounds.get(MOCK_TEAMS.teamId, roundId)).toMatchObject({ status: 'closed' });
     expect((await champions.list(MOCK_TEAMS.teamId)).map((c) => c.name)).toEqual(['Priya Shah']);
   });
@@ -229,6 +274,8 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
   let round2 = '';
   step('opens round 2, whose intro card offers "Answer all in one go"', async () => {
     await sendMessage(thePage(), 'start');
+    // Round 1's close date card was replaced when it opened: this is round 2's.
+    await clickCardButton(await waitForCardContaining(thePage(), /Open an audit round/), 'Open the round');
     await waitForCardContaining(thePage(), /Audit round 2 is open/);
     await theService().settled();
     const round = await theService().services.rounds.findOpen(MOCK_TEAMS.teamId);
