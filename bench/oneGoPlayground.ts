@@ -86,9 +86,10 @@ async function measured(page: Page, way: string, answer: () => Promise<{ submitM
   return { way, presses: (await pressesSoFar(page)) - pressesBefore, seconds, stored: await stored(), ...(timings ? { submitMs: timings.submitMs } : {}) };
 }
 
-/** "@Practice Audit start", then its thirteen cards, paced to Teams' limits (about 3 s). */
+/** "@Practice Audit start", "Open the round" on the close date card, then its thirteen cards, paced to Teams' limits (about 3 s). */
 async function startRound(page: Page, roundNumber: number): Promise<void> {
   await sendMessage(page, 'start');
+  await clickCardButton(await waitForCardContaining(page, /Open an audit round/), 'Open the round');
   await waitForCardContaining(page, new RegExp(`Audit round ${roundNumber} is open`));
   const deadline = Date.now() + 20_000;
   while ((await openConditionCard(page, 12).count()) !== 1) {
