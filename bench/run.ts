@@ -9,6 +9,7 @@ import { checkGoals, GOALS, machine, markdownReport } from './report';
 import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
+import { REMINDER_GOAL_SHARE, reminderReport, reminderRunHeld, runReminderRun, type ReminderRunResult } from './tenantLimit';
 
 /**
  * `npm run bench`: the answer burst of the issue. One Azurite (in memory, own process) and
@@ -21,6 +22,9 @@ import { runSummaryRead, summaryReport } from './summaryRead';
  *   --strict                                       exit 1 when a goal is not met (always 1 when answers are lost)
  *   --summary-staff=2000[,20000]                   staff whose answers the summary read starts from
  *   --summary-only                                 skip the answer burst
+ *   --reminder-people=2000 --reminder-instances=2  the reminder run (issue 10); instances may be a list, e.g. 1,2
+ *   --reminders-only                               only the reminder run
+ *   --skip-reminders                               no reminder run
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -58,29 +62,43 @@ async function main(): Promise<number> {
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 
   let burst: { floor: ScenarioResult; service: ScenarioResult } | undefined;
-  if (!flag('summary-only')) {
+  if (!flag('summary-only') && !flag('reminders-only')) {
     process.stderr.write(`Floor: ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
     const floor = await runFloorScenario({ ...shared, serviceUrl: connector.serviceUrl, ...profiling('floor') });
     process.stderr.write(`Service: set-up, ${warmup} warm-up, then ${answers} answers at ${concurrency} concurrent…\n`);
     burst = { floor, service: await runServiceScenario({ ...shared, connector, ...profiling('service') }) };
   }
   const summaryStaff = (process.argv.find((a) => a.startsWith('--summary-staff='))?.split('=')[1] ?? '2000').split(',').map(Number);
-  process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
   const summaryReads = [];
-  for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  if (!flag('reminders-only')) {
+    process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
+    for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
+  }
+  const reminderRuns: ReminderRunResult[] = [];
+  if (!flag('skip-reminders')) {
+    const people = option('reminder-people', 2000);
+    for (const instances of (process.argv.find((a) => a.startsWith('--reminder-instances='))?.split('=')[1] ?? '2').split(',').map(Number)) {
+      process.stderr.write(`Reminder run: ${instances} instance(s) remind ${people} people one-to-one…\n`);
+      reminderRuns.push(await runReminderRun({ connectionString: azurite.connectionString, connector, instances, people }));
+    }
+  }
   await cleanUp();
 
   const goals = burst ? checkGoals(burst.floor, burst.service) : [];
   const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
-  process.stdout.write(`${report}${summaryReport(summaryReads)}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+  const reminders = reminderRuns.length > 0 ? `\n\n${reminderReport(reminderRuns)}` : '';
+  process.stdout.write(`${report}${summaryReads.length > 0 ? summaryReport(summaryReads) : ''}${reminders}\n\nBench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
   const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads };
-  writeFileSync(join(RESULTS, burst ? 'latest.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  if (burst || summaryReads.length > 0) writeFileSync(join(RESULTS, burst ? 'latest.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
+  if (reminderRuns.length > 0) writeFileSync(join(RESULTS, 'latest-reminders.json'), `${JSON.stringify({ at: json.at, machine: json.machine, reminderRuns }, null, 2)}\n`);
 
   const lostOrRefused = burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false;
-  if (lostOrRefused) return 1;
-  return flag('strict') && goals.some((g) => !g.met) ? 1 : 0;
+  // Somebody missed or reminded twice, or more than Teams allows in a second: always a failure.
+  if (lostOrRefused || !reminderRuns.every(reminderRunHeld)) return 1;
+  const remindersSlow = reminderRuns.some((run) => run.peoplePerSecond < REMINDER_GOAL_SHARE * run.boundPeoplePerSecond);
+  return flag('strict') && (goals.some((g) => !g.met) || remindersSlow) ? 1 : 0;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

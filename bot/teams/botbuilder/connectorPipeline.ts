@@ -6,18 +6,19 @@
 //
 //   order (per conversation, FIFO, held across retries)
 //     -> retry (core-rest-pipeline's loop, teamsRetryStrategy)
-//       -> rate limits (a slot per attempt: the conversation's windows, then the app's)
+//       -> rate limits (a slot per attempt: the conversation's windows, then the app's,
+//          which every instance shares when given a shared schedule: sharedAppLimit.ts)
 //         -> Teams
 import type { Middleware, TurnContext } from 'botbuilder';
 import { retryPolicy, type Pipeline, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { disablePipelineRetries } from './pipelineRetries';
-import { createConversationPacer, TEAMS_APP_WINDOWS, type ConversationPacerOptions } from '../delivery/rateLimiter';
+import { createConversationPacer, type ConversationPacerOptions } from '../delivery/rateLimiter';
+import { instanceAppSlots, type AppSlots } from '../delivery/sharedAppLimit';
 import { MAX_RETRIES, teamsRetryStrategy, type RetryOptions } from '../delivery/retry';
 
 const ORDER_POLICY = 'practiceAuditConversationOrder';
 const RETRY_POLICY = 'practiceAuditRetry';
 const LIMITS_POLICY = 'practiceAuditRateLimits';
-const APP = 'app';
 
 /** One attempt may not hold its conversation's queue for ever when Teams hangs. */
 const ATTEMPT_TIMEOUT_MS = 30_000;
@@ -40,8 +41,12 @@ export function conversationSentTo(request: Pick<PipelineRequest, 'method' | 'ur
 export interface TeamsDeliveryOptions {
   /** Per conversation: Teams' 7/1 s, 8/2 s, 60/30 s, 1,800/h unless given. */
   conversations?: ConversationPacerOptions;
-  /** Every call: Teams' 50 a second per app per tenant unless given (counted per app, which is never looser). */
-  app?: ConversationPacerOptions;
+  /**
+   * Every call: Teams' 50 a second per app per tenant (counted per app, which is never looser).
+   * The service gives slots shared by every instance (sharedAppLimit.ts); without them, this
+   * instance's own limit.
+   */
+  appSlots?: AppSlots;
   retry?: RetryOptions;
   /** Called once if a connector client's pipeline is not where botbuilder 4.23 keeps it. */
   onUnknownClient?: () => void;
@@ -57,7 +62,7 @@ export interface TeamsDelivery {
 /** One per adapter: its counts are shared by every turn and every proactive send. */
 export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDelivery {
   const conversations = createConversationPacer(options.conversations);
-  const app = createConversationPacer({ windows: TEAMS_APP_WINDOWS, ...options.app });
+  const app = options.appSlots ?? instanceAppSlots();
   let warned = false;
 
   const order: PipelinePolicy = {
@@ -73,7 +78,7 @@ export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDe
     sendRequest: async (request, next) => {
       const conversation = conversationSentTo(request);
       if (conversation) await conversations.takeSlot(conversation);
-      await app.takeSlot(APP);
+      await app.takeSlot();
       if (!request.timeout) request.timeout = ATTEMPT_TIMEOUT_MS;
       return next(request);
     },

@@ -31,9 +31,6 @@ export interface ConversationPacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Teams' per-app limit within one tenant: 50 requests a second (older documentation said 30). */
-export const TEAMS_APP_WINDOWS: readonly RateWindow[] = [{ limit: 50, perMs: 1_000 }];
-
 export interface ConversationPacer {
   /**
    * Runs `task` after the conversation's earlier tasks, taking no slot itself: each call the
