@@ -59,7 +59,7 @@ export async function runReminderRun(options: { connectionString: string; connec
     )) as RemindOutcome[];
     const seconds = (Date.now() - started) / 1000;
 
-    const received = messagesPerPerson(connector);
+    const received = connector.messagesPerPerson();
     const refused: Record<string, number> = {};
     for (const outcome of outcomes) for (const [status, count] of Object.entries(outcome.refused)) refused[status] = (refused[status] ?? 0) + count;
     const reached = everyone.filter((person) => (received.get(person) ?? 0) > 0).length;
@@ -81,18 +81,6 @@ export async function runReminderRun(options: { connectionString: string; connec
   } finally {
     await Promise.all(children.map((child) => child.stop()));
   }
-}
-
-/** Messages each person received in their one-to-one chat, by Teams user id. */
-function messagesPerPerson(connector: FakeConnector): Map<string, number> {
-  const created = connector.calls.filter((call) => call.method === 'POST' && call.path === '/v3/conversations' && call.status < 300);
-  const personOfChat = new Map(created.map((call) => [(call.response as { id: string }).id, (call.body as { members: Array<{ id: string }> }).members[0]!.id]));
-  const received = new Map<string, number>();
-  for (const sent of connector.sentActivities()) {
-    const person = personOfChat.get(sent.conversationId);
-    if (person) received.set(person, (received.get(person) ?? 0) + 1);
-  }
-  return received;
 }
 
 const fixed = (n: number, digits = 0) => n.toFixed(digits);

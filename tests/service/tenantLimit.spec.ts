@@ -28,18 +28,6 @@ const staff = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const remind = (service: RunningService, connector: FakeConnector, people: string[]) =>
   Promise.all(people.map((person) => service.teamsPort.openPersonalChat(viaTeam(connector), person, REMINDER)));
 
-/** Messages each person received in their one-to-one chat, by Teams user id. */
-function messagesPerPerson(connector: FakeConnector): Map<string, number> {
-  const created = connector.calls.filter((call) => call.method === 'POST' && call.path === '/v3/conversations' && call.status < 300);
-  const personOfChat = new Map(created.map((call) => [(call.response as { id: string }).id, (call.body as { members: Array<{ id: string }> }).members[0]!.id]));
-  const received = new Map<string, number>();
-  for (const sent of connector.sentActivities()) {
-    const person = personOfChat.get(sent.conversationId);
-    if (person) received.set(person, (received.get(person) ?? 0) + 1);
-  }
-  return received;
-}
-
 describe('two instances reminding people at the same moment', () => {
   let connector: FakeConnector;
   let first: RunningService;
@@ -57,7 +45,7 @@ describe('two instances reminding people at the same moment', () => {
   it('reach every person once, and never make more than 50 requests to Teams in any one second between them', async () => {
     await Promise.all([remind(first, connector, staff(1, 150)), remind(second, connector, staff(151, 300))]);
 
-    const received = messagesPerPerson(connector);
+    const received = connector.messagesPerPerson();
     expect(received.size).toBe(300);
     expect([...received.values()].every((messages) => messages === 1)).toBe(true);
     // A chat created and a message sent for each person, and nothing refused (429) or retried.
@@ -78,7 +66,7 @@ describe('when Table storage cannot be reached', () => {
 
       await remind(service, connector, staff(1, 60));
 
-      const received = messagesPerPerson(connector);
+      const received = connector.messagesPerPerson();
       expect(received.size).toBe(60);
       expect([...received.values()].every((messages) => messages === 1)).toBe(true);
       expect(connector.mostCallsInAnySecond()).toBeLessThanOrEqual(50);

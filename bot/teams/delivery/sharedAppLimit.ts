@@ -20,7 +20,8 @@ import { isAuditError } from '../../domain/errors';
 // [x − e_max, x + 1000 − e_min), a span of 1000 + J ms, which holds at most
 // ⌈(1000 + J) × 46 / 1000⌉ slot starts: at most 50 as long as J ≤ 1000 × (50 − 46) / 46 ≈ 87 ms.
 // With the 10 ms tolerance, that leaves 77 ms for the spread of network delays and clocks
-// (Azure keeps its VMs' clocks within a few ms). At 50 slots a second J would have to be 0;
+// (an assumption: instances' clocks, kept by NTP or the host, normally differ by a few ms; one
+// far ahead is not followed, see sendSchedule.ts). At 50 slots a second J would have to be 0;
 // at 48 it may be 41.7 ms, and the bench (two cores shared by the instances, Azurite and the fake
 // Teams that timestamps arrivals) saw 51 calls in one second once at 48: the delay between a
 // request's start and its timestamp there reached tens of ms whenever a process waited for a core.

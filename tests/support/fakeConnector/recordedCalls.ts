@@ -104,6 +104,24 @@ export function mostWithin(unsorted: readonly number[], spanMs: number): number 
   return most;
 }
 
+/**
+ * Messages each person received in the one-to-one chats the bot created (POST /v3/conversations
+ * naming them), by Teams user id: a person reminded twice counts 2, one never reached is absent.
+ */
+export function messagesPerPerson(calls: readonly RecordedCall[]): Map<string, number> {
+  const personOfChat = new Map<string, string>();
+  for (const call of calls) {
+    const member = (call.body as { members?: Array<{ id?: string }> } | undefined)?.members?.[0]?.id;
+    if (call.method === 'POST' && call.path === '/v3/conversations' && call.status < 300 && member) personOfChat.set((call.response as { id: string }).id, member);
+  }
+  const received = new Map<string, number>();
+  for (const sent of calls.filter(isAcceptedSend).map(toSentActivity)) {
+    const person = personOfChat.get(sent.conversationId);
+    if (person) received.set(person, (received.get(person) ?? 0) + 1);
+  }
+  return received;
+}
+
 /** The calls, one a line, for a failed wait's message. */
 export function describeCalls(calls: readonly RecordedCall[]): string {
   if (calls.length === 0) return '  (none)';
