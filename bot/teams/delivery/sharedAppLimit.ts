@@ -203,7 +203,7 @@ export function createSharedAppSlots(options: SharedAppSlotsOptions): AppSlots {
   let unavailable = false;
   let retryScheduleAt = 0;
   const shared: SlotPacer = slotPacer(options.schedule, {
-    // Back from an outage, the shared slots start after this instance's own last one.
+    // Back from an outage, the shared slots start after the last of its own slots claimed so far.
     notBefore: () => ownSchedule.nextFreeAt,
     claimed: () => {
       if (!unavailable) return;
