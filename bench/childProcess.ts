@@ -13,6 +13,8 @@ export interface NodeChild {
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** Sends `message` over the IPC channel (started with `ipc: true`) and resolves to the child's next message. */
+  ask(message: unknown): Promise<unknown>;
 }
 
 const running = new Set<ChildProcess>();
@@ -36,6 +38,8 @@ export async function startNodeChild(options: {
   execArgv?: string[];
   readyPath?: string;
   timeoutMs?: number;
+  /** Opens Node's IPC channel to the child (process.send / process.on('message') there). */
+  ipc?: boolean;
 }): Promise<NodeChild> {
   installCleanup();
   const url = `http://127.0.0.1:${options.port}`;
@@ -43,7 +47,7 @@ export async function startNodeChild(options: {
     // A clean environment: nothing from the caller's shell (bot credentials, storage, log
     // level) leaks into what is measured.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
@@ -51,8 +55,8 @@ export async function startNodeChild(options: {
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
 
   const stop = async (graceMs = 10_000) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -76,5 +80,15 @@ export async function startNodeChild(options: {
     if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { name: options.name, pid: child.pid!, url, output: () => output, stop };
+  const ask = (message: unknown) =>
+    new Promise<unknown>((resolve, reject) => {
+      const exited = () => reject(new Error(`${options.name} exited before answering:\n${output.trim()}`));
+      child.once('exit', exited);
+      child.once('message', (answer) => {
+        child.off('exit', exited);
+        resolve(answer);
+      });
+      child.send(message as Parameters<ChildProcess['send']>[0]);
+    });
+  return { name: options.name, pid: child.pid!, url, output: () => output, stop, ask };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { TEAMS_APP_WINDOWS } from '../bot/teams/delivery/rateLimiter';
+import { TEAMS_APP_LIMIT_PER_SECOND } from '../bot/teams/delivery/rateLimiter';
 import { freePort, startNodeChild, type NodeChild } from './childProcess';
 import { sleep } from './scenario';
 import type { FakeConnector, RecordedCall } from '../tests/support/fakeConnector';
@@ -9,7 +9,7 @@ import { remindersSent } from '../tests/support/reminders';
 import { asRosterMember, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../tests/support/teamsActivities';
 
 /** Teams' per-app limit in a tenant: 50 requests a second (bot/teams/delivery/rateLimiter.ts). */
-const TENANT_LIMIT_PER_SECOND = TEAMS_APP_WINDOWS[0]!.limit;
+const TENANT_LIMIT_PER_SECOND = TEAMS_APP_LIMIT_PER_SECOND;
 
 /** What a reminder run measured. */
 export interface ReminderRunResult {

@@ -36,6 +36,7 @@ import { RoundCompletion } from './storage/roundCompletion';
 import { TeamsRepository } from './storage/teamsRepository';
 import { TeamSettingsRepository } from './storage/teamSettingsRepository';
 import { HandledActivities } from './storage/handledActivities';
+import { SendSchedule } from './storage/sendSchedule';
 import { botAppIdOf, createBotAdapter } from './teams/botbuilder/adapter';
 import { AuditBot } from './teams/botbuilder/auditBot';
 import { incomingActivities } from './teams/botbuilder/incomingActivities';
@@ -43,15 +44,19 @@ import { createTeamsPort } from './teams/botbuilder/proactive';
 import type { BotDeps } from './teams/handlers/botDeps';
 import { dueJobHandlers } from './teams/handlers/dueJobs';
 import { createReminderMessenger } from './teams/reminderMessenger';
+import { createSharedAppSlots, SLOTS_PER_SECOND } from './teams/delivery/sharedAppLimit';
 import { createTurnRoutes } from './teams/router';
 import { createTeamRoster } from './teams/teamRoster';
 import { createTabMembership, createTeamMembership } from './teams/teamMembership';
 import { createTeamsPublisher } from './teams/teamsPublisher';
+import type { TeamsPort } from './teams/teamsPort';
 
 export interface RunningService {
   readonly url: string;
   readonly port: number;
   readonly services: AuditServices;
+  /** Teams outside a turn, as this instance's use cases reach it (paced like every call). */
+  readonly teamsPort: TeamsPort;
   /** Resolves once background posting and pending card updates are done. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -82,7 +87,13 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const dueWorkQueues = openDueWorkQueues(connections.queues, config.tablesPrefix);
   await Promise.all([ensureAuditTables(tables), ensureDueWorkQueues(dueWorkQueues)]);
 
-  const adapter = createBotAdapter(config.botAuth, logger);
+  // Teams' 50 requests a second per app hold for all instances together: they share one send schedule.
+  const appSlots = createSharedAppSlots({
+    schedule: new SendSchedule(tables.sendSchedule),
+    onScheduleUnavailable: (error) => logger.warn('send_schedule_unavailable', { error, pacing: `this instance alone, ${SLOTS_PER_SECOND} requests a second` }),
+    onScheduleBack: () => logger.info('send_schedule_available_again'),
+  });
+  const adapter = createBotAdapter(config.botAuth, logger, { appSlots });
   const teamsPort = createTeamsPort(adapter, botAppIdOf(config.botAuth));
   const rounds = new RoundsRepository(tables.rounds);
   const teams = new TeamsRepository(tables.teams);
@@ -180,6 +191,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     url,
     port,
     services,
+    teamsPort,
     settled,
     async stop() {
       // Answers in flight are answered (or, past the deadline, cut off unacknowledged) before the drain.

@@ -4,7 +4,7 @@
 // This is the only fake in the project: everything else runs for real.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { callFrom, count, describeCalls, isAcceptedSend, readBody, toSentActivity, type CallCounts, type RecordedCall, type SentActivity } from './fakeConnector/recordedCalls';
+import { callFrom, count, describeCalls, isAcceptedSend, messagesPerPerson, mostWithin, readBody, toSentActivity, type CallCounts, type RecordedCall, type SentActivity } from './fakeConnector/recordedCalls';
 import { createTeamsService, type FakeTeam, type Reply, type RosterMember } from './fakeConnector/teamsService';
 
 export type { RecordedCall, SentActivity } from './fakeConnector/recordedCalls';
@@ -38,6 +38,14 @@ export interface FakeConnector {
   sentActivities(): SentActivity[];
   /** Accepted PUT updates, body = the new activity. */
   updates(): RecordedCall[];
+  /**
+   * The most calls of any kind (sends, updates, roster reads, conversations created, faults
+   * answered) that arrived within any one second, a window sliding over their arrival times, since
+   * the last reset: what Teams' 50 requests a second per app is counted on.
+   */
+  mostCallsInAnySecond(): number;
+  /** Messages each person received in a one-to-one chat the bot created, by Teams user id, since the last reset. */
+  messagesPerPerson(): Map<string, number>;
   waitFor(predicate: (calls: readonly RecordedCall[]) => boolean, timeoutMs?: number): Promise<readonly RecordedCall[]>;
   /** Forgets recorded calls and pending faults; rosters, teams and stored activities stay. */
   reset(): void;
@@ -126,7 +134,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const { call, segments } = callFrom(request, await readBody(request));
+    const arrivedAt = Date.now();
+    const { call, segments } = callFrom(request, await readBody(request), arrivedAt);
     const fault = takeFault(call);
     const reply = fault ? faultReply(fault) : teams.answer(call, segments);
     call.status = reply.status;
@@ -154,6 +163,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     counts,
     sentActivities: () => calls.filter(isAcceptedSend).map(toSentActivity),
     updates: () => calls.filter((c) => c.method === 'PUT' && c.status < 300),
+    mostCallsInAnySecond: () => mostWithin(calls.map((call) => call.at), 1_000),
+    messagesPerPerson: () => messagesPerPerson(calls),
     waitFor: async (predicate, timeoutMs = 5_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {

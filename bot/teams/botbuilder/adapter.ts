@@ -6,6 +6,7 @@ import { SOMETHING_WENT_WRONG } from '../../domain/errors';
 import type { Logger } from '../../logger';
 import { createTeamsDelivery } from './connectorPipeline';
 import { httpStatusOf } from '../delivery/retry';
+import type { AppSlots } from '../delivery/sharedAppLimit';
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -42,12 +43,17 @@ export class CauseKeepingAdapter extends CloudAdapter {
  * With credentials, botbuilder validates every request's JWT (issuer, audience, signature,
  * expiry, service URL) and answers 401. In local mode it checks nothing: configuration only
  * allows that on loopback, outside production. Every call to Teams made in its turns is
- * paced to Teams' limits and retried (see connectorPipeline.ts).
+ * paced to Teams' limits and retried (see connectorPipeline.ts); `appSlots`, when given, is
+ * the app-wide limit every instance shares (sharedAppLimit.ts), otherwise this instance's own.
  */
-export function createBotAdapter(botAuth: BotAuth, logger: Logger): CauseKeepingAdapter {
+export function createBotAdapter(botAuth: BotAuth, logger: Logger, options: { appSlots?: AppSlots } = {}): CauseKeepingAdapter {
   const adapter = new CauseKeepingAdapter(new ConfigurationBotFrameworkAuthentication(botFrameworkSettingsOf(botAuth)));
   // Middleware runs for incoming and proactive turns alike: one place for every send.
-  adapter.use(createTeamsDelivery({ onUnknownClient: () => logger.warn('connector_pacing_unavailable', { reason: 'unknown ConnectorClient shape' }) }).middleware);
+  const delivery = createTeamsDelivery({
+    ...(options.appSlots ? { appSlots: options.appSlots } : {}),
+    onUnknownClient: () => logger.warn('connector_pacing_unavailable', { reason: 'unknown ConnectorClient shape' }),
+  });
+  adapter.use(delivery.middleware);
   // Handlers answer their own errors; this is the last resort, and says nothing internal.
   adapter.onTurnError = async (context, error) => {
     logger.error('turn_error', { activityType: context.activity.type, status: httpStatusOf(error), error });

@@ -7,18 +7,18 @@
 //   order (per conversation, FIFO, held across retries)
 //     -> retry (core-rest-pipeline's loop, teamsRetryStrategy)
 //       -> rate limits (a slot per attempt: the conversation's windows or the roster reads',
-//          then the app's)
+//          then the app's, which every instance shares when given a shared schedule: sharedAppLimit.ts)
 //         -> Teams
 import type { Middleware, TurnContext } from 'botbuilder';
 import { retryPolicy, type Pipeline, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { disablePipelineRetries } from './pipelineRetries';
-import { createConversationPacer, TEAMS_APP_WINDOWS, TEAMS_ROSTER_WINDOWS, type ConversationPacerOptions } from '../delivery/rateLimiter';
+import { createConversationPacer, TEAMS_ROSTER_WINDOWS, type ConversationPacerOptions } from '../delivery/rateLimiter';
+import { instanceAppSlots, type AppSlots } from '../delivery/sharedAppLimit';
 import { MAX_RETRIES, teamsRetryStrategy, type RetryOptions } from '../delivery/retry';
 
 const ORDER_POLICY = 'practiceAuditConversationOrder';
 const RETRY_POLICY = 'practiceAuditRetry';
 const LIMITS_POLICY = 'practiceAuditRateLimits';
-const APP = 'app';
 const ROSTER = 'roster';
 
 /** One attempt may not hold its conversation's queue for ever when Teams hangs. */
@@ -50,8 +50,12 @@ export function isRosterRead(request: Pick<PipelineRequest, 'method' | 'url'>): 
 export interface TeamsDeliveryOptions {
   /** Per conversation: Teams' 7/1 s, 8/2 s, 60/30 s, 1,800/h unless given. */
   conversations?: ConversationPacerOptions;
-  /** Every call: Teams' 50 a second per app per tenant unless given (counted per app, which is never looser). */
-  app?: ConversationPacerOptions;
+  /**
+   * Every call: Teams' 50 a second per app per tenant (counted per app, which is never looser).
+   * The service gives slots shared by every instance (sharedAppLimit.ts); without them, this
+   * instance's own limit.
+   */
+  appSlots?: AppSlots;
   /** Roster reads: Teams' 14 a second unless given. */
   rosterReads?: ConversationPacerOptions;
   retry?: RetryOptions;
@@ -69,7 +73,7 @@ export interface TeamsDelivery {
 /** One per adapter: its counts are shared by every turn and every proactive send. */
 export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDelivery {
   const conversations = createConversationPacer(options.conversations);
-  const app = createConversationPacer({ windows: TEAMS_APP_WINDOWS, ...options.app });
+  const app = options.appSlots ?? instanceAppSlots();
   const rosterReads = createConversationPacer({ windows: TEAMS_ROSTER_WINDOWS, ...options.rosterReads });
   let warned = false;
 
@@ -87,7 +91,7 @@ export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDe
       const conversation = conversationSentTo(request);
       if (conversation) await conversations.takeSlot(conversation);
       else if (isRosterRead(request)) await rosterReads.takeSlot(ROSTER);
-      await app.takeSlot(APP);
+      await app.takeSlot();
       if (!request.timeout) request.timeout = ATTEMPT_TIMEOUT_MS;
       return next(request);
     },

@@ -31,8 +31,8 @@ export interface ConversationPacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Teams' per-app limit within one tenant: 50 requests a second (older documentation said 30). */
-export const TEAMS_APP_WINDOWS: readonly RateWindow[] = [{ limit: 50, perMs: 1_000 }];
+/** Teams' per-app limit within one tenant: 50 requests a second (older documentation said 30); held across instances by sharedAppLimit.ts. */
+export const TEAMS_APP_LIMIT_PER_SECOND = 50;
 
 /** Teams' limit on reading rosters (a member, a page of members): 14 a second per bot. */
 export const TEAMS_ROSTER_WINDOWS: readonly RateWindow[] = [{ limit: 14, perMs: 1_000 }];

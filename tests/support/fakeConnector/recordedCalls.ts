@@ -15,7 +15,7 @@ export interface RecordedCall {
   /** Status and body the fake answered with (faults included). */
   status: number;
   response: unknown;
-  /** When the request arrived. */
+  /** When the request arrived (its headers, before its body was read): when Teams counts it. */
   at: number;
   /** When the answer was written (later than `at` for a call slowed by slowNext). */
   answeredAt: number;
@@ -40,7 +40,7 @@ export interface CallCounts {
 }
 
 /** The call a request stands for, not yet answered. Teams' ids hold ':', '@' and ';' and arrive URL-encoded. */
-export function callFrom(request: IncomingMessage, text: string): { call: RecordedCall; segments: string[] } {
+export function callFrom(request: IncomingMessage, text: string, arrivedAt: number): { call: RecordedCall; segments: string[] } {
   const url = new URL(request.url ?? '/', 'http://fake');
   const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const call: RecordedCall = {
@@ -50,7 +50,7 @@ export function callFrom(request: IncomingMessage, text: string): { call: Record
     body: parseJson(text),
     status: 0,
     response: undefined,
-    at: Date.now(),
+    at: arrivedAt,
     answeredAt: 0,
   };
   if (segments[1] === 'conversations' && segments[2] !== undefined) call.conversationId = segments[2];
@@ -87,6 +87,39 @@ export function toSentActivity(call: RecordedCall): SentActivity {
     activity: call.body as Record<string, unknown>,
     at: call.at,
   };
+}
+
+/**
+ * The most of `times` (ms, in any order) within any `spanMs`: a window sliding over them, as Teams
+ * counts requests when they arrive (`calls.map((call) => call.at)`; every call counts per app).
+ */
+export function mostWithin(unsorted: readonly number[], spanMs: number): number {
+  const times = [...unsorted].sort((a, b) => a - b);
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < times.length; last += 1) {
+    while (times[last]! - times[first]! >= spanMs) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+/**
+ * Messages each person received in the one-to-one chats the bot created (POST /v3/conversations
+ * naming them), by Teams user id: a person reminded twice counts 2, one never reached is absent.
+ */
+export function messagesPerPerson(calls: readonly RecordedCall[]): Map<string, number> {
+  const personOfChat = new Map<string, string>();
+  for (const call of calls) {
+    const member = (call.body as { members?: Array<{ id?: string }> } | undefined)?.members?.[0]?.id;
+    if (call.method === 'POST' && call.path === '/v3/conversations' && call.status < 300 && member) personOfChat.set((call.response as { id: string }).id, member);
+  }
+  const received = new Map<string, number>();
+  for (const sent of calls.filter(isAcceptedSend).map(toSentActivity)) {
+    const person = personOfChat.get(sent.conversationId);
+    if (person) received.set(person, (received.get(person) ?? 0) + 1);
+  }
+  return received;
 }
 
 /** The calls, one a line, for a failed wait's message. */

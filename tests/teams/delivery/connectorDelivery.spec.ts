@@ -4,7 +4,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity } 
 import { createTeamsDelivery, conversationSentTo, isRosterRead } from '../../../bot/teams/botbuilder/connectorPipeline';
 import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRetries';
 import { connectorFor } from './anonymousConnector';
-import { startFakeConnector, type FakeConnector, type RecordedCall } from '../../support/fakeConnector';
+import { startFakeConnector, type FakeConnector } from '../../support/fakeConnector';
+import { mostWithin } from '../../support/fakeConnector/recordedCalls';
 
 const CHANNEL = '19:practice-audit@thread.tacv2';
 const CHANNEL_THREAD = `${CHANNEL};messageid=1700000000000`;
@@ -17,6 +18,7 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 const message = (text: string): Partial<Activity> => ({ type: 'message', text });
+const arrivals = () => fake.calls.map((call) => call.at);
 
 /** A connector client as a turn gets it, with the delivery policies installed. */
 async function pacedConnector(delivery = createTeamsDelivery(), conversationId = CHANNEL_THREAD) {
@@ -94,8 +96,8 @@ test('20 sends to one conversation stay inside the 1 s and 2 s windows, in order
   await Promise.all(Array.from({ length: 20 }, (_, i) => connector.conversations.sendToConversation(CHANNEL_THREAD, message(`card ${i}`))));
 
   expect(fake.sentActivities().map((a) => a.activity.text)).toEqual(Array.from({ length: 20 }, (_, i) => `card ${i}`));
-  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(7);
-  expect(busiestWindow(fake.calls, 2_000)).toBeLessThanOrEqual(8);
+  expect(mostWithin(arrivals(), 1_000)).toBeLessThanOrEqual(7);
+  expect(mostWithin(arrivals(), 2_000)).toBeLessThanOrEqual(8);
 }, 15_000);
 
 test('sends from different turns into one channel share its windows, whichever thread they name', async () => {
@@ -109,8 +111,8 @@ test('sends from different turns into one channel share its windows, whichever t
   ]);
 
   expect(fake.sentActivities()).toHaveLength(14);
-  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(7);
-  expect(busiestWindow(fake.calls, 2_000)).toBeLessThanOrEqual(8);
+  expect(mostWithin(arrivals(), 1_000)).toBeLessThanOrEqual(7);
+  expect(mostWithin(arrivals(), 2_000)).toBeLessThanOrEqual(8);
 }, 15_000);
 
 test('every call counts against the app-wide 50 a second, across conversations', async () => {
@@ -120,7 +122,7 @@ test('every call counts against the app-wide 50 a second, across conversations',
   await Promise.all(Array.from({ length: 60 }, (_, i) => connector.conversations.sendToConversation(`a:chat-${i}`, message('next condition'))));
 
   expect(fake.sentActivities()).toHaveLength(60);
-  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(50);
+  expect(mostWithin(arrivals(), 1_000)).toBeLessThanOrEqual(50);
 });
 
 test("roster reads keep to Teams' 14 a second, however many pages are asked for at once", async () => {
@@ -131,7 +133,7 @@ test("roster reads keep to Teams' 14 a second, however many pages are asked for 
 
   expect(pages.flatMap((page) => page.members ?? [])).toHaveLength(30);
   expect(fake.calls.every((c) => c.path.endsWith('/pagedmembers'))).toBe(true);
-  expect(busiestWindow(fake.calls, 1_000)).toBeLessThanOrEqual(14);
+  expect(fake.mostCallsInAnySecond()).toBeLessThanOrEqual(14);
 }, 15_000);
 
 test('the middleware installs pacing in proactive turns as in incoming ones', async () => {
@@ -168,9 +170,3 @@ test('reads of a roster (a member, a page of members) are told apart from other 
   expect(isRosterRead({ method: 'POST', url: url(`/v3/conversations/${team}/activities`) })).toBe(false);
   expect(isRosterRead({ method: 'GET', url: url(`/v3/teams/${team}/conversations`) })).toBe(false);
 });
-
-/** Most calls that arrived within any span of `spanMs`. */
-function busiestWindow(calls: readonly RecordedCall[], spanMs: number): number {
-  const times = calls.map((c) => c.at).sort((a, b) => a - b);
-  return Math.max(0, ...times.map((start) => times.filter((t) => t >= start && t < start + spanMs).length));
-}

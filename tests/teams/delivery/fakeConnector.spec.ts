@@ -3,6 +3,7 @@ import { TeamsInfo, type Attachment } from 'botbuilder';
 import { connectorFor, inTurn, type Connector } from './anonymousConnector';
 import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRetries';
 import { startFakeConnector, type FakeConnector, type RosterMember } from '../../support/fakeConnector';
+import { mostWithin } from '../../support/fakeConnector/recordedCalls';
 
 const TEAM = '19:team-general@thread.tacv2';
 const OTHER_TEAM = '19:other-general@thread.tacv2';
@@ -130,4 +131,14 @@ test('for the bench: with everyoneIsAMember any id is a member, and calls are co
   await inTurn(fake.serviceUrl, THREAD, async (context) => {
     expect(await statusOf(TeamsInfo.getTeamMember(context, TEAM, '29:staff-100001'))).toBe('404 MemberNotFoundInConversation');
   });
+});
+
+// The tenant's limit is 50 requests in any one second (issue 10): the bench and the tests read it off the fake.
+test('the most calls in any one second slides over arrival times, whatever order they were recorded in', () => {
+  // Calls are recorded when answered, so a slow call may come after a later one.
+  expect(mostWithin([1_001, 0, 500, 999, 1_000, 1_999, 2_000], 1_000)).toBe(4); // 500, 999, 1000, 1001
+  // One second is [t, t + 1000): two calls 1000 ms apart are never in one.
+  expect(mostWithin([0, 1_000, 2_000], 1_000)).toBe(1);
+  expect(mostWithin([0, 999], 1_000)).toBe(2);
+  expect(mostWithin([], 1_000)).toBe(0);
 });
