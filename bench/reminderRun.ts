@@ -6,6 +6,7 @@ import { sleep } from './scenario';
 import type { FakeConnector, RecordedCall } from '../tests/support/fakeConnector';
 import { cardOf, cardText } from '../tests/support/cardText';
 import { remindersSent } from '../tests/support/reminders';
+import { startTheRound } from '../tests/support/startRound';
 import { asRosterMember, channelCommand, installedInTeam, PEOPLE, person, TEAM } from '../tests/support/teamsActivities';
 
 /** Teams' per-app limit in a tenant: 50 requests a second (bot/teams/delivery/rateLimiter.ts). */
@@ -63,8 +64,10 @@ export async function runReminderRun(options: { connectionString: string; connec
     const [first] = instances as [NodeChild, NodeChild];
     await send(first, installedInTeam(connector.serviceUrl, PEOPLE.champion), 'installationUpdate');
     const postsBeforeStart = connector.counts.posts;
-    await send(first, channelCommand(connector.serviceUrl, PEOPLE.champion, 'start'), '"start"');
-    await connector.waitFor(() => connector.counts.posts >= postsBeforeStart + 13, 30_000);
+    const opened = await startTheRound(first, connector);
+    if (opened.status !== 200) throw new Error(`"Open the round" answered HTTP ${opened.status}: ${opened.text}`);
+    // The close date card `start` answers with, then the intro card and twelve condition cards.
+    await connector.waitFor(() => connector.counts.posts >= postsBeforeStart + 14, 30_000);
     await sleep(1000);
 
     connector.reset();
