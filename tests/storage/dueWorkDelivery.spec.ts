@@ -1,21 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDueWork, dueWorkQueueNames } from '../../bot/storage/dueWorkQueue';
-import type { DueWorkConsumer } from '../../bot/storage/dueWorkConsumer';
-import { closeRoundJob, freshDueWorkQueues, messageCount, recordingConsumer } from '../support/dueWork';
+import { closeRoundJob, consumersStoppedAfterEach, freshDueWorkQueues, messageCount, recordingConsumer } from '../support/dueWork';
 import { eventually } from '../support/serviceProcess';
 
 /**
  * Due work on Azurite's real queue service: a job is handed to its handler once, not before its
  * due time, whichever instance is running then, and however far ahead it was scheduled.
  */
-const running: DueWorkConsumer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((consumer) => consumer.stop()));
-});
-function started<T extends { consumer: DueWorkConsumer }>(consumerAndRecords: T): T {
-  running.push(consumerAndRecords.consumer);
-  return consumerAndRecords;
-}
+const started = consumersStoppedAfterEach();
 
 describe('due work', () => {
   it("names its queues from the tables prefix, within Azure's rules for queue names, poison queue included", async () => {

@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DueWorkConsumer } from '../../bot/storage/dueWorkConsumer';
 import { createDueWork, readDueMessage } from '../../bot/storage/dueWorkQueue';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../bot/storage/embeddedAzurite';
-import { closeRoundJob, freshDueWorkQueues, loggedEvents, messageCount, recordingConsumer, visibleTexts } from '../support/dueWork';
+import { closeRoundJob, consumersStoppedAfterEach, freshDueWorkQueues, loggedEvents, messageCount, recordingConsumer, visibleTexts } from '../support/dueWork';
 import { eventually } from '../support/serviceProcess';
 
 /**
@@ -13,14 +12,7 @@ import { eventually } from '../support/serviceProcess';
  * nobody handles, is set aside without stopping the rest; and storage that goes away and comes
  * back leaves the instance running its jobs, the ones stored before the outage included.
  */
-const running: DueWorkConsumer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((consumer) => consumer.stop()));
-});
-function started<T extends { consumer: DueWorkConsumer }>(consumerAndRecords: T): T {
-  running.push(consumerAndRecords.consumer);
-  return consumerAndRecords;
-}
+const started = consumersStoppedAfterEach();
 const quickRetries = { maxTries: 3, retryBackoff: { firstSeconds: 1, maxSeconds: 1 } };
 const empty = (queue: Parameters<typeof messageCount>[0]) => async () => ((await messageCount(queue)) === 0 ? true : undefined);
 

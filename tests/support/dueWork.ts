@@ -15,7 +15,22 @@ export async function freshDueWorkQueues(options: { connectionString?: string; p
   return queues;
 }
 
-/** A close-round job for round `roundId`: the only kind there is so far. */
+/**
+ * For a spec file: `started(recordingConsumer(…))` keeps the consumer, and every consumer kept is
+ * stopped after each test, so no test's loop runs on into the next.
+ */
+export function consumersStoppedAfterEach(): <T extends { consumer: DueWorkConsumer }>(consumerAndRecords: T) => T {
+  const running: DueWorkConsumer[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((consumer) => consumer.stop()));
+  });
+  return (consumerAndRecords) => {
+    running.push(consumerAndRecords.consumer);
+    return consumerAndRecords;
+  };
+}
+
+/** A close-round job for round `roundId`. */
 export const closeRoundJob = (roundId: string): DueJob => ({ kind: 'closeRound', teamId: '19:team@thread.tacv2', roundId, closesAt: '2026-03-01T17:00:00.000Z' });
 
 /** What a consumer's handler was handed, and when (ms since the epoch). */
