@@ -5,7 +5,7 @@ import { VERBS } from './actions';
 import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { emphasised, heading, plainText, textBlock } from './elements';
-import { formatDate, formatDateTime, people } from './format';
+import { closeDayInWords, formatDateTime, people } from './format';
 
 export interface ReminderCardOptions {
   readonly round: AuditRound;
@@ -21,7 +21,8 @@ export interface ReminderCardOptions {
 export function reminderCard({ round, openConditions }: ReminderCardOptions): AdaptiveCard {
   const data = { teamId: round.teamId, roundId: round.roundId };
   const teamName = round.teamName ?? 'your team';
-  const closes = round.closesAt ? `It closes on ${formatDate(round.closesAt)}.` : 'It is open now.';
+  // closesAt is midnight as the next day begins: the close date is the day that ends then.
+  const closes = round.closesAt ? `It closes at the end of ${closeDayInWords(round.closesAt)} (UK time).` : 'It is open now.';
   const count = openConditions.length;
   return adaptiveCard(
     [

@@ -1,3 +1,4 @@
+import { endOfUkDay } from '../../../bot/domain/closeDate';
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { VERBS, answerInChatActionData, closeRoundActionData, stopRemindersActionData } from '../../../bot/teams/cards/actions';
@@ -56,9 +57,10 @@ describe('closing a round', () => {
 
 describe('a reminder', () => {
   it('names the team, the round, its close date and the conditions still open, with Answer now and Stop reminders for this round', () => {
-    const card = reminderCard({ round: round({ number: 2, teamName: 'Family Help North', closesAt: '2026-03-18T17:00:00.000Z' }), openConditions: [conditionById('C04'), conditionById('C11')] });
+    // A round closing on 18 March stores the instant that day ends: midnight, as 19 March begins.
+    const card = reminderCard({ round: round({ number: 2, teamName: 'Family Help North', closesAt: endOfUkDay('2026-03-18').toISOString() }), openConditions: [conditionById('C04'), conditionById('C11')] });
     const text = visibleText(card);
-    expect(text).toMatch(/Family Help North\s+has audit round 2 open, and your view counts\. It closes on 18 March 2026\./);
+    expect(text).toMatch(/Family Help North\s+has audit round 2 open, and your view counts\. It closes at the end of Wednesday 18 March 2026 \(UK time\)\./);
     expect(text).toContain('2 conditions are still open for you:');
     expect(text).toContain(`4. ${conditionById('C04').text}`);
     expect(text).toContain(`11. ${conditionById('C11').text}`);
