@@ -2,9 +2,9 @@ import { endOfUkDay } from '../../../bot/domain/closeDate';
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { VERBS, answerInChatActionData, closeRoundActionData, stopRemindersActionData } from '../../../bot/teams/cards/actions';
-import { closeConfirmationCard, conditionCard, helpCard, reminderCard, reminderOutcomeCard } from '../../../bot/teams/cards';
+import { closeConfirmationCard, conditionCard, extendRoundCard, helpCard, openRoundCard, reminderCard, reminderOutcomeCard } from '../../../bot/teams/cards';
 import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
-import { actionsOf, participationFor, round, visibleText } from './cardKit';
+import { actionsOf, inputsOf, participationFor, round, visibleText } from './cardKit';
 
 /** The words people read where the obvious wording was wrong for them (issue 8, items 21 and 22). */
 describe('the help card', () => {
@@ -52,6 +52,19 @@ describe('closing a round', () => {
     expect(text).toContain('Audit round 2 is closed. 1 person took part.');
     expect(text).toContain('The results are in the Practice audit tab of this channel.');
     expect(text).toContain('No tab yet? Select + at the top of the channel, choose Practice Audit, and save.');
+  });
+});
+
+describe('the close date field', () => {
+  // Teams refuses a day outside min..max before sending, with the field's errorMessage: a past
+  // day chosen in the Agents Playground showed "Please choose the day the round closes." under it.
+  it.each([
+    ['start', openRoundCard({ teamId: '19:t', roundId: '20260321-100000000Z-0a1b2c3d', closesOn: '2026-04-04', closeAfterDays: 14, today: '2026-03-21', latest: '2026-06-19' })],
+    ['extend', extendRoundCard({ teamId: '19:t', roundId: 'r-4', roundNumber: 4, closesNow: '2026-04-04', closesOn: '2026-04-11', today: '2026-03-21', latest: '2026-06-19' })],
+  ])('on %s, says which days it takes when Teams refuses one', (_command, card) => {
+    const [field] = inputsOf(card);
+    expect(field).toMatchObject({ type: 'Input.Date', min: '2026-03-21', max: '2026-06-19', isRequired: true });
+    expect(field!.errorMessage).toBe('Please choose a day from today to Friday 19 June 2026.');
   });
 });
 
