@@ -76,12 +76,15 @@ function reminderOutcomeText(totals: ReminderCounts): string {
   return `${parts.join('; ')}.`;
 }
 
-/** `remind` too soon after the last: when reminders went, and when they can go again. */
+/**
+ * `remind` too soon after the last: when reminders were asked for, and when they can be again.
+ * "Asked for", not "went": the wave may still be going, or waiting for Teams' roster.
+ */
 export function remindTooSoonCard({ roundNumber, lastAt, nextAt }: { readonly roundNumber: number; readonly lastAt: string; readonly nextAt: string }): AdaptiveCard {
   return adaptiveCard([
-    heading('Reminders went recently'),
+    heading('Reminders asked for recently'),
     textBlock(
-      `Reminders for audit round ${roundNumber} went on ${formatDateTime(lastAt)}. So that people are not pestered, a champion can send them once every three days: you can send them again from ${formatDateTime(nextAt)}.`,
+      `Reminders for audit round ${roundNumber} were asked for on ${formatDateTime(lastAt)}. So that people are not pestered, a champion can ask for them once every three days: you can ask again from ${formatDateTime(nextAt)}.`,
       { spacing: 'small' },
     ),
   ]);

@@ -2,7 +2,7 @@ import { endOfUkDay } from '../../../bot/domain/closeDate';
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { VERBS, answerInChatActionData, closeRoundActionData, stopRemindersActionData } from '../../../bot/teams/cards/actions';
-import { closeConfirmationCard, conditionCard, extendRoundCard, helpCard, openRoundCard, reminderCard, reminderOutcomeCard } from '../../../bot/teams/cards';
+import { closeConfirmationCard, conditionCard, extendRoundCard, helpCard, openRoundCard, reminderCard, reminderOutcomeCard, remindTooSoonCard } from '../../../bot/teams/cards';
 import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
 import { actionsOf, inputsOf, participationFor, round, visibleText } from './cardKit';
 
@@ -83,6 +83,13 @@ describe('a reminder', () => {
     const ids = { teamId: '19:team@thread.tacv2', roundId: '20260304-101500000Z-abc123' };
     expect(answerInChatActionData.parse(buttons[0]!.data)).toEqual(ids);
     expect(stopRemindersActionData.parse(buttons[1]!.data)).toEqual(ids);
+  });
+
+  it('refuses a second remind within three days saying when reminders were asked for, not that they went (the wave may still be waiting for Teams)', () => {
+    const text = visibleText(remindTooSoonCard({ roundNumber: 2, lastAt: '2026-11-29T13:11:00.000Z', nextAt: '2026-12-02T13:11:00.000Z' }));
+    expect(text).toBe(
+      'Reminders asked for recently\nReminders for audit round 2 were asked for on 29 November 2026 at 13:11. So that people are not pestered, a champion can ask for them once every three days: you can ask again from 2 December 2026 at 13:11.',
+    );
   });
 
   it("tells the champion counts only: \"15 people reminded; 2 could not be reached\"", () => {
