@@ -20,6 +20,11 @@ describe('the help card', () => {
     expect(text).toMatch(/^start: Open an audit round/m);
   });
 
+  it("tells champions what status shows now: the response rate, each condition's answers, the close date, the reminders", () => {
+    const text = visibleText(helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'] }));
+    expect(text).toMatch(/^status: See the open round's response rate, how many have answered each condition, when it closes, and the reminders sent\.$/m);
+  });
+
   it('quotes at most 60 characters of what was written', () => {
     const text = visibleText(helpCard({ isChampion: false, scope: 'team', champions: [], notUnderstood: 'a'.repeat(500) }));
     expect(text.split('\n')[0]).toBe(`I didn't understand "${'a'.repeat(59)}…". Here is what Practice Audit can do.`);
