@@ -25,6 +25,8 @@ import { runSummaryRead, summaryReport } from './summaryRead';
  *   --summary-only                                 skip the answer burst
  *   --reminder-members=2000                        members (none has answered) of the reminder run
  *   --reminders-only                               only the reminder run (two instances, one `remind`)
+ *   --skip-reminders                               everything but the reminder run (about 95 s)
+ *   --answering-only                               only answering all twelve conditions in the Agents Playground
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -77,7 +79,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Summary read: seeding ${summaryStaff.join(' then ')} staff × 12 conditions, then 300 reads each…\n`);
     for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
   }
-  const reminders = onlyOne ? undefined : await reminderRun(azurite.connectionString, connector);
+  const reminders = onlyOne || flag('skip-reminders') ? undefined : await reminderRun(azurite.connectionString, connector);
   const answering = flag('summary-only') ? [] : await answeringInThePlayground(azurite.connectionString);
   await cleanUp();
 

@@ -70,6 +70,7 @@ if (!stopping) {
     const moved = listening[1] === playgroundPort ? '' : ` (port ${playgroundPort} was busy: set PLAYGROUND_PORT to choose)`;
     process.stderr.write(`\nOpen http://localhost:${listening[1]} for the Agents Playground${moved} (mock team in .m365agentsplayground.yml).\n` +
       'In the channel "Practice audit", type @ and pick Practice Audit from the list (typed as plain text it is\n' +
-      'not a mention, and the bot never sees the post), then write start and post it. Ctrl+C stops both.\n\n');
+      'not a mention, and the bot never sees the post), then write start and post it, and press Open the round\n' +
+      'on the card that asks when the round closes. Ctrl+C stops both.\n\n');
   });
 }

@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { endOfUkDay, proposedCloseDay } from '../../bot/domain/closeDate';
+import { closeDayOf, dayInWords, endOfUkDay, proposedCloseDay } from '../../bot/domain/closeDate';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { respondentIdFor } from '../../bot/domain/respondent';
 import type { RunningService } from '../../bot/service';
@@ -209,7 +209,9 @@ describe('a round in the Agents Playground, in headless Chromium', () => {
     await selectPersonalChat(thePage());
     const reminder = await waitForCardContaining(thePage(), /A reminder: your practice audit/);
     const text = await reminder.innerText();
-    expect(text).toMatch(new RegExp(`${MOCK_TEAMS.teamName} has audit round 1 open, and your view counts\\. It closes on \\d+ \\w+ \\d{4}\\.`));
+    // The close date as the channel's cards give it: the day that ends at the round's closesAt.
+    const { closesAt } = (await theService().services.rounds.get(MOCK_TEAMS.teamId, roundId))!;
+    expect(text).toContain(`${MOCK_TEAMS.teamName} has audit round 1 open, and your view counts. It closes at the end of ${dayInWords(closeDayOf(closesAt!))} (UK time).`);
     expect(text).toContain('10 conditions are still open for you:');
     const named = [...text.matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
     expect(named).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]); // 1 and 2 she answered

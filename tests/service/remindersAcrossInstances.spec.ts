@@ -68,6 +68,6 @@ describe("a champion's remind with two instances", () => {
 
   it('refuses a second remind within three days politely, saying when it will be possible', async () => {
     await postToBot(instances[1]!, channelCommand(url(), PEOPLE.champion, 'remind'));
-    expect(threadPosts().at(-1)).toMatch(/^Reminders went recently\nReminders for audit round 1 went on .+\. .*you can send them again from \d+ \w+ \d{4} at \d\d:\d\d\.$/);
+    expect(threadPosts().at(-1)).toMatch(/^Reminders asked for recently\nReminders for audit round 1 were asked for on .+\. .*you can ask again from \d+ \w+ \d{4} at \d\d:\d\d\.$/);
   });
 });

@@ -22,7 +22,7 @@ interface Manifest {
   id: string;
   name: { short: string };
   description: { short: string; full: string };
-  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] }[];
   configurableTabs: { configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[] }[];
   staticTabs: { entityId: string; contentUrl?: string; scopes: string[] }[];
   validDomains: string[];
@@ -78,12 +78,15 @@ describe('the app package (npm run package -- --env dev)', () => {
     const bot = manifest.bots[0]!;
     expect(bot.scopes.sort()).toEqual(['personal', 'team']);
     const commandsIn = (scope: string) => bot.commandLists.find((list) => list.scopes.includes(scope))!.commands.map((command) => command.title);
-    expect(commandsIn('team')).toEqual(['start', 'status', 'close', 'extend', 'settings', 'champions', 'help']);
-    expect(commandsIn('personal')).toEqual(['audit', 'my answers', 'help']);
+    expect(commandsIn('team')).toEqual(['start', 'status', 'close', 'extend', 'settings', 'remind', 'champions', 'help']);
+    expect(commandsIn('personal')).toEqual(['audit', 'my answers', 'stop reminders', 'help']);
     for (const title of [...commandsIn('team'), ...commandsIn('personal')]) {
       const parsed = parseCommand({ text: title, recipient: { id: 'bot', name: 'Practice Audit' } }, []);
-      expect(parsed.name).toBe({ 'my answers': 'myAnswers' }[title] ?? title);
+      expect(parsed.name).toBe({ 'my answers': 'myAnswers', 'stop reminders': 'stopReminders' }[title] ?? title);
     }
+    // An open round's status shows no level (issue 8): its suggestion must not promise one.
+    const status = bot.commandLists.find((list) => list.scopes.includes('team'))!.commands.find((command) => command.title === 'status')!;
+    expect(status.description).not.toMatch(/level/);
   });
 
   it("has the channel tab's configuration page and the personal tab on the service's domain", () => {

@@ -15,7 +15,8 @@ const automaticWaveId = (index: number): string => `auto-${index + 1}`;
  * job could not be stored; those before it stay scheduled.
  *
  * Called from the one place that schedules a round's due work (when it opens, and when its close
- * date changes). Until teams have their own settings, DEFAULT_TEAM_SETTINGS.
+ * date changes), with the team's settings as they are then: a change of settings reaches an open
+ * round's reminders only when its close date next moves.
  */
 export async function scheduleReminderWaves({ dueWork }: { readonly dueWork: DueWork }, round: AuditRound, settings: Pick<TeamSettings, 'reminders'>): Promise<void> {
   if (!round.closesAt) return;

@@ -37,7 +37,8 @@ const DATE_LABEL = 'Close date (the round closes at the end of this day, UK time
 
 function dateField({ closesOn, today, latest, problem }: DateField) {
   return [
-    dateInput({ id: SETTING_INPUT_IDS.closesOn, label: DATE_LABEL, min: today, max: latest, errorMessage: 'Please choose the day the round closes.', ...(closesOn ? { value: closesOn } : {}) }),
+    // Teams shows errorMessage for an empty field and for a day outside min..max alike: say which days.
+    dateInput({ id: SETTING_INPUT_IDS.closesOn, label: DATE_LABEL, min: today, max: latest, errorMessage: `Please choose a day from today to ${dayInWords(latest)}.`, ...(closesOn ? { value: closesOn } : {}) }),
     ...(problem ? [textBlock(problem, { color: 'attention', spacing: 'small' })] : []),
   ];
 }

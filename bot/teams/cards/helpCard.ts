@@ -21,7 +21,7 @@ const EVERYONE: readonly Command[] = [
 
 const CHAMPIONS: readonly Command[] = [
   ['start', 'Open an audit round, once you choose its close date, and post a card for each condition. It closes by itself at the end of that day.'],
-  ['status', 'See how many people have answered the open round, in all and by condition, and when it closes.'],
+  ['status', "See the open round's response rate, how many have answered each condition, when it closes, and the reminders sent."],
   ['close', 'Close the open round now, once you confirm. No more answers are accepted after it.'],
   ['extend', 'Move the open round\'s close date later ("extend to 20 December", "extend 7 days").'],
   ['settings', 'Change how long rounds stay open, the automatic reminders, and whether rounds repeat by themselves.'],

@@ -37,16 +37,15 @@ function peopleByLevel(participation: Participation, privacyThreshold: number): 
   const levelCells = [...participation.respondentsByLevel];
   const byLevel = levelCells.map(([level, cell]) => [levelLabel(level), countCellText(cell, privacyThreshold)] as const);
   const anySuppressed = levelCells.some(([, cell]) => !cell.shown);
+  // The domain also hides the next smallest level so a small one cannot be found by subtraction;
+  // that level may not itself be small, so say so, but only when it happened.
+  const anyProtecting = levelCells.some(([, cell]) => !cell.shown && cell.reason === 'protects-another');
+  const why = `To keep answers anonymous, a level with fewer than ${privacyThreshold} people shows no count`;
   return [
     heading('People by level', { size: 'default', spacing: 'medium' }),
     factSet(byLevel),
-    // The domain also hides the next smallest level so a small one cannot be found by
-    // subtraction; that level may not itself be small, so say so.
     ...(anySuppressed
-      ? [textBlock(
-          `To keep answers anonymous, a level with fewer than ${privacyThreshold} people shows no count, and so that it cannot be worked out from the total, the next smallest level is hidden too.`,
-          { size: 'small', isSubtle: true },
-        )]
+      ? [textBlock(anyProtecting ? `${why}, and so that it cannot be worked out from the total, the next smallest level is hidden too.` : `${why}.`, { size: 'small', isSubtle: true })]
       : []),
   ];
 }

@@ -5,7 +5,7 @@ import { VERBS } from './actions';
 import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { emphasised, heading, plainText, textBlock } from './elements';
-import { formatDate, formatDateTime, people } from './format';
+import { closeDayInWords, formatDateTime, people } from './format';
 
 export interface ReminderCardOptions {
   readonly round: AuditRound;
@@ -21,7 +21,8 @@ export interface ReminderCardOptions {
 export function reminderCard({ round, openConditions }: ReminderCardOptions): AdaptiveCard {
   const data = { teamId: round.teamId, roundId: round.roundId };
   const teamName = round.teamName ?? 'your team';
-  const closes = round.closesAt ? `It closes on ${formatDate(round.closesAt)}.` : 'It is open now.';
+  // closesAt is midnight as the next day begins: the close date is the day that ends then.
+  const closes = round.closesAt ? `It closes at the end of ${closeDayInWords(round.closesAt)} (UK time).` : 'It is open now.';
   const count = openConditions.length;
   return adaptiveCard(
     [
@@ -75,12 +76,15 @@ function reminderOutcomeText(totals: ReminderCounts): string {
   return `${parts.join('; ')}.`;
 }
 
-/** `remind` too soon after the last: when reminders went, and when they can go again. */
+/**
+ * `remind` too soon after the last: when reminders were asked for, and when they can be again.
+ * "Asked for", not "went": the wave may still be going, or waiting for Teams' roster.
+ */
 export function remindTooSoonCard({ roundNumber, lastAt, nextAt }: { readonly roundNumber: number; readonly lastAt: string; readonly nextAt: string }): AdaptiveCard {
   return adaptiveCard([
-    heading('Reminders went recently'),
+    heading('Reminders asked for recently'),
     textBlock(
-      `Reminders for audit round ${roundNumber} went on ${formatDateTime(lastAt)}. So that people are not pestered, a champion can send them once every three days: you can send them again from ${formatDateTime(nextAt)}.`,
+      `Reminders for audit round ${roundNumber} were asked for on ${formatDateTime(lastAt)}. So that people are not pestered, a champion can ask for them once every three days: you can ask again from ${formatDateTime(nextAt)}.`,
       { spacing: 'small' },
     ),
   ]);

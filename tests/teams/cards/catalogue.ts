@@ -66,7 +66,7 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['my answers, none', myAnswersCard({ rounds: [] })],
   ['chat all done', chatAllDoneCard({ teamName: 'Family Help North', roundNumber: 3 })],
   ['status, with reminders', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), reminders: { at: '2026-03-10T09:00:00.000Z', reminded: 15, inProgress: false } })],
-  ['reminder, every condition open', reminderCard({ round: round({ teamName: 'Family Help North', closesAt: '2026-03-18T17:00:00.000Z' }), openConditions: CONDITIONS })],
+  ['reminder, every condition open', reminderCard({ round: round({ teamName: 'Family Help North', closesAt: '2026-03-19T00:00:00.000Z' }), openConditions: CONDITIONS })],
   ['reminder, one open, no close date', reminderCard({ round: round(), openConditions: [condition] })],
   ['reminders stopped', remindersStoppedCard({ rounds: [{ teamName: 'Family Help North', roundNumber: 3 }, { teamName: 'Family Help South', roundNumber: 1 }] })],
   ['reminders stopped, none open', remindersStoppedCard({ rounds: [] })],

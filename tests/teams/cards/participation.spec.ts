@@ -88,6 +88,14 @@ describe('the suppression note', () => {
     expect(visibleText(closedIntro(participationFor({ practitioner: 6, supervisor: 7 })))).not.toMatch(/keep answers anonymous/);
   });
 
+  it('says a level is hidden to protect a smaller one only when one is', () => {
+    expect(visibleText(closedIntro())).toContain('so that it cannot be worked out from the total, the next smallest level is hidden too.');
+    // One practitioner: every level is "fewer than 5", none hidden to protect another.
+    const text = visibleText(closedIntro(participationFor({ practitioner: 1 })));
+    expect(text).toContain('To keep answers anonymous, a level with fewer than 5 people shows no count.');
+    expect(text).not.toMatch(/next smallest level is hidden/);
+  });
+
   it('follows the threshold it is given', () => {
     const card = closedIntro(participationFor({ practitioner: 9, supervisor: 12 }, 10), 10);
     expect(factValue(card, 'Practitioner')).toBe('fewer than 10');

@@ -1,9 +1,10 @@
+import { endOfUkDay } from '../../../bot/domain/closeDate';
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { VERBS, answerInChatActionData, closeRoundActionData, stopRemindersActionData } from '../../../bot/teams/cards/actions';
-import { closeConfirmationCard, conditionCard, helpCard, reminderCard, reminderOutcomeCard } from '../../../bot/teams/cards';
+import { closeConfirmationCard, conditionCard, extendRoundCard, helpCard, openRoundCard, reminderCard, reminderOutcomeCard, remindTooSoonCard } from '../../../bot/teams/cards';
 import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
-import { actionsOf, participationFor, round, visibleText } from './cardKit';
+import { actionsOf, inputsOf, participationFor, round, visibleText } from './cardKit';
 
 /** The words people read where the obvious wording was wrong for them (issue 8, items 21 and 22). */
 describe('the help card', () => {
@@ -17,6 +18,11 @@ describe('the help card', () => {
     const text = visibleText(helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'], notUnderstood: 'xyz' }));
     expect(text.split('\n')[0]).toBe('I didn\'t understand "xyz". Here is what Practice Audit can do.');
     expect(text).toMatch(/^start: Open an audit round/m);
+  });
+
+  it("tells champions what status shows now: the response rate, each condition's answers, the close date, the reminders", () => {
+    const text = visibleText(helpCard({ isChampion: true, scope: 'team', champions: ['Priya Shah'] }));
+    expect(text).toMatch(/^status: See the open round's response rate, how many have answered each condition, when it closes, and the reminders sent\.$/m);
   });
 
   it('quotes at most 60 characters of what was written', () => {
@@ -54,11 +60,25 @@ describe('closing a round', () => {
   });
 });
 
+describe('the close date field', () => {
+  // Teams refuses a day outside min..max before sending, with the field's errorMessage: a past
+  // day chosen in the Agents Playground showed "Please choose the day the round closes." under it.
+  it.each([
+    ['start', openRoundCard({ teamId: '19:t', roundId: '20260321-100000000Z-0a1b2c3d', closesOn: '2026-04-04', closeAfterDays: 14, today: '2026-03-21', latest: '2026-06-19' })],
+    ['extend', extendRoundCard({ teamId: '19:t', roundId: 'r-4', roundNumber: 4, closesNow: '2026-04-04', closesOn: '2026-04-11', today: '2026-03-21', latest: '2026-06-19' })],
+  ])('on %s, says which days it takes when Teams refuses one', (_command, card) => {
+    const [field] = inputsOf(card);
+    expect(field).toMatchObject({ type: 'Input.Date', min: '2026-03-21', max: '2026-06-19', isRequired: true });
+    expect(field!.errorMessage).toBe('Please choose a day from today to Friday 19 June 2026.');
+  });
+});
+
 describe('a reminder', () => {
   it('names the team, the round, its close date and the conditions still open, with Answer now and Stop reminders for this round', () => {
-    const card = reminderCard({ round: round({ number: 2, teamName: 'Family Help North', closesAt: '2026-03-18T17:00:00.000Z' }), openConditions: [conditionById('C04'), conditionById('C11')] });
+    // A round closing on 18 March stores the instant that day ends: midnight, as 19 March begins.
+    const card = reminderCard({ round: round({ number: 2, teamName: 'Family Help North', closesAt: endOfUkDay('2026-03-18').toISOString() }), openConditions: [conditionById('C04'), conditionById('C11')] });
     const text = visibleText(card);
-    expect(text).toMatch(/Family Help North\s+has audit round 2 open, and your view counts\. It closes on 18 March 2026\./);
+    expect(text).toMatch(/Family Help North\s+has audit round 2 open, and your view counts\. It closes at the end of Wednesday 18 March 2026 \(UK time\)\./);
     expect(text).toContain('2 conditions are still open for you:');
     expect(text).toContain(`4. ${conditionById('C04').text}`);
     expect(text).toContain(`11. ${conditionById('C11').text}`);
@@ -68,6 +88,13 @@ describe('a reminder', () => {
     const ids = { teamId: '19:team@thread.tacv2', roundId: '20260304-101500000Z-abc123' };
     expect(answerInChatActionData.parse(buttons[0]!.data)).toEqual(ids);
     expect(stopRemindersActionData.parse(buttons[1]!.data)).toEqual(ids);
+  });
+
+  it('refuses a second remind within three days saying when reminders were asked for, not that they went (the wave may still be waiting for Teams)', () => {
+    const text = visibleText(remindTooSoonCard({ roundNumber: 2, lastAt: '2026-11-29T13:11:00.000Z', nextAt: '2026-12-02T13:11:00.000Z' }));
+    expect(text).toBe(
+      'Reminders asked for recently\nReminders for audit round 2 were asked for on 29 November 2026 at 13:11. So that people are not pestered, a champion can ask for them once every three days: you can ask again from 2 December 2026 at 13:11.',
+    );
   });
 
   it("tells the champion counts only: \"15 people reminded; 2 could not be reached\"", () => {
