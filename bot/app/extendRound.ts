@@ -44,8 +44,9 @@ export function suggestedExtension(round: AuditRound, now: Date): CalendarDay {
 /**
  * A champion moves the open round's close date later (issue 10): to the end of `closesOn` (UK).
  * Its new close is scheduled first, then the date stored (at the version read: a close in between
- * wins); the job planned for the old date then finds the date moved and does nothing. The caller
- * updates the intro card (RoundCards.showCloseDate) and tells the channel.
+ * wins, and so does the old close date if it comes meanwhile); the job planned for the old date
+ * then finds the date moved and does nothing. The caller updates the intro card
+ * (RoundCards.showCloseDate) and tells the channel.
  * Throws as roundToExtend; INVALID_CLOSE_DATE (in the past, too far, not later); STORAGE_UNAVAILABLE.
  */
 export async function extendRound(
@@ -55,7 +56,8 @@ export async function extendRound(
   const round = await roundToExtend(deps, request.teamId, request.person, request.roundId);
   const closesAt = checkedCloseDate(request.closesOn, deps.now(), round.closesAt ? { laterThan: round.closesAt } : {}).toISOString();
   await scheduleRoundWork(deps, { ...round, closesAt }, 'closeDateMoving');
-  const extended = await deps.rounds.changeCloseDate(round.teamId, round.roundId, closesAt);
+  // Checked again as the date is stored: its close date may have come while the jobs were kept.
+  const extended = await deps.rounds.changeCloseDate(round.teamId, round.roundId, closesAt, { now: deps.now });
   deps.roundCache.forget(round.teamId, round.roundId);
   return extended;
 }

@@ -16,8 +16,10 @@ export const MANUAL_REMINDER_GAP_MS = 3 * 24 * 60 * 60 * 1000;
 /**
  * What happened to each member in a reminder wave, by kind; only counts, never who.
  * - `reminded`: sent a reminder (Teams accepted it).
- * - `complete`: had answered every condition.
- * - `optedOut`: had said `stop reminders` for the round.
+ * - `complete`: had answered every condition (and not opted out).
+ * - `optedOut`: had said `stop reminders` for the round, whether or not they have answered: a
+ *   champion told "I stopped my reminders" must not learn from this count whether that person
+ *   has answered everything.
  * - `guests`: guests from another organisation (Teams' userRole "guest"), not reminded.
  * - `unmatched`: Teams gave no Entra object id, so their answers cannot be found (nor could they answer).
  * - `unreachable`: Teams refused the chat (403: blocked or removed the app; 404: not found). Not retried.
@@ -71,13 +73,15 @@ export interface MemberToRemind {
 /**
  * Whether a member is sent a reminder, or why not. `answered`: the conditions they have answered
  * in the round (undefined: none); `optedOut`: they said `stop reminders` for it. A guest or a
- * member without an Entra id is never matched to answers, so they are counted before anything else.
+ * member without an Entra id is never matched to answers, so they are counted before anything
+ * else; an opt-out is counted before their answers are looked at, so that the count of those who
+ * asked for no reminders never moves with what one of them has answered.
  */
 export function reminderDecision(member: MemberToRemind, answered: ReadonlySet<ConditionId> | undefined, optedOut: boolean): 'send' | Exclude<ReminderOutcome, 'reminded' | 'unreachable' | 'failed' | 'interrupted'> {
   if (member.guest) return 'guests';
   if (!member.entraObjectId) return 'unmatched';
-  if (answered && CONDITIONS.every((c) => answered.has(c.id))) return 'complete';
   if (optedOut) return 'optedOut';
+  if (answered && CONDITIONS.every((c) => answered.has(c.id))) return 'complete';
   return 'send';
 }
 

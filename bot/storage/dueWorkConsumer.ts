@@ -12,7 +12,7 @@ export interface DueWorkConsumerOptions {
   /** How long an idle consumer waits before asking the queue again, in ms (DUE_WORK_POLL_MS). */
   readonly pollMs: number;
   readonly now: () => Date;
-  /** Messages asked for at once (the service allows 1 to 32); their handlers run together. */
+  /** Most handlers running at once on this instance (the service gives 1 to 32 messages a call); the queue is asked for more whenever one finishes. */
   readonly batchSize?: number;
   /** How long a received message stays hidden from other instances while its handler runs, in seconds. */
   readonly leaseSeconds?: number;
@@ -48,7 +48,9 @@ const DEFAULTS = {
  * `maxTries` it is logged (`due_work_abandoned`) and moved to the poison queue, as are messages
  * that are unreadable or of a kind with no handler. A job done is logged (`due_work_done`, info). Logs name the kind and ids, never the job's
  * contents. A queue that cannot be reached is logged once (`due_work_unreachable`) and asked
- * again, less and less often, until it answers (`due_work_reachable_again`).
+ * again, less and less often, until it answers (`due_work_reachable_again`). Up to `batchSize`
+ * handlers run at once, and a job that comes due while one runs long is taken as soon as there is
+ * room: a slow batch of reminders does not hold up a round's close.
  */
 export function startDueWork(options: DueWorkConsumerOptions): DueWorkConsumer {
   const { queues, logger } = options;
@@ -99,12 +101,22 @@ export function startDueWork(options: DueWorkConsumerOptions): DueWorkConsumer {
     await run(message, stored, handler);
   };
 
+  /** Handlers running now: at most `batchSize`. The queue is asked again as soon as one has room, not once all have finished. */
+  const inFlight = new Set<Promise<void>>();
+  const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
+
   const loop = async () => {
     let failures = 0;
     while (!stopping.signal.aborted) {
+      const room = settings.batchSize - inFlight.size;
+      if (room <= 0) {
+        // A long handler (a batch of reminders while Teams is slow) holds one place, not the queue.
+        await Promise.race([...inFlight, stopped]);
+        continue;
+      }
       let messages: DequeuedMessageItem[];
       try {
-        messages = (await queues.work.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: settings.leaseSeconds })).receivedMessageItems;
+        messages = (await queues.work.receiveMessages({ numberOfMessages: room, visibilityTimeout: settings.leaseSeconds })).receivedMessageItems;
       } catch (error) {
         if (failures === 0) logger.error('due_work_unreachable', { error });
         failures += 1;
@@ -113,14 +125,16 @@ export function startDueWork(options: DueWorkConsumerOptions): DueWorkConsumer {
       }
       if (failures > 0) logger.info('due_work_reachable_again', { failures });
       failures = 0;
-      await Promise.all(
-        messages.map((message) =>
-          // A storage call that fails here leaves the message to reappear when its lease ends.
-          handle(message).catch((error: unknown) => logger.warn('due_work_message_failed', { messageId: message.messageId, error })),
-        ),
-      );
+      for (const message of messages) {
+        // A storage call that fails here leaves the message to reappear when its lease ends.
+        const handling: Promise<void> = handle(message)
+          .catch((error: unknown) => logger.warn('due_work_message_failed', { messageId: message.messageId, error }))
+          .finally(() => inFlight.delete(handling));
+        inFlight.add(handling);
+      }
       if (messages.length === 0) await pause(options.pollMs);
     }
+    await Promise.all(inFlight);
   };
   const running = loop();
   return {

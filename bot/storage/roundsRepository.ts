@@ -128,13 +128,18 @@ export class RoundsRepository {
   /**
    * Moves an open round's close date (`closesAt`, ISO 8601), at the version read: a close or
    * another change in between makes us read again. Resolves with the round as now stored.
-   * @throws AuditError ROUND_NOT_FOUND; ROUND_CLOSED when it has closed; STORAGE_CONFLICT when it kept changing.
+   * `now` given: refused when the round's close date as read has come by then (it takes no more
+   * answers, and its close may be running), however long ago the caller checked.
+   * @throws AuditError ROUND_NOT_FOUND; ROUND_CLOSED when it has closed (or its close date has come); STORAGE_CONFLICT when it kept changing.
    */
-  async changeCloseDate(teamId: string, roundId: string, closesAt: string): Promise<AuditRound> {
+  async changeCloseDate(teamId: string, roundId: string, closesAt: string, options: { readonly now?: () => Date } = {}): Promise<AuditRound> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const entity = await findRow<RoundEntity>(this.table, encodeKey(teamId), roundRowKey(roundId));
       if (!entity) throw new AuditError('ROUND_NOT_FOUND');
       if (entity.status === 'closed') throw new AuditError('ROUND_CLOSED', 'This audit round is already closed.');
+      if (options.now && entity.closesAt && Date.parse(entity.closesAt) <= options.now().getTime()) {
+        throw new AuditError('ROUND_CLOSED', 'This audit round has reached its close date and is closing, so it cannot be extended.');
+      }
       try {
         await storageCall(() => this.table.updateEntity({ partitionKey: entity.partitionKey, rowKey: entity.rowKey, closesAt }, 'Merge', { etag: entity.etag }));
         return fromEntity({ ...entity, closesAt });

@@ -17,8 +17,9 @@ describe('whether a member is reminded', () => {
     expect(reminderDecision({ teamsUserId: '29:b' }, undefined, false)).toBe('unmatched');
   });
 
-  it('skips someone who said "stop reminders"', () => {
+  it('skips someone who said "stop reminders", counted as such whether or not they have answered everything', () => {
     expect(reminderDecision(member, new Set<ConditionId>(['C01']), true)).toBe('optedOut');
+    expect(reminderDecision(member, every, true)).toBe('optedOut');
   });
 });
 

@@ -1,4 +1,5 @@
-import type { AuditRound, PostingAddress } from '../../domain/auditRound';
+import { isPastCloseDate, type AuditRound, type PostingAddress } from '../../domain/auditRound';
+import { AuditError } from '../../domain/errors';
 import { nextManualReminderAt } from '../../domain/reminders';
 import type { AuditServices, Person } from '../auditServices';
 import type { DueWork } from '../dueWork';
@@ -16,7 +17,8 @@ export type RemindOutcome =
  * other hears when it went). The wave's row is opened with `reportTo`, the thread where they
  * asked, for its outcome. When the job cannot be stored, the time and the row are taken back and
  * the error (STORAGE_UNAVAILABLE) is the caller's: nothing was sent. Refuses non-champions
- * (NOT_A_CHAMPION) and a team without an open round (NO_OPEN_ROUND).
+ * (NOT_A_CHAMPION), a team without an open round (NO_OPEN_ROUND), and a round whose close date
+ * has come (ROUND_CLOSED), even before its automatic close has run: it takes no more answers.
  */
 export async function remindNow(
   deps: Pick<AuditServices, 'champions' | 'rounds' | 'reminders' | 'now'> & { readonly dueWork: DueWork },
@@ -27,6 +29,9 @@ export async function remindNow(
   const { waves } = deps.reminders;
   const round = await championsOpenRound(deps, teamId, askedBy);
   const now = deps.now();
+  if (isPastCloseDate(round, now)) {
+    throw new AuditError('ROUND_CLOSED', `Audit round ${round.number} has reached its close date and takes no more answers, so no reminders go for it.`);
+  }
   const tooSoon = (lastAt: string): RemindOutcome => ({ sent: false, round, lastAt, nextAt: nextManualReminderAt(new Date(lastAt)).toISOString() });
   const last = await waves.lastManualReminder(round.roundId);
   if (last && now < nextManualReminderAt(new Date(last.at))) return tooSoon(last.at);

@@ -1,4 +1,4 @@
-import type { AuditRound, PostingAddress } from '../../domain/auditRound';
+import { isPastCloseDate, type AuditRound, type PostingAddress } from '../../domain/auditRound';
 import type { ConditionId } from '../../domain/conditions';
 import {
   addCounts, countOne, membersCounted, NO_REMINDER_COUNTS, openConditions, reminderDecision,
@@ -42,8 +42,10 @@ export async function runReminderBatch(deps: BatchDeps, job: BatchJob): Promise<
   if (!round) return deps.logger.info('reminder_batch_skipped', { roundId, waveId, batch, reason: 'round_not_found' });
   let progress = await deps.reminders.progress.startBatch(roundId, waveId, batch, members.length, deps.now().toISOString());
   if (!progress.finished) {
-    // A round closed meanwhile: nobody more is reminded, and the batch finishes with what it did.
-    progress = round.status === 'open' ? await sendBatch(deps, round, job, progress) : await advance(deps, job, progress, (row) => ({ next: row.next, finished: true }));
+    // A round closed meanwhile, or past its close date (its close still to run): nobody more is
+    // reminded, and the batch finishes with what it did.
+    const takingAnswers = round.status === 'open' && !isPastCloseDate(round, deps.now());
+    progress = takingAnswers ? await sendBatch(deps, round, job, progress) : await advance(deps, job, progress, (row) => ({ next: row.next, finished: true }));
   }
   if (!progress.finished) progress = await settleUnrecorded(deps, job, progress);
   if (progress.finished) await completeWaveIfDone(deps, round, waveId);

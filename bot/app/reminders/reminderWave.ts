@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isPastCloseDate } from '../../domain/auditRound';
 import { rosterBatches } from '../../domain/reminders';
 import type { AuditServices } from '../auditServices';
 import type { DueJob } from '../dueWork';
@@ -13,7 +14,7 @@ export type WaveDeps = Pick<AuditServices, 'rounds' | 'reminders' | 'roster' | '
  * A wave of reminders is due (the `reminderWave` job): reads the team's roster and hands it on in
  * batches of REMINDER_BATCH_SIZE (`reminderBatch` jobs, due at once), each carrying its slice of
  * the roster as read, answered or not; who is reminded is decided per member when their batch
- * runs. Nothing happens when the round has closed, or when an automatic wave's close date is no
+ * runs. Nothing happens when the round has closed (or its close date has come), or when an automatic wave's close date is no
  * longer the round's (an extension scheduled its own).
  *
  * Idempotent: the wave's row records how the roster was cut (batches, a digest of the members in
@@ -29,7 +30,8 @@ export async function runReminderWave(deps: WaveDeps, job: WaveJob): Promise<voi
   const round = await rounds.get(job.teamId, job.roundId);
   const skip = (reason: string) => logger.info('reminder_wave_skipped', { roundId: job.roundId, waveId: job.waveId, reason });
   if (!round) return skip('round_not_found');
-  if (round.status !== 'open') return skip('round_closed');
+  // A round past its close date takes no answers, even before its automatic close has run.
+  if (round.status !== 'open' || isPastCloseDate(round, deps.now())) return skip('round_closed');
   if (job.closesAt !== undefined && round.closesAt !== job.closesAt) return skip('close_date_changed');
 
   let wave = await reminders.waves.openWave({ teamId: job.teamId, roundId: job.roundId, waveId: job.waveId, createdAt: deps.now().toISOString() });

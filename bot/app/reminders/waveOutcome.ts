@@ -8,8 +8,10 @@ import type { ReminderEdges } from './reminderPorts';
  * batches' rows and recorded on the wave's row at the etag read, so of the batches finishing at
  * the same moment exactly one completes it, and only that one posts the outcome (counts only)
  * into the thread where a champion asked. Batches finishing concurrently each record their own
- * finish before reading the others, so the last one always sees them all. A failed post is
- * logged, not tried again: a second post could repeat it.
+ * finish before reading the others, so the last one always sees them all. The wave's row may
+ * also change for another reason between the read and the write (its delivery recording that
+ * the batches were scheduled): then it is read again, and completed unless another did. A failed
+ * post is logged, not tried again: a second post could repeat it.
  */
 export async function completeWaveIfDone(
   deps: Pick<AuditServices, 'reminders' | 'now'> & Pick<ReminderEdges, 'logger'>,
@@ -17,12 +19,16 @@ export async function completeWaveIfDone(
   waveId: string,
 ): Promise<void> {
   const { waves, progress } = deps.reminders;
-  const wave = await waves.wave(round.roundId, waveId);
+  let wave = await waves.wave(round.roundId, waveId);
   if (!wave || wave.completedAt || wave.batches === undefined) return;
   const finished = (await progress.batchesOf(round.roundId, waveId)).filter((batch) => batch.finished);
   if (finished.length < wave.batches) return;
   const totals = finished.reduce<ReminderCounts>((sum, batch) => addCounts(sum, batch.counts), NO_REMINDER_COUNTS);
-  if (!(await waves.completeWave(wave, totals, deps.now().toISOString()))) return;
+  while (!(await waves.completeWave(wave, totals, deps.now().toISOString()))) {
+    // Changed since read: completed by another batch (it reports), or only marked scheduled (try again).
+    wave = await waves.wave(round.roundId, waveId);
+    if (!wave || wave.completedAt) return;
+  }
   deps.logger.info('reminder_wave_completed', { roundId: round.roundId, waveId, ...totals });
   if (!wave.reportTo) return;
   await deps.reminders.messenger.report(wave.reportTo, round, totals).catch((error: unknown) => deps.logger.warn('reminder_report_failed', { roundId: round.roundId, waveId, error }));

@@ -54,7 +54,14 @@ const CLAIM_TIMEOUT_MS = 2_000;
 const SCHEDULE_RETRY_MS = 15_000;
 /** First guess at a claim's round trip: the first slot asked for starts this far ahead. */
 const INITIAL_LEAD_MS = 20;
-const MAX_LEAD_MS = 500;
+/**
+ * A claim that does not time out must be able to ask far enough ahead to use its slots: with a
+ * smaller cap, storage answering in 0.8 to 2 s (slow, yet not "unreachable") would give runs
+ * that have always passed when they arrive, and nothing would ever be sent.
+ */
+const MAX_LEAD_MS = CLAIM_TIMEOUT_MS;
+/** After a run that had passed by the time it arrived, the next asks this much further ahead than that claim took. */
+const LATE_RUN_LEAD_FACTOR = 1.25;
 
 /** A run of consecutive slots: slot i (0 ≤ i < count) starts at `firstAtMs + i × spacingMs`, ms since the epoch. */
 interface SlotRun {
@@ -138,10 +145,14 @@ function slotPacer(schedule: SlotClaimer, hooks: { notBefore?: () => number; cla
   };
 
   const claimed = (run: SlotRun, tookMs: number): void => {
-    leadMs = Math.min(MAX_LEAD_MS, 0.7 * leadMs + 0.3 * tookMs);
     hooks.claimed?.();
     claimedUntil = Math.max(claimedUntil, run.firstAtMs + run.count * run.spacingMs);
     const now = Date.now();
+    const lastSlotAt = run.firstAtMs + (run.count - 1) * run.spacingMs;
+    // Every slot had passed when the claim came back (storage slower than the lead allowed for):
+    // the next claim asks far enough ahead at once, rather than averaging towards it while nothing is sent.
+    const allPassed = now - lastSlotAt > LATE_TOLERANCE_MS;
+    leadMs = Math.min(MAX_LEAD_MS, allPassed ? Math.max(leadMs, tookMs * LATE_RUN_LEAD_FACTOR) : 0.7 * leadMs + 0.3 * tookMs);
     for (let i = 0; i < run.count && waiting.length > 0; i += 1) {
       const slotAt = run.firstAtMs + i * run.spacingMs;
       if (now - slotAt <= LATE_TOLERANCE_MS) startAt(slotAt, waiting.shift()!);
