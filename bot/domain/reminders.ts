@@ -58,9 +58,32 @@ export function membersCounted(counts: ReminderCounts): number {
   return REMINDER_OUTCOMES.reduce((sum, outcome) => sum + counts[outcome], 0);
 }
 
-/** Members a reminder was meant for but did not reach (for the champion's "could not be reached"). */
-export function notReached(counts: ReminderCounts): number {
-  return counts.unmatched + counts.unreachable + counts.failed;
+/** What a champion is shown of a wave's counts (shownReminderCounts). */
+export interface ShownReminderCounts {
+  readonly reminded: number;
+  /** Counted before anyone's answers are looked at: they say nothing about answering. */
+  readonly guests: number;
+  readonly optedOut: number;
+  /** Everyone else not reminded: had answered every condition, or Teams could not reach them (or may not have). */
+  readonly answeredOrUnreached: number;
+}
+
+/**
+ * The counts a champion sees: reminded, guests and opt-outs, and the rest not reminded in ONE
+ * figure. Whether Teams can reach a person is learned only by trying, and only people who have not
+ * answered every condition are tried; so a separate "could not be reached" would tell a champion
+ * who knows a colleague blocked the app whether that colleague has answered everything (between
+ * two waves that person would move from "could not be reached" to "had answered"). Folded
+ * together, their answering moves nothing the champion sees. The detailed counts stay in storage
+ * for the wave's own bookkeeping.
+ */
+export function shownReminderCounts(counts: ReminderCounts): ShownReminderCounts {
+  return {
+    reminded: counts.reminded,
+    guests: counts.guests,
+    optedOut: counts.optedOut,
+    answeredOrUnreached: counts.complete + counts.unmatched + counts.unreachable + counts.failed + counts.interrupted,
+  };
 }
 
 /** A member of the team as a reminder batch carries them: the roster as read, answered or not. */

@@ -1,6 +1,6 @@
 import type { AuditRound } from '../../domain/auditRound';
 import type { Condition } from '../../domain/conditions';
-import { notReached, type ReminderCounts } from '../../domain/reminders';
+import { shownReminderCounts, type ReminderCounts } from '../../domain/reminders';
 import { VERBS } from './actions';
 import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
@@ -54,7 +54,7 @@ export function remindersStoppedCard({ rounds }: { readonly rounds: readonly { r
 
 /**
  * A wave's outcome in the thread where a champion said `remind`, counts only:
- * "15 people reminded; 2 could not be reached; …".
+ * "15 people reminded; 4 not reminded, as they had answered every condition or Teams could not reach them; …".
  */
 export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRound; readonly totals: ReminderCounts }): AdaptiveCard {
   return adaptiveCard([
@@ -64,15 +64,18 @@ export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRo
   ]);
 }
 
-/** "15 people reminded; 2 could not be reached; 1 guest not reminded; 3 had already answered every condition." */
+/**
+ * "15 people reminded; 4 not reminded, as they had answered every condition or Teams could not
+ * reach them; 1 guest not reminded; 2 had asked for no reminders." (shownReminderCounts says why
+ * the second figure is one.)
+ */
 function reminderOutcomeText(totals: ReminderCounts): string {
-  const parts = [`${people(totals.reminded)} reminded`];
-  const unreached = notReached(totals);
-  if (unreached > 0) parts.push(`${unreached.toLocaleString('en-GB')} could not be reached`);
-  if (totals.interrupted > 0) parts.push(`${totals.interrupted.toLocaleString('en-GB')} may not have been reminded (Practice Audit restarted)`);
-  if (totals.guests > 0) parts.push(`${totals.guests.toLocaleString('en-GB')} ${totals.guests === 1 ? 'guest' : 'guests'} not reminded`);
-  if (totals.optedOut > 0) parts.push(`${totals.optedOut.toLocaleString('en-GB')} had asked for no reminders`);
-  if (totals.complete > 0) parts.push(`${totals.complete.toLocaleString('en-GB')} had already answered every condition`);
+  const shown = shownReminderCounts(totals);
+  const count = (n: number) => n.toLocaleString('en-GB');
+  const parts = [`${people(shown.reminded)} reminded`];
+  if (shown.answeredOrUnreached > 0) parts.push(`${count(shown.answeredOrUnreached)} not reminded, as they had answered every condition or Teams could not reach them`);
+  if (shown.guests > 0) parts.push(`${count(shown.guests)} ${shown.guests === 1 ? 'guest' : 'guests'} not reminded`);
+  if (shown.optedOut > 0) parts.push(`${count(shown.optedOut)} had asked for no reminders`);
   return `${parts.join('; ')}.`;
 }
 

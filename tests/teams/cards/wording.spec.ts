@@ -97,8 +97,10 @@ describe('a reminder', () => {
     );
   });
 
-  it("tells the champion counts only: \"15 people reminded; 2 could not be reached\"", () => {
-    const totals = { reminded: 15, complete: 0, optedOut: 0, guests: 0, unmatched: 1, unreachable: 1, failed: 0, interrupted: 0 };
-    expect(visibleText(reminderOutcomeCard({ round: round(), totals }))).toContain('15 people reminded; 2 could not be reached.');
+  it("tells the champion counts only, those who had answered and those Teams could not reach in one figure", () => {
+    const totals = { reminded: 15, complete: 3, optedOut: 2, guests: 1, unmatched: 1, unreachable: 1, failed: 1, interrupted: 1 };
+    expect(visibleText(reminderOutcomeCard({ round: round(), totals }))).toContain(
+      '15 people reminded; 7 not reminded, as they had answered every condition or Teams could not reach them; 1 guest not reminded; 2 had asked for no reminders.',
+    );
   });
 });
