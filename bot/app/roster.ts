@@ -20,4 +20,6 @@ export interface TeamRoster {
    * (403: the app is no longer in the team); AuditError ROUND_NOT_FOUND-style codes are not used here.
    */
   membersOf(teamId: string): Promise<readonly RosterMember[]>;
+  /** Drops what this instance keeps of the team's roster (a failed read included): its next read asks Teams. */
+  forget(teamId: string): void;
 }

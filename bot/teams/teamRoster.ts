@@ -60,6 +60,7 @@ export function createTeamRoster({ teamsPort, teams, cacheMs, logger, now }: Tea
       if ('failure' in outcome) throw outcome.failure;
       return outcome.members;
     },
+    forget: (teamId) => cache.forget(teamId),
   };
 }
 
