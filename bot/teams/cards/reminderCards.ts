@@ -64,6 +64,20 @@ export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRo
   ]);
 }
 
+/** A champion's run that reminded nobody does not count against their three days (app/reminders/waveOutcome.ts). */
+const ASK_AGAIN = 'Say "remind" to try again.';
+
+/**
+ * A champion's `remind` that could not go: Teams would not give the team's members (the roster),
+ * so nobody was reminded, and (the three days not counting such a run) they can ask again now.
+ */
+export function remindersNotSentCard({ round }: { readonly round: AuditRound }): AdaptiveCard {
+  return adaptiveCard([
+    heading(`Reminders for audit round ${round.number}`),
+    textBlock(`The reminders could not go: Teams would not give the team's members just now. Nobody was reminded. ${ASK_AGAIN}`, { spacing: 'small' }),
+  ]);
+}
+
 /** "15 people reminded; 2 could not be reached; 1 guest not reminded; 3 had already answered every condition." */
 function reminderOutcomeText(totals: ReminderCounts): string {
   const parts = [`${people(totals.reminded)} reminded`];
@@ -73,7 +87,9 @@ function reminderOutcomeText(totals: ReminderCounts): string {
   if (totals.guests > 0) parts.push(`${totals.guests.toLocaleString('en-GB')} ${totals.guests === 1 ? 'guest' : 'guests'} not reminded`);
   if (totals.optedOut > 0) parts.push(`${totals.optedOut.toLocaleString('en-GB')} had asked for no reminders`);
   if (totals.complete > 0) parts.push(`${totals.complete.toLocaleString('en-GB')} had already answered every condition`);
-  return `${parts.join('; ')}.`;
+  // Nobody reached though some were meant to be (Teams refused every chat): they may ask again.
+  const retry = totals.reminded === 0 && unreached + totals.interrupted > 0 ? ` Nobody was reminded. ${ASK_AGAIN}` : '';
+  return `${parts.join('; ')}.${retry}`;
 }
 
 /**
@@ -90,10 +106,10 @@ export function remindTooSoonCard({ roundNumber, lastAt, nextAt }: { readonly ro
   ]);
 }
 
-/** `remind` accepted: the counts follow in the same thread when the wave is done. */
+/** `remind` accepted: the counts (or why none could go) follow in the same thread when the wave is done. */
 export function remindingCard({ roundNumber }: { readonly roundNumber: number }): AdaptiveCard {
   return adaptiveCard([
     heading(`Reminders for audit round ${roundNumber}`),
-    textBlock('Reminding everyone who has not answered every condition… Each gets a one-to-one message naming the conditions still open for them. How many were reminded follows here when it is done.', { spacing: 'small' }),
+    textBlock('Reminding everyone who has not answered every condition… Each gets a one-to-one message naming the conditions still open for them. How many were reminded follows here when it is done, or why nobody could be.', { spacing: 'small' }),
   ]);
 }
