@@ -18,6 +18,10 @@ export interface TeamRoster {
    * Every person in the team (bots left out), read page by page through the team's stored
    * conversation and cached for a few minutes. Rejects with Teams' status when Teams refuses
    * (403: the app is no longer in the team); AuditError ROUND_NOT_FOUND-style codes are not used here.
+   * A failed read is kept briefly too (tabs poll); with `retryFailed`, one kept from before is not
+   * served and Teams is asked again (a reminder wave, which someone may be waiting on).
    */
-  membersOf(teamId: string): Promise<readonly RosterMember[]>;
+  membersOf(teamId: string, options?: { readonly retryFailed?: boolean }): Promise<readonly RosterMember[]>;
+  /** Drops what this instance keeps of the team's roster (a failed read included): its next read asks Teams. */
+  forget(teamId: string): void;
 }

@@ -9,7 +9,8 @@ import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './sto
  * A round's reminder waves, in the `reminders` table's partition of the round (its id: round
  * ids are made to be keys). One row per wave, `wave-{waveId}`: when it was asked for, where to
  * report (a champion's `remind`), how many batches its roster was cut into, and, once every batch
- * has finished, its totals. Beside them `manual`: when a champion last sent reminders. Rows say
+ * has finished, its totals (or, when Teams would not give the roster, the tries and that it was
+ * given up). Beside them `manual`: when a champion last sent reminders. Rows say
  * how many, never who.
  */
 const waveRowKey = (waveId: string) => `wave-${waveId}`;
@@ -26,6 +27,8 @@ interface WaveRow extends CountColumns {
   rosterHash?: string;
   scheduledAt?: string;
   completedAt?: string;
+  rosterFailures?: number;
+  failedAt?: string;
 }
 
 /** A wave as stored, with the etag a conditional change of it needs. */
@@ -46,6 +49,10 @@ export interface StoredWave {
   /** When its last batch finished; `totals` then hold every member's outcome. */
   readonly completedAt?: string;
   readonly totals?: ReminderCounts;
+  /** Tries that could not read the team's roster (Teams refused, or could not be reached). */
+  readonly rosterFailures?: number;
+  /** When it was given up without the roster: nobody was reminded, and no batch will run. */
+  readonly failedAt?: string;
   readonly etag: string;
 }
 
@@ -96,6 +103,15 @@ export class ReminderWaves {
   /** Records the wave's totals once every batch has finished, at the wave as read: true for the one caller who did (and reports it). */
   async completeWave(wave: StoredWave, totals: ReminderCounts, at: string): Promise<boolean> {
     return this.changeAt(wave, { completedAt: at, ...countsToColumns(totals) });
+  }
+
+  /**
+   * Records a try that could not read the team's roster, at the wave as read (one more
+   * `rosterFailures`); with `failedAt` (ISO 8601), that the wave is given up. False when another
+   * delivery changed the row first.
+   */
+  async recordRosterFailure(wave: StoredWave, failedAt?: string): Promise<boolean> {
+    return this.changeAt(wave, { rosterFailures: (wave.rosterFailures ?? 0) + 1, ...(failedAt ? { failedAt } : {}) });
   }
 
   /** A round's waves, newest first. */
@@ -160,6 +176,8 @@ function fromRow(roundId: string, row: TableEntityResult<WaveRow>): StoredWave {
     ...(row.rosterHash ? { rosterHash: row.rosterHash } : {}),
     ...(row.scheduledAt ? { scheduledAt: row.scheduledAt } : {}),
     ...(row.completedAt ? { completedAt: row.completedAt, totals: countsFromColumns(row) } : {}),
+    ...(typeof row.rosterFailures === 'number' ? { rosterFailures: row.rosterFailures } : {}),
+    ...(row.failedAt ? { failedAt: row.failedAt } : {}),
     etag: row.etag,
   };
 }

@@ -151,6 +151,29 @@ export class RoundsRepository {
   }
 
   /**
+   * Moves an open round's channel address (`postedIn`) to where `follow` says it now is
+   * (undefined: leave it), at the version read; a change in between (a card's id recorded, say)
+   * makes us read again. True when it moved; false when there was nothing to move (the round
+   * closed, no address, already there). A closed round sends nothing more, so it keeps its own.
+   * @throws AuditError STORAGE_CONFLICT when the round kept changing.
+   */
+  async readdress(teamId: string, roundId: string, follow: (postedIn: PostingAddress) => PostingAddress | undefined): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const entity = await findRow<RoundEntity>(this.table, encodeKey(teamId), roundRowKey(roundId));
+      if (!entity?.postedIn || entity.status === 'closed') return false;
+      const moved = follow(JSON.parse(entity.postedIn) as PostingAddress);
+      if (!moved) return false;
+      try {
+        await storageCall(() => this.table.updateEntity({ partitionKey: entity.partitionKey, rowKey: entity.rowKey, postedIn: JSON.stringify(moved) }, 'Merge', { etag: entity.etag }));
+        return true;
+      } catch (error) {
+        if (!isPreconditionFailed(error)) throw error;
+      }
+    }
+    throw new AuditError('STORAGE_CONFLICT', "The round was changing while its channel's address was being moved.");
+  }
+
+  /**
    * Closes the round and frees the team for a new one, atomically. The round row is
    * replaced only at the etag read, so a concurrent change makes us read again.
    * @throws AuditError ROUND_NOT_FOUND; ROUND_CLOSED when it is closed already.

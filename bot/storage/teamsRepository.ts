@@ -86,6 +86,23 @@ export class TeamsRepository {
     return this.replaceAt(toRow(fromRow(existing.row)), existing.etag);
   }
 
+  /**
+   * Moves the team's stored address (`postTo`) to where `follow` says it now is (undefined: leave
+   * it), at the version read, reading again if it changed meanwhile. Only for the tenant the team
+   * was recorded in, and not for a team marked removed (its return is `restore`'s). True when it
+   * moved; false when there was nothing to move (already there, another tenant, no such team).
+   */
+  async readdress(teamId: string, tenantId: string, follow: (postTo: PostingAddress) => PostingAddress | undefined): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const existing = await this.read(teamId);
+      if (!existing || existing.row.removedAt || existing.row.tenantId !== tenantId) return false;
+      const moved = follow(fromRow(existing.row).postTo);
+      if (!moved) return false;
+      if (await this.replaceAt(toRow({ ...fromRow(existing.row), postTo: moved }), existing.etag)) return true;
+    }
+    return false;
+  }
+
   /** The teams of a tenant; without one, every team (local mode has no tenant). Removed teams are left out. */
   async listIn(tenantId: string | undefined): Promise<TeamInstallation[]> {
     const teams: TeamInstallation[] = [];

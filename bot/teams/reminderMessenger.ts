@@ -1,5 +1,5 @@
 import type { ReminderMessenger } from '../app/reminders/reminderPorts';
-import { reminderCard, reminderOutcomeCard } from './cards';
+import { reminderCard, reminderOutcomeCard, remindersNotSentCard } from './cards';
 import { httpStatusOf } from './delivery/retry';
 import type { TeamsPort } from './teamsPort';
 
@@ -23,6 +23,9 @@ export function createReminderMessenger(teams: TeamsPort): ReminderMessenger {
     },
     async report(where, round, totals) {
       await teams.inConversation(where, (conversation) => conversation.postCard(reminderOutcomeCard({ round, totals })));
+    },
+    async reportNotSent(where, round) {
+      await teams.inConversation(where, (conversation) => conversation.postCard(remindersNotSentCard({ round })));
     },
   };
 }

@@ -54,12 +54,22 @@ export function createTeamRoster({ teamsPort, teams, cacheMs, logger, now }: Tea
   }
 
   return {
-    async membersOf(teamId) {
-      const outcome = await cache.get(teamId, () => read(teamId));
+    async membersOf(teamId, { retryFailed = false } = {}) {
+      let askedNow = false;
+      const readNow = () => {
+        askedNow = true;
+        return read(teamId);
+      };
+      let outcome = await cache.get(teamId, readNow);
+      if (retryFailed && !askedNow && outcome && 'failure' in outcome) {
+        cache.forget(teamId);
+        outcome = await cache.get(teamId, readNow);
+      }
       if (!outcome) throw new Error('The roster read gave nothing');
       if ('failure' in outcome) throw outcome.failure;
       return outcome.members;
     },
+    forget: (teamId) => cache.forget(teamId),
   };
 }
 

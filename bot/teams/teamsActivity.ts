@@ -61,6 +61,31 @@ export function tenantOfAddress(address: PostingAddress): string | undefined {
   return typeof tenantId === 'string' && tenantId ? tenantId : undefined;
 }
 
+/** The Teams service a stored address (a conversation reference) sends to: its `serviceUrl`, if it names one. */
+function serviceUrlOf(address: PostingAddress): string | undefined {
+  const serviceUrl = address.serviceUrl;
+  return typeof serviceUrl === 'string' && serviceUrl ? serviceUrl : undefined;
+}
+
+/**
+ * How a team's stored addresses follow the Teams service its activity came from: Teams may move a
+ * conversation to another `serviceUrl`, and Microsoft's guidance is to keep and use the latest
+ * one an incoming activity gives (the Agents Playground's is its port, which changes between
+ * runs). The function answers a stored address with the activity's `serviceUrl` in place of its
+ * own (the conversation, bot and tenant kept), or undefined when it is there already, when the
+ * activity names no service, or when the stored address is of another tenant than `tenantId`
+ * (the activity's): another organisation's activity never moves an address.
+ */
+export function addressFollowing(activityAddress: PostingAddress, tenantId: string): (stored: PostingAddress) => PostingAddress | undefined {
+  const serviceUrl = serviceUrlOf(activityAddress);
+  return (stored) => {
+    if (!serviceUrl || serviceUrlOf(stored) === serviceUrl) return undefined;
+    const storedTenant = tenantOfAddress(stored);
+    if (storedTenant !== undefined && storedTenant !== tenantId) return undefined;
+    return { ...stored, serviceUrl };
+  };
+}
+
 /** The bot's own account id in a stored address (the conversation reference's `bot`), if it names one. */
 export function botOfAddress(address: PostingAddress): string | undefined {
   const botId = (address.bot as { id?: unknown } | undefined)?.id;

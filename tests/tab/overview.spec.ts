@@ -72,7 +72,7 @@ test('hidden cells give their reason and no number; participation hides the same
   expect(c12[2]!.all).toBe('Fewer than 5 answers');
   expect(c12[3]!.score).toBe('2.0');
 
-  await expect(page.getByTestId('respondents').textContent()).resolves.toBe('35 people have answered');
+  await expect(page.getByTestId('respondents').textContent()).resolves.toBe('35 people answered');
   const participation = (level: string) => page.locator(`[data-level="${level}"]`).textContent();
   await expect(participation('practitioner')).resolves.toBe('Practitioner14 people');
   await expect(participation('senior-leader')).resolves.toBe('Senior leaderFewer than 5 people');
@@ -96,7 +96,7 @@ test('the round picker lists the team’s rounds, newest first, and opens on the
   await expect(picker.inputValue()).resolves.toBe('round-2');
   await page.getByTestId('open-round-note').getByText('Round 3 is open: its results appear when it closes.').waitFor();
   await picker.selectOption(FIRST_ROUND);
-  await page.getByText('10 people have answered').waitFor();
+  await page.getByTestId('respondents').getByText('10 people answered').waitFor();
   const overview = await readOverview(page);
   expect(overview.rows[0]!.cells[1]).toEqual(expected(firstRoundSummary().conditions[0]!.byLevel.practitioner, 5));
   expect(overview.rows[0]!.cells[1]!.score).toBe('1.5');
@@ -168,6 +168,29 @@ test('a closed round gives its response rate against the team’s members at clo
   // Round 1 closed before team sizes were kept: no rate, and why; never today’s roster.
   await page.getByLabel('Audit round').selectOption(FIRST_ROUND);
   await page.getByTestId('response-rate').getByText('No response rate: the team’s size was not recorded when this round closed.').waitFor();
+  expect(tab.errors).toEqual([]);
+});
+
+// Issue 10: "each condition's completion" for the closing figures too, in the past tense of a round that is over.
+test('a closed round gives each condition’s completion against the team’s members at close, and says who answered in the past tense', async () => {
+  const page = await tab.open(channelQuery());
+  await readOverview(page);
+  const completion = page.getByTestId('answers-by-condition');
+  const cellOf = (conditionId: string) => completion.locator(`tr[data-condition="${conditionId}"] td`).textContent();
+  await completion.locator('tr[data-condition="C01"] td').getByText('35 of 50 (70%)').waitFor();
+  await expect(completion.locator('tbody tr').count()).resolves.toBe(12);
+  // C12, worked out by hand from the fixture: 9 + 4 + 5 + 3 + 6 = 27 answered it, of 50.
+  await expect(cellOf('C12')).resolves.toBe('27 of 50 (54%)');
+  await expect(completion.locator('caption').textContent()).resolves.toBe('Answers by condition, of the team’s members when the round closed');
+  await expect(completion.locator('th').nth(1).textContent()).resolves.toBe('Answered');
+  await expect(page.getByTestId('respondents').textContent()).resolves.toBe('35 people answered');
+
+  // Round 1 kept no size: each condition's count alone, never against today’s team.
+  await page.getByLabel('Audit round').selectOption(FIRST_ROUND);
+  await page.getByTestId('respondents').getByText('10 people answered').waitFor();
+  await completion.locator('th').nth(1).getByText('Answers').waitFor();
+  await expect(cellOf('C01')).resolves.toBe('10'); // 6 + 2 + 1 + 1
+  await expect(completion.textContent()).resolves.not.toMatch(/%| of \d/);
   expect(tab.errors).toEqual([]);
 });
 

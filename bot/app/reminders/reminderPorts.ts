@@ -25,6 +25,8 @@ export interface ReminderMessenger {
   remind(via: PostingAddress, teamsUserId: string, reminder: ReminderToSend): Promise<'sent' | 'unreachable'>;
   /** Posts a wave's outcome, counts only, into the channel thread where a champion asked. */
   report(where: PostingAddress, round: AuditRound, totals: ReminderCounts): Promise<void>;
+  /** Posts, into that thread, that the wave could not go: Teams would not give the team's members, nobody was reminded. */
+  reportNotSent(where: PostingAddress, round: AuditRound): Promise<void>;
 }
 
 /**

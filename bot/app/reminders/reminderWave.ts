@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { isPastCloseDate } from '../../domain/auditRound';
 import { rosterBatches } from '../../domain/reminders';
+import type { AuditRound } from '../../domain/auditRound';
+import type { StoredWave } from '../../storage/reminderWaves';
 import type { AuditServices } from '../auditServices';
 import type { DueJob } from '../dueWork';
 import type { RosterMember } from '../roster';
 import type { ReminderEdges } from './reminderPorts';
-import { completeWaveIfDone } from './waveOutcome';
+import { completeWaveIfDone, releaseChampionsWait, reportWaveNotSent } from './waveOutcome';
 
 type WaveJob = Extract<DueJob, { kind: 'reminderWave' }>;
 export type WaveDeps = Pick<AuditServices, 'rounds' | 'reminders' | 'roster' | 'now'> & Pick<ReminderEdges, 'dueWork' | 'logger'>;
@@ -22,8 +24,8 @@ export type WaveDeps = Pick<AuditServices, 'rounds' | 'reminders' | 'roster' | '
  * scheduled does nothing; one that finds the cut recorded but not all scheduled (a delivery before
  * it stopped half-way) schedules them again only if the roster reads the same (same slices: each
  * batch's own progress then sends nothing twice), and otherwise schedules nothing and logs it: a
- * member may miss this wave, nobody is reminded twice. Rejects when storage or the roster fails,
- * so due work tries again.
+ * member may miss this wave, nobody is reminded twice. Rejects when storage fails, so due work
+ * tries again; when Teams will not give the roster, see rosterUnreadable.
  */
 export async function runReminderWave(deps: WaveDeps, job: WaveJob): Promise<void> {
   const { rounds, reminders, logger } = deps;
@@ -35,8 +37,14 @@ export async function runReminderWave(deps: WaveDeps, job: WaveJob): Promise<voi
   if (job.closesAt !== undefined && round.closesAt !== job.closesAt) return skip('close_date_changed');
 
   let wave = await reminders.waves.openWave({ teamId: job.teamId, roundId: job.roundId, waveId: job.waveId, createdAt: deps.now().toISOString() });
-  if (wave.scheduledAt) return;
-  const members = await deps.roster.membersOf(job.teamId);
+  if (wave.scheduledAt || wave.failedAt) return;
+  let members: readonly RosterMember[];
+  try {
+    // A failed read kept from a moment ago (a tab's) is not this wave's answer: Teams is asked again.
+    members = await deps.roster.membersOf(job.teamId, { retryFailed: true });
+  } catch (error) {
+    return rosterUnreadable(deps, round, wave, error);
+  }
   const batches = rosterBatches(members);
   const rosterHash = digestOf(members);
   while (wave.batches === undefined) {
@@ -69,6 +77,33 @@ export async function runReminderWave(deps: WaveDeps, job: WaveJob): Promise<voi
   logger.info('reminder_wave_scheduled', { roundId: job.roundId, waveId: job.waveId, members: members.length, batches: batches.length });
   // An empty roster has no batch to finish the wave: it is complete now.
   if (batches.length === 0) await completeWaveIfDone(deps, round, job.waveId);
+}
+
+/**
+ * Tries of an automatic wave to read the team's roster before it is given up, with due work's
+ * backoff between them (1, 2, 4 and 8 minutes: a quarter of an hour of Teams refusing or out of
+ * reach). Fewer than due work's own tries (dueWorkConsumer.ts, 8), so the wave, not the engine,
+ * gives up, and the next `status` can say the reminders did not go.
+ */
+export const AUTOMATIC_WAVE_ROSTER_TRIES = 5;
+
+/**
+ * Teams would not give the team's roster (403, 5xx after the connector's retries, out of reach).
+ * A champion's `remind` is given up at once, so its thread hears promptly: their three-day wait
+ * is released (a run that reached nobody does not count) and the thread told (waveOutcome.ts).
+ * An automatic wave rejects, so due work tries again after its backoff, until its
+ * AUTOMATIC_WAVE_ROSTER_TRIES-th try gives it up. Each try is recorded on the wave's row at its
+ * etag; a delivery that loses that race rejects, and its retry finds what the other recorded.
+ */
+async function rosterUnreadable(deps: WaveDeps, round: AuditRound, wave: StoredWave, error: unknown): Promise<void> {
+  const tries = (wave.rosterFailures ?? 0) + 1;
+  const giveUp = wave.reportTo !== undefined || tries >= AUTOMATIC_WAVE_ROSTER_TRIES;
+  // Released before the row says "given up": a failure in between is mended by the next delivery.
+  if (giveUp) await releaseChampionsWait(deps, wave);
+  const recorded = await deps.reminders.waves.recordRosterFailure(wave, giveUp ? deps.now().toISOString() : undefined);
+  if (!giveUp || !recorded) throw error;
+  deps.logger.warn('reminder_wave_not_sent', { roundId: round.roundId, waveId: wave.waveId, tries, reason: 'roster_unreadable', error });
+  await reportWaveNotSent(deps, round, wave);
 }
 
 /** The roster as cut: its members' Teams ids in order (a digest: no one can be read back from it). */

@@ -12,4 +12,4 @@ export { chatRoundChoiceCard, chatAllDoneCard } from './chatCards';
 export { formatDate } from './format';
 export { openRoundCard, extendRoundCard } from './closeDateCard';
 export { settingsCard, draftOf } from './settingsCard';
-export { reminderCard, reminderOutcomeCard, remindersStoppedCard, remindingCard, remindTooSoonCard } from './reminderCards';
+export { reminderCard, reminderOutcomeCard, remindersNotSentCard, remindersStoppedCard, remindingCard, remindTooSoonCard } from './reminderCards';

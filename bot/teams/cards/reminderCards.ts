@@ -64,6 +64,20 @@ export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRo
   ]);
 }
 
+/** A champion's run that reminded nobody does not count against their three days (app/reminders/waveOutcome.ts). */
+const ASK_AGAIN = 'Say "remind" to try again.';
+
+/**
+ * A champion's `remind` that could not go: Teams would not give the team's members (the roster),
+ * so nobody was reminded, and (the three days not counting such a run) they can ask again now.
+ */
+export function remindersNotSentCard({ round }: { readonly round: AuditRound }): AdaptiveCard {
+  return adaptiveCard([
+    heading(`Reminders for audit round ${round.number}`),
+    textBlock(`The reminders could not go: Teams would not give the team's members just now. Nobody was reminded. ${ASK_AGAIN}`, { spacing: 'small' }),
+  ]);
+}
+
 /**
  * "15 people reminded; 4 not reminded, as they had answered every condition or Teams could not
  * reach them; 1 guest not reminded; 2 had asked for no reminders." (shownReminderCounts says why
@@ -72,11 +86,13 @@ export function reminderOutcomeCard({ round, totals }: { readonly round: AuditRo
 function reminderOutcomeText(totals: ReminderCounts): string {
   const shown = shownReminderCounts(totals);
   const count = (n: number) => n.toLocaleString('en-GB');
-  const parts = [`${people(shown.reminded)} reminded`];
-  if (shown.answeredOrUnreached > 0) parts.push(`${count(shown.answeredOrUnreached)} not reminded, as they had answered every condition or Teams could not reach them`);
+  const notReminded = `${count(shown.answeredOrUnreached)} ${shown.reminded === 0 ? 'were not' : 'not'} reminded, as they had answered every condition or Teams could not reach them`;
+  const parts = shown.reminded === 0 ? ['Nobody was reminded'] : [`${people(shown.reminded)} reminded`];
+  if (shown.answeredOrUnreached > 0) parts.push(notReminded);
   if (shown.guests > 0) parts.push(`${count(shown.guests)} ${shown.guests === 1 ? 'guest' : 'guests'} not reminded`);
   if (shown.optedOut > 0) parts.push(`${count(shown.optedOut)} had asked for no reminders`);
-  return `${parts.join('; ')}.`;
+  // Whatever the reason (saying which would say too much), they may ask again at once.
+  return `${parts.join('; ')}.${shown.reminded === 0 ? ` ${ASK_AGAIN}` : ''}`;
 }
 
 /**
@@ -93,10 +109,10 @@ export function remindTooSoonCard({ roundNumber, lastAt, nextAt }: { readonly ro
   ]);
 }
 
-/** `remind` accepted: the counts follow in the same thread when the wave is done. */
+/** `remind` accepted: the counts (or why none could go) follow in the same thread when the wave is done. */
 export function remindingCard({ roundNumber }: { readonly roundNumber: number }): AdaptiveCard {
   return adaptiveCard([
     heading(`Reminders for audit round ${roundNumber}`),
-    textBlock('Reminding everyone who has not answered every condition… Each gets a one-to-one message naming the conditions still open for them. How many were reminded follows here when it is done.', { spacing: 'small' }),
+    textBlock('Reminding everyone who has not answered every condition… Each gets a one-to-one message naming the conditions still open for them. How many were reminded follows here when it is done, or why nobody could be.', { spacing: 'small' }),
   ]);
 }

@@ -1,3 +1,4 @@
+import type { LatestReminders } from '../../app/reminders/waveOutcome';
 import { type AuditRound } from '../../domain/auditRound';
 import { type OpenParticipation } from '../../domain/participation';
 import { type TeamSize } from '../../domain/responseRate';
@@ -12,8 +13,8 @@ export interface StatusCardOptions {
   readonly privacyThreshold: number;
   /** The team's size now, the response rate's denominator; unknown when Teams would not give the roster. */
   readonly teamSize: TeamSize;
-  /** The round's latest reminder wave (app/reminders/waveOutcome.ts): when, and how many were reminded. */
-  readonly reminders?: { readonly at: string; readonly reminded: number; readonly inProgress: boolean };
+  /** The round's latest reminder wave (app/reminders/waveOutcome.ts): when, and what became of it. */
+  readonly reminders?: LatestReminders;
 }
 
 /**
@@ -28,7 +29,7 @@ export function statusCard({ round, participation, privacyThreshold, teamSize, r
       ['Opened', formatDate(round.openedAt)],
       ...(round.status === 'open' && round.closesAt ? [['Closes', `${closeDayInWords(round.closesAt)}, at the end of the day (UK time)`] as const] : []),
       ['Status', state],
-      ...(reminders ? [['Reminders', `${formatDate(reminders.at)}, ${people(reminders.reminded)} reminded${reminders.inProgress ? ' so far' : ''}`] as const] : []),
+      ...(reminders ? [['Reminders', remindersInWords(reminders)] as const] : []),
     ]),
     ...participationSection(participation, privacyThreshold, round.status === 'open', teamSize),
     textBlock('Counts only: individual answers and who gave them are never shown.', {
@@ -37,4 +38,17 @@ export function statusCard({ round, participation, privacyThreshold, teamSize, r
       spacing: 'medium',
     }),
   ]);
+}
+
+/**
+ * The latest wave as it stands, never more than happened: "10 March 2026, 15 people reminded";
+ * while Teams will not give the team's members, that nobody has been reminded and why.
+ */
+function remindersInWords(reminders: LatestReminders): string {
+  const asked = formatDate(reminders.at);
+  const why = "Teams would not give the team's members.";
+  if (reminders.state === 'notSent') return `${asked}, not sent: ${why} Nobody was reminded.`;
+  if (reminders.state === 'waitingForTeams') return `${asked}, not sent yet: ${why} Practice Audit will try again.`;
+  if (reminders.reminded > 0) return `${asked}, ${people(reminders.reminded)} reminded${reminders.state === 'going' ? ' so far' : ''}`;
+  return reminders.state === 'going' ? `${asked}, going out now` : `${asked}, nobody reminded`;
 }

@@ -11,8 +11,9 @@ import type { BotDeps } from './botDeps';
 
 /**
  * `remind` in a team's channel (champions): a wave of reminders now, answered at once; the
- * counts follow in the same thread when every batch is done. Too soon after the last (three
- * days): refused, saying when it went and when it can go again.
+ * counts follow in the same thread when every batch is done, or, when Teams will not give the
+ * team's members, that nobody was reminded (app/reminders/reminderWave.ts). Too soon after the
+ * last that reached someone (three days): refused, saying when it went and when it can go again.
  */
 export async function remindCommand(turn: TeamsTurn, teamId: string, person: Person, deps: BotDeps): Promise<void> {
   const outcome = await remindNow(deps.services, teamId, person, turn.address);

@@ -1,13 +1,10 @@
 import { useEffect, useId } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { CONDITIONS } from '@domain/conditions';
-import { completionText } from '@domain/responseRate';
 import type { RoundListItem } from '../api/types';
 import { plural } from '../format';
 import { useRoundParticipation } from '../hooks/roundFeed';
-import { DataTable } from './DataTable';
+import { ConditionCompletion } from './ConditionCompletion';
 import { NoRatesByLevel, ResponseRate } from './ResponseRate';
-import { useTableStyles } from './tableStyles';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -37,7 +34,6 @@ export function OpenRoundPanel(props: {
   const { round, earlier, onShowRound, onResults } = props;
   const heading = props.headingLevel ?? 'h2';
   const styles = useStyles();
-  const table = useTableStyles();
   const headingId = useId();
   const { data, error, loading } = useRoundParticipation();
   const released = data?.results === 'released';
@@ -65,18 +61,7 @@ export function OpenRoundPanel(props: {
           <p className={styles.total} data-testid="respondents">{plural(data.respondents, 'person has', 'people have')} answered</p>
           <ResponseRate respondents={data.respondents} teamSize={data.teamSize} open={data.results !== 'released'} />
           <NoRatesByLevel />
-          <DataTable
-            testId="answers-by-condition"
-            caption={data.teamSize.known ? 'Answers so far, by condition, of the team’s members' : 'Answers so far, by condition'}
-            columns={['Condition', data.teamSize.known ? 'Answered' : 'Answers']}
-          >
-            {CONDITIONS.map((condition) => (
-              <tr key={condition.id} data-condition={condition.id}>
-                <th scope="row" className={table.rowHead}>{condition.number}. {condition.text}</th>
-                <td className={table.cell}>{completionText(data.answersByCondition[condition.id] ?? 0, data.teamSize)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <ConditionCompletion participation={data} open={data.results !== 'released'} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { LEVELS } from '@domain/levels';
 import type { RoundSummary } from '@domain/summary/roundSummary';
 import { countText, plural } from '../format';
 import { useRoundParticipation } from '../hooks/roundFeed';
+import { ConditionCompletion } from './ConditionCompletion';
 import { NoRatesByLevel, ResponseRate } from './ResponseRate';
 
 const useStyles = makeStyles({
@@ -28,9 +29,10 @@ const useStyles = makeStyles({
 });
 
 /**
- * Who has taken part: people in all, the response rate against the team's members at close (from
- * the round's participation, which keeps them), and people by level where the group is big
- * enough to show; there is no response rate by level, and it says so.
+ * Who took part in a closed round: people in all, the response rate against the team's members at
+ * close (from the round's participation, which keeps them), each condition's completion against
+ * the same, and people by level where the group is big enough to show; there is no response rate
+ * by level, and it says so. In the past tense, as the closed round's cards: it is over.
  */
 export function Participation({ summary }: { summary: RoundSummary }) {
   const styles = useStyles();
@@ -38,7 +40,7 @@ export function Participation({ summary }: { summary: RoundSummary }) {
   const { data: participation } = useRoundParticipation();
   return (
     <>
-      <p className={styles.total} data-testid="respondents">{plural(summary.respondents, 'person has', 'people have')} answered</p>
+      <p className={styles.total} data-testid="respondents">{plural(summary.respondents, 'person', 'people')} answered</p>
       {participation && <ResponseRate respondents={summary.respondents} teamSize={participation.teamSize} open={false} />}
       <ul className={styles.list} aria-label="People who have answered, by level">
         {LEVELS.map((level) => (
@@ -49,6 +51,7 @@ export function Participation({ summary }: { summary: RoundSummary }) {
         ))}
       </ul>
       <NoRatesByLevel />
+      {participation && <ConditionCompletion participation={participation} open={false} />}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { oneGoDoneCard, oneGoFormCard } from '../../../bot/teams/cards/oneGoCard';
 import {
   chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, reminderCard,
-  reminderOutcomeCard, remindersStoppedCard, remindingCard, remindTooSoonCard, roundIntroCard, settingsCard, statusCard, welcomeCard, type AdaptiveCard,
+  reminderOutcomeCard, remindersNotSentCard, remindersStoppedCard, remindingCard, remindTooSoonCard, roundIntroCard, settingsCard, statusCard, welcomeCard, type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
 
@@ -65,12 +65,14 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['my answers', myAnswersCard({ rounds: [{ teamId: 't1', teamName: 'Family Help North', roundId: 'r1', roundNumber: 2, answers: [{ conditionId: 'C01', rating: 'mostly', level: 'practitioner', comment: LONG_COMMENT }, { conditionId: 'C12', rating: 'dont-know', level: 'practitioner', comment: '' }] }] })],
   ['my answers, none', myAnswersCard({ rounds: [] })],
   ['chat all done', chatAllDoneCard({ teamName: 'Family Help North', roundNumber: 3 })],
-  ['status, with reminders', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), reminders: { at: '2026-03-10T09:00:00.000Z', reminded: 15, inProgress: false } })],
+  ['status, with reminders', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), reminders: { at: '2026-03-10T09:00:00.000Z', state: 'done', reminded: 15 } })],
+  ['status, reminders not sent', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), reminders: { at: '2026-03-10T09:00:00.000Z', state: 'notSent' } })],
   ['reminder, every condition open', reminderCard({ round: round({ teamName: 'Family Help North', closesAt: '2026-03-19T00:00:00.000Z' }), openConditions: CONDITIONS })],
   ['reminder, one open, no close date', reminderCard({ round: round(), openConditions: [condition] })],
   ['reminders stopped', remindersStoppedCard({ rounds: [{ teamName: 'Family Help North', roundNumber: 3 }, { teamName: 'Family Help South', roundNumber: 1 }] })],
   ['reminders stopped, none open', remindersStoppedCard({ rounds: [] })],
   ['reminder outcome', reminderOutcomeCard({ round: round(), totals: { reminded: 15, complete: 30, optedOut: 1, guests: 2, unmatched: 0, unreachable: 2, failed: 0, interrupted: 1 } })],
+  ['reminders not sent', remindersNotSentCard({ round: round() })],
   ['reminding', remindingCard({ roundNumber: 3 })],
   ['remind too soon', remindTooSoonCard({ roundNumber: 3, lastAt: '2026-03-10T09:00:00.000Z', nextAt: '2026-03-13T09:00:00.000Z' })],
   ['condition in chat, more to answer', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor', leftToAnswer: 11 })],

@@ -2,9 +2,9 @@ import { endOfUkDay } from '../../../bot/domain/closeDate';
 import { conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
 import { VERBS, answerInChatActionData, closeRoundActionData, stopRemindersActionData } from '../../../bot/teams/cards/actions';
-import { closeConfirmationCard, conditionCard, extendRoundCard, helpCard, openRoundCard, reminderCard, reminderOutcomeCard, remindTooSoonCard } from '../../../bot/teams/cards';
+import { closeConfirmationCard, conditionCard, extendRoundCard, helpCard, openRoundCard, reminderCard, reminderOutcomeCard, remindTooSoonCard, statusCard } from '../../../bot/teams/cards';
 import { closedRoundNotice } from '../../../bot/teams/handlers/roundNotices';
-import { actionsOf, inputsOf, participationFor, round, visibleText } from './cardKit';
+import { actionsOf, factValue, inputsOf, participationFor, round, visibleText } from './cardKit';
 
 /** The words people read where the obvious wording was wrong for them (issue 8, items 21 and 22). */
 describe('the help card', () => {
@@ -95,6 +95,19 @@ describe('a reminder', () => {
     expect(text).toBe(
       'Reminders asked for recently\nReminders for audit round 2 were asked for on 29 November 2026 at 13:11. So that people are not pestered, a champion can ask for them once every three days: you can ask again from 2 December 2026 at 13:11.',
     );
+  });
+
+  it('says in status what became of the latest reminders, never a count of nobody as if some went', () => {
+    const line = (reminders: Parameters<typeof statusCard>[0]['reminders']) =>
+      factValue(statusCard({ round: round(), participation: participationFor({}), privacyThreshold: 5, teamSize: knownTeamSize(52), ...(reminders ? { reminders } : {}) }), 'Reminders');
+    const at = '2026-03-10T09:00:00.000Z';
+    expect(line({ at, state: 'done', reminded: 15 })).toBe('10 March 2026, 15 people reminded');
+    expect(line({ at, state: 'done', reminded: 0 })).toBe('10 March 2026, nobody reminded');
+    expect(line({ at, state: 'going', reminded: 4 })).toBe('10 March 2026, 4 people reminded so far');
+    expect(line({ at, state: 'going', reminded: 0 })).toBe('10 March 2026, going out now');
+    expect(line({ at, state: 'waitingForTeams' })).toBe("10 March 2026, not sent yet: Teams would not give the team's members. Practice Audit will try again.");
+    expect(line({ at, state: 'notSent' })).toBe("10 March 2026, not sent: Teams would not give the team's members. Nobody was reminded.");
+    expect(line(undefined)).toBeUndefined();
   });
 
   it("tells the champion counts only, those who had answered and those Teams could not reach in one figure", () => {
