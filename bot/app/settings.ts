@@ -21,7 +21,10 @@ export async function settingsOfTeam(deps: SettingsDeps, teamId: string, person:
 /**
  * A champion saves the team's settings (issue 10): validated (validTeamSettings), and stored only
  * if they are still at `version`, the one the champion's card showed. Every round opened
- * afterwards follows them. A cadence newly set or changed also plans the next round after the
+ * afterwards follows them. A round already open keeps its close date and the automatic reminders
+ * planned when it opened; an extension plans them again with the settings as they are then
+ * (scheduleRoundWork). Re-planning them on every save was not chosen: the waves are numbered
+ * ('auto-1', 'auto-2'), so moving them after one has gone would skip or repeat a reminder. A cadence newly set or changed also plans the next round after the
  * team's latest one, when that is still ahead (one already past is not opened at once: the next
  * round a champion starts plans its own); a cadence turned off stops future openings (each job
  * checks the settings when it runs).

@@ -56,7 +56,7 @@ describe("a team's settings", () => {
     await send(channelCommand(url(), PEOPLE.champion, 'settings'));
     shown = lastSent();
     const card = cardOf(shown.activity);
-    expect(cardText(card)).toMatch(/^This team's audit settings\nEvery round opened from now on follows them\./);
+    expect(cardText(card)).toMatch(/^This team's audit settings\nRounds opened from now on follow them\./);
     expect(inputValues(card)).toEqual({ closeAfterDays: 14, remindHalfway: 'true', remindDaysBefore: 2, cadenceMonths: 'none' });
     expect(executeActions(card).map((a) => a.title)).toEqual(['Save']);
   });
@@ -74,7 +74,7 @@ describe("a team's settings", () => {
 
   it('are saved on Save, and the card then shows them as saved', async () => {
     const reply = cardOf((await save(PEOPLE.champion, cardOf(shown.activity), { closeAfterDays: '21', remindHalfway: 'false', remindDaysBefore: '3' })).body);
-    expect(cardText(reply)).toMatch(/^Saved\. Every round opened from now on follows these settings\./);
+    expect(cardText(reply)).toMatch(/^Saved\. Rounds opened from now on follow these settings\./);
     expect(inputValues(reply)).toEqual({ closeAfterDays: 21, remindHalfway: 'false', remindDaysBefore: 3, cadenceMonths: 'none' });
     expect(await stored()).toEqual({ closeAfterDays: 21, reminders: [{ kind: 'daysBeforeClose', days: 3 }] });
     // Saved again from the card it answered with (its new version), a reminder turned off.

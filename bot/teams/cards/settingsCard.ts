@@ -46,7 +46,8 @@ export const NO_CADENCE = 'none';
 
 /**
  * `settings` (champions, in the channel): the team's choices for its rounds, changed in place and
- * saved together (issue 10). Every round opened afterwards follows them.
+ * saved together (issue 10). Every round opened afterwards follows them; an open round's reminders
+ * follow them only if it is extended (it says so).
  */
 export function settingsCard({ teamId, version, draft, problem, saved, nextRound }: SettingsCardOptions): AdaptiveCard {
   const byField = (field: SettingsField, inputs: CardElement[]): CardElement[] =>
@@ -57,7 +58,7 @@ export function settingsCard({ teamId, version, draft, problem, saved, nextRound
       ...(saved ? [textBlock(saved, { color: 'good', weight: 'bolder' })] : []),
       ...(problem && !problem.field ? [textBlock(problem.text, { color: 'attention', weight: 'bolder' })] : []),
       heading("This team's audit settings"),
-      textBlock('Every round opened from now on follows them. A round already open keeps its close date (champions can extend it).', { isSubtle: true, spacing: 'none' }),
+      textBlock('Rounds opened from now on follow them. A round already open keeps its close date and its automatic reminders as planned when it opened; if a champion extends it, its reminders follow the settings as they are then.', { isSubtle: true, spacing: 'none' }),
       ...byField('closeAfterDays', [
         numberInput({ id: SETTING_INPUT_IDS.closeAfterDays, label: 'Days a round stays open (the close date "start" suggests)', min: 1, max: 90, ...(draft.closeAfterDays !== undefined ? { value: draft.closeAfterDays } : {}) }),
       ]),

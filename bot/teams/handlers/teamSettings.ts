@@ -24,6 +24,13 @@ function cardOf(teamId: string, view: TeamSettingsView, saved?: string): Adaptiv
   return settingsCard({ teamId, draft: draftOf(view.settings), ...(view.version ? { version: view.version } : {}), ...(saved ? { saved } : {}), ...(next ? { nextRound: next } : {}) });
 }
 
+/**
+ * What a save changes, said where it is done: the rounds opened from now on. A round already open
+ * keeps what was planned when it opened (its close date, its automatic reminders); an extension
+ * plans its reminders again, with the settings as they are then (app/roundSchedule.ts).
+ */
+const SAVED = 'Saved. Rounds opened from now on follow these settings. A round already open keeps its close date and its reminders as planned when it opened, unless it is extended: its reminders then follow these settings.';
+
 /** `settings` in a channel (champions): the team's settings, to change and save. */
 export async function showSettings(turn: TeamsTurn, teamId: string, person: Person, deps: BotDeps): Promise<void> {
   await turn.reply(cardOf(teamId, await settingsOfTeam(deps.services, teamId, person)));
@@ -52,7 +59,7 @@ export async function handleSaveSettingsAction(turn: TeamsTurn, data: unknown, d
       return cardResponse(again(read.problem));
     }
     const saved = await saveTeamSettings(deps.services, { teamId: team.teamId, person, settings: read.settings, version });
-    return cardResponse(cardOf(team.teamId, saved, 'Saved. Every round opened from now on follows these settings.'));
+    return cardResponse(cardOf(team.teamId, saved, SAVED));
   } catch (error) {
     if (isAuditError(error, 'STORAGE_CONFLICT')) {
       const now = await settingsOfTeam(deps.services, team.teamId, personOf(turn.activity)).catch(() => undefined);
