@@ -33,7 +33,26 @@ const CHANNEL_VIEWS: [ViewTab, string, string][] = [
 async function onPhone(page: Page, ready: () => Promise<unknown>): Promise<Page> {
   await page.setViewportSize(PHONE);
   await ready();
+  await layoutSettled(page);
   return page;
+}
+
+/**
+ * Waits until two reads of the layout a couple of frames apart agree (at most 3 s): after a resize,
+ * Fluent's MessageBar lays itself out again from a ResizeObserver, a frame or more later, and a
+ * read in between measured the old width. A person sees the settled layout.
+ */
+async function layoutSettled(page: Page): Promise<void> {
+  // A string: the specs compile without the DOM's types.
+  const frames = () => page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  const deadline = Date.now() + 3_000;
+  let before = JSON.stringify(await readLayout(page));
+  for (;;) {
+    await frames();
+    const now = JSON.stringify(await readLayout(page));
+    if (now === before || Date.now() > deadline) return;
+    before = now;
+  }
 }
 
 async function openChannelView(name: ViewTab, readyTestId: string, theme = ''): Promise<Page> {
