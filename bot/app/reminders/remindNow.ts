@@ -34,13 +34,13 @@ export async function remindNow(
   }
   const tooSoon = (lastAt: string): RemindOutcome => ({ sent: false, round, lastAt, nextAt: nextManualReminderAt(new Date(lastAt)).toISOString() });
   const last = await waves.lastManualReminder(round.roundId);
-  if (last && now < nextManualReminderAt(new Date(last.at))) return tooSoon(last.at);
+  if (last && now < nextManualReminderAt(new Date(last.at)) && (await claimStands(deps, round.roundId, last.at, now))) return tooSoon(last.at);
   const at = now.toISOString();
   if (!(await waves.claimManualReminder(round.roundId, at, last))) {
     // Another champion's `remind` got there first: theirs is the wave.
     return tooSoon((await waves.lastManualReminder(round.roundId))?.at ?? at);
   }
-  const waveId = `manual-${at}`;
+  const waveId = manualWaveId(at);
   try {
     await waves.openWave({ teamId, roundId: round.roundId, waveId, createdAt: at, reportTo });
     await deps.dueWork.schedule({ kind: 'reminderWave', teamId, roundId: round.roundId, waveId }, now);
@@ -50,4 +50,28 @@ export async function remindNow(
     throw error;
   }
   return { sent: true, round };
+}
+
+/** A champion's wave is named by the time they asked: one per claim. */
+const manualWaveId = (at: string): string => `manual-${at}`;
+
+/**
+ * How long a champion's wave may take to start (its job handed to due work and run: a poll or two
+ * normally; the due-work lease is 10 minutes) before a claim whose wave never started stops
+ * counting against the three days.
+ */
+const WAVE_START_GRACE_MS = 15 * 60_000;
+
+/**
+ * Whether the champion's reminder recorded at `at` holds them back: only if its wave got under
+ * way. A `remind` can record its time and then fail to store its job (an instance stopped between
+ * the two, or storage failed and could not take the record back either): the wave then has no row,
+ * or a row that never started, and saying "reminders were asked for recently" for three days would
+ * claim something that is not happening.
+ */
+async function claimStands(deps: Pick<AuditServices, 'reminders'>, roundId: string, at: string, now: Date): Promise<boolean> {
+  const wave = await deps.reminders.waves.wave(roundId, manualWaveId(at));
+  if (!wave) return false;
+  const started = wave.batches !== undefined || wave.rosterFailures !== undefined || wave.failedAt !== undefined || wave.completedAt !== undefined;
+  return started || now.getTime() - Date.parse(wave.createdAt) < WAVE_START_GRACE_MS;
 }
