@@ -6,9 +6,10 @@ import type { AuditRound } from '../../domain/auditRound';
 import { closeRoundActionData } from '../cards/actions';
 import { closeConfirmationCard, noticeCard, type AdaptiveCard } from '../cards';
 import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
-import { personOf, teamOf } from '../teamsActivity';
+import { personOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
+import { teamActionData } from './teamActionData';
 import { closedRoundNotice, closingRoundNotice } from './roundNotices';
 
 /** `close` in a channel: a champion is asked to confirm (Close / Cancel) before anything changes. */
@@ -25,16 +26,16 @@ export async function askToCloseRound(turn: TeamsTurn, teamId: string, person: P
  * says so to everyone, the close runs, and the card then shows the outcome (closedRoundNotice).
  */
 export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = closeRoundActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+  const action = teamActionData(turn, closeRoundActionData, data);
+  if (!action) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please close a round from your team channel.'));
   }
+  const { team } = action;
   let round: AuditRound;
   let person: Person;
   try {
     person = personOf(turn.activity);
-    round = await roundToClose(deps.services, team.teamId, person, parsed.data.roundId);
+    round = await roundToClose(deps.services, team.teamId, person, action.data.roundId);
   } catch (error) {
     return refusal(error, deps);
   }
@@ -69,13 +70,13 @@ export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, dep
 
 /** Cancel on the confirmation card: nothing changes, and the card says so to the person who pressed it. */
 export async function handleCancelCloseAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = closeRoundActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+  const action = teamActionData(turn, closeRoundActionData, data);
+  if (!action) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please use the buttons on the card in your team channel.'));
   }
+  const { team } = action;
   try {
-    const round = await deps.services.rounds.get(team.teamId, parsed.data.roundId);
+    const round = await deps.services.rounds.get(team.teamId, action.data.roundId);
     if (!round) throw new AuditError('ROUND_NOT_FOUND');
     const where = round.status === 'open' ? `audit round ${round.number} is still open` : `audit round ${round.number} was already closed`;
     return cardResponse(noticeCard({ title: 'Nothing changed', text: `You chose not to close: ${where}.` }));

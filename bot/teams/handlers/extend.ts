@@ -9,9 +9,10 @@ import { closeDayInWords } from '../cards/format';
 import { closeDayFromWords } from '../closeDateWords';
 import { deliveryFailureOf } from '../delivery/deliveryFailure';
 import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
-import { personOf, teamOf } from '../teamsActivity';
+import { personOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
+import { teamActionData } from './teamActionData';
 
 /** Said in the channel once a round is extended: everyone sees the new close date. */
 function extendedNotice(round: AuditRound, by: Person): AdaptiveCard {
@@ -62,12 +63,12 @@ function extendCard(round: AuditRound, now: Date, field: { closesOn?: string; pr
  * shows the new date. A date refused comes back on the card, beside the field.
  */
 export async function handleExtendRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = extendRoundActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+  const action = teamActionData(turn, extendRoundActionData, data);
+  if (!action) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please extend a round from your team channel.'));
   }
-  const { roundId, closesOn } = parsed.data;
+  const { team } = action;
+  const { roundId, closesOn } = action.data;
   try {
     const person = personOf(turn.activity);
     const extended = await extendRound(deps.services, { teamId: team.teamId, person, closesOn, roundId });

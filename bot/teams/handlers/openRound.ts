@@ -6,9 +6,10 @@ import { openRoundActionData, startRoundActionData } from '../cards/actions';
 import { noticeCard, openRoundCard, type AdaptiveCard } from '../cards';
 import { closeDayInWords } from '../cards/format';
 import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
-import { personOf, teamNameOf, teamOf } from '../teamsActivity';
+import { personOf, teamNameOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
+import { teamActionData } from './teamActionData';
 import { openRoundNotice, publishInBackground } from './roundNotices';
 
 /**
@@ -29,11 +30,11 @@ export async function askForCloseDate(turn: TeamsTurn, teamId: string, person: P
 
 /** "Start an audit round" on the welcome card: the close date question replaces it, for the champion who pressed. */
 export async function handleStartRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = startRoundActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+  const action = teamActionData(turn, startRoundActionData, data);
+  if (!action) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please start a round from your team channel.'));
   }
+  const { team } = action;
   try {
     return cardResponse(await closeDateQuestion(team.teamId, personOf(turn.activity), deps));
   } catch (error) {
@@ -48,12 +49,12 @@ export async function handleStartRoundAction(turn: TeamsTurn, data: unknown, dep
  * A date refused comes back on the card, beside the field, with what was chosen.
  */
 export async function handleOpenRoundAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = openRoundActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+  const action = teamActionData(turn, openRoundActionData, data);
+  if (!action) {
     return errorResponse(new AuditError('BAD_REQUEST', 'Please open a round from your team channel.'));
   }
-  const { roundId, closesOn } = parsed.data;
+  const { team } = action;
+  const { roundId, closesOn } = action.data;
   try {
     // The round keeps the team's name for its reminders and chat cards; a card action names none.
     const teamName = teamNameOf(turn.activity) ?? (await deps.services.teams.get(team.teamId))?.teamName;

@@ -7,9 +7,10 @@ import { draftOf, settingsCard, type AdaptiveCard } from '../cards';
 import type { SettingsField } from '../cards/settingsCard';
 import { formatDate } from '../cards/format';
 import { cardResponse, errorResponse, refusalResponse, type CardActionResponse } from '../invokeResponses';
-import { personOf, teamOf } from '../teamsActivity';
+import { personOf } from '../teamsActivity';
 import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
+import { teamActionData } from './teamActionData';
 import { settingsFromInputs } from './settingsInputs';
 
 /** "The next round opens by itself on 28 February 2027.", or how the cadence starts when none is planned yet. */
@@ -42,13 +43,13 @@ export async function showSettings(turn: TeamsTurn, teamId: string, person: Pers
  * another champion saved since the card was shown come back as they are now, with why.
  */
 export async function handleSaveSettingsAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
-  const parsed = saveSettingsActionData.safeParse(data);
-  const team = teamOf(turn.activity);
-  if (!parsed.success || !team || team.teamId !== parsed.data.teamId) {
+  const action = teamActionData(turn, saveSettingsActionData, data);
+  if (!action) {
     return errorResponse(new AuditError('BAD_REQUEST', "Please change a team's settings from its channel."));
   }
-  const { version } = parsed.data;
-  const read = settingsFromInputs(parsed.data);
+  const { team } = action;
+  const { version } = action.data;
+  const read = settingsFromInputs(action.data);
   const again = (problem: { text: string; field?: SettingsField }) =>
     settingsCard({ teamId: team.teamId, draft: read.draft, problem, ...(version ? { version } : {}) });
   try {
