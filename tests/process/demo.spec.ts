@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { removeDir } from '../support/removeDir';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +31,7 @@ beforeAll(() => {
 afterAll(async () => {
   await service?.kill();
   for (const step of cleanUp.reverse()) await step();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 const seed = (into = dataDir) =>
@@ -77,7 +78,7 @@ const TEAM = { id: TEAM_ID, name: 'Children’s Services – North' };
 test('after trying Practice Audit, the demo ends every message with a command that works as written', async () => {
   // Trying the product first: the Playground's team gets a round of its own in the data folder.
   const tried = mkdtempSync(join(tmpdir(), 'practice-audit-tried-'));
-  cleanUp.push(() => rmSync(tried, { recursive: true, force: true }));
+  cleanUp.push(() => removeDir(tried));
   const connector = await startFakeConnector();
   cleanUp.push(() => connector.close());
   const trying = spawnService({ NODE_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DATA_DIR: tried, LOG_LEVEL: 'warn' }, { cwd: tried });

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt, exitWithin, spawnService, type ServiceProcess } from '../support/serviceProcess';
@@ -20,7 +21,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await Promise.all(spawned.map((service) => service.kill()));
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 async function refusedStart(env: Record<string, string>): Promise<{ code: number | string; stderr: string; stdout: string }> {

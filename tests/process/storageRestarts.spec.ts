@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VERBS } from '../../bot/teams/cards/actions';
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(spawned.map((service) => service.kill()));
   await connector?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 function startLocalService(): ServiceProcess {

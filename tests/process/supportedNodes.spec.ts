@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
+import { mkdtempSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import semver from 'semver';
@@ -33,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(spawned.map((service) => service.kill()));
   await connector?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 /** The executable a running process was started from (Linux /proc). */

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ afterAll(async () => {
   await Promise.all(spawned.map((service) => service.kill()));
   await Promise.all(connectors.map((connector) => connector.close()));
   await new Promise((resolve) => ingestion?.close(resolve));
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  removeDir(workDir);
 });
 
 /** Application Insights takes a JSON array, or one JSON object a line. */

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { respondentIdFor } from '../../bot/domain/respondent';
@@ -53,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(spawned.map((service) => service.kill()));
   await connector?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 const sendTo = (instance: { url: string }, activity: unknown) => postToBot(instance, activity);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../bot/config/loadConfig';
@@ -30,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   await azurite?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 async function health(): Promise<{ status: number; body: unknown }> {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningService } from '../../bot/service';
@@ -54,7 +55,7 @@ afterAll(async () => {
   await service?.stop();
   await azurite?.stop();
   await connector?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 async function call(method: string, path: string, body?: unknown) {

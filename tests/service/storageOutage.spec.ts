@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CODES } from '../../bot/domain/errors';
@@ -37,7 +38,7 @@ afterAll(async () => {
   await service?.stop();
   await azurite?.stop();
   await connector?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDir(dataDir);
 });
 
 /** An input of a card by id, wherever it sits in the body. */

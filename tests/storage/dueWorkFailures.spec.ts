@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { removeDir } from '../support/removeDir';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDueWork, readDueMessage } from '../../bot/storage/dueWorkQueue';
@@ -88,7 +89,7 @@ describe('due work while storage is away', () => {
   });
   afterAll(async () => {
     await azurite?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDir(dataDir);
   });
 
   it('keeps the instance running: it logs the outage once, and runs the job stored before it once storage is back', async () => {

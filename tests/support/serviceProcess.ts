@@ -58,7 +58,7 @@ export interface ServiceProcess {
   exited(): Promise<number | string>;
   /** Waits for the `service_started` log line (or, in local mode, the notice on stderr) and returns the service's URL. */
   started(timeoutMs?: number): Promise<string>;
-  /** Ends the process and everything it started (its process group), at once. For clean-up. */
+  /** Ends the process and its group at once, and waits (up to 10 s) for the Azurite it started to end itself. For clean-up. */
   kill(): Promise<void>;
 }
 
@@ -112,10 +112,15 @@ export function spawnService(env: Record<string, string>, options: { cwd?: strin
       }
     },
     async kill() {
+      // Its Azurite has a group of its own and ends itself (saving) once the service has gone:
+      // wait for that too, so a test's data directory is free to remove.
+      const children = childrenOf(child.pid!).map((c) => c.pid);
       // The whole group: anything else the service started goes with it.
       signalGroup(child.pid!, 'SIGKILL');
       running.delete(service);
       await Promise.race([exit, sleep(5_000, { unref: true })]);
+      const deadline = Date.now() + 10_000;
+      while (children.some(isAlive) && Date.now() < deadline) await sleep(25);
     },
   };
   running.add(service);
