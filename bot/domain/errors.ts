@@ -26,6 +26,9 @@ export const ERROR_CODES = {
   PLAN_CHANGED: { status: 409, message: 'Someone else changed this action while you were editing it. Reload the plan to see their change.' },
   // 428 Precondition Required (RFC 6585): the change must name the version it was made on.
   VERSION_NOT_VALID: { status: 428, message: 'Send the version of the action you are changing in If-Match, exactly as the plan gave it ("*" is not a version).' },
+  EVIDENCE_NOT_FOUND: { status: 404, message: 'That evidence note is no longer there.' },
+  EVIDENCE_CHANGED: { status: 409, message: 'Someone else changed this evidence note while you were editing it. Reload to see their change.' },
+  OWNER_NOT_A_MEMBER: { status: 400, message: "That person is not a member of this team: choose someone from the team, or type the owner's name." },
   INVALID_SETTINGS: { status: 400, message: "Those settings can't be used." },
   INVALID_CLOSE_DATE: { status: 400, message: 'Please choose a close date from today to 90 days ahead.' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },

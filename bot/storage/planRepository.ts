@@ -8,7 +8,7 @@ import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
  * A round's plan: one row per action, in the round's partition. Changes are conditional on
  * the version (the row's etag) the editor saw, so a concurrent edit is refused, not lost.
  */
-type ActionFields = Omit<PlanAction, 'actionId' | 'version'>;
+type ActionFields = Omit<PlanAction, 'actionId' | 'version' | 'ownerMember' | 'createdAt' | 'createdInRoundId' | 'doneAt' | 'notes' | 'statusHistory'>;
 
 /**
  * What a version looks like: Table storage's etag, `W/"datetime'<ISO time, URL-encoded>'"`, as
@@ -87,5 +87,11 @@ function toAction(actionId: string, row: Omit<ActionFields, 'dueDate'> & { dueDa
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
     version,
+    ownerMember: null,
+    createdAt: row.updatedAt,
+    createdInRoundId: null,
+    doneAt: null,
+    notes: [],
+    statusHistory: [],
   };
 }

@@ -51,6 +51,9 @@ const INVOKE_ANSWERS: Record<ErrorCode, 'teamsError' | 'notice' | 'onTheCard'> =
   RESULTS_AT_CLOSE: 'notice',
   ACTION_NOT_FOUND: 'notice',
   PLAN_CHANGED: 'notice',
+  EVIDENCE_NOT_FOUND: 'notice',
+  EVIDENCE_CHANGED: 'notice',
+  OWNER_NOT_A_MEMBER: 'notice',
   VERSION_NOT_VALID: 'notice',
   CONFIG_INVALID: 'notice',
 };

@@ -13,6 +13,12 @@ export function planAction(fields: Partial<PlanAction>): PlanAction {
     updatedAt: '2026-11-01T10:00:00.000Z',
     updatedBy: 'Local developer',
     version: 'W/"fixture-1"',
+    ownerMember: null,
+    createdAt: '2026-10-01T10:00:00.000Z',
+    createdInRoundId: null,
+    doneAt: null,
+    notes: [],
+    statusHistory: [],
     ...fields,
   };
 }

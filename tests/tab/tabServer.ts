@@ -97,7 +97,9 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
       refuse(res, 400, 'BAD_REQUEST', `The action's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
       return null;
     }
-    return { ...parsed.data, conditionId: parsed.data.conditionId as PlanAction['conditionId'], updatedAt: new Date().toISOString(), updatedBy: 'Local developer' };
+    const { ownerMemberId: _picked, ...given } = parsed.data;
+    const at = new Date().toISOString();
+    return { ...given, conditionId: given.conditionId as PlanAction['conditionId'], ownerMember: null, createdAt: at, createdInRoundId: null, doneAt: null, notes: [], statusHistory: [], updatedAt: at, updatedBy: 'Local developer' };
   };
   const nextVersion = () => `W/"${++planState.version}"`;
   server.get('/api/teams/:teamId/rounds/:roundId/plan', async (req, res) => {

@@ -45,13 +45,13 @@ function requireVersion(version: string | undefined): string {
   return version;
 }
 
-function fieldsFrom(deps: PlanDeps, user: TabUser, body: unknown): Omit<PlanAction, 'actionId' | 'version'> {
+function fieldsFrom(deps: PlanDeps, user: TabUser, body: unknown): Parameters<PlanDeps['plans']['create']>[2] {
   const parsed = planActionInput.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AuditError('BAD_REQUEST', `The action's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
   }
-  const { conditionId, ...fields } = parsed.data;
+  const { conditionId, ownerMemberId: _picked, ...fields } = parsed.data;
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
   return { conditionId, ...fields, updatedAt: deps.now().toISOString(), updatedBy: user.name };
 }

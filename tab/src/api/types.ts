@@ -1,4 +1,5 @@
-import type { ActionStatus, PlanAction } from '@domain/plan';
+import type { ActionStatus, PlanAction, ProgressNote, StatusChange } from '@domain/plan';
+import type { EvidenceKind, EvidenceNote } from '@domain/evidence';
 import type { RoundSummary, SummaryComment } from '@domain/summary/roundSummary';
 import type { ConditionChange } from '@domain/summary/compareRounds';
 import type { ResultsState, RoundParticipation } from '@domain/summary/release';
@@ -36,22 +37,79 @@ export interface MyRound extends RoundListItem {
   readonly teamName: string;
 }
 
-// The plan (Appendix 2's "what needs to happen" and "how will you progress this").
-export type { ActionStatus, PlanAction };
+// The plan (Appendix 2's "what needs to happen" and "how will you progress this"). Since issue 11
+// it belongs to the team (bot/domain/plan.ts): routes (bot/http/tabApi.ts):
+//   GET    /api/teams/:teamId/plan                          TeamPlanReply (the living plan)
+//   GET    /api/teams/:teamId/rounds/:roundId/plan          RoundPlan (open: as it stands; closed: frozen at close)
+//   POST   /api/teams/:teamId/plan/actions                  PlanActionFields -> PlanAction (champions)
+//   PUT    /api/teams/:teamId/plan/actions/:actionId        PlanActionFields + If-Match -> PlanAction
+//   DELETE /api/teams/:teamId/plan/actions/:actionId        If-Match -> 204
+//   POST   /api/teams/:teamId/plan/actions/:actionId/notes  ProgressNoteFields -> PlanAction (with the note)
+//   GET    /api/teams/:teamId/members                       TeamMembersReply (champions: the owner picker)
+export type { ActionStatus, PlanAction, ProgressNote, StatusChange };
 
-/** What the tab sends for an action (the API validates it: bot/domain/plan.ts). */
+/** What the tab sends for an action (the API validates it: bot/domain/plan.ts `planActionInput`). */
 export interface PlanActionFields {
   readonly conditionId: string;
   readonly need: string;
   readonly progress: string;
+  /** Free text; ignored when `ownerMemberId` names a member (their roster name is used). */
   readonly owner: string;
+  /** The Teams user id of a member picked from the roster, or null for a free-text owner. */
+  readonly ownerMemberId: string | null;
   /** YYYY-MM-DD, or null for none. */
   readonly dueDate: string | null;
   readonly status: ActionStatus;
 }
 
+/** A dated "what we did" update. */
+export interface ProgressNoteFields {
+  /** YYYY-MM-DD: when it was done. */
+  readonly date: string;
+  readonly text: string;
+}
+
+/** GET …/rounds/:roundId/plan. */
 export interface RoundPlan {
   readonly actions: readonly PlanAction[];
+  /** The viewer is a champion and the plan shown is the living one (a frozen plan is read only). */
+  readonly canEdit: boolean;
+  /** ISO 8601 when the actions are the plan as it stood at the round's close; null while it is open. */
+  readonly frozenAt: string | null;
+  /** Today in the UK (YYYY-MM-DD): what "overdue" is judged against. */
+  readonly today: string;
+}
+
+/** GET /api/teams/:teamId/plan: the team's living plan, every action (done ones too). */
+export interface TeamPlanReply {
+  readonly actions: readonly PlanAction[];
+  readonly canEdit: boolean;
+  readonly today: string;
+}
+
+/** GET /api/teams/:teamId/members: the team's members for the owner picker (champions only). */
+export interface TeamMembersReply {
+  readonly members: readonly { readonly memberId: string; readonly name: string }[];
+}
+
+// Evidence notes (issue 11, bot/domain/evidence.ts): routes
+//   GET    /api/teams/:teamId/rounds/:roundId/evidence           RoundEvidence
+//   POST   /api/teams/:teamId/rounds/:roundId/evidence           EvidenceNoteFields -> EvidenceNote (champions)
+//   PUT    /api/teams/:teamId/rounds/:roundId/evidence/:noteId   EvidenceNoteFields + If-Match -> EvidenceNote
+//   DELETE /api/teams/:teamId/rounds/:roundId/evidence/:noteId   If-Match -> 204
+export type { EvidenceKind, EvidenceNote };
+
+export interface EvidenceNoteFields {
+  readonly conditionId: string;
+  readonly kind: EvidenceKind;
+  readonly source: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  readonly found: string;
+}
+
+export interface RoundEvidence {
+  readonly notes: readonly EvidenceNote[];
   readonly canEdit: boolean;
 }
 

@@ -54,7 +54,7 @@ export function ActionForm(props: {
       return;
     }
     setNeedMissing(false);
-    props.onSave({ conditionId: props.conditionId, need, progress, owner, dueDate: dueDate || null, status });
+    props.onSave({ conditionId: props.conditionId, need, progress, owner, ownerMemberId: null, dueDate: dueDate || null, status });
   };
   const title = action ? `Change the action for condition ${props.conditionLabel}` : `Add an action for condition ${props.conditionLabel}`;
   const needError = needMissing ? 'Say what needs to happen.' : fieldProblem('need');

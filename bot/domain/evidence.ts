@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { CalendarDay } from './closeDate';
+import type { ConditionId } from './conditions';
+
+/**
+ * Evidence notes (issue 11): "how do you know?", Ofsted's second self-evaluation question. A
+ * champion records, for a condition in a round, what another source found: a case audit, a
+ * practice week, a supervision audit, feedback from children and families. Shown beside the
+ * staff's figures in the tab and in every report. Plain text throughout (never markup).
+ */
+export const EVIDENCE_KINDS = ['case-audit', 'practice-week', 'supervision-audit', 'family-feedback', 'other'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  'case-audit': 'Case audit',
+  'practice-week': 'Practice week',
+  'supervision-audit': 'Supervision audit',
+  'family-feedback': 'Feedback from children and families',
+  other: 'Other',
+};
+
+export const MAX_EVIDENCE_TEXT = 2000;
+export const MAX_EVIDENCE_SOURCE = 200;
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocaleString('en-GB')} characters`);
+
+/** What a champion sends for a note; validated at the edge. */
+export const evidenceNoteInput = z.object({
+  conditionId: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  /** Who or what it came from, in words: "QA team's audit of 20 CIN cases". */
+  source: text(MAX_EVIDENCE_SOURCE).default(''),
+  /** YYYY-MM-DD: when the evidence was gathered (the audit's date, say). */
+  date: z.iso.date(),
+  /** What it found. */
+  found: text(MAX_EVIDENCE_TEXT).min(1, 'say what the evidence found'),
+});
+export type EvidenceNoteInput = z.infer<typeof evidenceNoteInput>;
+
+export interface EvidenceNote {
+  readonly noteId: string;
+  readonly roundId: string;
+  readonly conditionId: ConditionId;
+  readonly kind: EvidenceKind;
+  readonly source: string;
+  readonly date: CalendarDay;
+  readonly found: string;
+  /** ISO 8601. */
+  readonly addedAt: string;
+  /** The champion's display name (left out of exports, as plan editors are). */
+  readonly addedBy: string;
+  /** Opaque: send it back when changing the note (If-Match). */
+  readonly version: string;
+}
