@@ -92,6 +92,18 @@ export interface TeamMembersReply {
   readonly members: readonly { readonly memberId: string; readonly name: string }[];
 }
 
+// Staff hear back (issue 11): routes (champions only; each posts one card in the team's channel
+// through the same paced sends as every card, and answers only once Teams has accepted it)
+//   GET  /api/teams/:teamId/rounds/:roundId/you-said-we-did   the card's facts, for a preview (closed rounds)
+//   POST /api/teams/:teamId/rounds/:roundId/you-said-we-did   PostedToChannel
+//   POST /api/teams/:teamId/plan/actions/:actionId/announce   PostedToChannel (a done action's short update)
+
+/** A card the bot posted in the team's channel: Teams accepted it at `postedAt` (ISO 8601). */
+export interface PostedToChannel {
+  readonly posted: true;
+  readonly postedAt: string;
+}
+
 // Evidence notes (issue 11, bot/domain/evidence.ts): routes
 //   GET    /api/teams/:teamId/rounds/:roundId/evidence           RoundEvidence
 //   POST   /api/teams/:teamId/rounds/:roundId/evidence           EvidenceNoteFields -> EvidenceNote (champions)
