@@ -122,7 +122,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     }),
     teams,
     teamCache: new TeamReadCache(teams),
-    plans: new PlanRepository(tables.plans),
+    plans: new PlanRepository(tables.plans, rounds, now),
     teamSettings: new TeamSettingsRepository(tables.teams),
     roundCards,
     reminders: {

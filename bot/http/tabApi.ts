@@ -1,5 +1,7 @@
 import type * as restify from 'restify';
-import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
+import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
+import { teamMembers } from '../app/plan/planOwner';
+import { livingPlan, roundPlan } from '../app/plan/planReads';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
 import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
@@ -38,6 +40,7 @@ type Method = 'get' | 'post' | 'put' | 'del';
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const team = '/api/teams/:teamId';
   const round = `${team}/rounds/:roundId`;
+  const actions = `${team}/plan/actions`;
   const routes: [Method, string, Route][] = [
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
@@ -50,10 +53,15 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
+    // The plan belongs to the team (issue 11), and is changed there; a round shows it as it stands
+    // while open, as kept at its close once closed (app/plan/planReads.ts).
+    ['get', `${team}/plan`, (user, { params }) => livingPlan(deps, user, params.teamId!)],
     ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
-    ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
-    ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
-    ['del', `${round}/plan/actions/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version)],
+    ['post', actions, (user, { params, body }) => addAction(deps, user, params.teamId!, body)],
+    ['put', `${actions}/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.actionId!, version, body)],
+    ['del', `${actions}/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.actionId!, version)],
+    ['post', `${actions}/:actionId/notes`, (user, { params, body }) => addProgressNote(deps, user, params.teamId!, params.actionId!, body)],
+    ['get', `${team}/members`, (user, { params }) => teamMembers(deps, user, params.teamId!)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }
