@@ -12,6 +12,7 @@ import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 import type { ReminderServices } from './reminders/reminderPorts';
+import type { EvidenceStore } from './evidence/evidenceStore';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -39,6 +40,8 @@ export interface AuditServices {
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;
   readonly plans: PlanRepository;
+  /** Each round's evidence notes, what other sources found (issue 11). */
+  readonly evidence: EvidenceStore;
   /** Each team's own choices for its rounds: close after days, reminders, cadence (issue 10). */
   readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */

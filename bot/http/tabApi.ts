@@ -1,4 +1,5 @@
 import type * as restify from 'restify';
+import { addEvidence, changeEvidence, removeEvidence, roundEvidence } from '../app/evidence/roundEvidence';
 import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
@@ -19,7 +20,7 @@ interface Request {
   readonly params: Record<string, string>;
   readonly query: Record<string, unknown>;
   readonly body: unknown;
-  /** The If-Match header: the version of a plan action being changed. */
+  /** The If-Match header: the version of a plan action or evidence note being changed. */
   readonly version: string | undefined;
 }
 /** A route answers with JSON, with nothing (204), or with a file to download (a FileReply). */
@@ -54,6 +55,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
     ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
     ['del', `${round}/plan/actions/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version)],
+    ['get', `${round}/evidence`, (user, { params }) => roundEvidence(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/evidence`, (user, { params, body }) => addEvidence(deps, user, params.teamId!, params.roundId!, body)],
+    ['put', `${round}/evidence/:noteId`, (user, { params, body, version }) => changeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version, body)],
+    ['del', `${round}/evidence/:noteId`, (user, { params, version }) => removeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

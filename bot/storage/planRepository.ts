@@ -1,8 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { AuditError } from '../domain/errors';
 import type { PlanAction } from '../domain/plan';
 import { canBeKeys } from './keys';
-import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
+import { checkConditionalChange, conditionalChangeError, type ConditionalChangeCodes } from './conditionalChange';
+import { storageCall } from './storageErrors';
 
 /**
  * A round's plan: one row per action, in the round's partition. Changes are conditional on
@@ -10,16 +10,8 @@ import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
  */
 type ActionFields = Omit<PlanAction, 'actionId' | 'version' | 'ownerMember' | 'createdAt' | 'createdInRoundId' | 'doneAt' | 'notes' | 'statusHistory'>;
 
-/**
- * What a version looks like: Table storage's etag, `W/"datetime'<ISO time, URL-encoded>'"`, as
- * Azure and Azurite hand it out. Anything else, above all `*` (which storage reads as "any
- * version" and so would overwrite a newer edit), is refused before storage sees it.
- */
-const ETAG = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,9})?Z'"$/;
-
-function isActionVersion(version: string): boolean {
-  return ETAG.test(version);
-}
+/** How the plan's conditional changes are refused (storage/conditionalChange.ts). */
+const PLAN_CHANGES: ConditionalChangeCodes = { notFound: 'ACTION_NOT_FOUND', changed: 'PLAN_CHANGED' };
 
 export class PlanRepository {
   constructor(private readonly table: TableClient) {}
@@ -65,14 +57,11 @@ export class PlanRepository {
 
 /** An id that cannot be a key names no action; a version that is not an etag is no version. */
 function checkChange(roundId: string, actionId: string, version: string): void {
-  if (!canBeKeys(roundId, actionId)) throw new AuditError('ACTION_NOT_FOUND');
-  if (!isActionVersion(version)) throw new AuditError('VERSION_NOT_VALID');
+  checkConditionalChange(PLAN_CHANGES, [roundId, actionId], version);
 }
 
 function planError(error: unknown): unknown {
-  if (isNotFound(error)) return new AuditError('ACTION_NOT_FOUND');
-  if (isPreconditionFailed(error)) return new AuditError('PLAN_CHANGED');
-  return error;
+  return conditionalChangeError(PLAN_CHANGES, error);
 }
 
 function toAction(actionId: string, row: Omit<ActionFields, 'dueDate'> & { dueDate: string | null }, version: string): PlanAction {
