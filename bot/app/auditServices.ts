@@ -12,6 +12,7 @@ import type { TeamsRepository } from '../storage/teamsRepository';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 import type { PlanStore } from './plan/planStore';
 import type { ReminderServices } from './reminders/reminderPorts';
+import type { EvidenceStore } from './evidence/evidenceStore';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -40,6 +41,8 @@ export interface AuditServices {
   readonly teamCache: TeamReadCache;
   /** Each team's living plan, and the plans kept at rounds' closes (issue 11). */
   readonly plans: PlanStore;
+  /** Each round's evidence notes, what other sources found (issue 11). */
+  readonly evidence: EvidenceStore;
   /** Each team's own choices for its rounds: close after days, reminders, cadence (issue 10). */
   readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */

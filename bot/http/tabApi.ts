@@ -2,6 +2,7 @@ import type * as restify from 'restify';
 import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
 import { teamMembers } from '../app/plan/planOwner';
 import { livingPlan, roundPlan } from '../app/plan/planReads';
+import { addEvidence, changeEvidence, removeEvidence, roundEvidence } from '../app/evidence/roundEvidence';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
 import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
@@ -21,7 +22,7 @@ interface Request {
   readonly params: Record<string, string>;
   readonly query: Record<string, unknown>;
   readonly body: unknown;
-  /** The If-Match header: the version of a plan action being changed. */
+  /** The If-Match header: the version of a plan action or evidence note being changed. */
   readonly version: string | undefined;
 }
 /** A route answers with JSON, with nothing (204), or with a file to download (a FileReply). */
@@ -62,6 +63,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['del', `${actions}/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.actionId!, version)],
     ['post', `${actions}/:actionId/notes`, (user, { params, body }) => addProgressNote(deps, user, params.teamId!, params.actionId!, body)],
     ['get', `${team}/members`, (user, { params }) => teamMembers(deps, user, params.teamId!)],
+    ['get', `${round}/evidence`, (user, { params }) => roundEvidence(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/evidence`, (user, { params, body }) => addEvidence(deps, user, params.teamId!, params.roundId!, body)],
+    ['put', `${round}/evidence/:noteId`, (user, { params, body, version }) => changeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version, body)],
+    ['del', `${round}/evidence/:noteId`, (user, { params, version }) => removeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

@@ -8,14 +8,8 @@ import { freezePlan, frozenPartition, frozenPlan } from './frozenPlans';
 import { canBeKeys } from './keys';
 import { isMigrated, migrateOldPlans } from './planMigration';
 import { actionRow, actionRowKey, actionRowsEnd, actionsFromRows, noteRow, statusRow, teamPartition, toAction, type StoredRow } from './planRows';
-import { isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
-
-/**
- * What a version looks like: Table storage's etag, `W/"datetime'<ISO time, URL-encoded>'"`, as
- * Azure and Azurite hand it out. Anything else, above all `*` (which storage reads as "any
- * version" and so would overwrite a newer edit), is refused before storage sees it.
- */
-const ETAG = /^W\/"datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,9})?Z'"$/;
+import { checkConditionalChange, conditionalChangeError, type ConditionalChangeCodes } from './conditionalChange';
+import { storageCall } from './storageErrors';
 
 /** Adding a note re-reads the action this many times when an edit lands between its read and its write. */
 const NOTE_ATTEMPTS = 3;
@@ -176,10 +170,12 @@ export class PlanRepository implements PlanStore {
   }
 }
 
+/** How the plan's conditional changes are refused (storage/conditionalChange.ts). */
+const PLAN_CHANGES: ConditionalChangeCodes = { notFound: 'ACTION_NOT_FOUND', changed: 'PLAN_CHANGED' };
+
 /** An id that cannot be a key names no action; a version that is not an etag is no version. */
 function checkChange(teamId: string, actionId: string, version: string): void {
-  if (!canBeKeys(teamPartition(teamId), actionRowsEnd(actionId))) throw new AuditError('ACTION_NOT_FOUND');
-  if (!ETAG.test(version)) throw new AuditError('VERSION_NOT_VALID');
+  checkConditionalChange(PLAN_CHANGES, [teamPartition(teamId), actionRowsEnd(actionId)], version);
 }
 
 /** A write at a version: 404 is an action no longer there, 412 a version someone else's change replaced. */
@@ -187,9 +183,7 @@ async function changeOf<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await storageCall(write);
   } catch (error) {
-    if (isNotFound(error)) throw new AuditError('ACTION_NOT_FOUND');
-    if (isPreconditionFailed(error)) throw new AuditError('PLAN_CHANGED');
-    throw error;
+    throw conditionalChangeError(PLAN_CHANGES, error);
   }
 }
 
