@@ -243,10 +243,11 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
         tables.answers.submitTransaction(batch.map((entity): TransactionAction => ['upsert', { ...entity }, 'Replace'])),
       );
       if (spec.closedAt) {
+        // The plan first, while the round is open, as a team's plan comes about: kept with it at its close.
+        await seedDemoPlan(new PlanRepository(tables.plans, rounds), DEMO_TEAM.teamId, { roundId: spec.roundId, closedAt: spec.closedAt }, CHAMPION.name);
         await rounds.close(DEMO_TEAM.teamId, spec.roundId, spec.closedAt);
         // As closing a round does: the closed round keeps its counts, and the team's size then (its 300 staff).
         await rounds.recordFinalCounts(DEMO_TEAM.teamId, spec.roundId, countsOfAnswers(answers), staff().length);
-        await seedDemoPlan(new PlanRepository(tables.plans, rounds), DEMO_TEAM.teamId, { roundId: spec.roundId, closedAt: spec.closedAt }, CHAMPION.name);
       }
     }
     return { answers: total };
