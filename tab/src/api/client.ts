@@ -4,6 +4,7 @@ import type { LevelId } from '@domain/levels';
 import { createRequest, type Request } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
 import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, RoundChanges, RoundParticipationReply, RoundPlan } from './types';
+import type { EvidenceNote, EvidenceNoteFields, RoundEvidence } from './types';
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -18,6 +19,8 @@ export interface Api {
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
   /** The round's plan, through the same sign-in. */
   readonly plans: PlanApi;
+  /** The round's evidence notes, through the same sign-in. */
+  readonly evidence: EvidenceApi;
 }
 
 /** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
@@ -26,6 +29,14 @@ export interface PlanApi {
   addAction(teamId: string, roundId: string, fields: PlanActionFields): Promise<PlanAction>;
   changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
   removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
+}
+
+/** A round's evidence notes: read by members, written by champions; a change carries the note's version (If-Match). */
+export interface EvidenceApi {
+  notes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundEvidence>;
+  addNote(teamId: string, roundId: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
+  changeNote(teamId: string, roundId: string, noteId: string, version: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
+  removeNote(teamId: string, roundId: string, noteId: string, version: string): Promise<void>;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -37,6 +48,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
     plans: createPlanApi(request),
+    evidence: createEvidenceApi(request),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
@@ -56,14 +68,15 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   };
 }
 
+/** A call's answer: JSON, or nothing for 204 (a deleted action or note). */
+async function json<T>(response: Promise<Response>): Promise<T> {
+  const answered = await response;
+  return (answered.status === 204 ? undefined : await answered.json()) as T;
+}
+
 function createPlanApi(request: Request): PlanApi {
   const plan = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/plan`;
   const action = (teamId: string, roundId: string, actionId: string) => `${plan(teamId, roundId)}/actions/${encodeURIComponent(actionId)}`;
-  /** A plan call's answer: JSON, or nothing for 204 (a deleted action). */
-  const json = async <T>(response: Promise<Response>): Promise<T> => {
-    const answered = await response;
-    return (answered.status === 204 ? undefined : await answered.json()) as T;
-  };
   return {
     plan: (teamId, roundId, signal) => json(request(plan(teamId, roundId), { signal, wording: 'plan' })),
     addAction: (teamId, roundId, fields) => json(request(`${plan(teamId, roundId)}/actions`, { method: 'POST', body: fields, wording: 'plan' })),
@@ -71,5 +84,18 @@ function createPlanApi(request: Request): PlanApi {
       json(request(action(teamId, roundId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
     removeAction: (teamId, roundId, actionId, version) =>
       json(request(action(teamId, roundId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
+  };
+}
+
+function createEvidenceApi(request: Request): EvidenceApi {
+  const evidence = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/evidence`;
+  const note = (teamId: string, roundId: string, noteId: string) => `${evidence(teamId, roundId)}/${encodeURIComponent(noteId)}`;
+  return {
+    notes: (teamId, roundId, signal) => json(request(evidence(teamId, roundId), { signal })),
+    addNote: (teamId, roundId, fields) => json(request(evidence(teamId, roundId), { method: 'POST', body: fields, wording: 'evidence' })),
+    changeNote: (teamId, roundId, noteId, version, fields) =>
+      json(request(note(teamId, roundId, noteId), { method: 'PUT', body: fields, ifMatch: version, wording: 'evidence' })),
+    removeNote: (teamId, roundId, noteId, version) =>
+      json(request(note(teamId, roundId, noteId), { method: 'DELETE', ifMatch: version, wording: 'evidence' })),
   };
 }
