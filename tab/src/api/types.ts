@@ -26,6 +26,8 @@ export interface Me {
 
 export interface RoundListItem {
   readonly roundId: string;
+  /** The team's name when the round was opened ("" when none was kept): the print view's title. */
+  readonly teamName?: string;
   readonly number: number;
   readonly status: 'open' | 'closed';
   readonly openedAt: string;
