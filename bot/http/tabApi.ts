@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import type * as restify from 'restify';
 import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
 import { roundChanges } from '../app/tab/roundChanges';
@@ -8,6 +9,7 @@ import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
+import { asciiFileName } from '../domain/export/fileName';
 import type { Logger } from '../logger';
 
 export interface TabApiDeps extends TabDeps {
@@ -50,6 +52,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
+    ['get', `${round}/export.docx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'docx')],
     ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
     ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
     ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
@@ -83,11 +86,15 @@ function handle(route: Route, deps: TabApiDeps) {
   };
 }
 
-/** A download: its bytes as they are (no JSON formatter), under the route's Cache-Control: no-store. */
+/**
+ * A download: its bytes as they are (no JSON formatter), under the route's Cache-Control: no-store.
+ * Its name as RFC 6266 gives it: `filename*` in UTF-8 when the name is not plain ASCII (a team
+ * called "Équipe Nord"), beside an ASCII `filename` for clients that read only that.
+ */
 function sendFile(res: restify.Response, { file }: FileReply): void {
   res.sendRaw(200, file.body, {
     'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'Content-Disposition': contentDisposition(file.filename, { fallback: asciiFileName(file.filename) }),
     'X-Content-Type-Options': 'nosniff',
   });
 }

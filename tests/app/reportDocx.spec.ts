@@ -81,6 +81,7 @@ describe('the Word report', () => {
     const { tables, documentXml } = await written(reportInput({ plan: { actions: plan, asOf: 'now', at: '2027-04-02T10:00:00Z' } }));
     expect(tables[0]!.rows[1]![2]).toBe('Ask <b>partners</b> & agencies "now"');
     expect(tables[0]!.rows[1]![3]).toBe('Owner: Team lead · No due date · Not started');
+    // eslint-disable-next-line no-control-regex -- matching them is the point
     expect(documentXml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(documentXml).not.toContain('<b>');
   });

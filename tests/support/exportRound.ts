@@ -2,7 +2,7 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { parseCsv } from './csvParse';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
-import { cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
+import { asRosterMember, cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
 import { closeRoundNow } from './closeRoundNow';
 import { postToBot, startTestService } from './testService';
 import { startTheRound } from './startRound';
@@ -38,6 +38,9 @@ export interface ExportRound {
 
 export async function startExportRound(): Promise<ExportRound> {
   const connector: FakeConnector = await startFakeConnector();
+  // 20 members: the champion, the 13 who answer and 6 who do not (the response rate's denominator at close).
+  const absent = Array.from({ length: 6 }, (_, i) => person(`Absent ${i}`, 500 + i));
+  connector.setRoster(TEAM.id, [PEOPLE.champion, ...staff.map((s) => s.who), ...absent].map(asRosterMember));
   const service = await startTestService();
   await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
   await startTheRound(service, connector);

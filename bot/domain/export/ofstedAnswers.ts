@@ -98,7 +98,7 @@ function howWeKnow({ summary, rateSentence, evidence }: OfstedSources): ReportBl
     const cell = summary.respondentsByLevel[level.id];
     return cell?.shown && cell.count > 0 ? [`${LEVEL_PLURAL[level.id]} ${cell.count.toLocaleString('en-GB')}`] : [];
   });
-  const someHidden = LEVELS.some((level) => summary.respondentsByLevel[level.id]?.shown === false);
+  const someHidden = LEVELS.some((level) => { const cell = summary.respondentsByLevel[level.id]; return cell !== undefined && !cell.shown; });
   const blocks: ReportBlock[] = [
     {
       paragraph: `From staff at every level: the whole team was asked to rate each condition, and ${countOf(summary.respondents, 'person', 'people')} answered. ${rateSentence}`,

@@ -125,7 +125,7 @@ export function roundReport(input: ReportInput): RoundReport {
 }
 
 /** What the threshold means, for the front page. */
-export function privacyText(threshold: number): string {
+function privacyText(threshold: number): string {
   return `No figure in this report comes from fewer than ${threshold} people. A condition or level with fewer than ${threshold} answers is not shown, `
     + 'nor one whose figures would let a smaller group be worked out from the others, '
     + `and a score needs at least ${threshold} ratings other than "don't know". `

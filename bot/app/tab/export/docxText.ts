@@ -8,6 +8,7 @@ export type Docx = typeof import('docx');
  * U+FFFF; unpaired surrogates): a plan action or team name holding one would make a file Word
  * refuses to open, so they are dropped from everything written.
  */
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
