@@ -82,7 +82,8 @@ function appendix(docx: Docx, report: RoundReport): (ParagraphType | TableType)[
   const cell = (children: ParagraphType[], width: number, header = false): TableCellType =>
     new docx.TableCell({ children: children.length > 0 ? children : [para(docx, '')], width: { size: width, type: WidthType.DXA }, ...(header ? { shading: { fill: GREY, type: docx.ShadingType.CLEAR, color: 'auto' } } : {}) });
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: HEADERS.map((text, i) => cell([para(docx, text, { bold: true })], COLUMNS[i]!, true)) });
-  const rows = report.rows.map((row) => new TableRow({ children: rowCells(docx, row).map((paragraphs, i) => cell(paragraphs, COLUMNS[i]!)) }));
+  // A condition's row is kept on one page where it fits (Word still breaks a row taller than a page).
+  const rows = report.rows.map((row) => new TableRow({ cantSplit: true, children: rowCells(docx, row).map((paragraphs, i) => cell(paragraphs, COLUMNS[i]!)) }));
   return [
     para(docx, 'Appendix 2: conditions which promote good practice', { heading: HeadingLevel.HEADING_1 }),
     para(docx, `One row per condition. Scores are the mean of staff's ratings from 0 (not in place) to 3 (fully in place); "don't know" is not scored. The plan: ${report.planAsOf.charAt(0).toLowerCase()}${report.planAsOf.slice(1)}.`),
