@@ -16,7 +16,8 @@ import { PlanRepository } from '../storage/planRepository';
 import { RoundsRepository } from '../storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type AuditTables } from '../storage/tables';
 import { TeamsRepository } from '../storage/teamsRepository';
-import { DEMO_ACTIONS, DEMO_COMMENTS } from './demoComments';
+import { DEMO_COMMENTS } from './demoComments';
+import { seedDemoPlan } from './demoPlan';
 import { freshDataDirBeside, npmCommand } from './nextCommand';
 
 /**
@@ -185,10 +186,11 @@ async function clearDemo(tables: AuditTables, rounds: RoundsRepository, dataDir:
   const partitionKey = encodeKey(DEMO_TEAM.teamId);
   for (const round of existing) {
     await clearPartition(tables.answers, round.roundId);
-    await clearPartition(tables.plans, round.roundId);
+    await clearPartition(tables.plans, round.roundId); // a plan written before issue 11
     await tables.rounds.deleteEntity(partitionKey, `round-${round.roundId}`);
   }
   await tables.rounds.deleteEntity(partitionKey, 'open-round').catch(() => undefined);
+  await new PlanRepository(tables.plans, rounds).clearTeam(DEMO_TEAM.teamId);
 }
 
 class DemoRefusal extends Error {}
@@ -244,14 +246,7 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
         await rounds.close(DEMO_TEAM.teamId, spec.roundId, spec.closedAt);
         // As closing a round does: the closed round keeps its counts, and the team's size then (its 300 staff).
         await rounds.recordFinalCounts(DEMO_TEAM.teamId, spec.roundId, countsOfAnswers(answers), staff().length);
-        const plans = new PlanRepository(tables.plans);
-        for (const [i, action] of DEMO_ACTIONS.entries()) {
-          await plans.create(spec.roundId, `demo-action-${i + 1}`, {
-            ...action,
-            updatedAt: '2026-04-14T11:00:00.000Z',
-            updatedBy: CHAMPION.name,
-          });
-        }
+        await seedDemoPlan(new PlanRepository(tables.plans, rounds), DEMO_TEAM.teamId, { roundId: spec.roundId, closedAt: spec.closedAt }, CHAMPION.name);
       }
     }
     return { answers: total };

@@ -45,7 +45,7 @@ describe('the Word report', () => {
       'Staff who answered: 27',
       'Response rate: 27 of 36 members (75%)',
       'Privacy threshold: 5 people',
-      'The plan: As it stands on 2 April 2027',
+      'The plan: As it stands on Friday 2 April 2027',
       'Report made: 2 April 2027 at 11:00',
     ]);
     expect(paragraphs).toContain('Privacy');

@@ -29,7 +29,7 @@ const get = async (path: string, token?: string) => {
 const teamPaths = () => {
   const team = encodeURIComponent(TEAM.id);
   const round = `/api/teams/${team}/rounds/${roundId}`;
-  return [`/api/teams/${team}/rounds`, `${round}/participation`, ...resultPaths(round), `${round}/plan`];
+  return [`/api/teams/${team}/rounds`, `${round}/participation`, ...resultPaths(round), `${round}/plan`, `${round}/evidence`];
 };
 /** A round's results: answered only once it has closed (the round here is open). */
 const resultPaths = (round: string) => [`${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/export.csv`, `${round}/export.xlsx`, `${round}/export.docx`];

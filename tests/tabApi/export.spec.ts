@@ -45,7 +45,8 @@ describe('the CSV export', () => {
       expect.arrayContaining(['Respondents', '13']),
       // Against the team's 20 members when the round closed.
       expect.arrayContaining(['Response rate', 'Response rate: 13 of 20 members (65%).']),
-      expect.arrayContaining(['Plan', expect.stringMatching(/^As it stands on \d{4}-\d\d-\d\d \d\d:\d\d UTC$/)]),
+      // The round is the team's latest: its plan is the living one.
+      expect.arrayContaining(['Plan', expect.stringMatching(/^As it stands on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}$/)]),
     ]));
     expect(before.find((line) => line[0] === 'Opened')![1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(header.slice(0, 5)).toEqual(APPENDIX_2);
@@ -71,7 +72,7 @@ describe('the CSV export', () => {
 
   it("gives the plan's actions with owner, due date and status, escaping any cell that would start a formula", async () => {
     const { rows } = gridOf(await round.csvLines());
-    expect(rows[0]!.slice(3, 5)).toEqual(['\'=HYPERLINK("http://evil","click")', "'+1 more workshop — Owner: Head of service · Due 1 December 2026 · In progress"]);
+    expect(rows[0]!.slice(3, 5)).toEqual(['\'=HYPERLINK("http://evil","click")', "'+1 more workshop — Owner: Head of service · Due 1 December 2026 · In progress\nProgress: 20 November 2026: First workshop held with two teams"]);
     expect(rows[1]!.slice(3, 5)).toEqual([
       '1. Agree the role\nwith HR\n2. Name champions, "one per team", in every service',
       '1. Draft by Friday — Owner: =cmd|calc · Due 30 November 2026 · Done\n2. No due date · Not started',
@@ -83,6 +84,15 @@ describe('the CSV export', () => {
     expect(rows[5]!.slice(3, 5)).toEqual(['', '']);
     // No cell starts a formula, fullwidth or behind white space.
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[\s\uFEFF\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u);
+  });
+});
+
+describe('the evidence notes (issue 11)', () => {
+  it('are in their condition\'s row, in the last column', async () => {
+    const { header, rows } = gridOf(await round.csvLines());
+    expect(header.at(-1)).toBe('Evidence (how do you know?)');
+    expect(rows[0]!.at(-1)).toBe('Case audit, QA audit of 20 cases, 2 November 2026: Partners were invited to 3 of 20 strategy meetings');
+    expect(rows.slice(1).map((row) => row.at(-1))).toEqual(rows.slice(1).map(() => ''));
   });
 });
 

@@ -54,7 +54,8 @@ describe('the Word export', () => {
     const now = summariseNow(summary);
     rows.forEach((r, i) => expect(r[1]!.split('\n')[0]).toBe(`${now[i]!.text}${now[i]!.shown ? ` · ${now[i]!.answers} answers` : ''}`));
     expect(rows[0]![2]).toBe('=HYPERLINK("http://evil","click")');
-    expect(rows[0]![3]).toBe('+1 more workshop\nOwner: Head of service · Due 1 December 2026 · In progress');
+    expect(rows[0]![3]).toBe('+1 more workshop\nOwner: Head of service · Due 1 December 2026 · In progress\nProgress: 20 November 2026: First workshop held with two teams');
+    expect(rows[0]![1]).toContain('Evidence\nCase audit, QA audit of 20 cases, 2 November 2026: Partners were invited to 3 of 20 strategy meetings');
     expect(rows[1]![2]).toBe('1. Agree the role\nwith HR\n2. Name champions, "one per team", in every service');
   });
 

@@ -12,7 +12,7 @@ let team: SignedInTeam | undefined;
 beforeAll(async () => {
   team = await startSignedInTeam();
   ({ identity, service } = team);
-  planPath = `/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${team.roundId}/plan`;
+  planPath = `/api/teams/${encodeURIComponent(TEAM.id)}/plan`;
 });
 afterAll(async () => team?.stop());
 

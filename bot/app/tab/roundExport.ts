@@ -4,10 +4,10 @@ import { reportFileName, type ExportExtension } from '../../domain/export/fileNa
 import { roundReport, type ReportInput } from '../../domain/export/roundReport';
 import { teamSizeAtClose } from '../../domain/responseRate';
 import { releasedSummary } from '../../domain/summary';
+import { planForReport } from '../plan/planReads';
 import { csvFile } from './export/csvFile';
 import { docxFile } from './export/docxFile';
 import { xlsxFile } from './export/xlsxFile';
-import { reportEvidence, reportPlan } from './reportSources';
 import { roundOfTeam, type RoundOfTeamDeps } from './roundSummary';
 import type { TabDeps } from './tabDeps';
 
@@ -25,12 +25,14 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-type ExportDeps = RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'plans' | 'teams' | 'now'>;
+type ExportDeps = RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'plans' | 'rounds' | 'evidence' | 'teams' | 'now'>;
 
 /**
  * A round's results as a file, for members of the team: Appendix 2's grid as a spreadsheet (CSV,
  * Excel), or the report for a meeting or Ofsted (Word: roundReport). Made from the released
- * summary (small groups hidden as in the tab), the plan and the evidence notes. No respondent,
+ * summary (small groups hidden as in the tab), the plan (planForReport: as it stands for the
+ * team's latest round, as kept at the close for an earlier one; the file says which) and the
+ * round's evidence notes. No respondent,
  * comment or editor's name is in any of them. Closed rounds only, as the summary
  * (RESULTS_AT_CLOSE otherwise); 403 for someone outside the team, 404 for no such round.
  */
@@ -38,8 +40,9 @@ export async function roundExport(deps: ExportDeps, user: TabUser, teamId: strin
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const [release, plan, evidence, team] = await Promise.all([
     deps.roundSummaries.release(round),
-    reportPlan(deps, round),
-    reportEvidence(deps, round),
+    // The living plan for the team's latest round, the plan kept at the close for an earlier one.
+    planForReport(deps, round),
+    deps.evidence.list(round.roundId),
     round.teamName ? undefined : deps.teams.get(teamId),
   ]);
   const teamName = round.teamName ?? team?.teamName ?? '';

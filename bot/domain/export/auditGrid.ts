@@ -6,7 +6,7 @@ import { LEVELS } from '../levels';
 import { responseRateText, type TeamSize } from '../responseRate';
 import { summariseNow, type CellSummary, type RoundSummary } from '../summary';
 import { safeCell, type SheetValue } from './cellSafety';
-import { actionFacts, actionWords, evidenceWords, sortActions, sortEvidence, type ActionWords } from './reportText';
+import { actionFacts, actionWords, evidenceWords, planAsOfWords, sortActions, sortEvidence, type ActionWords } from './reportText';
 import type { ReportPlan } from './roundReport';
 
 export type GridValue = string | number | null;
@@ -79,7 +79,7 @@ export function auditGrid({ teamName, round, summary, teamSize, plan, evidence, 
       ['Response rate', responseRateText(summary.respondents, teamSize, false)],
       ['Privacy threshold', `${threshold}: a group with fewer than ${threshold} answers is not shown, nor a group whose figures would reveal it`],
       ['Scores', `Mean rating: 0 not in place, 1 partly, 2 mostly, 3 fully in place; "don't know" is not scored, and a group with fewer than ${threshold} ratings has no score`],
-      ['Plan', plan.asOf === 'now' ? `As it stands on ${when(plan.at)}` : `As it stood at the round's close (${when(plan.at)})`],
+      ['Plan', planAsOfWords(plan)],
       ['Exported', when(exportedAt.toISOString())],
     ],
     columns: [...APPENDIX_COLUMNS, ...FIGURE_COLUMNS, EVIDENCE_COLUMN],

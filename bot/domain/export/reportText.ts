@@ -1,4 +1,4 @@
-import { isCalendarDay, type CalendarDay } from '../closeDate';
+import { dayInWords, isCalendarDay, ukDayOf, type CalendarDay } from '../closeDate';
 import { CONDITIONS, type ConditionId } from '../conditions';
 import { EVIDENCE_KIND_LABELS, type EvidenceNote } from '../evidence';
 import { ACTION_STATUS_LABELS, isOverdue, type ActionStatus, type PlanAction } from '../plan';
@@ -27,6 +27,15 @@ export function dateTimeInWords(instant: string): string {
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
   return `${dateInWords(instant)} at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: UK_TIME_ZONE })}`;
+}
+
+/**
+ * Which plan a report shows, by its UK day: "As it stands on Wednesday 3 March 2027", "As it stood
+ * at the round's close, Wednesday 24 March 2027" (the same words in the Word, CSV and Excel files).
+ */
+export function planAsOfWords(plan: { readonly asOf: 'now' | 'close'; readonly at: string }): string {
+  const day = dayInWords(ukDayOf(new Date(plan.at)));
+  return plan.asOf === 'now' ? `As it stands on ${day}` : `As it stood at the round's close, ${day}`;
 }
 
 /** "1,234 answers", "1 answer". */

@@ -9,7 +9,7 @@ import type { ConditionSummary } from '../summary/roundSummary';
 import { LEVEL_PLURAL } from '../summary/whatHappensNow';
 import { formatScore } from '../summary/shownScore';
 import { ofstedAnswers, type OfstedAnswer } from './ofstedAnswers';
-import { actionWords, countOf, dateInWords, dateTimeInWords, evidenceWords, sortActions, sortEvidence, type ActionWords, type EvidenceWords } from './reportText';
+import { actionWords, countOf, dateInWords, dateTimeInWords, evidenceWords, planAsOfWords, sortActions, sortEvidence, type ActionWords, type EvidenceWords } from './reportText';
 
 /**
  * The plan a report shows (issue 11's decision): for the team's latest round, the living plan as
@@ -67,7 +67,7 @@ export interface RoundReport {
   readonly facts: readonly ReportFact[];
   /** What the privacy threshold means for the figures, in a sentence or two. */
   readonly privacy: string;
-  /** "As it stands on 3 March 2027", "As it stood at the round's close on 24 March 2027". */
+  /** "As it stands on Wednesday 3 March 2027", "As it stood at the round's close, Wednesday 24 March 2027" (planAsOfWords). */
   readonly planAsOf: string;
   readonly ofsted: readonly OfstedAnswer[];
   readonly rows: readonly ReportRow[];
@@ -84,7 +84,7 @@ export function roundReport(input: ReportInput): RoundReport {
   const actions = sortActions(plan.actions).map((action) => actionWords(action, today));
   const evidence = sortEvidence(input.evidence).map(evidenceWords);
   const now = summariseNow(summary);
-  const planAsOf = plan.asOf === 'now' ? `As it stands on ${dateInWords(plan.at)}` : `As it stood at the round's close on ${dateInWords(plan.at)}`;
+  const planAsOf = planAsOfWords(plan);
   const rateSentence = responseRateText(summary.respondents, input.teamSize, false);
   const rate = rateFigure(summary.respondents, input.teamSize, false) ?? rateSentence;
 

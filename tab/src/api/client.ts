@@ -3,7 +3,7 @@ import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
 import { createRequest, type Request } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, RoundChanges, RoundParticipationReply, RoundPlan } from './types';
+import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, ProgressNoteFields, RoundChanges, RoundParticipationReply, RoundPlan, TeamMembersReply, TeamPlanReply } from './types';
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -16,16 +16,26 @@ export interface Api {
   changes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundChanges>;
   /** The round's Appendix 2 grid as a file, fetched with the bearer token (a plain link cannot carry it). */
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
-  /** The round's plan, through the same sign-in. */
+  /** The team's plan, through the same sign-in. */
   readonly plans: PlanApi;
 }
 
-/** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
+/**
+ * The plan, which belongs to the team (issue 11): read by members, changed by champions on the
+ * team; a change carries the action's version (If-Match). A round's plan is read only through it.
+ */
 export interface PlanApi {
-  plan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
-  addAction(teamId: string, roundId: string, fields: PlanActionFields): Promise<PlanAction>;
-  changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
-  removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
+  /** The team's living plan: every action, done ones too. */
+  teamPlan(teamId: string, signal?: AbortSignal): Promise<TeamPlanReply>;
+  /** A round's plan: as it stands while the round is open, as kept at its close once closed (`frozenAt`). */
+  roundPlan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
+  addAction(teamId: string, fields: PlanActionFields): Promise<PlanAction>;
+  changeAction(teamId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
+  removeAction(teamId: string, actionId: string, version: string): Promise<void>;
+  /** Adds a dated progress note; resolves with the action, note included (and its new version). */
+  addNote(teamId: string, actionId: string, note: ProgressNoteFields): Promise<PlanAction>;
+  /** The team's members, for a champion's owner picker. */
+  members(teamId: string, signal?: AbortSignal): Promise<TeamMembersReply>;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -56,20 +66,21 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
 }
 
 function createPlanApi(request: Request): PlanApi {
-  const plan = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/plan`;
-  const action = (teamId: string, roundId: string, actionId: string) => `${plan(teamId, roundId)}/actions/${encodeURIComponent(actionId)}`;
+  const actions = (teamId: string) => `${teamPath(teamId)}/plan/actions`;
+  const action = (teamId: string, actionId: string) => `${actions(teamId)}/${encodeURIComponent(actionId)}`;
   /** A plan call's answer: JSON, or nothing for 204 (a deleted action). */
   const json = async <T>(response: Promise<Response>): Promise<T> => {
     const answered = await response;
     return (answered.status === 204 ? undefined : await answered.json()) as T;
   };
   return {
-    plan: (teamId, roundId, signal) => json(request(plan(teamId, roundId), { signal, wording: 'plan' })),
-    addAction: (teamId, roundId, fields) => json(request(`${plan(teamId, roundId)}/actions`, { method: 'POST', body: fields, wording: 'plan' })),
-    changeAction: (teamId, roundId, actionId, version, fields) =>
-      json(request(action(teamId, roundId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
-    removeAction: (teamId, roundId, actionId, version) =>
-      json(request(action(teamId, roundId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
+    teamPlan: (teamId, signal) => json(request(`${teamPath(teamId)}/plan`, { signal, wording: 'plan' })),
+    roundPlan: (teamId, roundId, signal) => json(request(`${roundPath(teamId, roundId)}/plan`, { signal, wording: 'plan' })),
+    addAction: (teamId, fields) => json(request(actions(teamId), { method: 'POST', body: fields, wording: 'plan' })),
+    changeAction: (teamId, actionId, version, fields) => json(request(action(teamId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
+    removeAction: (teamId, actionId, version) => json(request(action(teamId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
+    addNote: (teamId, actionId, note) => json(request(`${action(teamId, actionId)}/notes`, { method: 'POST', body: note, wording: 'plan' })),
+    members: (teamId, signal) => json(request(`${teamPath(teamId)}/members`, { signal, wording: 'plan' })),
   };
 }
 

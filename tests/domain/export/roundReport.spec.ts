@@ -76,7 +76,7 @@ describe('the round report (Word export model)', () => {
     // The same plan as it stood at the round's close (28 February): nothing was overdue then.
     const atClose = roundReport(reportInput({ plan: { actions: PLAN, asOf: 'close', at: '2027-02-28T23:59:59Z' } }));
     expect(row(atClose, 6).actions[0]).toMatchObject({ due: 'Due 31 March 2027', overdue: false });
-    expect(atClose.planAsOf).toBe("As it stood at the round's close on 28 February 2027");
+    expect(atClose.planAsOf).toBe("As it stood at the round's close, Sunday 28 February 2027");
   });
 
   it('has a front page with the team, round, dates, response rate, privacy threshold and what it means', () => {
@@ -90,7 +90,7 @@ describe('the round report (Word export model)', () => {
       'Staff who answered': '27',
       'Response rate': '27 of 36 members (75%)',
       'Privacy threshold': '5 people',
-      'The plan': 'As it stands on 2 April 2027',
+      'The plan': 'As it stands on Friday 2 April 2027',
       'Report made': '2 April 2027 at 11:00',
     });
     expect(report.privacy).toMatch(/^No figure in this report comes from fewer than 5 people\. A condition or level with fewer than 5 answers is not shown/);
@@ -109,7 +109,7 @@ describe('the round report (Word export model)', () => {
     expect(JSON.stringify(quality)).toContain('practice supervisors and team managers 3.0, practitioners 1.0 (a gap of 2.0)');
     expect(howWeKnow).toContainEqual({ paragraph: 'From staff at every level: the whole team was asked to rate each condition, and 27 people answered. Response rate: 27 of 36 members (75%).' });
     expect(howWeKnow).toContainEqual(expect.objectContaining({ paragraph: expect.stringMatching(/^People who answered, by level: practitioners 10, practice supervisors and team managers 8\./) }));
-    expect(plans![0]).toEqual({ paragraph: 'The plan as it stands on 2 April 2027 has 3 actions for 2 conditions: 1 done, 1 in progress, 1 not started; 1 overdue.' });
+    expect(plans![0]).toEqual({ paragraph: 'The plan as it stands on Friday 2 April 2027 has 3 actions for 2 conditions: 1 done, 1 in progress, 1 not started; 1 overdue.' });
     expect(JSON.stringify(plans)).toContain('Restart group case discussion in every team — Owner: Head of service · Due 31 March 2027 (overdue) · In progress');
     // C05 is rated partly in place and has no action yet.
     expect(plans!.at(-1)).toEqual({ list: [expect.stringMatching(/^Condition 5, /)] });
@@ -117,7 +117,7 @@ describe('the round report (Word export model)', () => {
 
   it('says so when there is no plan and no evidence yet', () => {
     const report = roundReport(reportInput({ plan: { actions: [], asOf: 'close', at: '2027-02-28T23:59:59Z' }, evidence: [] }));
-    expect(report.ofsted[2]!.blocks[0]).toEqual({ paragraph: "No actions had been agreed in the plan as it stood at the round's close on 28 February 2027." });
+    expect(report.ofsted[2]!.blocks[0]).toEqual({ paragraph: "No actions had been agreed in the plan as it stood at the round's close, Sunday 28 February 2027." });
     expect(report.ofsted[1]!.blocks).toContainEqual({ paragraph: expect.stringMatching(/^No other evidence .* was recorded for this round\.$/) });
     expect(report.rows.every((r) => r.actions.length === 0 && r.evidence.length === 0)).toBe(true);
   });
