@@ -10,6 +10,8 @@ import { roundReport, type ReportInput } from '../bot/domain/export/roundReport'
 export interface WordReportMeasures {
   /** Each run's wall time, in ms, the first (which loads the docx module) first. */
   readonly runsMs: readonly number[];
+  /** Each run's CPU time (user + system), in ms: less moved than wall time by other work on the machine. */
+  readonly runsCpuMs: readonly number[];
   readonly bytes: number;
   /** Resident set and heap after start-up and the input, after a full GC, in MiB. */
   readonly baselineRssMb: number;
@@ -33,12 +35,16 @@ process.once('message', (message: { input: ReportInput; runs: number }) => {
     collect();
     const baseline = process.memoryUsage();
     const runsMs: number[] = [];
+    const runsCpuMs: number[] = [];
     let peakHeap = baseline.heapUsed;
     let bytes = 0;
     for (let run = 0; run < message.runs; run += 1) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const file = await docxFile(roundReport(message.input));
       runsMs.push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      runsCpuMs.push((used.user + used.system) / 1000);
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       bytes = file.length;
       // Each run starts from the same heap, as a request on a quiet instance would.
@@ -46,6 +52,7 @@ process.once('message', (message: { input: ReportInput; runs: number }) => {
     }
     const measures: WordReportMeasures = {
       runsMs,
+      runsCpuMs,
       bytes,
       baselineRssMb: baseline.rss / MB,
       baselineHeapMb: baseline.heapUsed / MB,
