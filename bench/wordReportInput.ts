@@ -1,5 +1,6 @@
 import { CONDITIONS } from '../bot/domain/conditions';
-import { EVIDENCE_KINDS, type EvidenceNote } from '../bot/domain/evidence';
+import type { EvidenceNote } from '../bot/domain/evidence';
+import { EVIDENCE_KINDS } from '../bot/domain/evidenceKinds';
 import type { ReportInput } from '../bot/domain/export/roundReport';
 import { LEVELS } from '../bot/domain/levels';
 import { ACTION_STATUSES, type PlanAction } from '../bot/domain/plan';

@@ -50,7 +50,9 @@ const DEMO_ACTIONS: readonly DemoAction[] = [
 
 /**
  * Writes the demo plan through the plan's store, as champions would have: round 1's plan kept at
- * its close (`round1.closedAt`), then what came after it. `by`: the champion's name.
+ * its close (`round1.closedAt`), then what came after it. `by`: the champion's name. Run it while
+ * round 1 is still open in storage: a team's first use of its plan keeps a closed round's plan
+ * written the old way (none here) as the one at its close, and the first kept wins.
  */
 export async function seedDemoPlan(plans: PlanStore, teamId: string, round1: { roundId: string; closedAt: string }, by: string): Promise<void> {
   const agreed = async (action: DemoAction, i: number) =>

@@ -3,7 +3,8 @@ import type { CalendarDay } from './closeDate';
 import type { ConditionId } from './conditions';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_SOURCE, MAX_EVIDENCE_TEXT, type EvidenceKind } from './evidenceKinds';
 
-export { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, MAX_EVIDENCE_SOURCE, MAX_EVIDENCE_TEXT, type EvidenceKind } from './evidenceKinds';
+// Where the contract first put them (reports read the labels from here).
+export { EVIDENCE_KIND_LABELS, type EvidenceKind } from './evidenceKinds';
 
 /*
  * Evidence notes (issue 11): "how do you know?", Ofsted's second self-evaluation question. A

@@ -4,7 +4,7 @@ import type { PlanAction } from '../domain/plan';
 import { findRow } from './findRow';
 import { freezePlan } from './frozenPlans';
 import { canBeKey } from './keys';
-import { actionRow, actionRowKey, MIGRATED_MARKER, statusRow, teamPartition, toAction } from './planRows';
+import { actionRow, actionRowKey, inPlanOrder, MIGRATED_MARKER, statusRow, teamPartition, toAction } from './planRows';
 import { isConflict, storageCall } from './storageErrors';
 
 /**
@@ -41,7 +41,7 @@ export async function migrateOldPlans(table: TableClient, teamId: string, rounds
   for (const round of rounds) {
     if (!canBeKey(round.roundId)) continue;
     const old = await oldRowsOf(table, round.roundId);
-    const actions = old.map((row) => oldAction(row, round.roundId));
+    const actions = inPlanOrder(old.map((row) => oldAction(row, round.roundId)));
     await Promise.all(actions.map((action) => createIfAbsent(table, teamId, action)));
     carried += actions.length;
     if (round.status === 'closed') await freezePlan(table, teamId, round.roundId, actions, frozenAtOf(round, old));

@@ -118,9 +118,12 @@ export function actionsFromRows(rows: readonly StoredRow[]): PlanAction[] {
     else if (row.kind === 'note') push(notes, id, { noteId: row.noteId!, date: row.date!, text: row.text!, writtenAt: row.writtenAt!, writtenBy: row.writtenBy! });
     else if (row.kind === 'status') push(history, id, { status: row.status as ActionStatus, changedAt: row.changedAt!, changedBy: row.changedBy! });
   }
-  return actions
-    .map((row) => toAction(row as ActionRow, row.etag, notes.get(row.actionId!) ?? [], history.get(row.actionId!) ?? []))
-    .sort((a, b) => a.conditionId.localeCompare(b.conditionId) || a.createdAt.localeCompare(b.createdAt) || a.actionId.localeCompare(b.actionId));
+  return inPlanOrder(actions.map((row) => toAction(row as ActionRow, row.etag, notes.get(row.actionId!) ?? [], history.get(row.actionId!) ?? [])));
+}
+
+/** A plan's order: by condition, then as the actions were added. */
+export function inPlanOrder(actions: readonly PlanAction[]): PlanAction[] {
+  return [...actions].sort((a, b) => a.conditionId.localeCompare(b.conditionId) || a.createdAt.localeCompare(b.createdAt) || a.actionId.localeCompare(b.actionId));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,3 +1,4 @@
+import { odata } from '@azure/data-tables';
 import type { AuditRound } from '../../bot/domain/auditRound';
 import { PlanRepository } from '../../bot/storage/planRepository';
 import { teamPartition } from '../../bot/storage/planRows';
@@ -79,7 +80,7 @@ it('gives one copy when two instances carry the same team over at once', async (
   for (const action of first) expect(action.statusHistory).toHaveLength(1);
   // Not hidden by the read: the team's partition holds each action and its first status once.
   const kinds: string[] = [];
-  for await (const row of tables.plans.listEntities<{ kind?: string; actionId?: string }>({ queryOptions: { filter: `PartitionKey eq '${teamPartition(teamId)}'` } })) {
+  for await (const row of tables.plans.listEntities<{ kind?: string; actionId?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${teamPartition(teamId)}` } })) {
     kinds.push(`${row.kind ?? row.rowKey} ${row.actionId ?? ''}`.trim());
   }
   expect(kinds.sort()).toEqual(['action old-a', 'action old-b', 'action old-c', 'migrated', 'status old-a', 'status old-b', 'status old-c']);

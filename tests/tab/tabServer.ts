@@ -4,6 +4,7 @@ import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import type { PlanAction } from '../../bot/domain/plan';
 import { registerPlanRoutes, type FakePlan } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
+import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -27,6 +28,8 @@ export interface TabServer {
   readonly frozenPlans: FakePlan['frozen'];
   /** Whether the fixture user may edit the plan (a practice champion). */
   canEditPlan: boolean;
+  /** The evidence notes' stand-in (evidenceRoutes.ts). */
+  readonly evidence: EvidenceFixture;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   });
   const plan = registerPlanRoutes(server);
   registerRoundInsightRoutes(server, atClose);
+  const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,6 +94,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     requests,
     plans: plan.plans,
     frozenPlans: plan.frozen,
+    evidence,
     get canEditPlan() {
       return plan.canEdit;
     },

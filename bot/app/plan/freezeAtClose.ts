@@ -1,7 +1,7 @@
 import type { AuditRound } from '../../domain/auditRound';
 import { actionsOfOpenRound } from '../../domain/plan';
 import type { AuditServices } from '../auditServices';
-import { previousCloseOf } from './teamRounds';
+import { previousCloseOf } from './planRounds';
 
 /**
  * Keeps the round's plan as it stands at its close (issue 11): the team's actions under the

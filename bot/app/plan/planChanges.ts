@@ -8,7 +8,7 @@ import type { TabDeps } from '../tab/tabDeps';
 import { requirePlanChampion, type PlanAccessDeps } from './planAccess';
 import { ownerOf } from './planOwner';
 import type { ActionFields } from './planStore';
-import { roundForNewAction } from './teamRounds';
+import { roundForNewAction } from './planRounds';
 
 /** What changing the plan uses. */
 type PlanChangeDeps = PlanAccessDeps & Pick<TabDeps, 'plans' | 'rounds' | 'teamRoster' | 'now'>;

@@ -7,7 +7,7 @@ import { roundOfTeam, type RoundOfTeamDeps } from '../tab/roundSummary';
 import type { TabDeps } from '../tab/tabDeps';
 import { requireTeamAccess } from '../tab/teamAccess';
 import { isPlanChampion } from './planAccess';
-import { isLatestRound, previousCloseOf } from './teamRounds';
+import { isLatestRound, previousCloseOf } from './planRounds';
 
 /** What reading the plan uses. */
 type PlanReadDeps = RoundOfTeamDeps & Pick<TabDeps, 'plans' | 'rounds' | 'champions' | 'now'>;

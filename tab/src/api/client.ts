@@ -4,6 +4,7 @@ import type { LevelId } from '@domain/levels';
 import { createRequest, type Request } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
 import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, ProgressNoteFields, RoundChanges, RoundParticipationReply, RoundPlan, TeamMembersReply, TeamPlanReply } from './types';
+import type { EvidenceNote, EvidenceNoteFields, RoundEvidence } from './types';
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -18,6 +19,8 @@ export interface Api {
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
   /** The team's plan, through the same sign-in. */
   readonly plans: PlanApi;
+  /** The round's evidence notes, through the same sign-in. */
+  readonly evidence: EvidenceApi;
 }
 
 /**
@@ -38,6 +41,14 @@ export interface PlanApi {
   members(teamId: string, signal?: AbortSignal): Promise<TeamMembersReply>;
 }
 
+/** A round's evidence notes: read by members, written by champions; a change carries the note's version (If-Match). */
+export interface EvidenceApi {
+  notes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundEvidence>;
+  addNote(teamId: string, roundId: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
+  changeNote(teamId: string, roundId: string, noteId: string, version: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
+  removeNote(teamId: string, roundId: string, noteId: string, version: string): Promise<void>;
+}
+
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
 const roundPath = (teamId: string, roundId: string) => `${teamPath(teamId)}/rounds/${encodeURIComponent(roundId)}`;
 
@@ -47,6 +58,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
     plans: createPlanApi(request),
+    evidence: createEvidenceApi(request),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
@@ -65,6 +77,12 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   };
 }
 
+/** A call's answer: JSON, or nothing for 204 (a deleted action or note). */
+async function json<T>(response: Promise<Response>): Promise<T> {
+  const answered = await response;
+  return (answered.status === 204 ? undefined : await answered.json()) as T;
+}
+
 function createPlanApi(request: Request): PlanApi {
   const actions = (teamId: string) => `${teamPath(teamId)}/plan/actions`;
   const action = (teamId: string, actionId: string) => `${actions(teamId)}/${encodeURIComponent(actionId)}`;
@@ -81,6 +99,19 @@ function createPlanApi(request: Request): PlanApi {
     removeAction: (teamId, actionId, version) => json(request(action(teamId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
     addNote: (teamId, actionId, note) => json(request(`${action(teamId, actionId)}/notes`, { method: 'POST', body: note, wording: 'plan' })),
     members: (teamId, signal) => json(request(`${teamPath(teamId)}/members`, { signal, wording: 'plan' })),
+  };
+}
+
+function createEvidenceApi(request: Request): EvidenceApi {
+  const evidence = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/evidence`;
+  const note = (teamId: string, roundId: string, noteId: string) => `${evidence(teamId, roundId)}/${encodeURIComponent(noteId)}`;
+  return {
+    notes: (teamId, roundId, signal) => json(request(evidence(teamId, roundId), { signal })),
+    addNote: (teamId, roundId, fields) => json(request(evidence(teamId, roundId), { method: 'POST', body: fields, wording: 'evidence' })),
+    changeNote: (teamId, roundId, noteId, version, fields) =>
+      json(request(note(teamId, roundId, noteId), { method: 'PUT', body: fields, ifMatch: version, wording: 'evidence' })),
+    removeNote: (teamId, roundId, noteId, version) =>
+      json(request(note(teamId, roundId, noteId), { method: 'DELETE', ifMatch: version, wording: 'evidence' })),
   };
 }
 

@@ -13,10 +13,11 @@ export class ApiError extends Error {
 
 /**
  * Whose words a failure is told in. `audit`: the views, which poll and try again by themselves;
- * the API's own words only for a 409 (they say when a round's results appear). `plan`: a change
- * the person retries; the API's words for anything it refused (a field, a concurrent edit).
+ * the API's own words only for a 409 (they say when a round's results appear). `plan` and
+ * `evidence`: a change the person retries; the API's words for anything it refused (a field, a
+ * concurrent edit), and for a failure, words that name what could not be saved.
  */
-export type Wording = 'audit' | 'plan';
+export type Wording = 'audit' | 'plan' | 'evidence';
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -38,6 +39,8 @@ const NOT_SIGNED_IN = 'Teams could not sign you in to Practice Audit. Reload the
 function ownWords(status: number, wording: Wording): string {
   if (status === 0 && wording === 'plan') return 'The plan could not be reached just now. Please try again.';
   if (status >= 500 && wording === 'plan') return 'The plan could not be saved just now. Please try again.';
+  if (status === 0 && wording === 'evidence') return 'The evidence notes could not be reached just now. Please try again.';
+  if (status >= 500 && wording === 'evidence') return 'The evidence note could not be saved just now. Please try again.';
   if (status === 401) return 'You are not signed in. Reload the tab to try again.';
   if (status === 403) return 'You do not have access to this team’s audit.';
   if (status === 404) return 'This audit round could not be found.';
@@ -55,7 +58,7 @@ async function failure(response: Response, wording: Wording): Promise<ApiError> 
   } catch {
     // Not JSON: our own words.
   }
-  const theirs = wording === 'plan' ? response.status < 500 : response.status === 409;
+  const theirs = wording === 'audit' ? response.status === 409 : response.status < 500;
   return new ApiError(response.status, theirs && message ? message : ownWords(response.status, wording), code);
 }
 
