@@ -72,8 +72,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     changes: (teamId, roundId, signal) => get<RoundChanges>(`${roundPath(teamId, roundId)}/changes`, signal),
     download: async (teamId, roundId, format) => {
       const response = await request(`${roundPath(teamId, roundId)}/export.${format}`, { accept: '*/*' });
-      const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-      return { blob: await response.blob(), filename: named ?? `practice-audit.${format}` };
+      return { blob: await response.blob(), filename: downloadName(response.headers.get('Content-Disposition') ?? '') ?? `practice-audit.${format}` };
     },
   };
 }
@@ -114,4 +113,20 @@ function createEvidenceApi(request: Request): EvidenceApi {
     removeNote: (teamId, roundId, noteId, version) =>
       json(request(note(teamId, roundId, noteId), { method: 'DELETE', ifMatch: version, wording: 'evidence' })),
   };
+}
+
+/**
+ * The file name a download's Content-Disposition gives: RFC 6266's `filename*` (UTF-8, percent-encoded:
+ * a team's name in any script) when there is one, else the plain `filename` (its ASCII fallback).
+ */
+function downloadName(header: string): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed encoding: the plain name below.
+    }
+  }
+  return /filename="([^"]+)"/.exec(header)?.[1];
 }

@@ -138,7 +138,8 @@ export interface RoundChanges {
   readonly conditions: readonly ConditionChange[];
 }
 
-export type ExportFormat = 'csv' | 'xlsx';
+/** …/export.csv, …/export.xlsx (Appendix 2's grid) and …/export.docx (the Word report, issue 11). */
+export type ExportFormat = 'csv' | 'xlsx' | 'docx';
 
 /** A file fetched from the API, ready to save. */
 export interface DownloadedFile {
