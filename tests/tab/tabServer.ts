@@ -1,7 +1,7 @@
 import * as restify from 'restify';
 import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
-import { planActionInput, type PlanAction } from '../../bot/domain/plan';
+import { newPlanFake, registerPlanRoutes, type PlanFake } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
@@ -20,10 +20,10 @@ export interface TabServer {
   readonly participations: Map<string, ParticipationReply>;
   /** Paths of the API requests, with the Authorization header each carried (or null). */
   readonly requests: { path: string; authorization: string | null }[];
-  /** The plan stand-in: actions by round, versions W/"n"; tests change them to simulate another editor. */
-  readonly plans: Map<string, PlanAction[]>;
-  /** Whether the fixture user may edit the plan (a practice champion). */
-  canEditPlan: boolean;
+  /** The team's plan, members and channel updates (./planRoutes.ts); tests set and read it. */
+  readonly plan: PlanFake;
+  /** The team's rounds as GET …/rounds lists them, newest first (ROUNDS unless a test sets others). */
+  rounds: (typeof ROUNDS)[number][];
   close(): Promise<void>;
 }
 
@@ -54,8 +54,9 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/me/rounds', async (_req, res) => {
     res.send(200, { rounds: MY_ROUNDS });
   });
+  const listed = { rounds: [...ROUNDS] };
   server.get('/api/teams/:teamId/rounds', async (req, res) => {
-    if (team(req, res)) res.send(200, { rounds: ROUNDS });
+    if (team(req, res)) res.send(200, { rounds: listed.rounds });
   });
   server.get('/api/teams/:teamId/rounds/:roundId/participation', async (req, res) => {
     if (!team(req, res)) return;
@@ -74,74 +75,8 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/teams/:teamId/rounds/:roundId/conditions/:conditionId/comments', async (req, res) => {
     if (team(req, res) && !atClose(req, res)) sendComments(req, res, summaries);
   });
-  const plans = new Map<string, PlanAction[]>();
-  const planState = { canEditPlan: true, version: 0 };
-  const refuse = (res: restify.Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
-  const planRound = (req: restify.Request, res: restify.Response): PlanAction[] | null => {
-    if (!team(req, res)) return null;
-    if (!summaries.has(req.params.roundId) && !participations.has(req.params.roundId)) {
-      refuse(res, 404, 'ROUND_NOT_FOUND', 'That audit round could not be found.');
-      return null;
-    }
-    if (req.method !== 'GET' && !planState.canEditPlan) {
-      refuse(res, 403, 'NOT_A_CHAMPION', "Only the team's practice champions can change the plan.");
-      return null;
-    }
-    if (!plans.has(req.params.roundId)) plans.set(req.params.roundId, []);
-    return plans.get(req.params.roundId)!;
-  };
-  const fields = (req: restify.Request, res: restify.Response): Omit<PlanAction, 'actionId' | 'version'> | null => {
-    const parsed = planActionInput.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      refuse(res, 400, 'BAD_REQUEST', `The action's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
-      return null;
-    }
-    const { ownerMemberId: _picked, ...given } = parsed.data;
-    const at = new Date().toISOString();
-    return { ...given, conditionId: given.conditionId as PlanAction['conditionId'], ownerMember: null, createdAt: at, createdInRoundId: null, doneAt: null, notes: [], statusHistory: [], updatedAt: at, updatedBy: 'Local developer' };
-  };
-  const nextVersion = () => `W/"${++planState.version}"`;
-  server.get('/api/teams/:teamId/rounds/:roundId/plan', async (req, res) => {
-    const actions = planRound(req, res);
-    if (actions) res.send(200, { actions, canEdit: planState.canEditPlan });
-  });
-  server.post('/api/teams/:teamId/rounds/:roundId/plan/actions', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = planRound(req, res);
-    const body = actions && fields(req, res);
-    if (!actions || !body) return;
-    const action: PlanAction = { ...body, actionId: `action-${planState.version + 1}`, version: nextVersion() };
-    actions.push(action);
-    res.send(201, action);
-  });
-  const existing = (req: restify.Request, res: restify.Response, actions: PlanAction[]): number => {
-    const index = actions.findIndex((a) => a.actionId === req.params.actionId);
-    if (index < 0) refuse(res, 404, 'ACTION_NOT_FOUND', 'That action is no longer in the plan.');
-    else if (req.header('if-match') !== actions[index]!.version) {
-      refuse(res, 409, 'PLAN_CHANGED', 'Someone else changed this action while you were editing it. Reload the plan to see their change.');
-      return -1;
-    }
-    return index;
-  };
-  server.put('/api/teams/:teamId/rounds/:roundId/plan/actions/:actionId', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = planRound(req, res);
-    if (!actions) return;
-    const index = existing(req, res, actions);
-    if (index < 0) return;
-    const body = fields(req, res);
-    if (!body) return;
-    const action: PlanAction = { ...body, actionId: req.params.actionId, version: nextVersion() };
-    actions[index] = action;
-    res.send(200, action);
-  });
-  server.del('/api/teams/:teamId/rounds/:roundId/plan/actions/:actionId', async (req, res) => {
-    const actions = planRound(req, res);
-    if (!actions) return;
-    const index = existing(req, res, actions);
-    if (index < 0) return;
-    actions.splice(index, 1);
-    res.send(204);
-  });
+  const plan = newPlanFake();
+  registerPlanRoutes(server, plan, () => listed.rounds);
   registerRoundInsightRoutes(server, atClose);
   registerTabFiles(server, distDir);
 
@@ -152,12 +87,12 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     summaries,
     participations,
     requests,
-    plans,
-    get canEditPlan() {
-      return planState.canEditPlan;
+    plan,
+    get rounds() {
+      return listed.rounds;
     },
-    set canEditPlan(value: boolean) {
-      planState.canEditPlan = value;
+    set rounds(value) {
+      listed.rounds = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,9 +1,12 @@
 import type { Host } from '../teams/host';
 import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
-import { createRequest, type Request } from './request';
+import { createPlanApi, type PlanApi } from './planApi';
+import { createRequest } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, RoundChanges, RoundParticipationReply, RoundPlan } from './types';
+import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
+
+export type { PlanApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -16,16 +19,8 @@ export interface Api {
   changes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundChanges>;
   /** The round's Appendix 2 grid as a file, fetched with the bearer token (a plain link cannot carry it). */
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
-  /** The round's plan, through the same sign-in. */
+  /** The team's plan (./planApi.ts), through the same sign-in. */
   readonly plans: PlanApi;
-}
-
-/** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
-export interface PlanApi {
-  plan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
-  addAction(teamId: string, roundId: string, fields: PlanActionFields): Promise<PlanAction>;
-  changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
-  removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -36,7 +31,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const request = createRequest(host);
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
-    plans: createPlanApi(request),
+    plans: createPlanApi(request, teamPath),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
@@ -53,23 +48,5 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
       const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
       return { blob: await response.blob(), filename: named ?? `practice-audit.${format}` };
     },
-  };
-}
-
-function createPlanApi(request: Request): PlanApi {
-  const plan = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/plan`;
-  const action = (teamId: string, roundId: string, actionId: string) => `${plan(teamId, roundId)}/actions/${encodeURIComponent(actionId)}`;
-  /** A plan call's answer: JSON, or nothing for 204 (a deleted action). */
-  const json = async <T>(response: Promise<Response>): Promise<T> => {
-    const answered = await response;
-    return (answered.status === 204 ? undefined : await answered.json()) as T;
-  };
-  return {
-    plan: (teamId, roundId, signal) => json(request(plan(teamId, roundId), { signal, wording: 'plan' })),
-    addAction: (teamId, roundId, fields) => json(request(`${plan(teamId, roundId)}/actions`, { method: 'POST', body: fields, wording: 'plan' })),
-    changeAction: (teamId, roundId, actionId, version, fields) =>
-      json(request(action(teamId, roundId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
-    removeAction: (teamId, roundId, actionId, version) =>
-      json(request(action(teamId, roundId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
   };
 }

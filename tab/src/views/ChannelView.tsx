@@ -40,12 +40,12 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+function RoundViews({ api, teamId, round, latest }: { api: Api; teamId: string; round: RoundListItem; latest: boolean }) {
   const styles = useStyles();
   const ids = useId();
   const [view, setView] = useState<ViewName>('overview');
   const tabId = (name: ViewName) => `${ids}-tab-${name}`;
-  const props = { api, teamId, roundId };
+  const props = { api, teamId, roundId: round.roundId };
   return (
     <>
       <ExportButtons {...props} />
@@ -55,7 +55,7 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
         {view === 'disagreement' && <DisagreementView />}
         {view === 'condition' && <ConditionView {...props} />}
         {view === 'changes' && <ChangesView {...props} />}
-        {view === 'plan' && <PlanTab {...props} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}
       </div>
     </>
   );
@@ -73,7 +73,7 @@ function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem;
       <ViewTabs label="Audit views" tabs={OPEN_VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'participation' && <OpenRoundPanel round={round} {...panel} />}
-        {view === 'plan' && <PlanTab api={api} teamId={teamId} roundId={round.roundId} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest />}
       </div>
     </>
   );
@@ -127,7 +127,7 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
       {teamId && round && (
         <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
           {round.status === 'closed'
-            ? <RoundViews api={api} teamId={teamId} roundId={round.roundId} />
+            ? <RoundViews api={api} teamId={teamId} round={round} latest={round.roundId === list[0]?.roundId} />
             : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
         </RoundFeedProvider>
       )}
