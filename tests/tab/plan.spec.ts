@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { summariseNow } from '../../bot/domain/summary/whatHappensNow';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, ROUNDS, latestRoundSummary } from './fixtures';
-import { useTabHarness } from './harness';
+import { channelQuery, useTabHarness } from './harness';
 import { PLAN_TODAY, livingPlan, planAction } from './planFixtures';
 import { actionItem, openLivingPlan, openPlan, planViolations, row } from './planPage';
 import { ROOT } from './tabBuild';
@@ -105,6 +105,23 @@ describeWired('the living plan', () => {
     const planReads = tab.server.requests.map((r) => r.path).filter((p) => p.endsWith('/plan'));
     expect(planReads.length).toBeGreaterThan(0);
     expect(planReads.filter((p) => p.includes('/rounds/'))).toEqual([]);
+  });
+});
+
+describeWired('a plan that could not be read', () => {
+  test('says so, and reads it again when asked', async () => {
+    tab.server.plan.actions = [planAction({})];
+    const page = await tab.open(channelQuery());
+    await page.getByLabel('Audit round', { exact: true }).selectOption(CURRENT_ROUND);
+    let failing = true;
+    await page.route('**/api/teams/*/plan', (route) => (failing ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    const error = page.getByTestId('plan-load-error');
+    await expect(error.textContent()).resolves.toContain('The plan could not be loaded just now. Please try again.');
+    failing = false;
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('A one-page summary of the practice model for every team').waitFor();
+    await expect(page.getByTestId('plan-load-error').count()).resolves.toBe(0);
   });
 });
 

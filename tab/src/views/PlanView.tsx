@@ -131,7 +131,10 @@ export function PlanView(props: { api: PlanApi; teamId: string; round: RoundList
         </MessageBar>
       )}
       {loadError && (
-        <MessageBar intent="error"><MessageBarBody>{loadError}</MessageBarBody></MessageBar>
+        <MessageBar intent="error" data-testid="plan-load-error">
+          <MessageBarBody>{loadError}</MessageBarBody>
+          <MessageBarActions><Button onClick={reload}>Try again</Button></MessageBarActions>
+        </MessageBar>
       )}
       {!plan && !loadError && <Spinner size="small" label="Loading the plan…" />}
       {plan && (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PlanApi } from '../../api/client';
+import { ApiError } from '../../api/request';
 import type { PlanAction } from '../../api/types';
 
 /** Which plan is shown: the team's living plan, or a closed round's as it stood at its close. */
@@ -39,7 +40,10 @@ export function usePlan(api: PlanApi, teamId: string, roundId: string, mode: Pla
         setPlan(loaded);
       },
       (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : 'The plan could not be loaded.');
+        if (controller.signal.aborted) return;
+        // The API's words for what it refused (403: not the team's); ours when it failed or was not reached.
+        const refused = failure instanceof ApiError && failure.status > 0 && failure.status < 500;
+        setError(refused ? failure.message : 'The plan could not be loaded just now. Please try again.');
       },
     );
     return () => controller.abort();
