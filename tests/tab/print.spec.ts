@@ -25,7 +25,7 @@ beforeEach(() => {
     evidenceNote({ noteId: 'n-2', conditionId: 'C01', kind: 'family-feedback', source: 'Parents’ forum', date: '2025-08-02', found: 'Families said their worker explained the plan.' }),
   ]);
   // Round 2 closed with its plan kept: the print says it is the plan as it stood then.
-  tab.server.frozenPlans.set(LATEST_ROUND, { frozenAt: '2025-10-31T17:00:00.000Z', actions: [
+  tab.server.plan.frozen.set(LATEST_ROUND, { frozenAt: '2025-10-31T17:00:00.000Z', actions: [
     planAction({
       conditionId: 'C06',
       need: 'Monthly group case discussion in every team',

@@ -1,10 +1,13 @@
 import type { Host } from '../teams/host';
 import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
-import { createRequest, type Request } from './request';
+import { createEvidenceApi, type EvidenceApi } from './evidenceApi';
+import { createPlanApi, type PlanApi } from './planApi';
+import { createRequest } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, ProgressNoteFields, RoundChanges, RoundParticipationReply, RoundPlan, TeamMembersReply, TeamPlanReply } from './types';
-import type { EvidenceNote, EvidenceNoteFields, RoundEvidence } from './types';
+import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
+
+export type { EvidenceApi, PlanApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -17,36 +20,10 @@ export interface Api {
   changes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundChanges>;
   /** The round's Appendix 2 grid as a file, fetched with the bearer token (a plain link cannot carry it). */
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
-  /** The team's plan, through the same sign-in. */
+  /** The team's plan (./planApi.ts), through the same sign-in. */
   readonly plans: PlanApi;
   /** The round's evidence notes, through the same sign-in. */
   readonly evidence: EvidenceApi;
-}
-
-/**
- * The plan, which belongs to the team (issue 11): read by members, changed by champions on the
- * team; a change carries the action's version (If-Match). A round's plan is read only through it.
- */
-export interface PlanApi {
-  /** The team's living plan: every action, done ones too. */
-  teamPlan(teamId: string, signal?: AbortSignal): Promise<TeamPlanReply>;
-  /** A round's plan: as it stands while the round is open, as kept at its close once closed (`frozenAt`). */
-  roundPlan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
-  addAction(teamId: string, fields: PlanActionFields): Promise<PlanAction>;
-  changeAction(teamId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
-  removeAction(teamId: string, actionId: string, version: string): Promise<void>;
-  /** Adds a dated progress note; resolves with the action, note included (and its new version). */
-  addNote(teamId: string, actionId: string, note: ProgressNoteFields): Promise<PlanAction>;
-  /** The team's members, for a champion's owner picker. */
-  members(teamId: string, signal?: AbortSignal): Promise<TeamMembersReply>;
-}
-
-/** A round's evidence notes: read by members, written by champions; a change carries the note's version (If-Match). */
-export interface EvidenceApi {
-  notes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundEvidence>;
-  addNote(teamId: string, roundId: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
-  changeNote(teamId: string, roundId: string, noteId: string, version: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
-  removeNote(teamId: string, roundId: string, noteId: string, version: string): Promise<void>;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -57,8 +34,8 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const request = createRequest(host);
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
-    plans: createPlanApi(request),
-    evidence: createEvidenceApi(request),
+    plans: createPlanApi(request, teamPath),
+    evidence: createEvidenceApi(request, roundPath),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
@@ -74,44 +51,6 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
       const response = await request(`${roundPath(teamId, roundId)}/export.${format}`, { accept: '*/*' });
       return { blob: await response.blob(), filename: downloadName(response.headers.get('Content-Disposition') ?? '') ?? `practice-audit.${format}` };
     },
-  };
-}
-
-/** A call's answer: JSON, or nothing for 204 (a deleted action or note). */
-async function json<T>(response: Promise<Response>): Promise<T> {
-  const answered = await response;
-  return (answered.status === 204 ? undefined : await answered.json()) as T;
-}
-
-function createPlanApi(request: Request): PlanApi {
-  const actions = (teamId: string) => `${teamPath(teamId)}/plan/actions`;
-  const action = (teamId: string, actionId: string) => `${actions(teamId)}/${encodeURIComponent(actionId)}`;
-  /** A plan call's answer: JSON, or nothing for 204 (a deleted action). */
-  const json = async <T>(response: Promise<Response>): Promise<T> => {
-    const answered = await response;
-    return (answered.status === 204 ? undefined : await answered.json()) as T;
-  };
-  return {
-    teamPlan: (teamId, signal) => json(request(`${teamPath(teamId)}/plan`, { signal, wording: 'plan' })),
-    roundPlan: (teamId, roundId, signal) => json(request(`${roundPath(teamId, roundId)}/plan`, { signal, wording: 'plan' })),
-    addAction: (teamId, fields) => json(request(actions(teamId), { method: 'POST', body: fields, wording: 'plan' })),
-    changeAction: (teamId, actionId, version, fields) => json(request(action(teamId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
-    removeAction: (teamId, actionId, version) => json(request(action(teamId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
-    addNote: (teamId, actionId, note) => json(request(`${action(teamId, actionId)}/notes`, { method: 'POST', body: note, wording: 'plan' })),
-    members: (teamId, signal) => json(request(`${teamPath(teamId)}/members`, { signal, wording: 'plan' })),
-  };
-}
-
-function createEvidenceApi(request: Request): EvidenceApi {
-  const evidence = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/evidence`;
-  const note = (teamId: string, roundId: string, noteId: string) => `${evidence(teamId, roundId)}/${encodeURIComponent(noteId)}`;
-  return {
-    notes: (teamId, roundId, signal) => json(request(evidence(teamId, roundId), { signal })),
-    addNote: (teamId, roundId, fields) => json(request(evidence(teamId, roundId), { method: 'POST', body: fields, wording: 'evidence' })),
-    changeNote: (teamId, roundId, noteId, version, fields) =>
-      json(request(note(teamId, roundId, noteId), { method: 'PUT', body: fields, ifMatch: version, wording: 'evidence' })),
-    removeNote: (teamId, roundId, noteId, version) =>
-      json(request(note(teamId, roundId, noteId), { method: 'DELETE', ifMatch: version, wording: 'evidence' })),
   };
 }
 

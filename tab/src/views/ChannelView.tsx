@@ -42,12 +42,12 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
 });
 
-function RoundViews({ api, teamId, roundId, onPrint }: { api: Api; teamId: string; roundId: string; onPrint: () => void }) {
+function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId: string; round: RoundListItem; latest: boolean; onPrint: () => void }) {
   const styles = useStyles();
   const ids = useId();
   const [view, setView] = useState<ViewName>('overview');
   const tabId = (name: ViewName) => `${ids}-tab-${name}`;
-  const props = { api, teamId, roundId };
+  const props = { api, teamId, roundId: round.roundId };
   return (
     <>
       <div className={styles.actions}>
@@ -60,7 +60,7 @@ function RoundViews({ api, teamId, roundId, onPrint }: { api: Api; teamId: strin
         {view === 'disagreement' && <DisagreementView />}
         {view === 'condition' && <ConditionView {...props} />}
         {view === 'changes' && <ChangesView {...props} />}
-        {view === 'plan' && <PlanTab {...props} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}
       </div>
     </>
   );
@@ -78,7 +78,7 @@ function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem;
       <ViewTabs label="Audit views" tabs={OPEN_VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'participation' && <OpenRoundPanel round={round} {...panel} />}
-        {view === 'plan' && <PlanTab api={api} teamId={teamId} roundId={round.roundId} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest />}
       </div>
     </>
   );
@@ -141,7 +141,7 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
       {teamId && round && (
         <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
           {round.status === 'closed'
-            ? <RoundViews api={api} teamId={teamId} roundId={round.roundId} onPrint={() => setPrinting(round.roundId)} />
+            ? <RoundViews api={api} teamId={teamId} round={round} latest={round.roundId === list[0]?.roundId} onPrint={() => setPrinting(round.roundId)} />
             : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
         </RoundFeedProvider>
       )}
