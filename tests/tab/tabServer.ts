@@ -3,6 +3,8 @@ import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { planActionInput, type PlanAction } from '../../bot/domain/plan';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
+import { registerTeamPlanRoute } from './teamPlanRoute';
+import { registerTrendsRoutes } from './trendsRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -143,6 +145,8 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     res.send(204);
   });
   registerRoundInsightRoutes(server, atClose);
+  registerTrendsRoutes(server, summaries);
+  registerTeamPlanRoute(server);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,6 +2,7 @@ import type { Host } from '../teams/host';
 import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
 import { createRequest, type Request } from './request';
+import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
 import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, RoundChanges, RoundParticipationReply, RoundPlan } from './types';
 
@@ -18,6 +19,8 @@ export interface Api {
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
   /** The round's plan, through the same sign-in. */
   readonly plans: PlanApi;
+  /** The team's trends across its closed rounds, and its living plan beside them. */
+  readonly teamTrends: TeamTrendsApi;
 }
 
 /** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
@@ -37,6 +40,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
     plans: createPlanApi(request),
+    teamTrends: createTeamTrendsApi(request),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),

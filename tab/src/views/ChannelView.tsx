@@ -13,6 +13,7 @@ import { ViewTabs } from '../components/ViewTabs';
 import { ChangesView } from './ChangesView';
 import { ConditionView } from './ConditionView';
 import { DisagreementView } from './DisagreementView';
+import { TrendsView } from './TrendsView';
 
 /** A round started in the channel shows up here within this long. */
 const ROUNDS_POLL_MS = 30_000;
@@ -23,6 +24,7 @@ const VIEWS = [
   { value: 'disagreement', label: 'Where levels disagree' },
   { value: 'condition', label: 'A condition' },
   { value: 'changes', label: 'Changes since last round' },
+  { value: 'trends', label: 'Trends' },
   { value: 'plan', label: 'Plan' },
 ] as const;
 type ViewName = (typeof VIEWS)[number]['value'];
@@ -55,6 +57,7 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
         {view === 'disagreement' && <DisagreementView />}
         {view === 'condition' && <ConditionView {...props} />}
         {view === 'changes' && <ChangesView {...props} />}
+        {view === 'trends' && <TrendsView api={api} teamId={teamId} />}
         {view === 'plan' && <PlanTab {...props} />}
       </div>
     </>
