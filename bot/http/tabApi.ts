@@ -9,6 +9,7 @@ import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport
 import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
 import type { TabDeps } from '../app/tab/tabDeps';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
+import { teamTrends } from '../app/tab/trends';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
@@ -48,6 +49,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
     ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(deps, user, params.teamId!) })],
+    ['get', `${team}/trends`, (user, { params }) => teamTrends(deps, user, params.teamId!)],
     ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({

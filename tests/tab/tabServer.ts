@@ -4,6 +4,7 @@ import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { newPlanFake, registerPlanRoutes, type PlanFake } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
+import { registerTrendsRoutes } from './trendsRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -82,6 +83,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   registerPlanRoutes(server, plan, () => listed.rounds);
   registerRoundInsightRoutes(server, atClose);
   const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
+  registerTrendsRoutes(server, summaries);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

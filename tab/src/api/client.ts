@@ -4,6 +4,7 @@ import type { LevelId } from '@domain/levels';
 import { createEvidenceApi, type EvidenceApi } from './evidenceApi';
 import { createPlanApi, type PlanApi } from './planApi';
 import { createRequest } from './request';
+import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
 import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 
@@ -24,6 +25,8 @@ export interface Api {
   readonly plans: PlanApi;
   /** The round's evidence notes, through the same sign-in. */
   readonly evidence: EvidenceApi;
+  /** The team's trends across its closed rounds. */
+  readonly teamTrends: TeamTrendsApi;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -36,6 +39,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   return {
     plans: createPlanApi(request, teamPath),
     evidence: createEvidenceApi(request, roundPath),
+    teamTrends: createTeamTrendsApi(request),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),

@@ -14,6 +14,7 @@ import { ChangesView } from './ChangesView';
 import { ConditionView } from './ConditionView';
 import { DisagreementView } from './DisagreementView';
 import { PrintView } from './PrintView';
+import { TrendsView } from './TrendsView';
 
 /** A round started in the channel shows up here within this long. */
 const ROUNDS_POLL_MS = 30_000;
@@ -24,6 +25,7 @@ const VIEWS = [
   { value: 'disagreement', label: 'Where levels disagree' },
   { value: 'condition', label: 'A condition' },
   { value: 'changes', label: 'Changes since last round' },
+  { value: 'trends', label: 'Trends' },
   { value: 'plan', label: 'Plan' },
 ] as const;
 type ViewName = (typeof VIEWS)[number]['value'];
@@ -60,6 +62,7 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
         {view === 'disagreement' && <DisagreementView />}
         {view === 'condition' && <ConditionView {...props} />}
         {view === 'changes' && <ChangesView {...props} />}
+        {view === 'trends' && <TrendsView api={api} teamId={teamId} />}
         {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}
       </div>
     </>
