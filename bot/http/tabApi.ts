@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import type * as restify from 'restify';
 import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
 import { teamMembers } from '../app/plan/planOwner';
-import { livingPlan, roundPlan } from '../app/plan/planReads';
+import { livingPlan, roundPlan, roundReportPlan } from '../app/plan/planReads';
 import { addEvidence, changeEvidence, removeEvidence, roundEvidence } from '../app/evidence/roundEvidence';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
@@ -63,6 +63,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     // while open, as kept at its close once closed (app/plan/planReads.ts).
     ['get', `${team}/plan`, (user, { params }) => livingPlan(deps, user, params.teamId!)],
     ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
+    ['get', `${round}/plan/report`, (user, { params }) => roundReportPlan(deps, user, params.teamId!, params.roundId!)],
     ['post', actions, (user, { params, body }) => addAction(deps, user, params.teamId!, body)],
     ['put', `${actions}/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.actionId!, version, body)],
     ['del', `${actions}/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.actionId!, version)],

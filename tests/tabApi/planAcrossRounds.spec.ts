@@ -96,6 +96,11 @@ it('carries open actions into every later round, drops done ones after the next 
   const csv = parseCsv((await (await fetch(`${team()}/rounds/${r1}/export.csv`)).text()).replace(/^\uFEFF/, ''));
   expect(csv.find((line) => line[0] === 'Plan')?.[1]).toMatch(/^As it stood at the round's close, \w+day \d{1,2} \w+ \d{4}$/);
   expect(csv.map((line) => line[3]).join('\n')).not.toContain('D: one recording form per visit');
+  // The printed page reads the same plan as the reports, through …/plan/report.
+  const printedLatest = await api<{ actions: PlanAction[]; frozenAt: string | null; canEdit: boolean }>('GET', `/rounds/${r2}/plan/report`);
+  expect({ needs: printedLatest.actions.map((x) => x.need), frozenAt: printedLatest.frozenAt, canEdit: printedLatest.canEdit }).toEqual({ needs: needs(latest), frozenAt: null, canEdit: false });
+  const printedEarlier = await api<{ actions: PlanAction[]; frozenAt: string | null }>('GET', `/rounds/${r1}/plan/report`);
+  expect({ actions: printedEarlier.actions, frozenAt: printedEarlier.frozenAt }).toEqual({ actions: r1Kept.actions, frozenAt: r1Kept.frozenAt });
 
   // Round 3: A (from round 1) and D are open; C was done before round 2 closed.
   const r3 = await openRound();

@@ -50,6 +50,17 @@ export async function roundPlan(deps: PlanReadDeps, user: TabUser, teamId: strin
   return { actions: actionsOfOpenRound(actions, previousCloseOf(rounds, round)), canEdit, frozenAt: null, today };
 }
 
+/**
+ * GET …/rounds/:roundId/plan/report: the plan the round's reports show (planForReport), for the
+ * printed page, so paper and the Word file agree: `frozenAt` is when it was kept when it is the plan
+ * at the round's close, else null (the plan as it stands). Read only. Members of the team.
+ */
+export async function roundReportPlan(deps: PlanReadDeps, user: TabUser, teamId: string, roundId: string): Promise<RoundPlanReply> {
+  const round = await roundOfTeam(deps, user, teamId, roundId);
+  const plan = await planForReport(deps, round);
+  return { actions: plan.actions, canEdit: false, frozenAt: plan.asOf === 'close' ? plan.at : null, today: ukDayOf(deps.now()) };
+}
+
 /** The plan a report of a round shows, and what it is: as it stands `at` now, or as it stood at the round's close. */
 export interface PlanForReport {
   readonly actions: readonly PlanAction[];

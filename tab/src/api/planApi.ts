@@ -12,6 +12,8 @@ export interface PlanApi {
   livingPlan(teamId: string, signal?: AbortSignal): Promise<TeamPlanReply>;
   /** GET …/rounds/:roundId/plan: an open round's plan as it stands; a closed round's as it stood at its close (`frozenAt`). */
   roundPlan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
+  /** The plan the round's reports (and its printed page) show: the living plan while the round is the team's latest, else as kept at its close. */
+  reportPlan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
   addAction(teamId: string, fields: PlanActionFields): Promise<PlanAction>;
   changeAction(teamId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
   removeAction(teamId: string, actionId: string, version: string): Promise<void>;
@@ -37,6 +39,7 @@ export function createPlanApi(request: Request, teamPath: (teamId: string) => st
   return {
     livingPlan: (teamId, signal) => json(request(`${teamPath(teamId)}/plan`, { signal, wording: 'plan' })),
     roundPlan: (teamId, roundId, signal) => json(request(`${teamPath(teamId)}/rounds/${encodeURIComponent(roundId)}/plan`, { signal, wording: 'plan' })),
+    reportPlan: (teamId, roundId, signal) => json(request(`${teamPath(teamId)}/rounds/${encodeURIComponent(roundId)}/plan/report`, { signal, wording: 'plan' })),
     addAction: (teamId, fields) => json(request(actions(teamId), { method: 'POST', body: fields, wording: 'plan' })),
     changeAction: (teamId, actionId, version, fields) =>
       json(request(action(teamId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),

@@ -59,7 +59,7 @@ export function PrintView({ api, teamId, round, onBack }: { api: Api; teamId: st
 
   useEffect(() => {
     const controller = new AbortController();
-    api.plans.roundPlan(teamId, round.roundId, controller.signal).then(
+    api.plans.reportPlan(teamId, round.roundId, controller.signal).then(
       (plan) => setPlanRead({ plan }),
       (error: unknown) => { if (!controller.signal.aborted) setPlanRead({ error: error instanceof Error ? error.message : 'The plan could not be loaded.' }); },
     );
