@@ -44,6 +44,8 @@ import { createTeamsPort } from './teams/botbuilder/proactive';
 import type { BotDeps } from './teams/handlers/botDeps';
 import { dueJobHandlers } from './teams/handlers/dueJobs';
 import { createReminderMessenger } from './teams/reminderMessenger';
+import { createChannelAnnouncer } from './teams/channelAnnouncer';
+import { ChannelPosts } from './storage/channelPosts';
 import { createSharedAppSlots, SLOTS_PER_SECOND } from './teams/delivery/sharedAppLimit';
 import { createTurnRoutes } from './teams/router';
 import { createTeamRoster } from './teams/teamRoster';
@@ -132,6 +134,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       completion: new RoundCompletion(answers),
       messenger: createReminderMessenger(teamsPort),
     },
+    announcements: { posts: new ChannelPosts(tables.channelPosts), announcer: createChannelAnnouncer(teamsPort, logger) },
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
     privacyThreshold: config.privacyThreshold,
@@ -163,6 +166,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     rounds,
     plans: services.plans,
     champions: services.champions,
+    announcements: services.announcements,
     privacyThreshold: services.privacyThreshold,
     now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),

@@ -5,6 +5,7 @@ import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport
 import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
 import type { TabDeps } from '../app/tab/tabDeps';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
+import { announceAction, postYouSaidWeDid, youSaidWeDidPreview } from '../app/tab/youSaidWeDid';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
@@ -54,6 +55,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
     ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
     ['del', `${round}/plan/actions/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version)],
+    // Staff hear back (issue 11): champions post in the channel; each answers once Teams has taken the post.
+    ['get', `${round}/you-said-we-did`, (user, { params }) => youSaidWeDidPreview(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/you-said-we-did`, (user, { params }) => postYouSaidWeDid(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${team}/plan/actions/:actionId/announce`, (user, { params }) => announceAction(deps, user, params.teamId!, params.actionId!)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }
