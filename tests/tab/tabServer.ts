@@ -3,6 +3,7 @@ import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { planActionInput, type PlanAction } from '../../bot/domain/plan';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
+import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -24,6 +25,8 @@ export interface TabServer {
   readonly plans: Map<string, PlanAction[]>;
   /** Whether the fixture user may edit the plan (a practice champion). */
   canEditPlan: boolean;
+  /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
+  readonly youSaidWeDid: YouSaidWeDidState;
   close(): Promise<void>;
 }
 
@@ -143,6 +146,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     res.send(204);
   });
   registerRoundInsightRoutes(server, atClose);
+  const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -153,6 +157,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     participations,
     requests,
     plans,
+    youSaidWeDid,
     get canEditPlan() {
       return planState.canEditPlan;
     },

@@ -3,7 +3,7 @@ import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
 import { createRequest, type Request } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, RoundChanges, RoundParticipationReply, RoundPlan } from './types';
+import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, PostedToChannel, RoundChanges, RoundParticipationReply, RoundPlan, YouSaidWeDidPreview } from './types';
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -18,6 +18,16 @@ export interface Api {
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
   /** The round's plan, through the same sign-in. */
   readonly plans: PlanApi;
+  /** Posts in the team's channel (champions). */
+  readonly channel: ChannelApi;
+}
+
+/** Telling staff in the channel what came of an audit (issue 11): each post answers once Teams has taken it. */
+export interface ChannelApi {
+  /** A closed round's "You said, we did" card as it would be posted now; 403 for anyone but a champion. */
+  youSaidWeDid(teamId: string, roundId: string, signal?: AbortSignal): Promise<YouSaidWeDidPreview>;
+  /** Posts it in the round's channel, once (a second post answers with the first). */
+  postYouSaidWeDid(teamId: string, roundId: string): Promise<PostedToChannel>;
 }
 
 /** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
@@ -26,6 +36,8 @@ export interface PlanApi {
   addAction(teamId: string, roundId: string, fields: PlanActionFields): Promise<PlanAction>;
   changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
   removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
+  /** A done action's "We did" update in the team's channel, once; ACTION_NOT_DONE (409) for one not done. */
+  announceAction(teamId: string, actionId: string): Promise<PostedToChannel>;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -37,6 +49,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
     plans: createPlanApi(request),
+    channel: createChannelApi(request),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
@@ -71,5 +84,15 @@ function createPlanApi(request: Request): PlanApi {
       json(request(action(teamId, roundId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
     removeAction: (teamId, roundId, actionId, version) =>
       json(request(action(teamId, roundId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
+    announceAction: async (teamId, actionId) =>
+      (await request(`${teamPath(teamId)}/plan/actions/${encodeURIComponent(actionId)}/announce`, { method: 'POST', wording: 'channel' })).json() as Promise<PostedToChannel>,
+  };
+}
+
+function createChannelApi(request: Request): ChannelApi {
+  const path = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/you-said-we-did`;
+  return {
+    youSaidWeDid: async (teamId, roundId, signal) => (await request(path(teamId, roundId), { signal, wording: 'channel' })).json() as Promise<YouSaidWeDidPreview>,
+    postYouSaidWeDid: async (teamId, roundId) => (await request(path(teamId, roundId), { method: 'POST', wording: 'channel' })).json() as Promise<PostedToChannel>,
   };
 }

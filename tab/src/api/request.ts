@@ -15,8 +15,10 @@ export class ApiError extends Error {
  * Whose words a failure is told in. `audit`: the views, which poll and try again by themselves;
  * the API's own words only for a 409 (they say when a round's results appear). `plan`: a change
  * the person retries; the API's words for anything it refused (a field, a concurrent edit).
+ * `channel`: a post in the team's channel; the API's words whatever it answered, since only it
+ * knows whether Teams took the post (502: Teams refused it; 503: Teams could not be reached).
  */
-export type Wording = 'audit' | 'plan';
+export type Wording = 'audit' | 'plan' | 'channel';
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -37,6 +39,8 @@ const NOT_SIGNED_IN = 'Teams could not sign you in to Practice Audit. Reload the
 
 function ownWords(status: number, wording: Wording): string {
   if (status === 0 && wording === 'plan') return 'The plan could not be reached just now. Please try again.';
+  // Said carefully: the request may have reached the service, and the post Teams.
+  if (wording === 'channel' && (status === 0 || status >= 500)) return 'Practice Audit could not be reached just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.';
   if (status >= 500 && wording === 'plan') return 'The plan could not be saved just now. Please try again.';
   if (status === 401) return 'You are not signed in. Reload the tab to try again.';
   if (status === 403) return 'You do not have access to this team’s audit.';
@@ -55,7 +59,7 @@ async function failure(response: Response, wording: Wording): Promise<ApiError> 
   } catch {
     // Not JSON: our own words.
   }
-  const theirs = wording === 'plan' ? response.status < 500 : response.status === 409;
+  const theirs = wording === 'channel' || (wording === 'plan' ? response.status < 500 : response.status === 409);
   return new ApiError(response.status, theirs && message ? message : ownWords(response.status, wording), code);
 }
 
