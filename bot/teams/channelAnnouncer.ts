@@ -41,7 +41,7 @@ export function createChannelAnnouncer(teams: TeamsPort, logger: Logger): Channe
 }
 
 /** TEAMS_REFUSED_POST when Teams answered (403: the app is no longer in the team; 413, 429 after retries…), TEAMS_UNREACHABLE when it did not. */
-export function notPosted(error: unknown): AuditError {
+function notPosted(error: unknown): AuditError {
   const status = httpStatusOf(error);
   if (status === undefined) return new AuditError('TEAMS_UNREACHABLE', undefined, { cause: error });
   if (status === 403 || status === 404) {

@@ -51,7 +51,7 @@ function offers(): Map<string, SentActivity> {
 }
 
 /** "You said, we did" cards posted in the team's channel since the last reset. */
-const postedInChannel = () => connector.sentActivities().filter((s) => s.conversationId.startsWith(TEAM.id) && /^You said, we did: audit round/.test(cardText(cardOf(s.activity))));
+const postedInChannel = () => connector.sentActivities().filter((s) => s.conversationId.startsWith(TEAM.id) && cardText(cardOf(s.activity)).startsWith('You said, we did: audit round'));
 
 /** The offer's latest update, as the champion sees it. */
 const offerNow = (offer: SentActivity) => connector.updates().filter((u) => u.conversationId === offer.conversationId && u.activityId === offer.activityId).at(-1);

@@ -48,7 +48,10 @@ export function registerYouSaidWeDidRoutes(server: restify.Server, summaries: Ma
     if (!allowed(req, res)) return;
     const refusal = state.refuseNext;
     state.refuseNext = null;
-    if (refusal) return void res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
+    if (refusal) {
+      res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
+      return;
+    }
     let posted = state.posted.get(req.params.roundId);
     if (!posted) {
       posted = { postedAt: '2025-07-14T13:05:00.000Z', postedBy: 'Local developer' };

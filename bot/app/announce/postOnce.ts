@@ -65,6 +65,6 @@ export async function postOnce(deps: PostOnceDeps, teamId: string, subject: Chan
 }
 
 /** POST_IN_PROGRESS, saying who started the post. */
-export function postInProgress(start: { readonly by: string }): AuditError {
+function postInProgress(start: { readonly by: string }): AuditError {
   return new AuditError('POST_IN_PROGRESS', `${start.by} is posting this in the channel just now. Look in the channel in a minute; if it is not there, try again.`);
 }

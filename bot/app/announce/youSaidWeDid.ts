@@ -49,7 +49,7 @@ export async function teamChannel({ teams }: Pick<AuditServices, 'teams'>, teamI
  * for a round that is open or has only just closed: a summary made while answers could still
  * arrive is never told (release.ts).
  */
-export async function releasedSummaryOf(deps: Pick<AuditServices, 'answers' | 'roundCache' | 'privacyThreshold' | 'now'>, round: AuditRound): Promise<RoundSummary> {
+async function releasedSummaryOf(deps: Pick<AuditServices, 'answers' | 'roundCache' | 'privacyThreshold' | 'now'>, round: AuditRound): Promise<RoundSummary> {
   requireResults(resultsState(round, deps.now(), answersSettleMs(deps.roundCache)), round.number);
   return round.finalCounts
     ? summariseTallies(talliesFrom(round.finalCounts), deps.privacyThreshold)

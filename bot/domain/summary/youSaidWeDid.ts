@@ -15,9 +15,9 @@ import { NOTABLE_GAP } from './whatHappensNow';
 // here reads an answer, so nothing here can name what the summary hides.
 
 /** Highest and lowest are named only among at least this many conditions with a score: with fewer they say little. */
-export const MIN_SCORED_CONDITIONS = 3;
+const MIN_SCORED_CONDITIONS = 3;
 /** The largest gaps between levels named on the card; conditions tied with the last one named are named too. */
-export const MAX_DISAGREEMENTS = 3;
+const MAX_DISAGREEMENTS = 3;
 
 /** A condition's all-staff score, as shown (one decimal place: shownScore.ts). */
 export interface ScoredCondition {
@@ -112,7 +112,7 @@ export function youSaidWeDidFacts({ round, summary, plan }: YouSaidWeDidInput): 
 const asShown = (score: number): number => scoreInTenths(score) / 10;
 
 /** Highest and lowest all-staff scores as shown; ties compared as shown (2.44 and 2.41 are both 2.4). */
-export function ratedExtremes(summary: RoundSummary): RatedExtremes {
+function ratedExtremes(summary: RoundSummary): RatedExtremes {
   const scored = summary.conditions.flatMap(({ conditionId, allStaff }) =>
     allStaff.shown && allStaff.score !== null ? [{ conditionId, tenths: scoreInTenths(allStaff.score) }] : [],
   );
@@ -129,7 +129,7 @@ export function ratedExtremes(summary: RoundSummary): RatedExtremes {
  * score, so a level hidden for being small, or to protect a smaller one, is never among them),
  * NOTABLE_GAP or more, at most MAX_DISAGREEMENTS unless others tie with the last.
  */
-export function levelDisagreements(summary: RoundSummary): LevelDisagreements {
+function levelDisagreements(summary: RoundSummary): LevelDisagreements {
   const comparable = summary.conditions.some((c) => c.disagreement !== null);
   const notable = rankDisagreements(summary).filter((c) => c.disagreement.gap >= NOTABLE_GAP - 1e-9);
   const last = notable[MAX_DISAGREEMENTS - 1]?.disagreement.gap;

@@ -32,12 +32,12 @@ export interface YouSaidWeDidWords {
 }
 
 /** At most this many actions on the card: a plan of 30 would not fit a Teams card, and the full plan is in the tab. */
-export const MAX_ACTIONS_SHOWN = 10;
+const MAX_ACTIONS_SHOWN = 10;
 /**
  * An action's need is cut to this many characters on the card (it may be 2,000): ten of them whole,
  * written outside ASCII, would pass Teams' ~28 KB for a card. The whole text is in the tab.
  */
-export const MAX_NEED_SHOWN = 300;
+const MAX_NEED_SHOWN = 300;
 
 const STATUS: Record<ActionStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
 
@@ -50,15 +50,17 @@ export function longDate(dayOrInstant: string): string {
 }
 
 /** "6. Practitioners access effective supervision, …": the condition as staff rated it. */
-export function conditionLine(conditionId: ConditionId): string {
+function conditionLine(conditionId: ConditionId): string {
   const condition = conditionById(conditionId);
   return `${condition.number}. ${condition.text}`;
 }
 
-/** `text` whole, or its first `max` characters (at a code point's boundary) and "…". */
-export function cut(text: string, max: number): string {
-  const points = [...text];
-  return points.length <= max ? text : `${points.slice(0, max - 1).join('').trimEnd()}…`;
+const graphemes = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
+
+/** `text` whole, or its first `max` characters (as people count them: an accented letter or an emoji is one) and "…". */
+function cut(text: string, max: number): string {
+  const characters = Array.from(graphemes.segment(text), (s) => s.segment);
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -122,7 +124,7 @@ function disagreementSection({ disagreements }: YouSaidWeDidFacts): WordsSection
 }
 
 /** "Owner: Head of service · Due 31 March 2027 · In progress" */
-export function actionDetail(action: Pick<AgreedAction, 'owner' | 'dueDate' | 'status'>): string {
+function actionDetail(action: Pick<AgreedAction, 'owner' | 'dueDate' | 'status'>): string {
   return [action.owner ? `Owner: ${action.owner}` : 'No owner yet', action.dueDate ? `Due ${longDate(action.dueDate)}` : 'No due date', STATUS[action.status]].join(' · ');
 }
 

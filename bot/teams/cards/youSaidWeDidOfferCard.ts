@@ -59,18 +59,16 @@ export function youSaidWeDidOfferCard({ teamId, roundId, facts, state }: OfferCa
   );
 }
 
+/** Where the post stands, under the preview; nothing while it is only offered. */
 function stateElements(state: OfferState): CardElement[] {
-  const line = (text: string, style: 'good' | 'attention' | 'default') => [container([plainText([text])], { style, spacing: 'medium' })];
-  switch (state.kind) {
-    case 'offered':
-      return [];
-    case 'posting':
-      return line('Posting in the channel… This card will say when Teams has taken it.', 'default');
-    case 'posted':
-      return line(`Posted in the channel on ${formatDateTime(state.postedAt)} by ${state.by}.`, 'good');
-    case 'postingElsewhere':
-      return line(`${state.by} started posting it in the channel at ${formatDateTime(state.since)}. It is posted once: press the button again in a minute to see whether it went.`, 'default');
-    case 'notPosted':
-      return line(`Not posted: ${state.problem}`, 'attention');
-  }
+  if (state.kind === 'offered') return [];
+  const [text, style] = stateLine(state);
+  return [container([plainText([text])], { style, spacing: 'medium' })];
+}
+
+function stateLine(state: Exclude<OfferState, { kind: 'offered' }>): [text: string, style: 'good' | 'attention' | 'default'] {
+  if (state.kind === 'posting') return ['Posting in the channel… This card will say when Teams has taken it.', 'default'];
+  if (state.kind === 'posted') return [`Posted in the channel on ${formatDateTime(state.postedAt)} by ${state.by}.`, 'good'];
+  if (state.kind === 'postingElsewhere') return [`${state.by} started posting it in the channel at ${formatDateTime(state.since)}. It is posted once: press the button again in a minute to see whether it went.`, 'default'];
+  return [`Not posted: ${state.problem}`, 'attention'];
 }

@@ -37,6 +37,7 @@ type Posted = { readonly postedAt: string; readonly postedBy?: string };
  * in the channel (the same words: domain/summary/youSaidWeDidWords.ts) and posts it there, once.
  * Shown only to the team's practice champions: for anyone else the preview is refused (403) and
  * nothing is rendered. Says "posted" only once the API has answered that Teams took the post.
+ * Render it with a `key` of the round: another round's card starts afresh.
  */
 export function YouSaidWeDid({ api, teamId, roundId }: { api: ChannelApi; teamId: string; roundId: string }) {
   const styles = useStyles();
@@ -50,9 +51,6 @@ export function YouSaidWeDid({ api, teamId, roundId }: { api: ChannelApi; teamId
 
   useEffect(() => {
     const controller = new AbortController();
-    setPreview(null);
-    setPosted(null);
-    setFailure(null);
     // Refused (not a champion; results not out yet) or failed: there is nothing to offer.
     api.youSaidWeDid(teamId, roundId, controller.signal).then(
       (loaded) => {

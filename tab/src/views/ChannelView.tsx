@@ -50,7 +50,7 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
   return (
     <>
       <ExportButtons {...props} />
-      <YouSaidWeDid api={api.channel} teamId={teamId} roundId={roundId} />
+      <YouSaidWeDid key={`${teamId}|${roundId}`} api={api.channel} teamId={teamId} roundId={roundId} />
       <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'overview' && <SummaryPanel />}

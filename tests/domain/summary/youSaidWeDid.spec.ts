@@ -16,7 +16,7 @@ const ALL: ConditionId[] = ['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C0
 
 /** `count` people at `level`, each rating every condition as `ratingOf` says. */
 function people(count: number, level: LevelId, ratingOf: (c: ConditionId) => RatingId): RatedAnswer[] {
-  return ALL.flatMap((c) => many(count, `${level}`, c, level, ratingOf(c)));
+  return ALL.flatMap((c) => many(count, level, c, level, ratingOf(c)));
 }
 
 function action(overrides: Partial<PlanAction> = {}): PlanAction {

@@ -4,7 +4,7 @@ import { LEVELS, type LevelId } from '../../../bot/domain/levels';
 import { RATINGS, type RatingId } from '../../../bot/domain/ratings';
 import type { RatedAnswer } from '../../../bot/domain/summary/roundSummary';
 import { summariseRound } from '../../../bot/domain/summary/summariseRound';
-import { youSaidWeDidFacts, type AgreedAction } from '../../../bot/domain/summary/youSaidWeDid';
+import { youSaidWeDidFacts } from '../../../bot/domain/summary/youSaidWeDid';
 import { youSaidWeDidCard, youSaidWeDidOfferCard } from '../../../bot/teams/cards';
 import { planAction } from '../../tab/planFixtures';
 import { visibleText } from './cardKit';
