@@ -29,6 +29,7 @@ import { tableCredentialFor } from './storage/tableCredential';
 import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
 import { PlanRepository } from './storage/planRepository';
+import { EvidenceRepository } from './storage/evidenceRepository';
 import { ReminderOptOuts } from './storage/reminderOptOuts';
 import { ReminderProgress } from './storage/reminderProgress';
 import { ReminderWaves } from './storage/reminderWaves';
@@ -124,7 +125,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     }),
     teams,
     teamCache: new TeamReadCache(teams),
-    plans: new PlanRepository(tables.plans),
+    plans: new PlanRepository(tables.plans, rounds, now),
+    evidence: new EvidenceRepository(tables.evidence),
     teamSettings: new TeamSettingsRepository(tables.teams),
     roundCards,
     reminders: {
@@ -165,6 +167,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     teams,
     rounds,
     plans: services.plans,
+    evidence: services.evidence,
     champions: services.champions,
     announcements: services.announcements,
     privacyThreshold: services.privacyThreshold,

@@ -8,11 +8,12 @@ import type { RoundLevels } from '../storage/roundLevels';
 import type { RoundReadCache } from '../storage/roundReadCache';
 import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
-import type { PlanRepository } from '../storage/planRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
+import type { PlanStore } from './plan/planStore';
 import type { ReminderServices } from './reminders/reminderPorts';
 import type { AnnounceServices } from './announce/announcePorts';
+import type { EvidenceStore } from './evidence/evidenceStore';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -39,7 +40,10 @@ export interface AuditServices {
   readonly teams: TeamsRepository;
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;
-  readonly plans: PlanRepository;
+  /** Each team's living plan, and the plans kept at rounds' closes (issue 11). */
+  readonly plans: PlanStore;
+  /** Each round's evidence notes, what other sources found (issue 11). */
+  readonly evidence: EvidenceStore;
   /** Each team's own choices for its rounds: close after days, reminders, cadence (issue 10). */
   readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */

@@ -11,6 +11,7 @@ import { peopleAtTwoLevels } from '../domain/answerLevel';
 import type { AnswersRepository } from '../storage/answersRepository';
 import { teamSizeNow } from './teamSize';
 import type { TeamSize } from '../domain/responseRate';
+import { freezePlanAtClose } from './plan/freezeAtClose';
 
 export interface ClosedRound extends RoundStatus {
   /** Which cards now show the closed round, and which could not be updated. */
@@ -33,7 +34,7 @@ export function answersSettleMs(roundCache: { readonly ttlMs: number }): number 
 }
 
 /** What closing a round uses. */
-export type CloseRoundDeps = Pick<AuditServices, 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'roster' | 'privacyThreshold' | 'now'>;
+export type CloseRoundDeps = Pick<AuditServices, 'rounds' | 'roundCache' | 'answers' | 'roundCards' | 'roster' | 'plans' | 'privacyThreshold' | 'now'>;
 
 /**
  * A champion closes the team's open round. From then on answers are refused; the cards
@@ -53,13 +54,16 @@ export async function closeRound(deps: CloseRoundDeps & Pick<AuditServices, 'cha
 /**
  * The close itself, after the round's row says closed, shared by a champion's close and the
  * automatic one (closeOnDate.ts), so both count exactly the same answers: waits out the answers
- * already accepted, counts them once, keeps the final counts and updates the cards.
+ * already accepted, counts them once, keeps the final counts and updates the cards. The team's
+ * plan as it stands is kept as the round's (issue 11); a failure to keep it does not stop the close.
  */
 export async function settleClosedRound(
-  { roundCache, answers, rounds, roundCards, roster, privacyThreshold }: CloseRoundDeps,
+  { roundCache, answers, rounds, roundCards, roster, plans, privacyThreshold, now }: CloseRoundDeps,
   round: AuditRound,
 ): Promise<ClosedRound> {
   roundCache.forget(round.teamId, round.roundId);
+  // The plan at the close, read now rather than once the answers have settled. Never rejects.
+  const planKept = freezePlanAtClose({ plans, rounds, now }, round);
   // The team's size at close, read (or found in the roster's cache) while the answers settle.
   const teamSize = teamSizeNow(roster, round.teamId);
   // Other instances may still hold the round as open for the cache's lifetime: wait that out
@@ -77,6 +81,8 @@ export async function settleClosedRound(
   const closed = { ...round, finalCounts, ...(membersAtClose !== undefined ? { membersAtClose } : {}) };
   // The cards are told the closing figures: they read nothing themselves.
   const delivery = await roundCards.publishClosure(closed, participation);
+  // Kept before the close is reported, so what follows it ("you said, we did") reads the kept plan.
+  await planKept;
   return { round: closed, participation, delivery, teamSize: size };
 }
 

@@ -51,12 +51,3 @@ export const DEMO_COMMENTS: readonly DemoComment[] = [
   { conditionId: 'C12', level: 'senior-leader', rating: 'mostly', rounds: [2], text: 'Sustainability is now a standing item at the improvement board.' },
   { conditionId: 'C12', level: 'practitioner', rating: 'partly', rounds: [1], text: 'Every new initiative is exciting for six months and then quietly disappears.' },
 ];
-
-/** Round 1's plan (closed round): what the service agreed after it. */
-export const DEMO_ACTIONS = [
-  { conditionId: 'C02', need: 'Every team knows who its practice champion is, and champions have protected time.', progress: 'Champions named on each team page; half a day a month agreed with heads of service.', owner: 'Principal social worker', dueDate: '2026-06-30', status: 'done' },
-  { conditionId: 'C03', need: 'New starters and business support staff are introduced to the practice model.', progress: 'Add a session on the model to induction; run two drop-in briefings for business support.', owner: 'Workforce development lead', dueDate: '2026-09-30', status: 'in-progress' },
-  { conditionId: 'C08', need: 'Social work teams have skilled administrative support again.', progress: 'Business case for team coordinators to go to the October budget board.', owner: 'Head of service, assessment', dueDate: '2026-10-31', status: 'in-progress' },
-  { conditionId: 'C10', need: 'Recording a visit happens once, in one place.', progress: 'Practitioner working group to map duplicate forms with the system supplier.', owner: 'Service manager, quality and performance', dueDate: '2027-01-31', status: 'not-started' },
-  { conditionId: 'C11', need: 'Partner agencies see the data that matters to their work with families.', progress: 'Share a quarterly partnership data pack through the safeguarding partnership.', owner: '', dueDate: null, status: 'not-started' },
-] as const;

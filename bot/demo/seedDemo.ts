@@ -16,14 +16,17 @@ import { PlanRepository } from '../storage/planRepository';
 import { RoundsRepository } from '../storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type AuditTables } from '../storage/tables';
 import { TeamsRepository } from '../storage/teamsRepository';
-import { DEMO_ACTIONS, DEMO_COMMENTS } from './demoComments';
+import { DEMO_COMMENTS } from './demoComments';
+import { seedDemoPlan } from './demoPlan';
+import { addDemoEvidence } from './demoEvidence';
+import { EvidenceRepository } from '../storage/evidenceRepository';
 import { freshDataDirBeside, npmCommand } from './nextCommand';
 
 /**
  * `npm run demo`: fills the local embedded storage (DATA_DIR, .data by default) with a
  * realistic audit for the Agents Playground's mock team (.m365agentsplayground.yml): the
- * installation, Priya Shah (the Playground's user) as champion, a closed round 1 with a plan
- * and an open round 2, answered by a few hundred staff. Deterministic (seeded), and re-running
+ * installation, Priya Shah (the Playground's user) as champion, a closed round 1 with a plan and
+ * evidence notes and an open round 2, answered by a few hundred staff. Deterministic (seeded), and re-running
  * replaces the demo's rounds. Run it while the service is stopped: it starts Azurite itself.
  */
 
@@ -172,7 +175,7 @@ async function clearPartition(table: TableClient, partitionKey: string): Promise
   await inBatches(rowKeys, 100, 4, (keys) => table.submitTransaction(keys.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }])));
 }
 
-/** Removes earlier demo rounds (and their answers and plans); refuses to touch rounds it did not make. */
+/** Removes earlier demo rounds (and their answers, plans and evidence notes); refuses to touch rounds it did not make. */
 async function clearDemo(tables: AuditTables, rounds: RoundsRepository, dataDir: string): Promise<void> {
   const existing = await rounds.listForTeam(DEMO_TEAM.teamId);
   const foreign = existing.filter((round) => !isDemoRound(round.roundId));
@@ -185,10 +188,12 @@ async function clearDemo(tables: AuditTables, rounds: RoundsRepository, dataDir:
   const partitionKey = encodeKey(DEMO_TEAM.teamId);
   for (const round of existing) {
     await clearPartition(tables.answers, round.roundId);
-    await clearPartition(tables.plans, round.roundId);
+    await clearPartition(tables.plans, round.roundId); // a plan written before issue 11
+    await clearPartition(tables.evidence, round.roundId);
     await tables.rounds.deleteEntity(partitionKey, `round-${round.roundId}`);
   }
   await tables.rounds.deleteEntity(partitionKey, 'open-round').catch(() => undefined);
+  await new PlanRepository(tables.plans, rounds).clearTeam(DEMO_TEAM.teamId);
 }
 
 class DemoRefusal extends Error {}
@@ -241,17 +246,12 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void = 
         tables.answers.submitTransaction(batch.map((entity): TransactionAction => ['upsert', { ...entity }, 'Replace'])),
       );
       if (spec.closedAt) {
+        // The plan first, while the round is open, as a team's plan comes about: kept with it at its close.
+        await seedDemoPlan(new PlanRepository(tables.plans, rounds), DEMO_TEAM.teamId, { roundId: spec.roundId, closedAt: spec.closedAt }, CHAMPION.name);
         await rounds.close(DEMO_TEAM.teamId, spec.roundId, spec.closedAt);
         // As closing a round does: the closed round keeps its counts, and the team's size then (its 300 staff).
         await rounds.recordFinalCounts(DEMO_TEAM.teamId, spec.roundId, countsOfAnswers(answers), staff().length);
-        const plans = new PlanRepository(tables.plans);
-        for (const [i, action] of DEMO_ACTIONS.entries()) {
-          await plans.create(spec.roundId, `demo-action-${i + 1}`, {
-            ...action,
-            updatedAt: '2026-04-14T11:00:00.000Z',
-            updatedBy: CHAMPION.name,
-          });
-        }
+        await addDemoEvidence(new EvidenceRepository(tables.evidence), spec.roundId, CHAMPION.name);
       }
     }
     return { answers: total };

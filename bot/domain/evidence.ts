@@ -1,37 +1,28 @@
 import { z } from 'zod';
 import type { CalendarDay } from './closeDate';
 import type { ConditionId } from './conditions';
+import { EVIDENCE_KINDS, MAX_EVIDENCE_SOURCE, MAX_EVIDENCE_TEXT, type EvidenceKind } from './evidenceKinds';
 
-/**
+// Where the contract first put them (reports read the labels from here).
+export { EVIDENCE_KIND_LABELS, type EvidenceKind } from './evidenceKinds';
+
+/*
  * Evidence notes (issue 11): "how do you know?", Ofsted's second self-evaluation question. A
  * champion records, for a condition in a round, what another source found: a case audit, a
  * practice week, a supervision audit, feedback from children and families. Shown beside the
  * staff's figures in the tab and in every report. Plain text throughout (never markup).
  */
-export const EVIDENCE_KINDS = ['case-audit', 'practice-week', 'supervision-audit', 'family-feedback', 'other'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  'case-audit': 'Case audit',
-  'practice-week': 'Practice week',
-  'supervision-audit': 'Supervision audit',
-  'family-feedback': 'Feedback from children and families',
-  other: 'Other',
-};
-
-export const MAX_EVIDENCE_TEXT = 2000;
-export const MAX_EVIDENCE_SOURCE = 200;
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocaleString('en-GB')} characters`);
 
 /** What a champion sends for a note; validated at the edge. */
 export const evidenceNoteInput = z.object({
   conditionId: z.string(),
-  kind: z.enum(EVIDENCE_KINDS),
+  kind: z.enum(EVIDENCE_KINDS, { error: `choose one of ${EVIDENCE_KINDS.join(', ')}` }),
   /** Who or what it came from, in words: "QA team's audit of 20 CIN cases". */
   source: text(MAX_EVIDENCE_SOURCE).default(''),
   /** YYYY-MM-DD: when the evidence was gathered (the audit's date, say). */
-  date: z.iso.date(),
+  date: z.iso.date({ error: 'give the day the evidence was gathered, as YYYY-MM-DD' }),
   /** What it found. */
   found: text(MAX_EVIDENCE_TEXT).min(1, 'say what the evidence found'),
 });

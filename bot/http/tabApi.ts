@@ -1,5 +1,8 @@
 import type * as restify from 'restify';
-import { addAction, changeAction, removeAction, roundPlan } from '../app/tab/plan';
+import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
+import { teamMembers } from '../app/plan/planOwner';
+import { livingPlan, roundPlan } from '../app/plan/planReads';
+import { addEvidence, changeEvidence, removeEvidence, roundEvidence } from '../app/evidence/roundEvidence';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
 import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
@@ -20,7 +23,7 @@ interface Request {
   readonly params: Record<string, string>;
   readonly query: Record<string, unknown>;
   readonly body: unknown;
-  /** The If-Match header: the version of a plan action being changed. */
+  /** The If-Match header: the version of a plan action or evidence note being changed. */
   readonly version: string | undefined;
 }
 /** A route answers with JSON, with nothing (204), or with a file to download (a FileReply). */
@@ -39,6 +42,7 @@ type Method = 'get' | 'post' | 'put' | 'del';
 export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const team = '/api/teams/:teamId';
   const round = `${team}/rounds/:roundId`;
+  const actions = `${team}/plan/actions`;
   const routes: [Method, string, Route][] = [
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
@@ -51,14 +55,23 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
+    // The plan belongs to the team (issue 11), and is changed there; a round shows it as it stands
+    // while open, as kept at its close once closed (app/plan/planReads.ts).
+    ['get', `${team}/plan`, (user, { params }) => livingPlan(deps, user, params.teamId!)],
     ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
-    ['post', `${round}/plan/actions`, (user, { params, body }) => addAction(deps, user, params.teamId!, params.roundId!, body)],
-    ['put', `${round}/plan/actions/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version, body)],
-    ['del', `${round}/plan/actions/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.roundId!, params.actionId!, version)],
+    ['post', actions, (user, { params, body }) => addAction(deps, user, params.teamId!, body)],
+    ['put', `${actions}/:actionId`, (user, { params, body, version }) => changeAction(deps, user, params.teamId!, params.actionId!, version, body)],
+    ['del', `${actions}/:actionId`, (user, { params, version }) => removeAction(deps, user, params.teamId!, params.actionId!, version)],
+    ['post', `${actions}/:actionId/notes`, (user, { params, body }) => addProgressNote(deps, user, params.teamId!, params.actionId!, body)],
+    ['get', `${team}/members`, (user, { params }) => teamMembers(deps, user, params.teamId!)],
+    ['get', `${round}/evidence`, (user, { params }) => roundEvidence(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/evidence`, (user, { params, body }) => addEvidence(deps, user, params.teamId!, params.roundId!, body)],
+    ['put', `${round}/evidence/:noteId`, (user, { params, body, version }) => changeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version, body)],
+    ['del', `${round}/evidence/:noteId`, (user, { params, version }) => removeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version)],
     // Staff hear back (issue 11): champions post in the channel; each answers once Teams has taken the post.
     ['get', `${round}/you-said-we-did`, (user, { params }) => youSaidWeDidPreview(deps, user, params.teamId!, params.roundId!)],
     ['post', `${round}/you-said-we-did`, (user, { params }) => postYouSaidWeDid(deps, user, params.teamId!, params.roundId!)],
-    ['post', `${team}/plan/actions/:actionId/announce`, (user, { params }) => announceAction(deps, user, params.teamId!, params.actionId!)],
+    ['post', `${actions}/:actionId/announce`, (user, { params }) => announceAction(deps, user, params.teamId!, params.actionId!)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

@@ -51,3 +51,20 @@ export function cellSummaryText(cell: CellSummary, threshold: number): { score: 
   if (cell.score === null) return { score: 'No score', detail: `${answers}, all don’t know` };
   return { score: formatScore(cell.score), detail: `${answers}${dontKnow}` };
 }
+
+const days = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const ukDays = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/** A calendar day (YYYY-MM-DD) as people in England write it, "3 March 2027"; "" for anything else. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? '' : days.format(parsed);
+}
+
+/** An instant (ISO 8601) as its day in the UK, "3 March 2027"; "" for none. */
+export function formatUkDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : ukDays.format(date);
+}

@@ -67,8 +67,16 @@ test('the demo seeds two rounds the service then shows, with disagreement on C02
   expect(c02.mostPositive.level).toBe('senior-leader');
   expect(c02.leastPositive.level).toBe('practitioner');
 
-  const plan = (await (await fetch(`${team}/rounds/${encodeURIComponent(closed.roundId)}/plan`)).json()) as { actions: unknown[] };
+  // The team's plan: part of it kept with round 1 at its close, the rest agreed after, worked on since.
+  const plan = (await (await fetch(`${team}/rounds/${encodeURIComponent(closed.roundId)}/plan`)).json()) as { actions: unknown[]; frozenAt: string | null };
   expect(plan.actions.length).toBeGreaterThan(0);
+  expect(plan.frozenAt).toBe('2026-03-27T16:30:00.000Z');
+  const living = (await (await fetch(`${team}/plan`)).json()) as { actions: { notes: unknown[]; statusHistory: { status: string }[] }[] };
+  expect(living.actions.length).toBeGreaterThan(plan.actions.length);
+  expect(living.actions.some((a) => a.notes.length > 1 && a.statusHistory.map((s) => s.status).join() === 'not-started,in-progress,done')).toBe(true);
+  // Seeded twice, and each of round 1's evidence notes is there once.
+  const evidence = (await (await fetch(`${team}/rounds/${encodeURIComponent(closed.roundId)}/evidence`)).json()) as { notes: { noteId: string; conditionId: string }[] };
+  expect(evidence.notes.map((n) => [n.noteId, n.conditionId])).toEqual([['demo-evidence-1', 'C02'], ['demo-evidence-2', 'C02'], ['demo-evidence-3', 'C06']]);
 });
 
 /** The command a message ends with: its last line, as a person would copy it. */

@@ -74,11 +74,13 @@ describe.each(CANNOT_BE_KEYS)('an id with %s', (_what, badId) => {
   });
 
   it('is a plan action that cannot be changed or removed because it is not there', async () => {
-    const path = `${teamPath}/rounds/${roundId}/plan/actions/${encodeURIComponent(badId)}`;
+    const path = `${teamPath}/plan/actions/${encodeURIComponent(badId)}`;
     const change = await call('PUT', path, { conditionId: 'C03', need: 'Shared training with health', progress: '', owner: '', dueDate: null, status: 'done' });
     expect([change.status, change.code]).toEqual([404, 'ACTION_NOT_FOUND']);
     const removal = await call('DELETE', path);
     expect([removal.status, removal.code]).toEqual([404, 'ACTION_NOT_FOUND']);
+    const note = await call('POST', `${path}/notes`, { date: '2026-01-05', text: 'Shared training held' });
+    expect([note.status, note.code]).toEqual([404, 'ACTION_NOT_FOUND']);
   });
 
   it('is a round a card cannot answer: the card says it could not be found, in a channel and in chat', async () => {

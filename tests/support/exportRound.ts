@@ -48,7 +48,7 @@ export async function startExportRound(): Promise<ExportRound> {
     await postToBot(service, cardAction(connector.serviceUrl, who, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating, level, comment: comment ?? '' }));
   }
   for (const action of actions) {
-    const response = await fetch(url('/plan/actions'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
+    const response = await fetch(`${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/plan/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
     if (response.status !== 201) throw new Error(`adding an action answered ${response.status}: ${await response.text()}`);
   }
   // A round's results, its exports among them, are out once it has closed.

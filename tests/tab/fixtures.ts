@@ -130,10 +130,12 @@ export function firstRoundSummary(): RoundSummary {
   };
 }
 
+const TEAM_NAME = 'Children’s Services – North';
+
 export const ROUNDS = [
-  { roundId: CURRENT_ROUND, number: 3, status: 'open' as const, openedAt: '2025-09-08T09:00:00.000Z' },
-  { roundId: LATEST_ROUND, number: 2, status: 'closed' as const, openedAt: '2025-05-12T09:00:00.000Z', closedAt: '2025-06-30T16:00:00.000Z' },
-  { roundId: FIRST_ROUND, number: 1, status: 'closed' as const, openedAt: '2025-01-13T09:00:00.000Z', closedAt: '2025-01-31T16:30:00.000Z' },
+  { roundId: CURRENT_ROUND, teamName: TEAM_NAME, number: 3, status: 'open' as const, openedAt: '2025-09-08T09:00:00.000Z' },
+  { roundId: LATEST_ROUND, teamName: TEAM_NAME, number: 2, status: 'closed' as const, openedAt: '2025-05-12T09:00:00.000Z', closedAt: '2025-06-30T16:00:00.000Z' },
+  { roundId: FIRST_ROUND, teamName: TEAM_NAME, number: 1, status: 'closed' as const, openedAt: '2025-01-13T09:00:00.000Z', closedAt: '2025-01-31T16:30:00.000Z' },
 ];
 
 /** GET …/participation of the open round 3, of a team of 52 now: tests change it to see the tab keep up. */
@@ -149,8 +151,8 @@ export const TEAM_SIZES_AT_CLOSE: Readonly<Record<string, TeamSize>> = {
 };
 
 export const MY_ROUNDS = [
-  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[0]! },
+  { teamId: TEAM_ID, ...ROUNDS[0]! },
   { teamId: '19:fostering@thread.tacv2', teamName: 'Fostering & Adoption', roundId: 'round-7', number: 1, status: 'open' as const, openedAt: '2025-06-02T08:30:00.000Z' },
-  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[1]! },
-  { teamId: TEAM_ID, teamName: 'Children’s Services – North', ...ROUNDS[2]! },
+  { teamId: TEAM_ID, ...ROUNDS[1]! },
+  { teamId: TEAM_ID, ...ROUNDS[2]! },
 ];

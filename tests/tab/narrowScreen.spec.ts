@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { LATEST_ROUND } from './fixtures';
+import { TEAM_ID } from './fixtures';
 import { useTabHarness } from './harness';
 import { accessibleTable, columnInView, readLayout } from './narrowLayout';
 import { planAction } from './planFixtures';
@@ -77,7 +77,7 @@ async function expectFitsPhone(page: Page): Promise<void> {
 
 beforeEach(() => {
   tab.server.plans.clear();
-  tab.server.plans.set(LATEST_ROUND, [PLAN_ACTION]);
+  tab.server.plans.set(TEAM_ID, [PLAN_ACTION]);
   tab.server.canEditPlan = true;
 });
 
@@ -175,7 +175,7 @@ describe('the plan at 360 px wide', () => {
     await form.getByLabel('Owner').fill('Principal social worker');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.waitFor({ state: 'detached' });
-    expect(tab.server.plans.get(LATEST_ROUND)![0]!.owner).toBe('Principal social worker');
+    expect(tab.server.plans.get(TEAM_ID)![0]!.owner).toBe('Principal social worker');
   });
 });
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { summariseNow } from '../../bot/domain/summary/whatHappensNow';
-import { LATEST_ROUND, latestRoundSummary } from './fixtures';
+import { TEAM_ID, latestRoundSummary } from './fixtures';
 import { channelQuery, useTabHarness } from './harness';
 import { planAction } from './planFixtures';
 import { ROOT } from './tabBuild';
@@ -76,15 +76,15 @@ describeWired('the plan', () => {
     const c02 = row(page, 'C02');
     await expect(c02.locator('[data-part="need"] li').first().textContent()).resolves.toBe('Name a practice champion in every team <b>now</b>');
     await expect(c02.locator('[data-part="progress"]').textContent()).resolves.toContain('Owner: Principal social worker · Due 31 January 2027 · In progress');
-    expect(tab.server.plans.get(LATEST_ROUND)).toHaveLength(1);
+    expect(tab.server.plans.get(TEAM_ID)).toHaveLength(1);
   });
 
   test('changing an action someone else has changed shows the conflict and reloads', async () => {
-    tab.server.plans.set(LATEST_ROUND, [planAction({})]);
+    tab.server.plans.set(TEAM_ID, [planAction({})]);
     const page = await openPlan();
     await page.getByRole('button', { name: /Change the action/ }).click();
     // Another champion saves first: the version the form holds is now stale.
-    tab.server.plans.set(LATEST_ROUND, [planAction({ need: 'Their newer wording', version: 'W/"fixture-2"' })]);
+    tab.server.plans.set(TEAM_ID, [planAction({ need: 'Their newer wording', version: 'W/"fixture-2"' })]);
     await page.getByTestId('action-form').getByLabel('Owner').fill('Me instead');
     await page.getByTestId('action-form').getByRole('button', { name: 'Save changes' }).click();
 
@@ -93,20 +93,20 @@ describeWired('the plan', () => {
     await expect(notice.textContent()).resolves.toContain('Someone else changed this action');
     await expect(notice.getByRole('button', { name: 'Reload' }).count()).resolves.toBe(1);
     await page.getByText('Their newer wording').waitFor();
-    expect(tab.server.plans.get(LATEST_ROUND)![0]!.owner).toBe('Head of practice');
+    expect(tab.server.plans.get(TEAM_ID)![0]!.owner).toBe('Head of practice');
   });
 
   test('a champion deletes an action with its version', async () => {
-    tab.server.plans.set(LATEST_ROUND, [planAction({})]);
+    tab.server.plans.set(TEAM_ID, [planAction({})]);
     const page = await openPlan();
     await page.getByRole('button', { name: /Delete the action/ }).click();
     await row(page, 'C03').getByText('No actions yet').waitFor();
-    expect(tab.server.plans.get(LATEST_ROUND)).toEqual([]);
+    expect(tab.server.plans.get(TEAM_ID)).toEqual([]);
   });
 
   test('members who cannot edit see the plan read-only', async () => {
     tab.server.canEditPlan = false;
-    tab.server.plans.set(LATEST_ROUND, [planAction({})]);
+    tab.server.plans.set(TEAM_ID, [planAction({})]);
     const page = await openPlan();
     await page.getByText('A one-page summary of the practice model for every team').waitFor();
     await expect(page.getByRole('button', { name: /Add action|Change the action|Delete the action/ }).count()).resolves.toBe(0);

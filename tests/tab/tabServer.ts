@@ -1,8 +1,10 @@
 import * as restify from 'restify';
 import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
-import { planActionInput, type PlanAction } from '../../bot/domain/plan';
+import type { PlanAction } from '../../bot/domain/plan';
+import { registerPlanRoutes, type FakePlan } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
+import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
 import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
@@ -21,10 +23,14 @@ export interface TabServer {
   readonly participations: Map<string, ParticipationReply>;
   /** Paths of the API requests, with the Authorization header each carried (or null). */
   readonly requests: { path: string; authorization: string | null }[];
-  /** The plan stand-in: actions by round, versions W/"n"; tests change them to simulate another editor. */
+  /** The plan stand-in (planRoutes.ts): the living plan by team id, versions W/"n"; tests change it to simulate another editor. */
   readonly plans: Map<string, PlanAction[]>;
+  /** Plans kept at rounds' closes, by round id. */
+  readonly frozenPlans: FakePlan['frozen'];
   /** Whether the fixture user may edit the plan (a practice champion). */
   canEditPlan: boolean;
+  /** The evidence notes' stand-in (evidenceRoutes.ts). */
+  readonly evidence: EvidenceFixture;
   /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
   readonly youSaidWeDid: YouSaidWeDidState;
   close(): Promise<void>;
@@ -77,75 +83,9 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/teams/:teamId/rounds/:roundId/conditions/:conditionId/comments', async (req, res) => {
     if (team(req, res) && !atClose(req, res)) sendComments(req, res, summaries);
   });
-  const plans = new Map<string, PlanAction[]>();
-  const planState = { canEditPlan: true, version: 0 };
-  const refuse = (res: restify.Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
-  const planRound = (req: restify.Request, res: restify.Response): PlanAction[] | null => {
-    if (!team(req, res)) return null;
-    if (!summaries.has(req.params.roundId) && !participations.has(req.params.roundId)) {
-      refuse(res, 404, 'ROUND_NOT_FOUND', 'That audit round could not be found.');
-      return null;
-    }
-    if (req.method !== 'GET' && !planState.canEditPlan) {
-      refuse(res, 403, 'NOT_A_CHAMPION', "Only the team's practice champions can change the plan.");
-      return null;
-    }
-    if (!plans.has(req.params.roundId)) plans.set(req.params.roundId, []);
-    return plans.get(req.params.roundId)!;
-  };
-  const fields = (req: restify.Request, res: restify.Response): Omit<PlanAction, 'actionId' | 'version'> | null => {
-    const parsed = planActionInput.safeParse(req.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      refuse(res, 400, 'BAD_REQUEST', `The action's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
-      return null;
-    }
-    const { ownerMemberId: _picked, ...given } = parsed.data;
-    const at = new Date().toISOString();
-    return { ...given, conditionId: given.conditionId as PlanAction['conditionId'], ownerMember: null, createdAt: at, createdInRoundId: null, doneAt: null, notes: [], statusHistory: [], updatedAt: at, updatedBy: 'Local developer' };
-  };
-  const nextVersion = () => `W/"${++planState.version}"`;
-  server.get('/api/teams/:teamId/rounds/:roundId/plan', async (req, res) => {
-    const actions = planRound(req, res);
-    if (actions) res.send(200, { actions, canEdit: planState.canEditPlan });
-  });
-  server.post('/api/teams/:teamId/rounds/:roundId/plan/actions', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = planRound(req, res);
-    const body = actions && fields(req, res);
-    if (!actions || !body) return;
-    const action: PlanAction = { ...body, actionId: `action-${planState.version + 1}`, version: nextVersion() };
-    actions.push(action);
-    res.send(201, action);
-  });
-  const existing = (req: restify.Request, res: restify.Response, actions: PlanAction[]): number => {
-    const index = actions.findIndex((a) => a.actionId === req.params.actionId);
-    if (index < 0) refuse(res, 404, 'ACTION_NOT_FOUND', 'That action is no longer in the plan.');
-    else if (req.header('if-match') !== actions[index]!.version) {
-      refuse(res, 409, 'PLAN_CHANGED', 'Someone else changed this action while you were editing it. Reload the plan to see their change.');
-      return -1;
-    }
-    return index;
-  };
-  server.put('/api/teams/:teamId/rounds/:roundId/plan/actions/:actionId', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = planRound(req, res);
-    if (!actions) return;
-    const index = existing(req, res, actions);
-    if (index < 0) return;
-    const body = fields(req, res);
-    if (!body) return;
-    const action: PlanAction = { ...body, actionId: req.params.actionId, version: nextVersion() };
-    actions[index] = action;
-    res.send(200, action);
-  });
-  server.del('/api/teams/:teamId/rounds/:roundId/plan/actions/:actionId', async (req, res) => {
-    const actions = planRound(req, res);
-    if (!actions) return;
-    const index = existing(req, res, actions);
-    if (index < 0) return;
-    actions.splice(index, 1);
-    res.send(204);
-  });
+  const plan = registerPlanRoutes(server);
   registerRoundInsightRoutes(server, atClose);
+  const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
   const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
   registerTabFiles(server, distDir);
 
@@ -156,13 +96,15 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     summaries,
     participations,
     requests,
-    plans,
+    plans: plan.plans,
+    frozenPlans: plan.frozen,
+    evidence,
     youSaidWeDid,
     get canEditPlan() {
-      return planState.canEditPlan;
+      return plan.canEdit;
     },
     set canEditPlan(value: boolean) {
-      planState.canEditPlan = value;
+      plan.canEdit = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

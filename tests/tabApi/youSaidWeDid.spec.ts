@@ -28,9 +28,10 @@ beforeAll(async () => {
 });
 afterAll(async () => team?.stop());
 
-async function call(who: TestPerson, method: string, path: string, body?: unknown) {
+async function call(who: TestPerson, method: string, path: string, body?: unknown, version?: string) {
   const token = await identity.sign({ oid: who.aadObjectId, name: who.name });
-  const response = await fetch(`${service.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(version ? { 'if-match': version } : {}) };
+  const response = await fetch(`${service.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
 }
@@ -84,11 +85,17 @@ describe('"You said, we did" from the tab', () => {
 });
 
 describe("a done action's update", () => {
-  /** Adds an action to the plan as a champion does in the tab. INTERIM: the per-round plan route, until the team's plan routes are on main. */
+  const ACTION = { conditionId: 'C06', need: 'Monthly group case discussion in every team', progress: '', owner: 'Head of service', ownerMemberId: null, dueDate: '2027-03-31' };
+  /** Adds an action to the team's plan as a champion does in the tab. */
   const addAction = async (fields: Record<string, unknown>) => {
-    const added = await call(PEOPLE.champion, 'POST', `${roundPath}/plan/actions`, { conditionId: 'C06', need: 'Monthly group case discussion in every team', owner: 'Head of service', dueDate: '2027-03-31', ...fields });
+    const added = await call(PEOPLE.champion, 'POST', `${teamPath}/plan/actions`, { ...ACTION, ...fields });
     expect(added.status).toBe(201);
     return added.body.actionId as string;
+  };
+  /** Sets an action's status as a champion does in the tab, at its current version. */
+  const setStatus = async (actionId: string, status: string) => {
+    const current = ((await call(PEOPLE.champion, 'GET', `${teamPath}/plan`)).body.actions as { actionId: string; version: string }[]).find((a) => a.actionId === actionId)!;
+    expect((await call(PEOPLE.champion, 'PUT', `${teamPath}/plan/actions/${actionId}`, { ...ACTION, status }, current.version)).status).toBe(200);
   };
   const announce = (who: TestPerson, actionId: string) => call(who, 'POST', `${teamPath}/plan/actions/${encodeURIComponent(actionId)}/announce`);
 
@@ -102,9 +109,25 @@ describe("a done action's update", () => {
     expect(cardText(cardOf(cards[0]!.activity))).toContain('What was done\nMonthly group case discussion in every team\nDone on');
     expect((await announce(PEOPLE.champion, done)).body).toEqual(posted.body);
     expect(inChannel(/^We did/)).toHaveLength(1);
+
+    // Reopened, then done again: a new update, posted once more.
+    await setStatus(done, 'in-progress');
+    expect((await announce(PEOPLE.champion, done)).body.error).toMatchObject({ code: 'ACTION_NOT_DONE' });
+    await setStatus(done, 'done');
+    expect((await announce(PEOPLE.champion, done)).status).toBe(201);
+    expect(inChannel(/^We did: condition 6\n/)).toHaveLength(2);
+  });
+
+  it("shows the plan's actions on a closed round's card as the plan stands now (the round is the team's latest)", async () => {
+    const preview = await call(PEOPLE.champion, 'GET', `${roundPath}/you-said-we-did`);
+    expect(preview.body.facts).toMatchObject({
+      actions: expect.arrayContaining([expect.objectContaining({ conditionId: 'C06', need: 'Monthly group case discussion in every team', owner: 'Head of service', dueDate: '2027-03-31' })]),
+      planAsOf: { kind: 'living', on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+    });
   });
 
   it('refuses an action that is not done, or is not in the plan, posting nothing', async () => {
+    const before = inChannel(/^We did/).length;
     const started = await addAction({ status: 'in-progress' });
     expect(await announce(PEOPLE.champion, started)).toEqual({
       status: 409,
@@ -112,7 +135,7 @@ describe("a done action's update", () => {
     });
     expect((await announce(PEOPLE.champion, 'no-such-action')).body.error).toMatchObject({ code: 'ACTION_NOT_FOUND' });
     expect((await announce(PEOPLE.champion, 'no-such-action')).status).toBe(404);
-    expect(inChannel(/^We did/)).toHaveLength(1);
+    expect(inChannel(/^We did/)).toHaveLength(before);
   });
 
   it('says Teams could not be reached (503), never that it was posted, when Teams does not answer; and lets it be tried again', async () => {

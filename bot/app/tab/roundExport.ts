@@ -1,6 +1,7 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import { auditGrid, gridLines } from '../../domain/export/auditGrid';
 import { releasedSummary } from '../../domain/summary';
+import { planForReport } from '../plan/planReads';
 import { csvFile } from './export/csvFile';
 import { xlsxFile } from './export/xlsxFile';
 import { roundOfTeam, type RoundOfTeamDeps } from './roundSummary';
@@ -20,18 +21,19 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * A round's Appendix 2 grid as a spreadsheet, for members of the team: the summary (small
- * groups hidden as in the tab) and the plan. No respondent, comment or editor's name is in it.
+ * groups hidden as in the tab) and the plan (planForReport: as it stands for the team's latest
+ * round, as kept at the close for an earlier one, and the file says which). No respondent, comment or editor's name is in it.
  * Closed rounds only, as the summary (RESULTS_AT_CLOSE otherwise).
  */
-export async function roundExport(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'plans' | 'teams' | 'now'>, user: TabUser, teamId: string, roundId: string, format: ExportFormat): Promise<FileReply> {
+export async function roundExport(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'plans' | 'rounds' | 'teams' | 'now'>, user: TabUser, teamId: string, roundId: string, format: ExportFormat): Promise<FileReply> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
-  const [release, actions, team] = await Promise.all([
+  const [release, plan, team] = await Promise.all([
     deps.roundSummaries.release(round),
-    deps.plans.list(round.roundId),
+    planForReport(deps, round),
     round.teamName ? undefined : deps.teams.get(teamId),
   ]);
   const summary = releasedSummary(release, round.number);
-  const grid = auditGrid({ teamName: round.teamName ?? team?.teamName ?? '', round, summary, actions, exportedAt: deps.now() });
+  const grid = auditGrid({ teamName: round.teamName ?? team?.teamName ?? '', round, summary, actions: plan.actions, planAsOf: plan, exportedAt: deps.now() });
   const body = format === 'csv' ? csvFile(gridLines(grid).lines) : await xlsxFile(grid, `Round ${round.number}`);
   return { file: { contentType: CONTENT_TYPES[format], filename: `practice-audit-round-${Math.trunc(round.number)}.${format}`, body } };
 }

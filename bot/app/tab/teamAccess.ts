@@ -19,3 +19,12 @@ export async function requireTeamAccess({ teamCache, roster }: Pick<AuditService
     throw new AuditError('NOT_A_TEAM_MEMBER', 'You can only see the audit of teams you belong to.');
   }
 }
+
+/**
+ * Whether the tab's user may change what champions write (the plan, evidence notes): one of the
+ * team's practice champions, or the local identity of local mode (one person on their own
+ * computer). Call it after the team's access check: it says nothing about membership.
+ */
+export async function isTabChampion({ champions }: Pick<AuditServices, 'champions'>, user: TabUser, teamId: string): Promise<boolean> {
+  return user.local || champions.isChampion(teamId, user.entraObjectId);
+}

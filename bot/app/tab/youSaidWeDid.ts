@@ -5,8 +5,8 @@ import { releasedSummary } from '../../domain/summary';
 import type { YouSaidWeDidFacts } from '../../domain/summary/youSaidWeDid';
 import { weDidFacts } from '../../domain/weDid';
 import type { ChannelPostSubject } from '../../storage/channelPosts';
-import { teamPlanAction } from '../announce/planForCard';
 import { postOnce } from '../announce/postOnce';
+import { isPlanChampion } from '../plan/planAccess';
 import { cardFacts, channelOf, teamChannel } from '../announce/youSaidWeDid';
 import { roundOfTeam, type RoundOfTeamDeps } from './roundSummary';
 import type { TabDeps } from './tabDeps';
@@ -58,7 +58,7 @@ export async function postYouSaidWeDid(deps: TellDeps, user: TabUser, teamId: st
  */
 export async function announceAction(deps: TellDeps, user: TabUser, teamId: string, actionId: string): Promise<PostedReply> {
   await requireTabChampion(deps, user, teamId);
-  const action = await teamPlanAction(deps, teamId, actionId);
+  const action = await deps.plans.get(teamId, actionId);
   if (!action) throw new AuditError('ACTION_NOT_FOUND');
   const facts = weDidFacts(action);
   const where = await teamChannel(deps, teamId);
@@ -73,9 +73,8 @@ async function closedRoundToTell(deps: TellDeps, user: TabUser, teamId: string, 
   return { round, facts: await cardFacts(deps, round, summary) };
 }
 
-/** Team members only (the roster decides), then the team's practice champions only; local mode's developer is one. */
+/** Team members only (the roster decides), then the team's practice champions only (anyone, in local mode). */
 async function requireTabChampion(deps: TellDeps, user: TabUser, teamId: string): Promise<void> {
   await requireTeamAccess(deps, user, teamId);
-  if (user.local || (await deps.champions.isChampion(teamId, user.entraObjectId))) return;
-  throw new AuditError('NOT_A_CHAMPION', "Only the team's practice champions can post in the channel.");
+  if (!(await isPlanChampion(deps, user, teamId))) throw new AuditError('NOT_A_CHAMPION', "Only the team's practice champions can post in the channel.");
 }

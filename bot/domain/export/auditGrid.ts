@@ -1,4 +1,5 @@
 import { scoreInTenths } from '../summary/shownScore';
+import { dayInWords, ukDayOf } from '../closeDate';
 import { CONDITIONS } from '../conditions';
 import { LEVELS } from '../levels';
 import { ACTION_STATUS_LABELS, type PlanAction } from '../plan';
@@ -26,6 +27,8 @@ export interface GridInput {
   readonly round: { readonly number: number; readonly status: 'open' | 'closed'; readonly openedAt: string; readonly closedAt?: string };
   readonly summary: RoundSummary;
   readonly actions: readonly PlanAction[];
+  /** Which plan `actions` are (issue 11): as it stands now, or as it stood at the round's close (ISO 8601 `at`). */
+  readonly planAsOf: { readonly asOf: 'now' | 'close'; readonly at: string };
   readonly exportedAt: Date;
 }
 
@@ -48,7 +51,7 @@ const FIGURE_COLUMNS: GridColumn[] = [
  * Built from the summary (every privacy rule already applied) and the plan: no respondent,
  * no comment and no answer time can reach it. Who last edited an action is left out too.
  */
-export function auditGrid({ teamName, round, summary, actions, exportedAt }: GridInput): AuditGrid {
+export function auditGrid({ teamName, round, summary, actions, planAsOf, exportedAt }: GridInput): AuditGrid {
   const now = summariseNow(summary);
   const threshold = summary.privacyThreshold;
   return {
@@ -62,6 +65,7 @@ export function auditGrid({ teamName, round, summary, actions, exportedAt }: Gri
       ['Respondents', summary.respondents],
       ['Privacy threshold', `${threshold}: a group with fewer than ${threshold} answers is not shown, nor a group whose figures would reveal it`],
       ['Scores', `Mean rating: 0 not in place, 1 partly, 2 mostly, 3 fully in place; "don't know" is not scored, and a group with fewer than ${threshold} ratings has no score`],
+      ['Plan', planAsOf.asOf === 'now' ? `As it stands on ${dayInWords(ukDayOf(new Date(planAsOf.at)))}` : `As it stood at the round's close, ${dayInWords(ukDayOf(new Date(planAsOf.at)))}`],
       ['Exported', when(exportedAt.toISOString())],
     ],
     columns: [...APPENDIX_COLUMNS, ...FIGURE_COLUMNS],

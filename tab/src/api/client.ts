@@ -3,7 +3,8 @@ import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
 import { createRequest, type Request } from './request';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
-import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, PostedToChannel, RoundChanges, RoundParticipationReply, RoundPlan, YouSaidWeDidPreview } from './types';
+import type { DownloadedFile, ExportFormat, PlanAction, PlanActionFields, PostedToChannel, ProgressNoteFields, RoundChanges, RoundParticipationReply, RoundPlan, TeamMembersReply, TeamPlanReply, YouSaidWeDidPreview } from './types';
+import type { EvidenceNote, EvidenceNoteFields, RoundEvidence } from './types';
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -16,8 +17,10 @@ export interface Api {
   changes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundChanges>;
   /** The round's Appendix 2 grid as a file, fetched with the bearer token (a plain link cannot carry it). */
   download(teamId: string, roundId: string, format: ExportFormat): Promise<DownloadedFile>;
-  /** The round's plan, through the same sign-in. */
+  /** The team's plan, through the same sign-in. */
   readonly plans: PlanApi;
+  /** The round's evidence notes, through the same sign-in. */
+  readonly evidence: EvidenceApi;
   /** Posts in the team's channel (champions). */
   readonly channel: ChannelApi;
 }
@@ -30,14 +33,32 @@ export interface ChannelApi {
   postYouSaidWeDid(teamId: string, roundId: string): Promise<PostedToChannel>;
 }
 
-/** The plan: read by members, written by champions; a change carries the action's version (If-Match). */
+/**
+ * The plan, which belongs to the team (issue 11): read by members, changed by champions on the
+ * team; a change carries the action's version (If-Match). A round's plan is read only through it.
+ */
 export interface PlanApi {
-  plan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
-  addAction(teamId: string, roundId: string, fields: PlanActionFields): Promise<PlanAction>;
-  changeAction(teamId: string, roundId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
-  removeAction(teamId: string, roundId: string, actionId: string, version: string): Promise<void>;
+  /** The team's living plan: every action, done ones too. */
+  teamPlan(teamId: string, signal?: AbortSignal): Promise<TeamPlanReply>;
+  /** A round's plan: as it stands while the round is open, as kept at its close once closed (`frozenAt`). */
+  roundPlan(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundPlan>;
+  addAction(teamId: string, fields: PlanActionFields): Promise<PlanAction>;
+  changeAction(teamId: string, actionId: string, version: string, fields: PlanActionFields): Promise<PlanAction>;
+  removeAction(teamId: string, actionId: string, version: string): Promise<void>;
+  /** Adds a dated progress note; resolves with the action, note included (and its new version). */
+  addNote(teamId: string, actionId: string, note: ProgressNoteFields): Promise<PlanAction>;
+  /** The team's members, for a champion's owner picker. */
+  members(teamId: string, signal?: AbortSignal): Promise<TeamMembersReply>;
   /** A done action's "We did" update in the team's channel, once; ACTION_NOT_DONE (409) for one not done. */
   announceAction(teamId: string, actionId: string): Promise<PostedToChannel>;
+}
+
+/** A round's evidence notes: read by members, written by champions; a change carries the note's version (If-Match). */
+export interface EvidenceApi {
+  notes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundEvidence>;
+  addNote(teamId: string, roundId: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
+  changeNote(teamId: string, roundId: string, noteId: string, version: string, fields: EvidenceNoteFields): Promise<EvidenceNote>;
+  removeNote(teamId: string, roundId: string, noteId: string, version: string): Promise<void>;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -49,6 +70,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await (await request(path, { signal })).json()) as T;
   return {
     plans: createPlanApi(request),
+    evidence: createEvidenceApi(request),
     channel: createChannelApi(request),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
@@ -69,30 +91,49 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
   };
 }
 
+/** A call's answer: JSON, or nothing for 204 (a deleted action or note). */
+async function json<T>(response: Promise<Response>): Promise<T> {
+  const answered = await response;
+  return (answered.status === 204 ? undefined : await answered.json()) as T;
+}
+
 function createPlanApi(request: Request): PlanApi {
-  const plan = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/plan`;
-  const action = (teamId: string, roundId: string, actionId: string) => `${plan(teamId, roundId)}/actions/${encodeURIComponent(actionId)}`;
+  const actions = (teamId: string) => `${teamPath(teamId)}/plan/actions`;
+  const action = (teamId: string, actionId: string) => `${actions(teamId)}/${encodeURIComponent(actionId)}`;
   /** A plan call's answer: JSON, or nothing for 204 (a deleted action). */
   const json = async <T>(response: Promise<Response>): Promise<T> => {
     const answered = await response;
     return (answered.status === 204 ? undefined : await answered.json()) as T;
   };
   return {
-    plan: (teamId, roundId, signal) => json(request(plan(teamId, roundId), { signal, wording: 'plan' })),
-    addAction: (teamId, roundId, fields) => json(request(`${plan(teamId, roundId)}/actions`, { method: 'POST', body: fields, wording: 'plan' })),
-    changeAction: (teamId, roundId, actionId, version, fields) =>
-      json(request(action(teamId, roundId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
-    removeAction: (teamId, roundId, actionId, version) =>
-      json(request(action(teamId, roundId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
-    announceAction: async (teamId, actionId) =>
-      (await request(`${teamPath(teamId)}/plan/actions/${encodeURIComponent(actionId)}/announce`, { method: 'POST', wording: 'channel' })).json() as Promise<PostedToChannel>,
+    teamPlan: (teamId, signal) => json(request(`${teamPath(teamId)}/plan`, { signal, wording: 'plan' })),
+    roundPlan: (teamId, roundId, signal) => json(request(`${roundPath(teamId, roundId)}/plan`, { signal, wording: 'plan' })),
+    addAction: (teamId, fields) => json(request(actions(teamId), { method: 'POST', body: fields, wording: 'plan' })),
+    changeAction: (teamId, actionId, version, fields) => json(request(action(teamId, actionId), { method: 'PUT', body: fields, ifMatch: version, wording: 'plan' })),
+    removeAction: (teamId, actionId, version) => json(request(action(teamId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
+    addNote: (teamId, actionId, note) => json(request(`${action(teamId, actionId)}/notes`, { method: 'POST', body: note, wording: 'plan' })),
+    members: (teamId, signal) => json(request(`${teamPath(teamId)}/members`, { signal, wording: 'plan' })),
+    announceAction: (teamId, actionId) => json(request(`${action(teamId, actionId)}/announce`, { method: 'POST', wording: 'channel' })),
   };
 }
 
 function createChannelApi(request: Request): ChannelApi {
   const path = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/you-said-we-did`;
   return {
-    youSaidWeDid: async (teamId, roundId, signal) => (await request(path(teamId, roundId), { signal, wording: 'channel' })).json() as Promise<YouSaidWeDidPreview>,
-    postYouSaidWeDid: async (teamId, roundId) => (await request(path(teamId, roundId), { method: 'POST', wording: 'channel' })).json() as Promise<PostedToChannel>,
+    youSaidWeDid: (teamId, roundId, signal) => json(request(path(teamId, roundId), { signal, wording: 'channel' })),
+    postYouSaidWeDid: (teamId, roundId) => json(request(path(teamId, roundId), { method: 'POST', wording: 'channel' })),
+  };
+}
+
+function createEvidenceApi(request: Request): EvidenceApi {
+  const evidence = (teamId: string, roundId: string) => `${roundPath(teamId, roundId)}/evidence`;
+  const note = (teamId: string, roundId: string, noteId: string) => `${evidence(teamId, roundId)}/${encodeURIComponent(noteId)}`;
+  return {
+    notes: (teamId, roundId, signal) => json(request(evidence(teamId, roundId), { signal })),
+    addNote: (teamId, roundId, fields) => json(request(evidence(teamId, roundId), { method: 'POST', body: fields, wording: 'evidence' })),
+    changeNote: (teamId, roundId, noteId, version, fields) =>
+      json(request(note(teamId, roundId, noteId), { method: 'PUT', body: fields, ifMatch: version, wording: 'evidence' })),
+    removeNote: (teamId, roundId, noteId, version) =>
+      json(request(note(teamId, roundId, noteId), { method: 'DELETE', ifMatch: version, wording: 'evidence' })),
   };
 }

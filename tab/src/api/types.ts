@@ -27,6 +27,8 @@ export interface Me {
 
 export interface RoundListItem {
   readonly roundId: string;
+  /** The team's name when the round was opened ("" when none was kept): the print view's title. */
+  readonly teamName?: string;
   readonly number: number;
   readonly status: 'open' | 'closed';
   readonly openedAt: string;
@@ -75,7 +77,10 @@ export interface RoundPlan {
   readonly actions: readonly PlanAction[];
   /** The viewer is a champion and the plan shown is the living one (a frozen plan is read only). */
   readonly canEdit: boolean;
-  /** ISO 8601 when the actions are the plan as it stood at the round's close; null while it is open. */
+  /**
+   * ISO 8601 when the actions are the plan as it stood at the round's close; null when they are the
+   * plan as it stands: while the round is open, or for a closed round whose plan could not be kept.
+   */
   readonly frozenAt: string | null;
   /** Today in the UK (YYYY-MM-DD): what "overdue" is judged against. */
   readonly today: string;

@@ -5,6 +5,7 @@ import { findCondition } from '@domain/conditions';
 import { LEVELS } from '@domain/levels';
 import type { RoundSummary } from '@domain/summary/roundSummary';
 import { OverviewCell } from './OverviewCell';
+import { EvidenceMarker } from './evidence/EvidenceMarker';
 
 const useStyles = makeStyles({
   conditionNumber: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
@@ -38,6 +39,7 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
             <th scope="row" className={mergeClasses(shared.rowHead, styles.conditionColumn)}>
               <span className={styles.conditionNumber}>{condition?.number ?? row.conditionId}.</span>
               {condition?.text ?? row.conditionId}
+              <EvidenceMarker conditionId={row.conditionId} />
             </th>
             <OverviewCell cell={row.allStaff} threshold={threshold} allStaff />
             {LEVELS.map((level) => <OverviewCell key={level.id} cell={row.byLevel[level.id]} threshold={threshold} />)}

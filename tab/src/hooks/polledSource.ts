@@ -43,6 +43,13 @@ export class PolledSource<T> {
     };
   };
 
+  /** Loads again now (after a change this tab made), abandoning a load already on the wire, which may predate the change. */
+  readonly refresh = (): void => {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    this.pollNow();
+  };
+
   private start(): void {
     window.clearTimeout(this.stopping);
     this.stopping = undefined;

@@ -14,6 +14,7 @@ import { YouSaidWeDid } from '../components/YouSaidWeDid';
 import { ChangesView } from './ChangesView';
 import { ConditionView } from './ConditionView';
 import { DisagreementView } from './DisagreementView';
+import { PrintView } from './PrintView';
 
 /** A round started in the channel shows up here within this long. */
 const ROUNDS_POLL_MS = 30_000;
@@ -39,9 +40,10 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   view: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
 });
 
-function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+function RoundViews({ api, teamId, roundId, onPrint }: { api: Api; teamId: string; roundId: string; onPrint: () => void }) {
   const styles = useStyles();
   const ids = useId();
   const [view, setView] = useState<ViewName>('overview');
@@ -49,7 +51,10 @@ function RoundViews({ api, teamId, roundId }: { api: Api; teamId: string; roundI
   const props = { api, teamId, roundId };
   return (
     <>
-      <ExportButtons {...props} />
+      <div className={styles.actions}>
+        <ExportButtons {...props} />
+        <Button onClick={onPrint}>Print</Button>
+      </div>
       <YouSaidWeDid key={`${teamId}|${roundId}`} api={api.channel} teamId={teamId} roundId={roundId} />
       <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
@@ -88,6 +93,8 @@ function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem;
 export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }) {
   const styles = useStyles();
   const [chosen, setChosen] = useState<string | null>(null);
+  // The round whose print view is shown in place of the views (a closed round's).
+  const [printing, setPrinting] = useState<string | null>(null);
   // Rounds seen to close since the list was read (the list is read every 30 s).
   const [closedSince, setClosedSince] = useState<ReadonlySet<string>>(new Set());
   const loadRounds = useMemo(() => (teamId ? (signal: AbortSignal) => api.rounds(teamId, signal) : null), [api, teamId]);
@@ -100,6 +107,13 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
   const round = list.find((r) => r.roundId === roundId);
   const open = list.find((r) => r.status === 'open');
 
+  if (teamId && round?.status === 'closed' && printing === round.roundId) {
+    return (
+      <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
+        <PrintView api={api} teamId={teamId} round={round} onBack={() => setPrinting(null)} />
+      </RoundFeedProvider>
+    );
+  }
   return (
     <div className={styles.view}>
       <div className={styles.header}>
@@ -129,7 +143,7 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
       {teamId && round && (
         <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
           {round.status === 'closed'
-            ? <RoundViews api={api} teamId={teamId} roundId={round.roundId} />
+            ? <RoundViews api={api} teamId={teamId} roundId={round.roundId} onPrint={() => setPrinting(round.roundId)} />
             : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
         </RoundFeedProvider>
       )}

@@ -5,6 +5,7 @@ import type { Api } from '../api/client';
 import { useRoundSummary } from '../hooks/roundFeed';
 import { ConditionComments } from '../components/ConditionComments';
 import { ConditionDistributionTable } from '../components/ConditionDistributionTable';
+import { EvidenceSection } from '../components/evidence/EvidenceSection';
 import { usePickerStyles } from '../components/pickerStyles';
 
 const useStyles = makeStyles({
@@ -20,7 +21,7 @@ const conditionName = (id: ConditionId) => {
   return condition ? `${condition.number}. ${condition.text}` : id;
 };
 
-/** One condition in depth: why it matters, its answers by level, and what people said. */
+/** One condition in depth: why it matters, its answers by level, the evidence beside them, and what people said. */
 export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
   const styles = useStyles();
   const picker = usePickerStyles();
@@ -50,6 +51,7 @@ export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: stri
             <Subtitle2 as="h2" id={answersId} className={styles.heading}>Answers by level</Subtitle2>
             <ConditionDistributionTable condition={condition} threshold={summary.privacyThreshold} />
           </section>
+          <EvidenceSection key={conditionId} api={api.evidence} teamId={teamId} roundId={roundId} conditionId={conditionId} />
           <section className={styles.section} aria-labelledby={commentsId}>
             <Subtitle2 as="h2" id={commentsId} className={styles.heading}>Comments</Subtitle2>
             {condition.allStaff.shown

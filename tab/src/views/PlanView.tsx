@@ -4,7 +4,7 @@ import type { ConditionId } from '@domain/conditions';
 import { summariseNow, type NowSummary } from '@domain/summary/whatHappensNow';
 import type { PlanApi } from '../api/client';
 import { ApiError } from '../api/request';
-import type { PlanAction, PlanActionFields, RoundPlan, RoundSummary } from '../api/types';
+import type { PlanAction, PlanActionFields, RoundSummary, TeamPlanReply } from '../api/types';
 import { ActionForm, problemFrom, type FormProblem } from '../components/plan/ActionForm';
 import { PlanTable } from '../components/plan/PlanTable';
 
@@ -18,15 +18,16 @@ const CONFLICT = 'Someone else changed this action while you were editing it. Re
 type Editing = { conditionId: ConditionId; action?: PlanAction } | null;
 
 /**
- * The round's plan as Appendix 2's grid. Everyone in the team reads it; with `canEdit` (a
- * practice champion) each condition gets add, change and delete. Changes carry the action's
+ * The team's living plan (issue 11: the plan belongs to the team) as Appendix 2's grid, beside the
+ * chosen round's "what happens now". Everyone in the team reads it; with `canEdit` (a practice
+ * champion) each condition gets add, change and delete. Changes carry the action's
  * version, so a concurrent edit is refused (409) and the plan reloads rather than overwriting.
  * Render it with a `key` of the team and round: another round's plan starts afresh.
  */
 export function PlanView(props: { api: PlanApi; teamId: string; roundId: string; summary: RoundSummary | undefined }) {
   const { api, teamId, roundId, summary } = props;
   const styles = useStyles();
-  const [plan, setPlan] = useState<RoundPlan | undefined>(undefined);
+  const [plan, setPlan] = useState<TeamPlanReply | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -36,7 +37,7 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
 
   useEffect(() => {
     const controller = new AbortController();
-    api.plan(teamId, roundId, controller.signal).then(
+    api.teamPlan(teamId, controller.signal).then(
       (loaded) => {
         if (!controller.signal.aborted) setPlan(loaded);
       },
@@ -75,8 +76,8 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
     setSaving(true);
     setProblem(null);
     try {
-      if (editing.action) await api.changeAction(teamId, roundId, editing.action.actionId, editing.action.version, fields);
-      else await api.addAction(teamId, roundId, fields);
+      if (editing.action) await api.changeAction(teamId, editing.action.actionId, editing.action.version, fields);
+      else await api.addAction(teamId, fields);
       setEditing(null);
       setNotice(null);
       reload();
@@ -91,7 +92,7 @@ export function PlanView(props: { api: PlanApi; teamId: string; roundId: string;
     setSaving(true);
     setNotice(null);
     try {
-      await api.removeAction(teamId, roundId, action.actionId, action.version);
+      await api.removeAction(teamId, action.actionId, action.version);
       reload();
     } catch (error) {
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) failed(error);

@@ -1,20 +1,8 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { useFormStyles } from '../formStyles';
 import type { ActionStatus, PlanAction, PlanActionFields } from '../../api/types';
 import { ACTION_STATUSES, MAX_OWNER, MAX_PLAN_TEXT, statusLabel } from './planFormat';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    padding: tokens.spacingHorizontalM,
-    backgroundColor: tokens.colorNeutralBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  wide: { gridColumn: '1 / -1' },
-  buttons: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS },
-});
 
 /** Which field a validation message from the API is about (its words name the field). */
 export type FieldName = 'need' | 'progress' | 'owner' | 'dueDate' | 'status';
@@ -36,7 +24,7 @@ export function ActionForm(props: {
   onSave: (fields: PlanActionFields) => void;
   onCancel: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const headingId = useId();
   const { action } = props;
   const [need, setNeed] = useState(action?.need ?? '');
