@@ -11,6 +11,7 @@ import { answeringReport, runOneGoPlayground } from './oneGoPlayground';
 import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
+import { runWordReport, wordReportReport } from './wordReport';
 
 /**
  * `npm run bench`: the answer burst of the issue. One Azurite (in memory, own process) and
@@ -27,6 +28,8 @@ import { runSummaryRead, summaryReport } from './summaryRead';
  *   --reminders-only                               only the reminder run (two instances, one `remind`)
  *   --skip-reminders                               everything but the reminder run (about 95 s)
  *   --answering-only                               only answering all twelve conditions in the Agents Playground
+ *   --word-staff=2000 --word-actions=30 --word-runs=10   the Word report's round, plan and runs
+ *   --word-report-only                             only the Word report (a few seconds)
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -45,6 +48,7 @@ async function cleanUp(): Promise<void> {
 }
 
 async function main(): Promise<number> {
+  if (flag('word-report-only')) return wordReportOnly();
   const answers = option('answers', 2000);
   const concurrency = option('concurrency', 50);
   const warmup = option('warmup', 100);
@@ -80,6 +84,7 @@ async function main(): Promise<number> {
     for (const staff of summaryStaff) summaryReads.push(await runSummaryRead({ staff, requests: 300, measureTab: staff === summaryStaff[0] }));
   }
   const reminders = onlyOne || flag('skip-reminders') ? undefined : await reminderRun(azurite.connectionString, connector);
+  const word = onlyOne ? undefined : await wordReport();
   const answering = flag('summary-only') ? [] : await answeringInThePlayground(azurite.connectionString);
   await cleanUp();
 
@@ -87,16 +92,16 @@ async function main(): Promise<number> {
   const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
   const summary = summaryReads.length > 0 ? `${summaryReport(summaryReads)}\n\n` : '';
   const answered = answering.length > 0 ? `${answeringReport(answering)}\n\n` : '';
-  process.stdout.write(`${report}${summary}${reminders ? `${reminders.markdown}\n\n` : ''}${answered}Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
+  process.stdout.write(`${report}${summary}${reminders ? `${reminders.markdown}\n\n` : ''}${word ? `${wordReportReport(word)}\n\n` : ''}${answered}Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.${cpuProfileDir ? ` CPU profiles in ${cpuProfileDir}.` : ''}\n`);
 
   mkdirSync(RESULTS, { recursive: true });
-  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads, ...(reminders ? { reminders: reminders.result } : {}), answering };
+  const json = { at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, load: { answers, concurrency, warmup }, goals: GOALS, checks: goals, ...burst, summaryReads, ...(reminders ? { reminders: reminders.result } : {}), ...(word ? { wordReport: word } : {}), answering };
   writeFileSync(join(RESULTS, burst ? 'latest.json' : answeringOnly ? 'latest-answering.json' : 'latest-summary.json'), `${JSON.stringify(json, null, 2)}\n`);
 
   const lostOrRefused = (burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false) || answering.some((a) => a.stored !== 12);
   if (lostOrRefused) return 1;
   if (reminders && (reminders.result.duplicates > 0 || reminders.result.missed > 0)) return 1;
-  return flag('strict') && (goals.some((g) => !g.met) || reminders?.met === false) ? 1 : 0;
+  return flag('strict') && (goals.some((g) => !g.met) || reminders?.met === false || word?.met === false) ? 1 : 0;
 }
 
 async function answeringInThePlayground(connectionString: string) {
@@ -109,6 +114,20 @@ async function reminderRun(connectionString: string, connector: Awaited<ReturnTy
   process.stderr.write(`Reminder run: ${members} members who have not answered, two instances, one "remind"…\n`);
   const result = await runReminderRun({ connectionString, connector, members });
   return { result, ...reminderRunReport(result) };
+}
+
+async function wordReport() {
+  const options = { staff: option('word-staff', 2000), actions: option('word-actions', 30), runs: option('word-runs', 10) };
+  process.stderr.write(`Word report: ${options.staff} staff, a ${options.actions}-action plan, ${options.runs} runs…\n`);
+  return runWordReport(options);
+}
+
+async function wordReportOnly(): Promise<number> {
+  const result = await wordReport();
+  process.stdout.write(`${wordReportReport(result)}\n`);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest-word-report.json'), `${JSON.stringify({ at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadavg()[0]! }, wordReport: result }, null, 2)}\n`);
+  return flag('strict') && !result.met ? 1 : 0;
 }
 
 async function remindersOnly(connectionString: string, connector: Awaited<ReturnType<typeof startFakeConnector>>): Promise<number> {

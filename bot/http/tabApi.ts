@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import type * as restify from 'restify';
 import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
 import { teamMembers } from '../app/plan/planOwner';
@@ -8,10 +9,12 @@ import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport
 import { conditionComments, roundParticipation, roundSummary } from '../app/tab/roundSummary';
 import type { TabDeps } from '../app/tab/tabDeps';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
+import { teamTrends } from '../app/tab/trends';
 import { announceAction, postYouSaidWeDid, youSaidWeDidPreview } from '../app/tab/youSaidWeDid';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
+import { asciiFileName } from '../domain/export/fileName';
 import type { Logger } from '../logger';
 
 export interface TabApiDeps extends TabDeps {
@@ -47,6 +50,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
     ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(deps, user, params.teamId!) })],
+    ['get', `${team}/trends`, (user, { params }) => teamTrends(deps, user, params.teamId!)],
     ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
@@ -55,6 +59,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
+    ['get', `${round}/export.docx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'docx')],
     // The plan belongs to the team (issue 11), and is changed there; a round shows it as it stands
     // while open, as kept at its close once closed (app/plan/planReads.ts).
     ['get', `${team}/plan`, (user, { params }) => livingPlan(deps, user, params.teamId!)],
@@ -101,11 +106,15 @@ function handle(route: Route, deps: TabApiDeps) {
   };
 }
 
-/** A download: its bytes as they are (no JSON formatter), under the route's Cache-Control: no-store. */
+/**
+ * A download: its bytes as they are (no JSON formatter), under the route's Cache-Control: no-store.
+ * Its name as RFC 6266 gives it: `filename*` in UTF-8 when the name is not plain ASCII (a team
+ * called "Équipe Nord"), beside an ASCII `filename` for clients that read only that.
+ */
 function sendFile(res: restify.Response, { file }: FileReply): void {
   res.sendRaw(200, file.body, {
     'Content-Type': file.contentType,
-    'Content-Disposition': `attachment; filename="${file.filename}"`,
+    'Content-Disposition': contentDisposition(file.filename, { fallback: asciiFileName(file.filename) }),
     'X-Content-Type-Options': 'nosniff',
   });
 }

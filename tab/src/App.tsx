@@ -4,7 +4,7 @@ import { createApi } from './api/client';
 import type { Me } from './api/types';
 import { LocalBanner } from './components/LocalBanner';
 import { notifyLoaded, type Host, type ThemeName } from './teams/host';
-import { ContrastContext, fluentTheme } from './theme';
+import { ContrastContext, fluentTheme, ThemeNameContext } from './theme';
 import { ChannelView } from './views/ChannelView';
 import { ConfigView } from './views/ConfigView';
 import { PersonalView } from './views/PersonalView';
@@ -39,14 +39,18 @@ export function App({ host }: { host: Host }) {
   }, [api, host]);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} className={styles.page}>
+    // Portals (the chart's tooltips) take the theme only: the page's own look (full height, its
+    // background) on every portal's node would lay a blank page over the tab.
+    <FluentProvider theme={fluentTheme(theme)} className={styles.page} applyStylesToPortals={false}>
       <ContrastContext.Provider value={theme === 'contrast'}>
-        {me?.local && <LocalBanner name={me.name} />}
-        <main>
-          {host.view === 'config' && <ConfigView host={host} />}
-          {host.view === 'personal' && <PersonalView api={api} />}
-          {host.view === 'channel' && <ChannelView api={api} teamId={host.teamId} />}
-        </main>
+        <ThemeNameContext.Provider value={theme}>
+          {me?.local && <LocalBanner name={me.name} />}
+          <main>
+            {host.view === 'config' && <ConfigView host={host} />}
+            {host.view === 'personal' && <PersonalView api={api} />}
+            {host.view === 'channel' && <ChannelView api={api} teamId={host.teamId} />}
+          </main>
+        </ThemeNameContext.Provider>
       </ContrastContext.Provider>
     </FluentProvider>
   );

@@ -10,3 +10,6 @@ export function fluentTheme(name: ThemeName): Theme {
 
 /** True in Teams' high-contrast theme, where colour-coded graphics carry no meaning. */
 export const ContrastContext = createContext(false);
+
+/** The Teams theme the tab is showing: the overview's heatmap takes its colour scale from it. */
+export const ThemeNameContext = createContext<ThemeName>('default');

@@ -2,7 +2,7 @@ import type { RunningService } from '../../bot/service';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { parseCsv } from './csvParse';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
-import { cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
+import { asRosterMember, cardAction, installedInTeam, PEOPLE, person, TEAM, type TestPerson } from './teamsActivities';
 import { closeRoundNow } from './closeRoundNow';
 import { postToBot, startTestService } from './testService';
 import { startTheRound } from './startRound';
@@ -28,6 +28,10 @@ const actions = [
   { conditionId: 'C05', need: '\uFF0B1 more workshop', progress: '\uFF0D2 days', owner: '', dueDate: null, status: 'not-started' },
 ];
 
+/** Issue 11: what the exports carry beside the figures: a progress note on C01's action and an evidence note for C01. */
+const PROGRESS_NOTE = { date: '2026-11-20', text: 'First workshop held with two teams' };
+const EVIDENCE_NOTE = { conditionId: 'C01', kind: 'case-audit', source: 'QA audit of 20 cases', date: '2026-11-02', found: 'Partners were invited to 3 of 20 strategy meetings' };
+
 export interface ExportRound {
   readonly service: RunningService;
   readonly url: (path: string) => string;
@@ -38,6 +42,9 @@ export interface ExportRound {
 
 export async function startExportRound(): Promise<ExportRound> {
   const connector: FakeConnector = await startFakeConnector();
+  // 20 members: the champion, the 13 who answer and 6 who do not (the response rate's denominator at close).
+  const absent = Array.from({ length: 6 }, (_, i) => person(`Absent ${i}`, 500 + i));
+  connector.setRoster(TEAM.id, [PEOPLE.champion, ...staff.map((s) => s.who), ...absent].map(asRosterMember));
   const service = await startTestService();
   await postToBot(service, installedInTeam(connector.serviceUrl, PEOPLE.champion));
   await startTheRound(service, connector);
@@ -47,10 +54,18 @@ export async function startExportRound(): Promise<ExportRound> {
   for (const { who, level, rating, comment } of staff) {
     await postToBot(service, cardAction(connector.serviceUrl, who, VERBS.answer, { roundId, teamId: TEAM.id, conditionId: 'C01', via: 'channel', rating, level, comment: comment ?? '' }));
   }
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { actionId: string };
+  };
+  const plan = `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/plan/actions`;
   for (const action of actions) {
-    const response = await fetch(`${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/plan/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action) });
-    if (response.status !== 201) throw new Error(`adding an action answered ${response.status}: ${await response.text()}`);
+    const added = await post(plan, action);
+    // Issue 11: the first action has a dated progress note, which every export carries.
+    if (action === actions[0]) await post(`${plan}/${encodeURIComponent(added.actionId)}/notes`, PROGRESS_NOTE);
   }
+  await post(url('/evidence'), EVIDENCE_NOTE);
   // A round's results, its exports among them, are out once it has closed.
   await closeRoundNow(service);
   const download = async (path: string) => {

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { TEAM_ID } from './fixtures';
+import { LATEST_ROUND } from './fixtures';
 import { useTabHarness } from './harness';
 import { accessibleTable, columnInView, readLayout } from './narrowLayout';
-import { planAction } from './planFixtures';
+import { planAction, teamMembers } from './planFixtures';
 import { openView, type ViewTab } from './roundViewsPage';
 import { readOverview, seriousViolations } from './tabPage';
 
@@ -19,7 +19,12 @@ const PLAN_ACTION = planAction({
   conditionId: 'C01',
   need: 'Invite police and health to the monthly multi-agency meeting, with an agreed shared plan for each family',
   progress: 'Agree the invitation list at the next practice forum, then write to each partner agency',
+  dueDate: '2025-09-01',
+  notes: [{ noteId: 'n1', date: '2025-09-10', text: 'Health said yes; police to confirm by the end of the month', writtenAt: '2025-09-11T09:00:00.000Z', writtenBy: 'Alex Jones' }],
+  statusHistory: [{ status: 'in-progress', changedAt: '2025-07-01T09:00:00.000Z', changedBy: 'Sam Patel' }],
 });
+/** A done action: its update can be posted to the team. */
+const DONE_ACTION = planAction({ actionId: 'done-1', conditionId: 'C03', status: 'done', doneAt: '2025-09-20T10:00:00.000Z' });
 
 /** Each channel view, what shows it has loaded, and the file its phone screenshot goes to. */
 const CHANNEL_VIEWS: [ViewTab, string, string][] = [
@@ -76,9 +81,10 @@ async function expectFitsPhone(page: Page): Promise<void> {
 }
 
 beforeEach(() => {
-  tab.server.plans.clear();
-  tab.server.plans.set(TEAM_ID, [PLAN_ACTION]);
-  tab.server.canEditPlan = true;
+  tab.server.plan.reset();
+  tab.server.plan.actions = [PLAN_ACTION, DONE_ACTION];
+  tab.server.plan.members = teamMembers(300);
+  tab.server.plan.frozen.set(LATEST_ROUND, { actions: [PLAN_ACTION], frozenAt: '2025-06-30T16:00:00.000Z' });
 });
 
 describe('at 360 px wide, no view scrolls sideways and every table is held in a labelled region', () => {
@@ -157,9 +163,9 @@ describe('the plan at 360 px wide', () => {
     await page.screenshot({ path: '/tmp/tab-desktop-plan.png', fullPage: true });
   });
 
-  test('a champion’s action form fits the screen: every field and button in view', async () => {
-    const page = await openChannelView('Plan', 'plan');
-    await page.getByRole('button', { name: /Change the action/ }).click();
+  test('a champion’s action form fits the screen: every field and button in view, the members’ list too', async () => {
+    const page = await openLivingPlanOnPhone();
+    await page.getByRole('button', { name: /Change the action “Invite police/ }).click();
     const form = page.getByTestId('action-form');
     await form.waitFor();
     for (const name of ['What needs to happen?', 'How will you progress this?', 'Owner', 'Due date', 'Status']) {
@@ -172,12 +178,47 @@ describe('the plan at 360 px wide', () => {
     expect(formBox.x + formBox.width).toBeLessThanOrEqual(PHONE.width);
     await expectFitsPhone(page);
     await form.screenshot({ path: '/tmp/tab-phone-plan-form.png' });
+    await form.getByLabel('Owner').fill('Member 1');
+    const members = form.getByRole('listbox', { name: 'Members of the team' });
+    const listBox = (await members.boundingBox())!;
+    expect({ left: listBox.x >= 0, right: listBox.x + listBox.width <= PHONE.width }).toEqual({ left: true, right: true });
+    await layoutSettled(page);
+    await expectFitsPhone(page);
     await form.getByLabel('Owner').fill('Principal social worker');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.waitFor({ state: 'detached' });
-    expect(tab.server.plans.get(TEAM_ID)![0]!.owner).toBe('Principal social worker');
+    expect(tab.server.plan.actions[0]!.owner).toBe('Principal social worker');
+  });
+
+  test('the living plan’s overdue count, notes, status history, note form and “Tell the team” fit the screen', async () => {
+    const page = await openLivingPlanOnPhone();
+    await page.getByTestId('plan-overdue').waitFor();
+    const item = page.locator('li[data-action="fixture-1"]');
+    await item.getByText('Status history').click();
+    await item.getByRole('button', { name: /Add a note of what was done/ }).click();
+    const noteForm = item.getByTestId('note-form');
+    for (const name of ['When', 'What was done?']) {
+      const box = (await noteForm.getByLabel(name).boundingBox())!;
+      expect({ name, left: box.x >= 0, right: box.x + box.width <= PHONE.width }).toEqual({ name, left: true, right: true });
+    }
+    const tell = page.getByRole('button', { name: /^Tell the team/ });
+    await tell.scrollIntoViewIfNeeded();
+    const tellBox = (await tell.boundingBox())!;
+    expect(tellBox.x + tellBox.width).toBeLessThanOrEqual(PHONE.width);
+    await layoutSettled(page);
+    await expectFitsPhone(page);
+    await page.screenshot({ path: '/tmp/tab-phone-plan-living.png', fullPage: true });
   });
 });
+
+/** Round 2's plan (kept at its close), then the plan as it stands now, which champions change. */
+async function openLivingPlanOnPhone(): Promise<Page> {
+  const page = await openChannelView('Plan', 'plan');
+  await page.getByRole('button', { name: 'See the plan as it stands now' }).click();
+  await page.getByTestId('plan-living').waitFor();
+  await layoutSettled(page);
+  return page;
+}
 
 test('no page reported an error', () => {
   expect(tab.errors).toEqual([]);

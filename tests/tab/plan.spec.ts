@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { summariseNow } from '../../bot/domain/summary/whatHappensNow';
-import { TEAM_ID, latestRoundSummary } from './fixtures';
+import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, ROUNDS, latestRoundSummary } from './fixtures';
 import { channelQuery, useTabHarness } from './harness';
-import { planAction } from './planFixtures';
+import { PLAN_TODAY, livingPlan, planAction } from './planFixtures';
+import { actionItem, openLivingPlan, openPlan, planViolations, row } from './planPage';
 import { ROOT } from './tabBuild';
 
 /**
@@ -18,48 +18,25 @@ const describeWired = wired ? describe : describe.skip;
 jest.setTimeout(60_000);
 const tab = useTabHarness();
 
-async function openPlan(): Promise<Page> {
-  const page = await tab.open(channelQuery());
-  await page.getByRole('tab', { name: 'Plan' }).click();
-  await page.getByTestId('plan').waitFor();
-  return page;
-}
+beforeEach(() => {
+  tab.server.plan.reset();
+  tab.server.rounds = [...ROUNDS];
+});
 
-/**
- * axe's serious and critical findings within the Plan view (the section PlanView renders): the
- * navigation around it belongs to the channel tab and is checked by its own tests.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core'), 'utf8'));
-  const found = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [['section[aria-label="Plan"]']] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 5).join(', ')}`);
-}
-
-const row = (page: Page, conditionId: string) => page.locator(`[data-testid="plan"] tr[data-condition="${conditionId}"]`);
-
-describeWired('the plan', () => {
-  beforeEach(() => {
-    tab.server.plans.clear();
-    tab.server.canEditPlan = true;
-  });
-
+describeWired('the living plan', () => {
   test('shows the twelve conditions with what happens now from the all-staff cell', async () => {
-    const page = await openPlan();
+    const page = await openPlan(tab);
     const rows = page.locator('[data-testid="plan"] tbody tr[data-condition]');
     await expect(rows.count()).resolves.toBe(12);
     const now = summariseNow(latestRoundSummary());
     for (const line of now) {
       await expect(row(page, line.conditionId).locator('[data-part="now"]').textContent()).resolves.toBe(line.text);
     }
-    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await expect(planViolations(page)).resolves.toEqual([]);
   });
 
   test('a champion adds an action through the form and sees it, as text', async () => {
-    const page = await openPlan();
+    const page = await openLivingPlan(tab);
     await page.getByRole('button', { name: 'Add action for condition 2' }).click();
     const form = page.getByTestId('action-form');
     await form.getByRole('button', { name: 'Add action' }).click();
@@ -69,22 +46,22 @@ describeWired('the plan', () => {
     await form.getByLabel('Owner').fill('Principal social worker');
     await form.getByLabel('Due date').fill('2027-01-31');
     await form.getByLabel('Status').selectOption('in-progress');
-    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await expect(planViolations(page)).resolves.toEqual([]);
     await form.getByRole('button', { name: 'Add action' }).click();
     await page.getByTestId('action-form').waitFor({ state: 'detached' });
 
     const c02 = row(page, 'C02');
     await expect(c02.locator('[data-part="need"] li').first().textContent()).resolves.toBe('Name a practice champion in every team <b>now</b>');
     await expect(c02.locator('[data-part="progress"]').textContent()).resolves.toContain('Owner: Principal social worker · Due 31 January 2027 · In progress');
-    expect(tab.server.plans.get(TEAM_ID)).toHaveLength(1);
+    expect(tab.server.plan.actions).toHaveLength(1);
   });
 
   test('changing an action someone else has changed shows the conflict and reloads', async () => {
-    tab.server.plans.set(TEAM_ID, [planAction({})]);
-    const page = await openPlan();
+    tab.server.plan.actions = [planAction({})];
+    const page = await openLivingPlan(tab);
     await page.getByRole('button', { name: /Change the action/ }).click();
     // Another champion saves first: the version the form holds is now stale.
-    tab.server.plans.set(TEAM_ID, [planAction({ need: 'Their newer wording', version: 'W/"fixture-2"' })]);
+    tab.server.plan.actions = [planAction({ need: 'Their newer wording', version: 'W/"fixture-2"' })];
     await page.getByTestId('action-form').getByLabel('Owner').fill('Me instead');
     await page.getByTestId('action-form').getByRole('button', { name: 'Save changes' }).click();
 
@@ -93,24 +70,136 @@ describeWired('the plan', () => {
     await expect(notice.textContent()).resolves.toContain('Someone else changed this action');
     await expect(notice.getByRole('button', { name: 'Reload' }).count()).resolves.toBe(1);
     await page.getByText('Their newer wording').waitFor();
-    expect(tab.server.plans.get(TEAM_ID)![0]!.owner).toBe('Head of practice');
+    expect(tab.server.plan.actions[0]!.owner).toBe('Head of practice');
   });
 
   test('a champion deletes an action with its version', async () => {
-    tab.server.plans.set(TEAM_ID, [planAction({})]);
-    const page = await openPlan();
+    tab.server.plan.actions = [planAction({})];
+    const page = await openLivingPlan(tab);
     await page.getByRole('button', { name: /Delete the action/ }).click();
     await row(page, 'C03').getByText('No actions yet').waitFor();
-    expect(tab.server.plans.get(TEAM_ID)).toEqual([]);
+    expect(tab.server.plan.actions).toEqual([]);
   });
 
-  test('members who cannot edit see the plan read-only', async () => {
-    tab.server.canEditPlan = false;
-    tab.server.plans.set(TEAM_ID, [planAction({})]);
-    const page = await openPlan();
+  test('members who are not champions read it all, change nothing, and are not shown the champions’ overdue count', async () => {
+    tab.server.plan.canEdit = false;
+    tab.server.plan.actions = livingPlan();
+    const page = await openLivingPlan(tab);
+    await page.getByText('Invite police and health to the monthly multi-agency meeting').waitFor();
+    await expect(actionItem(page, 'overdue-1').locator('[data-part="overdue"]').textContent()).resolves.toBe('Overdue');
+    await expect(page.getByText('Health said yes; police to confirm').count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /Add action|Change the action|Delete the action|Add a note|Tell the team/ }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('plan-overdue').count()).resolves.toBe(0);
+    await expect(planViolations(page)).resolves.toEqual([]);
+  });
+
+  test('the latest round, when closed with none after it, shows the living plan to change', async () => {
+    tab.server.rounds = ROUNDS.filter((round) => round.roundId !== CURRENT_ROUND);
+    tab.server.plan.actions = [planAction({})];
+    tab.server.requests.length = 0;
+    const page = await openPlan(tab);
+    await expect(page.getByTestId('plan-living').textContent()).resolves.toContain('The team’s plan as it stands today, 15 October 2025');
+    await expect(page.getByTestId('plan-frozen').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Change the action/ }).count()).resolves.toBe(1);
+    // The living plan's route, not the round's (which would answer the plan frozen at round 2's close).
+    const planReads = tab.server.requests.map((r) => r.path).filter((p) => p.endsWith('/plan'));
+    expect(planReads.length).toBeGreaterThan(0);
+    expect(planReads.filter((p) => p.includes('/rounds/'))).toEqual([]);
+  });
+});
+
+describeWired('a plan that could not be read', () => {
+  test('says so, and reads it again when asked', async () => {
+    tab.server.plan.actions = [planAction({})];
+    const page = await tab.open(channelQuery());
+    await page.getByLabel('Audit round', { exact: true }).selectOption(CURRENT_ROUND);
+    let failing = true;
+    await page.route('**/api/teams/*/plan', (route) => (failing ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    const error = page.getByTestId('plan-load-error');
+    await expect(error.textContent()).resolves.toContain('The plan could not be loaded just now. Please try again.');
+    failing = false;
+    await error.getByRole('button', { name: 'Try again' }).click();
     await page.getByText('A one-page summary of the practice model for every team').waitFor();
-    await expect(page.getByRole('button', { name: /Add action|Change the action|Delete the action/ }).count()).resolves.toBe(0);
-    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await expect(page.getByTestId('plan-load-error').count()).resolves.toBe(0);
+  });
+});
+
+describeWired('an older closed round’s plan', () => {
+  test('is the plan as it stood at its close, read only, saying so, with the plan now a click away', async () => {
+    tab.server.plan.frozen.set(LATEST_ROUND, {
+      frozenAt: '2025-06-30T16:00:00.000Z',
+      actions: [planAction({ actionId: 'a1', need: 'Agreed at round 2', status: 'in-progress' })],
+    });
+    tab.server.plan.actions = [
+      planAction({ actionId: 'a1', need: 'Agreed at round 2', status: 'done', doneAt: '2025-09-01T09:00:00.000Z' }),
+      planAction({ actionId: 'a2', conditionId: 'C05', need: 'Added since round 2 closed' }),
+    ];
+    const page = await openPlan(tab);
+    const frozen = page.getByTestId('plan-frozen');
+    await expect(frozen.textContent()).resolves.toContain('The plan as it stood when round 2 closed on 30 June 2025.');
+    await expect(actionItem(page, 'a1').textContent()).resolves.toContain('In progress');
+    await expect(page.getByText('Added since round 2 closed').count()).resolves.toBe(0);
+    // Read only, although the viewer is a champion: the plan kept at close is not changed.
+    await expect(page.getByRole('button', { name: /Add action|Change the action|Delete the action|Add a note|Tell the team/ }).count()).resolves.toBe(0);
+    await expect(planViolations(page)).resolves.toEqual([]);
+
+    await frozen.getByRole('button', { name: 'See the plan as it stands now' }).click();
+    await page.getByText('Added since round 2 closed').waitFor();
+    await expect(actionItem(page, 'a1').textContent()).resolves.toContain('Done');
+    await expect(page.getByRole('button', { name: /Change the action/ }).count()).resolves.toBe(2);
+    await page.getByRole('button', { name: 'See the plan as it stood when round 2 closed' }).click();
+    await page.getByTestId('plan-frozen').waitFor();
+    await expect(page.getByText('Added since round 2 closed').count()).resolves.toBe(0);
+  });
+
+  test('a round closed before anything was kept shows an empty plan as at its close, not today’s', async () => {
+    tab.server.plan.actions = [planAction({})];
+    const page = await openPlan(tab, { round: FIRST_ROUND });
+    await expect(page.getByTestId('plan-frozen').textContent()).resolves.toContain('when round 1 closed on 31 January 2025');
+    await expect(row(page, 'C03').getByText('No actions yet').count()).resolves.toBe(1);
+  });
+});
+
+describeWired('overdue actions', () => {
+  test('are marked “Overdue” in words when not done and due before today; champions see how many, and can show only those', async () => {
+    tab.server.plan.actions = livingPlan();
+    const page = await openLivingPlan(tab);
+    const marked = await page.locator('[data-testid="plan"] li[data-action]').evaluateAll((items: { getAttribute(name: string): string | null; querySelector(s: string): { textContent: string | null } | null }[]) =>
+      items.map((item) => [item.getAttribute('data-action'), item.querySelector('[data-part="overdue"]')?.textContent ?? null]));
+    expect(Object.fromEntries(marked)).toEqual({ 'overdue-1': 'Overdue', 'due-today': null, 'done-1': null, 'overdue-2': 'Overdue', 'no-date': null });
+    await expect(page.getByTestId('plan-overdue').textContent()).resolves.toContain('2 actions are overdue');
+
+    await page.getByLabel('Show only overdue actions').check();
+    await expect(page.locator('[data-testid="plan"] tbody tr[data-condition]').evaluateAll((rows: { getAttribute(n: string): string | null }[]) => rows.map((r) => r.getAttribute('data-condition'))))
+      .resolves.toEqual(['C01', 'C07']);
+    await expect(page.locator('[data-testid="plan"] li[data-action]').evaluateAll((items: { getAttribute(n: string): string | null }[]) => items.map((i) => i.getAttribute('data-action'))))
+      .resolves.toEqual(['overdue-1', 'overdue-2']);
+    await expect(page.locator('[data-testid="plan"] caption').textContent()).resolves.toContain('overdue actions only');
+    await expect(planViolations(page)).resolves.toEqual([]);
+
+    await page.getByLabel('Show only overdue actions').uncheck();
+    await expect(page.locator('[data-testid="plan"] tbody tr[data-condition]').count()).resolves.toBe(12);
+  });
+
+  test('with none overdue, champions are told so', async () => {
+    tab.server.plan.actions = [planAction({ dueDate: PLAN_TODAY, status: 'not-started' })];
+    const page = await openLivingPlan(tab);
+    await expect(page.getByTestId('plan-overdue').textContent()).resolves.toBe('No action is overdue.');
+    await expect(page.locator('[data-part="overdue"]').count()).resolves.toBe(0);
+  });
+
+  test('in a plan kept at a round’s close, are those overdue at its close (“Overdue at close”), not those overdue today', async () => {
+    tab.server.plan.frozen.set(LATEST_ROUND, {
+      frozenAt: '2025-06-30T16:00:00.000Z',
+      actions: [
+        planAction({ actionId: 'late-at-close', need: 'Due before the close', dueDate: '2025-06-01', status: 'in-progress' }),
+        planAction({ actionId: 'due-after-close', need: 'Due after the close', dueDate: '2025-07-15', status: 'in-progress' }),
+      ],
+    });
+    const page = await openPlan(tab);
+    await expect(actionItem(page, 'late-at-close').locator('[data-part="overdue"]').textContent()).resolves.toBe('Overdue at close');
+    await expect(actionItem(page, 'due-after-close').locator('[data-part="overdue"]').count()).resolves.toBe(0);
   });
 });
 

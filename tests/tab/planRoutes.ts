@@ -1,54 +1,87 @@
 import * as restify from 'restify';
-import { ukDayOf } from '../../bot/domain/closeDate';
-import { planActionInput, progressNoteInput, type PlanAction } from '../../bot/domain/plan';
+import { actionsOfOpenRound, planActionInput, progressNoteInput, type PlanAction } from '../../bot/domain/plan';
 import { ROUNDS, TEAM_ID } from './fixtures';
+import { PLAN_TODAY } from './planFixtures';
 
 /**
- * A stand-in for the plan's routes (bot/http/tabApi.ts, issue 11: the plan belongs to the team),
- * with the real API's paths, shapes and refusals, over actions the tests set and read.
+ * A stand-in for the team's plan routes (tab/src/api/types.ts gives their paths and shapes;
+ * the real ones are bot/http/tabApi.ts, tested against the service in tests/tabApi). Tests set
+ * its state directly: the living plan, the plans frozen at each round's close, who may edit,
+ * the team's members, and what Teams does with a done action's update.
  */
-export interface FakePlan {
-  /** The living plan by team id, versions W/"n"; tests change it to simulate another editor. */
-  readonly plans: Map<string, PlanAction[]>;
-  /** Plans kept at rounds' closes, by round id; a closed round without one shows the living plan. */
-  readonly frozen: Map<string, { frozenAt: string; actions: PlanAction[] }>;
-  /** The owner picker's members (Teams user id and name). */
-  readonly members: { memberId: string; name: string }[];
-  /** Whether the fixture user may edit the plan (a practice champion). */
+export interface PlanFake {
+  /** The team's living plan; tests replace it to simulate another champion's change. */
+  actions: PlanAction[];
+  /** The plan as it stood at each closed round's close, by round id (none: an empty plan frozen at closedAt). */
+  readonly frozen: Map<string, { actions: PlanAction[]; frozenAt: string }>;
+  /** The viewer is a practice champion. */
   canEdit: boolean;
+  /** Today in the UK (YYYY-MM-DD), as the API reports it. */
+  today: string;
+  /** GET …/members. */
+  members: { memberId: string; name: string }[];
+  /** What POST …/announce answers next: Teams took the card at `postedAt`, or a refusal. */
+  announce: { posted: true; postedAt: string } | { status: number; code: string; message: string };
+  /** Action ids whose update was posted, in order. */
+  readonly announced: string[];
+  /** Back to an empty plan, nothing frozen, a champion viewing, no members, and Teams taking updates. */
+  reset(): void;
 }
 
-const refuse = (res: restify.Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
+const CHAMPION = 'Local developer';
 
-export function registerPlanRoutes(server: restify.Server): FakePlan {
-  const state: FakePlan = { plans: new Map(), frozen: new Map(), members: [{ memberId: '29:user-ben', name: 'Ben Hughes' }, { memberId: '29:user-chloe', name: 'Chloe Singh' }], canEdit: true };
+export function newPlanFake(): PlanFake {
+  const fake: PlanFake = {
+    actions: [],
+    frozen: new Map(),
+    canEdit: true,
+    today: PLAN_TODAY,
+    members: [],
+    announce: { posted: true, postedAt: '2025-10-15T13:05:00.000Z' },
+    announced: [],
+    reset() {
+      fake.actions = [];
+      fake.frozen.clear();
+      fake.canEdit = true;
+      fake.today = PLAN_TODAY;
+      fake.members = [];
+      fake.announce = { posted: true, postedAt: '2025-10-15T13:05:00.000Z' };
+      fake.announced.length = 0;
+    },
+  };
+  return fake;
+}
+
+type Res = restify.Response;
+const refuse = (res: Res, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
+
+/** Registers the plan routes on the fake tab API; `fake` and `rounds()` (the team's, newest first) are read on every request. */
+export function registerPlanRoutes(server: restify.Server, fake: PlanFake, rounds: () => readonly (typeof ROUNDS)[number][]): void {
   let version = 0;
   const nextVersion = () => `W/"${++version}"`;
-  const today = () => ukDayOf(new Date());
-
-  /** The team's actions, once the team and (for a change) the champion are checked. */
-  const plan = (req: restify.Request, res: restify.Response): PlanAction[] | null => {
-    if (req.params.teamId !== TEAM_ID) {
-      refuse(res, 403, 'NOT_A_TEAM_MEMBER', 'You can only see the audit of teams you belong to.');
-      return null;
-    }
-    if (req.method !== 'GET' && !state.canEdit) {
-      refuse(res, 403, 'NOT_A_CHAMPION', "Only the team's practice champions can change the plan.");
-      return null;
-    }
-    if (!state.plans.has(TEAM_ID)) state.plans.set(TEAM_ID, []);
-    return state.plans.get(TEAM_ID)!;
+  const team = (req: restify.Request, res: Res): boolean => {
+    if (req.params.teamId === TEAM_ID) return true;
+    refuse(res, 404, '404', 'Not found.');
+    return false;
   };
-  const existing = (req: restify.Request, res: restify.Response, actions: PlanAction[], checkVersion: boolean): number => {
-    const index = actions.findIndex((a) => a.actionId === req.params.actionId);
+  const champion = (req: restify.Request, res: Res): boolean => {
+    if (!team(req, res)) return false;
+    if (fake.canEdit) return true;
+    refuse(res, 403, 'NOT_A_CHAMPION', "Only the team's practice champions can do that.");
+    return false;
+  };
+  /** The action named in the path, checked against If-Match when `versioned`; -1 (answered) when refused. */
+  const existing = (req: restify.Request, res: Res, versioned: boolean): number => {
+    const index = fake.actions.findIndex((a) => a.actionId === req.params.actionId);
     if (index < 0) refuse(res, 404, 'ACTION_NOT_FOUND', 'That action is no longer in the plan.');
-    else if (checkVersion && req.header('if-match') !== actions[index]!.version) {
+    else if (versioned && req.header('if-match') !== fake.actions[index]!.version) {
       refuse(res, 409, 'PLAN_CHANGED', 'Someone else changed this action while you were editing it. Reload the plan to see their change.');
       return -1;
     }
     return index;
   };
-  const fields = (req: restify.Request, res: restify.Response) => {
+  /** The action as the API would store it from the body, on top of `before` (its history and notes kept). */
+  const fromBody = (req: restify.Request, res: Res, before: PlanAction | null): PlanAction | null => {
     const parsed = planActionInput.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -56,81 +89,93 @@ export function registerPlanRoutes(server: restify.Server): FakePlan {
       return null;
     }
     const { ownerMemberId, ...given } = parsed.data;
-    const member = ownerMemberId ? state.members.find((m) => m.memberId === ownerMemberId) : undefined;
-    if (ownerMemberId && !member) {
+    const member = ownerMemberId === null ? null : fake.members.find((m) => m.memberId === ownerMemberId);
+    if (member === undefined) {
       refuse(res, 400, 'OWNER_NOT_A_MEMBER', "That person is not a member of this team: choose someone from the team, or type the owner's name.");
       return null;
     }
-    const owner = member ? { owner: member.name, ownerMember: { teamsUserId: member.memberId } } : { owner: given.owner, ownerMember: null };
-    return { ...given, ...owner, conditionId: given.conditionId as PlanAction['conditionId'] };
+    const at = new Date().toISOString();
+    const statusChanged = before?.status !== given.status;
+    return {
+      ...given,
+      conditionId: given.conditionId as PlanAction['conditionId'],
+      owner: member ? member.name : given.owner,
+      ownerMember: member ? { teamsUserId: member.memberId } : null,
+      actionId: before?.actionId ?? `action-${version + 1}`,
+      createdAt: before?.createdAt ?? at,
+      createdInRoundId: before?.createdInRoundId ?? rounds()[0]?.roundId ?? null,
+      doneAt: given.status !== 'done' ? null : statusChanged ? at : before.doneAt,
+      notes: before?.notes ?? [],
+      statusHistory: statusChanged ? [...(before?.statusHistory ?? []), { status: given.status, changedAt: at, changedBy: CHAMPION }] : before.statusHistory,
+      updatedAt: at,
+      updatedBy: CHAMPION,
+      version: nextVersion(),
+    };
   };
 
   server.get('/api/teams/:teamId/plan', async (req, res) => {
-    const actions = plan(req, res);
-    if (actions) res.send(200, { actions, canEdit: state.canEdit, today: today() });
+    if (team(req, res)) res.send(200, { actions: fake.actions, canEdit: fake.canEdit, today: fake.today });
   });
   server.get('/api/teams/:teamId/rounds/:roundId/plan', async (req, res) => {
-    const actions = plan(req, res);
-    if (!actions) return;
-    const round = ROUNDS.find((r) => r.roundId === req.params.roundId);
-    const kept = state.frozen.get(req.params.roundId);
-    if (!round) refuse(res, 404, 'ROUND_NOT_FOUND', 'That audit round could not be found.');
-    else if (round.status === 'closed' && kept) res.send(200, { actions: kept.actions, canEdit: false, frozenAt: kept.frozenAt, today: today() });
-    else res.send(200, { actions, canEdit: state.canEdit, frozenAt: null, today: today() });
+    if (!team(req, res)) return;
+    const list = rounds();
+    const index = list.findIndex((r) => r.roundId === req.params.roundId);
+    const round = list[index];
+    if (!round) {
+      refuse(res, 404, 'ROUND_NOT_FOUND', 'That audit round could not be found.');
+    } else if (round.status === 'open') {
+      const previous = list.slice(index + 1).find((r) => r.status === 'closed');
+      res.send(200, { actions: actionsOfOpenRound(fake.actions, previous?.closedAt), canEdit: fake.canEdit, frozenAt: null, today: fake.today });
+    } else {
+      const frozen = fake.frozen.get(round.roundId) ?? { actions: [], frozenAt: round.closedAt };
+      res.send(200, { actions: frozen.actions, canEdit: false, frozenAt: frozen.frozenAt, today: fake.today });
+    }
+  });
+  server.get('/api/teams/:teamId/members', async (req, res) => {
+    if (champion(req, res)) res.send(200, { members: fake.members });
   });
   server.post('/api/teams/:teamId/plan/actions', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = plan(req, res);
-    const body = actions && fields(req, res);
-    if (!actions || !body) return;
-    const at = new Date().toISOString();
-    const action: PlanAction = {
-      ...body, actionId: `action-${version + 1}`, version: nextVersion(), createdAt: at, createdInRoundId: ROUNDS[0]!.roundId,
-      doneAt: body.status === 'done' ? at : null, updatedAt: at, updatedBy: 'Local developer', notes: [],
-      statusHistory: [{ status: body.status, changedAt: at, changedBy: 'Local developer' }],
-    };
-    actions.push(action);
+    const action = champion(req, res) ? fromBody(req, res, null) : null;
+    if (!action) return;
+    fake.actions.push(action);
     res.send(201, action);
   });
   server.put('/api/teams/:teamId/plan/actions/:actionId', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = plan(req, res);
-    const index = actions ? existing(req, res, actions, true) : -1;
-    const body = index >= 0 && fields(req, res);
-    if (!actions || !body) return;
-    const before = actions[index]!;
-    const at = new Date().toISOString();
-    const moved = before.status !== body.status;
-    actions[index] = {
-      ...before, ...body, version: nextVersion(), updatedAt: at, updatedBy: 'Local developer',
-      doneAt: body.status !== 'done' ? null : moved ? at : before.doneAt,
-      statusHistory: moved ? [...before.statusHistory, { status: body.status, changedAt: at, changedBy: 'Local developer' }] : before.statusHistory,
-    };
-    res.send(200, actions[index]);
+    const index = champion(req, res) ? existing(req, res, true) : -1;
+    const action = index < 0 ? null : fromBody(req, res, fake.actions[index]!);
+    if (!action) return;
+    fake.actions[index] = action;
+    res.send(200, action);
   });
   server.del('/api/teams/:teamId/plan/actions/:actionId', async (req, res) => {
-    const actions = plan(req, res);
-    const index = actions ? existing(req, res, actions, true) : -1;
-    if (!actions || index < 0) return;
-    actions.splice(index, 1);
+    const index = champion(req, res) ? existing(req, res, true) : -1;
+    if (index < 0) return;
+    fake.actions.splice(index, 1);
     res.send(204);
   });
   server.post('/api/teams/:teamId/plan/actions/:actionId/notes', restify.plugins.bodyParser(), async (req, res) => {
-    const actions = plan(req, res);
-    const index = actions ? existing(req, res, actions, false) : -1;
-    if (!actions || index < 0) return;
+    const index = champion(req, res) ? existing(req, res, false) : -1;
+    if (index < 0) return;
     const parsed = progressNoteInput.safeParse(req.body);
     if (!parsed.success) {
-      refuse(res, 400, 'BAD_REQUEST', `The note's ${String(parsed.error.issues[0]!.path[0] ?? 'details')} is not valid: ${parsed.error.issues[0]!.message}.`);
+      const issue = parsed.error.issues[0]!;
+      refuse(res, 400, 'BAD_REQUEST', `The note's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
       return;
     }
-    const before = actions[index]!;
-    const note = { noteId: `note-${version + 1}`, ...parsed.data, writtenAt: new Date().toISOString(), writtenBy: 'Local developer' };
-    actions[index] = { ...before, notes: [...before.notes, note], version: nextVersion() };
-    res.send(201, actions[index]);
+    const before = fake.actions[index]!;
+    const note = { noteId: `note-${before.notes.length + 1}`, ...parsed.data, writtenAt: new Date().toISOString(), writtenBy: CHAMPION };
+    fake.actions[index] = { ...before, notes: [...before.notes, note], version: nextVersion() };
+    res.send(201, fake.actions[index]);
   });
-  server.get('/api/teams/:teamId/members', async (req, res) => {
-    if (req.params.teamId !== TEAM_ID) refuse(res, 403, 'NOT_A_TEAM_MEMBER', 'You can only see the audit of teams you belong to.');
-    else if (!state.canEdit) refuse(res, 403, 'NOT_A_CHAMPION', "Only the team's practice champions can change the plan.");
-    else res.send(200, { members: state.members });
+  server.post('/api/teams/:teamId/plan/actions/:actionId/announce', async (req, res) => {
+    const index = champion(req, res) ? existing(req, res, false) : -1;
+    if (index < 0) return;
+    const answer = fake.announce;
+    if ('status' in answer) {
+      refuse(res, answer.status, answer.code, answer.message);
+      return;
+    }
+    fake.announced.push(req.params.actionId);
+    res.send(200, answer);
   });
-  return state;
 }

@@ -5,6 +5,7 @@ import type { RatingId } from '../../bot/domain/ratings';
 import type { RoundSummary, SummaryComment } from '../../bot/domain/summary/roundSummary';
 import { shownDifference } from '../../bot/domain/summary/shownScore';
 import { FIRST_ROUND, LATEST_ROUND, ROUNDS } from './fixtures';
+import { reportFileName } from '../../bot/domain/export/fileName';
 
 /**
  * The fixture API's answers for the views beyond the overview, in the real routes' shapes
@@ -64,11 +65,15 @@ export function changesReply(roundId: string): RoundChanges | undefined {
   return { previousRound: { roundId: previous.roundId, number: previous.number, closedAt: previous.closedAt ?? '' }, conditions };
 }
 
-/** What the export routes send: a CSV (UTF-8 with BOM, CRLF) and an .xlsx (a zip: "PK" first). */
-export function exportFile(format: 'csv' | 'xlsx', roundNumber: number): { contentType: string; filename: string; body: Buffer } {
-  const filename = `practice-audit-round-${roundNumber}.${format}`;
+/**
+ * What the export routes send: a CSV (UTF-8 with BOM, CRLF), an .xlsx and a .docx (zips: "PK" first),
+ * named as the real API names them (the team's name, which is not plain ASCII: RFC 6266's filename*).
+ */
+export function exportFile(format: 'csv' | 'xlsx' | 'docx', roundNumber: number): { contentType: string; filename: string; body: Buffer } {
+  const filename = reportFileName('Children’s Services – North', roundNumber, format);
   if (format === 'csv') {
     return { contentType: 'text/csv; charset=utf-8', filename, body: Buffer.from('\uFEFFTeam,Children’s Services – North\r\nNumber,Condition\r\n1,Systems are aligned across all relevant agencies\r\n', 'utf8') };
   }
-  return { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename, body: Buffer.from('PK\u0003\u0004fixture', 'latin1') };
+  const contentType = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  return { contentType, filename, body: Buffer.from('PK\u0003\u0004fixture', 'latin1') };
 }

@@ -1,4 +1,6 @@
+import { create as contentDisposition } from 'content-disposition';
 import type * as restify from 'restify';
+import { asciiFileName } from '../../bot/domain/export/fileName';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
 import { ROUNDS, TEAM_ID } from './fixtures';
 import { changesReply, commentsReply, exportFile } from './roundInsightFixtures';
@@ -16,7 +18,7 @@ export function sendComments(req: restify.Request, res: restify.Response, summar
   res.send(reply.status, reply.body);
 }
 
-/** …/changes and …/export.csv|.xlsx for the fixture team; `atClose` answers for an open round (409). */
+/** …/changes and …/export.csv|.xlsx|.docx for the fixture team; `atClose` answers for an open round (409). */
 export function registerRoundInsightRoutes(server: restify.Server, atClose: (req: restify.Request, res: restify.Response) => boolean): void {
   const teamOk = (req: restify.Request, res: restify.Response) => {
     if (req.params.teamId === TEAM_ID) return true;
@@ -29,7 +31,7 @@ export function registerRoundInsightRoutes(server: restify.Server, atClose: (req
     if (reply) res.send(200, reply);
     else res.send(404, notFound);
   });
-  for (const format of ['csv', 'xlsx'] as const) {
+  for (const format of ['csv', 'xlsx', 'docx'] as const) {
     server.get(`/api/teams/:teamId/rounds/:roundId/export.${format}`, async (req, res) => {
       if (!teamOk(req, res) || atClose(req, res)) return;
       const round = ROUNDS.find((r) => r.roundId === req.params.roundId);
@@ -40,7 +42,7 @@ export function registerRoundInsightRoutes(server: restify.Server, atClose: (req
       const file = exportFile(format, round.number);
       res.sendRaw(200, file.body, {
         'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
+        'Content-Disposition': contentDisposition(file.filename, { fallback: asciiFileName(file.filename) }),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });

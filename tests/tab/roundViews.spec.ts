@@ -97,10 +97,11 @@ test('changes for a first round say there is nothing to compare with', async () 
   await expect(page.getByTestId('changes').count()).resolves.toBe(0);
 });
 
-test.each([['Download CSV', 'csv'], ['Download Excel', 'xlsx']])('%s saves the round’s export', async (label, format) => {
+test.each([['Download CSV', 'csv'], ['Download Excel', 'xlsx'], ['Download Word', 'docx']])('%s saves the round’s export, named after the team', async (label, format) => {
   const page = await openView(tab, 'Overview');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
-  expect(download.suggestedFilename()).toBe(`practice-audit-round-2.${format}`);
+  // The name in filename* (UTF-8), not its ASCII fallback.
+  expect(download.suggestedFilename()).toBe(`Practice Audit - Children’s Services – North - round 2.${format}`);
   const body = fs.readFileSync(await download.path());
   if (format === 'csv') expect(body.toString('utf8').startsWith('\uFEFFTeam,')).toBe(true);
   else expect(body.subarray(0, 2).toString('latin1')).toBe('PK');

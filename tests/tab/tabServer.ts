@@ -1,10 +1,10 @@
 import * as restify from 'restify';
 import { registerTabFiles } from '../../bot/http/tabFiles';
 import type { RoundSummary } from '../../bot/domain/summary/roundSummary';
-import type { PlanAction } from '../../bot/domain/plan';
-import { registerPlanRoutes, type FakePlan } from './planRoutes';
+import { newPlanFake, registerPlanRoutes, type PlanFake } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
+import { registerTrendsRoutes } from './trendsRoutes';
 import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
@@ -23,12 +23,10 @@ export interface TabServer {
   readonly participations: Map<string, ParticipationReply>;
   /** Paths of the API requests, with the Authorization header each carried (or null). */
   readonly requests: { path: string; authorization: string | null }[];
-  /** The plan stand-in (planRoutes.ts): the living plan by team id, versions W/"n"; tests change it to simulate another editor. */
-  readonly plans: Map<string, PlanAction[]>;
-  /** Plans kept at rounds' closes, by round id. */
-  readonly frozenPlans: FakePlan['frozen'];
-  /** Whether the fixture user may edit the plan (a practice champion). */
-  canEditPlan: boolean;
+  /** The team's plan, members and channel updates (./planRoutes.ts); tests set and read it. */
+  readonly plan: PlanFake;
+  /** The team's rounds as GET …/rounds lists them, newest first (ROUNDS unless a test sets others). */
+  rounds: (typeof ROUNDS)[number][];
   /** The evidence notes' stand-in (evidenceRoutes.ts). */
   readonly evidence: EvidenceFixture;
   /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
@@ -63,8 +61,9 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/me/rounds', async (_req, res) => {
     res.send(200, { rounds: MY_ROUNDS });
   });
+  const listed = { rounds: [...ROUNDS] };
   server.get('/api/teams/:teamId/rounds', async (req, res) => {
-    if (team(req, res)) res.send(200, { rounds: ROUNDS });
+    if (team(req, res)) res.send(200, { rounds: listed.rounds });
   });
   server.get('/api/teams/:teamId/rounds/:roundId/participation', async (req, res) => {
     if (!team(req, res)) return;
@@ -83,9 +82,11 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/teams/:teamId/rounds/:roundId/conditions/:conditionId/comments', async (req, res) => {
     if (team(req, res) && !atClose(req, res)) sendComments(req, res, summaries);
   });
-  const plan = registerPlanRoutes(server);
+  const plan = newPlanFake();
+  registerPlanRoutes(server, plan, () => listed.rounds);
   registerRoundInsightRoutes(server, atClose);
   const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
+  registerTrendsRoutes(server, summaries);
   const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
   registerTabFiles(server, distDir);
 
@@ -96,15 +97,14 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     summaries,
     participations,
     requests,
-    plans: plan.plans,
-    frozenPlans: plan.frozen,
     evidence,
     youSaidWeDid,
-    get canEditPlan() {
-      return plan.canEdit;
+    plan,
+    get rounds() {
+      return listed.rounds;
     },
-    set canEditPlan(value: boolean) {
-      plan.canEdit = value;
+    set rounds(value) {
+      listed.rounds = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -23,7 +23,10 @@ describe('the CSV export', () => {
     const { response, bytes } = await round.download('/export.csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="practice-audit-round-1.csv"');
+    // The team's name, which is not plain ASCII (an en dash): RFC 6266's filename* in UTF-8, and an ASCII fallback.
+    expect(response.headers.get('content-disposition')).toBe(
+      "attachment; filename=\"Practice Audit - Children's Services - North - round 1.csv\"; filename*=UTF-8''Practice%20Audit%20-%20Children%27s%20Services%20%E2%80%93%20North%20-%20round%201.csv",
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain("Children's Services – North");
@@ -39,10 +42,16 @@ describe('the CSV export', () => {
       expect.arrayContaining(['Audit round', '1']),
       expect.arrayContaining(['Status', 'Closed']),
       expect.arrayContaining(['Privacy threshold', expect.stringMatching(/^5: a group with fewer than 5 answers is not shown/)]),
+      expect.arrayContaining(['Respondents', '13']),
+      // Against the team's 20 members when the round closed.
+      expect.arrayContaining(['Response rate', 'Response rate: 13 of 20 members (65%).']),
+      // The round is the team's latest: its plan is the living one.
+      expect.arrayContaining(['Plan', expect.stringMatching(/^As it stands on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}$/)]),
     ]));
     expect(before.find((line) => line[0] === 'Opened')![1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(header.slice(0, 5)).toEqual(APPENDIX_2);
-    expect(header.slice(8)).toEqual(LEVELS.map((l) => `Score: ${l.label}`));
+    expect(header.slice(8, 15)).toEqual(LEVELS.map((l) => `Score: ${l.label}`));
+    expect(header[15]).toBe('Evidence (how do you know?)');
     expect(rows.map((row) => row.slice(0, 2))).toEqual(CONDITIONS.map((c) => [String(c.number), c.text]));
   });
 
@@ -58,15 +67,15 @@ describe('the CSV export', () => {
     expect(c01['Score: Practice supervisor / team manager']).toBe('hidden (protects a smaller group)');
     expect(c01['Score: Volunteer']).toBe('no answers');
     expect(rows[1]!.slice(5, 8)).toEqual(['fewer than 5 answers', 'fewer than 5', '']);
-    expect(rows[1]!.slice(8)).toEqual(LEVELS.map(() => '')); // said once, in the all-staff cell
+    expect(rows[1]!.slice(8, 15)).toEqual(LEVELS.map(() => '')); // said once, in the all-staff cell
   });
 
   it("gives the plan's actions with owner, due date and status, escaping any cell that would start a formula", async () => {
     const { rows } = gridOf(await round.csvLines());
-    expect(rows[0]!.slice(3, 5)).toEqual(['\'=HYPERLINK("http://evil","click")', "'+1 more workshop — Owner: Head of service · Due 2026-12-01 · In progress"]);
+    expect(rows[0]!.slice(3, 5)).toEqual(['\'=HYPERLINK("http://evil","click")', "'+1 more workshop — Owner: Head of service · Due 1 December 2026 · In progress\nProgress: 20 November 2026: First workshop held with two teams"]);
     expect(rows[1]!.slice(3, 5)).toEqual([
       '1. Agree the role\nwith HR\n2. Name champions, "one per team", in every service',
-      '1. Draft by Friday — Owner: =cmd|calc · Due 2026-11-30 · Done\n2. No due date · Not started',
+      '1. Draft by Friday — Owner: =cmd|calc · Due 30 November 2026 · Done\n2. No due date · Not started',
     ]);
     expect(rows[2]!.slice(3, 5)).toEqual(["'-2 posts to fill", "'@SUM(A1) — Owner: Deputy director · No due date · Not started"]);
     // (The plan trims what it is given, so the space before ＠ is gone; cellSafety.spec.ts covers white space.)
@@ -75,6 +84,15 @@ describe('the CSV export', () => {
     expect(rows[5]!.slice(3, 5)).toEqual(['', '']);
     // No cell starts a formula, fullwidth or behind white space.
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[\s\uFEFF\u200B]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/u);
+  });
+});
+
+describe('the evidence notes (issue 11)', () => {
+  it('are in their condition\'s row, in the last column', async () => {
+    const { header, rows } = gridOf(await round.csvLines());
+    expect(header.at(-1)).toBe('Evidence (how do you know?)');
+    expect(rows[0]!.at(-1)).toBe('Case audit, QA audit of 20 cases, 2 November 2026: Partners were invited to 3 of 20 strategy meetings');
+    expect(rows.slice(1).map((row) => row.at(-1))).toEqual(rows.slice(1).map(() => ''));
   });
 });
 

@@ -31,7 +31,7 @@ async function readEverything(): Promise<Record<string, string>> {
   const paths = [
     '/api/me/rounds', `${team}/rounds`, `${round}/participation`, `${round}/summary`, `${round}/changes`, `${round}/plan`,
     `${round}/conditions/C01/comments`, `${round}/conditions/C01/comments?level=senior-leader`, `${round}/conditions/C01/comments?level=practitioner`,
-    `${round}/export.csv`, `${round}/export.xlsx`,
+    `${round}/export.csv`, `${round}/export.xlsx`, `${round}/export.docx`,
   ];
   const read: Record<string, string> = {};
   for (const path of paths) {

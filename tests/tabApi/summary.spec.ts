@@ -36,7 +36,7 @@ afterAll(async () => {
 describe('while the round is open', () => {
   it('serves its participation, and answers every result route with RESULTS_AT_CLOSE', async () => {
     expect(JSON.parse((await api('/participation')).text)).toMatchObject({ roundNumber: 1, results: 'at-close', respondents: 13, answersByCondition: { C01: 13, C02: 0 } });
-    for (const path of ['/summary', '/conditions/C01/comments', '/changes', '/export.csv', '/export.xlsx']) {
+    for (const path of ['/summary', '/conditions/C01/comments', '/changes', '/export.csv', '/export.xlsx', '/export.docx']) {
       const reply = await api(path);
       expect({ path, status: reply.status }).toEqual({ path, status: 409 });
       expect(JSON.parse(reply.text)).toEqual({ error: { code: 'RESULTS_AT_CLOSE', message: expect.stringMatching(/^Results appear when round 1 closes\./) } });

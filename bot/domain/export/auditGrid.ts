@@ -1,10 +1,13 @@
 import { scoreInTenths } from '../summary/shownScore';
-import { dayInWords, ukDayOf } from '../closeDate';
+import { ukDayOf } from '../closeDate';
 import { CONDITIONS } from '../conditions';
+import type { EvidenceNote } from '../evidence';
 import { LEVELS } from '../levels';
-import { ACTION_STATUS_LABELS, type PlanAction } from '../plan';
+import { responseRateText, type TeamSize } from '../responseRate';
 import { summariseNow, type CellSummary, type RoundSummary } from '../summary';
 import { safeCell, type SheetValue } from './cellSafety';
+import { actionFacts, actionWords, evidenceWords, planAsOfWords, sortActions, sortEvidence, type ActionWords } from './reportText';
+import type { ReportPlan } from './roundReport';
 
 export type GridValue = string | number | null;
 
@@ -12,6 +15,8 @@ export interface GridColumn {
   readonly header: string;
   /** Width in characters, for the spreadsheet. */
   readonly width: number;
+  /** The spreadsheet's number format for the column's numbers ('0.0': scores to one decimal, as the tab shows them). */
+  readonly numberFormat?: string;
 }
 
 /** The Appendix 2 grid of one round, ready for a file: a header block, then one row per condition. */
@@ -26,9 +31,10 @@ export interface GridInput {
   readonly teamName: string;
   readonly round: { readonly number: number; readonly status: 'open' | 'closed'; readonly openedAt: string; readonly closedAt?: string };
   readonly summary: RoundSummary;
-  readonly actions: readonly PlanAction[];
-  /** Which plan `actions` are (issue 11): as it stands now, or as it stood at the round's close (ISO 8601 `at`). */
-  readonly planAsOf: { readonly asOf: 'now' | 'close'; readonly at: string };
+  /** The team's size kept at the round's close (the response rate's denominator). */
+  readonly teamSize: TeamSize;
+  readonly plan: ReportPlan;
+  readonly evidence: readonly EvidenceNote[];
   readonly exportedAt: Date;
 }
 
@@ -41,19 +47,26 @@ const APPENDIX_COLUMNS: GridColumn[] = [
   { header: 'How will you progress this?', width: 48 },
 ];
 const FIGURE_COLUMNS: GridColumn[] = [
-  { header: 'Score, all staff (0 to 3)', width: 12 },
-  { header: 'Answers', width: 10 },
-  { header: "Don't know (%)", width: 10 },
-  ...LEVELS.map((level) => ({ header: `Score: ${level.label}`, width: 16 })),
+  { header: 'Score, all staff (0 to 3)', width: 12, numberFormat: '0.0' },
+  { header: 'Answers', width: 10, numberFormat: '#,##0' },
+  { header: "Don't know (%)", width: 10, numberFormat: '0.0' },
+  ...LEVELS.map((level) => ({ header: `Score: ${level.label}`, width: 16, numberFormat: '0.0' })),
 ];
+/** How you know (issue 11): the evidence notes, after the figures so that earlier columns keep their place. */
+const EVIDENCE_COLUMN: GridColumn = { header: 'Evidence (how do you know?)', width: 48 };
 
 /**
- * Built from the summary (every privacy rule already applied) and the plan: no respondent,
- * no comment and no answer time can reach it. Who last edited an action is left out too.
+ * Built from the summary (every privacy rule already applied), the plan and the evidence notes:
+ * no respondent, no comment and no answer time can reach it. Who last edited an action, wrote a
+ * progress note or added evidence is left out too (reportText.ts never reads them).
  */
-export function auditGrid({ teamName, round, summary, actions, planAsOf, exportedAt }: GridInput): AuditGrid {
+export function auditGrid({ teamName, round, summary, teamSize, plan, evidence, exportedAt }: GridInput): AuditGrid {
   const now = summariseNow(summary);
   const threshold = summary.privacyThreshold;
+  // "Overdue" as the plan stands: today, or the day of the round's close for a plan kept then.
+  const today = ukDayOf(plan.asOf === 'now' ? exportedAt : new Date(plan.at));
+  const actions = sortActions(plan.actions).map((action) => actionWords(action, today));
+  const notes = sortEvidence(evidence).map(evidenceWords);
   return {
     title: 'Practice Audit: conditions which promote good practice (Appendix 2 self-audit)',
     details: [
@@ -63,15 +76,16 @@ export function auditGrid({ teamName, round, summary, actions, planAsOf, exporte
       ['Opened', when(round.openedAt)],
       ['Closed', round.closedAt ? when(round.closedAt) : 'Still open'],
       ['Respondents', summary.respondents],
+      ['Response rate', responseRateText(summary.respondents, teamSize, false)],
       ['Privacy threshold', `${threshold}: a group with fewer than ${threshold} answers is not shown, nor a group whose figures would reveal it`],
       ['Scores', `Mean rating: 0 not in place, 1 partly, 2 mostly, 3 fully in place; "don't know" is not scored, and a group with fewer than ${threshold} ratings has no score`],
-      ['Plan', planAsOf.asOf === 'now' ? `As it stands on ${dayInWords(ukDayOf(new Date(planAsOf.at)))}` : `As it stood at the round's close, ${dayInWords(ukDayOf(new Date(planAsOf.at)))}`],
+      ['Plan', planAsOfWords(plan)],
       ['Exported', when(exportedAt.toISOString())],
     ],
-    columns: [...APPENDIX_COLUMNS, ...FIGURE_COLUMNS],
+    columns: [...APPENDIX_COLUMNS, ...FIGURE_COLUMNS, EVIDENCE_COLUMN],
     rows: CONDITIONS.map((condition, i) => {
       const cells = summary.conditions.find((c) => c.conditionId === condition.id);
-      const planned = sortActions(actions.filter((a) => a.conditionId === condition.id));
+      const planned = actions.filter((a) => a.conditionId === condition.id);
       const all: CellSummary = cells?.allStaff ?? { shown: false, reason: 'too-small' };
       return [
         condition.number,
@@ -84,17 +98,25 @@ export function auditGrid({ teamName, round, summary, actions, planAsOf, exporte
         all.shown ? round1(all.dontKnowShare * 100) : null,
         // A condition hidden whole says why once, in its all-staff cell.
         ...LEVELS.map((level) => (all.shown && cells ? scoreOrWhy(cells.byLevel[level.id], threshold) : null)),
+        numbered(notes.filter((n) => n.conditionId === condition.id).map((n) => `${n.about}: ${n.found}`)),
       ];
     }),
   };
 }
 
-/** The grid as the lines of a sheet, every cell made safe: returns the index of the table's header line. */
-export function gridLines(grid: AuditGrid): { lines: SheetValue[][]; tableHeader: number } {
-  const lines: SheetValue[][] = [[safeCell(grid.title)], ...grid.details.map(([label, value]) => [safeCell(label), safeCell(value)]), []];
-  const tableHeader = lines.length;
-  lines.push(grid.columns.map((c) => safeCell(c.header)), ...grid.rows.map((row) => row.map(safeCell)));
-  return { lines, tableHeader };
+/** The title and the details, one to a line ("label", value), every cell made safe. */
+export function aboutLines(grid: AuditGrid): SheetValue[][] {
+  return [[safeCell(grid.title)], ...grid.details.map(([label, value]) => [safeCell(label), safeCell(value)])];
+}
+
+/** The condition table: its header line, then one line per condition, every cell made safe. */
+export function tableLines(grid: AuditGrid): SheetValue[][] {
+  return [grid.columns.map((c) => safeCell(c.header)), ...grid.rows.map((row) => row.map(safeCell))];
+}
+
+/** The whole grid as the lines of one sheet (the CSV): the details, a blank line, then the table. */
+export function gridLines(grid: AuditGrid): SheetValue[][] {
+  return [...aboutLines(grid), [], ...tableLines(grid)];
 }
 
 function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
@@ -106,19 +128,19 @@ function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
   return cell.score === null ? "no score (all don't know)" : scoreInTenths(cell.score) / 10;
 }
 
-function progressLine(action: PlanAction): string {
-  const details = [action.owner && `Owner: ${action.owner}`, action.dueDate ? `Due ${action.dueDate}` : 'No due date', ACTION_STATUS_LABELS[action.status]];
-  return [action.progress, details.filter(Boolean).join(' · ')].filter(Boolean).join(' — ');
+/** An action's progress, its facts, its status history and its dated progress notes, one to a line. */
+function progressLine(action: ActionWords): string {
+  return [
+    [action.progress, actionFacts(action)].filter(Boolean).join(' — '),
+    ...(action.history ? [`Status: ${action.history}`] : []),
+    ...action.notes.map((note) => `Progress: ${note}`),
+  ].join('\n');
 }
 
 /** One action as it is; several numbered, so each need lines up with its progress. */
 function numbered(lines: string[]): string | null {
   if (lines.length === 0) return null;
   return lines.length === 1 ? lines[0]! : lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
-}
-
-function sortActions(actions: PlanAction[]): PlanAction[] {
-  return [...actions].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.need.localeCompare(b.need) || a.actionId.localeCompare(b.actionId));
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -4,6 +4,7 @@ import type { RoundSummary, SummaryComment } from '@domain/summary/roundSummary'
 import type { ConditionChange } from '@domain/summary/compareRounds';
 import type { ResultsState, RoundParticipation } from '@domain/summary/release';
 import type { TeamSize } from '@domain/responseRate';
+import type { TeamTrends, TrendRound } from '@domain/summary/trends';
 import type { YouSaidWeDidFacts } from '@domain/summary/youSaidWeDid';
 
 export type { RoundSummary, SummaryComment };
@@ -147,7 +148,17 @@ export interface RoundChanges {
   readonly conditions: readonly ConditionChange[];
 }
 
-export type ExportFormat = 'csv' | 'xlsx';
+export type { TrendRound };
+
+/**
+ * GET /api/teams/:teamId/trends (bot/app/tab/trends.ts): each condition's all-staff score across
+ * all of the team's closed rounds, oldest first, each as that round's released summary shows it
+ * (a hidden cut stays hidden with its reason), with how many answered. Members of the team only.
+ */
+export type TeamTrendsReply = TeamTrends;
+
+/** …/export.csv, …/export.xlsx (Appendix 2's grid) and …/export.docx (the Word report, issue 11). */
+export type ExportFormat = 'csv' | 'xlsx' | 'docx';
 
 /** A file fetched from the API, ready to save. */
 export interface DownloadedFile {

@@ -20,7 +20,10 @@ function saveFile(blob: Blob, filename: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** "Download CSV" and "Download Excel": the round as Appendix 2's grid (no comments, no names). */
+/**
+ * "Download CSV" and "Download Excel": the round as Appendix 2's grid; "Download Word": the report for a
+ * meeting or Ofsted (front page, Ofsted's three questions, the grid). No comments and no names in any.
+ */
 export function ExportButtons({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
   const styles = useStyles();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -42,6 +45,7 @@ export function ExportButtons({ api, teamId, roundId }: { api: Api; teamId: stri
     <div className={styles.row}>
       <Button disabled={busy !== null} onClick={() => void download('csv')}>{busy === 'csv' ? 'Preparing CSV…' : 'Download CSV'}</Button>
       <Button disabled={busy !== null} onClick={() => void download('xlsx')}>{busy === 'xlsx' ? 'Preparing Excel…' : 'Download Excel'}</Button>
+      <Button disabled={busy !== null} onClick={() => void download('docx')}>{busy === 'docx' ? 'Preparing Word…' : 'Download Word'}</Button>
       {failure && <MessageBar intent="error"><MessageBarBody>{failure}</MessageBarBody></MessageBar>}
     </div>
   );

@@ -9,7 +9,7 @@ import { EvidenceMarker } from './evidence/EvidenceMarker';
 
 const useStyles = makeStyles({
   conditionNumber: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
-  allStaff: { backgroundColor: tokens.colorNeutralBackground2 },
+  allStaff: { backgroundColor: tokens.colorNeutralBackground2, borderRight: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
   // On a phone the all-staff column shows beside the condition before the table scrolls.
   conditionColumn: { minWidth: '220px', maxWidth: '340px', [NARROW_REGION]: { minWidth: '150px' } },
 });
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
 /**
  * The Appendix 2 grid for "what happens now": conditions as rows, levels as columns, all staff
  * first. A real table with row and column headers: the accessible form of everything shown.
+ * A heatmap too: each scored cell is filled by its score (OverviewCell, heatmap/HeatmapLegend).
  */
 export function OverviewTable({ summary }: { summary: RoundSummary }) {
   const styles = useStyles();
@@ -26,7 +27,7 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
     <>
       What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
       “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden, and a score needs
-      at least {threshold} ratings other than “don’t know”.
+      at least {threshold} ratings other than “don’t know”. Each scored cell is coloured by its score.
     </>
   );
   const columns = ['Condition', { label: 'All staff', className: styles.allStaff }, ...LEVELS.map((level) => level.label)];

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useRoundSummary } from '../hooks/roundFeed';
-import { RatingLegend } from './DistributionBar';
+import { HeatmapLegend } from './heatmap/HeatmapLegend';
 import { OverviewTable } from './OverviewTable';
 import { Participation } from './Participation';
 
@@ -31,7 +31,7 @@ export function SummaryPanel(props: { headingLevel?: 'h2' | 'h3' }) {
           </section>
           <section className={styles.section} aria-labelledby={overviewId}>
             <Subtitle2 as={heading} id={overviewId} className={styles.heading}>Overview</Subtitle2>
-            <RatingLegend />
+            <HeatmapLegend />
             <OverviewTable summary={summary} />
           </section>
         </>

@@ -9,6 +9,8 @@ export const useFormStyles = makeStyles({
   form: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    // Each field keeps its own height: a hint may be longer than the others'.
+    alignItems: 'start',
     gap: tokens.spacingHorizontalM,
     padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground2,

@@ -15,6 +15,7 @@ import { ChangesView } from './ChangesView';
 import { ConditionView } from './ConditionView';
 import { DisagreementView } from './DisagreementView';
 import { PrintView } from './PrintView';
+import { TrendsView } from './TrendsView';
 
 /** A round started in the channel shows up here within this long. */
 const ROUNDS_POLL_MS = 30_000;
@@ -25,6 +26,7 @@ const VIEWS = [
   { value: 'disagreement', label: 'Where levels disagree' },
   { value: 'condition', label: 'A condition' },
   { value: 'changes', label: 'Changes since last round' },
+  { value: 'trends', label: 'Trends' },
   { value: 'plan', label: 'Plan' },
 ] as const;
 type ViewName = (typeof VIEWS)[number]['value'];
@@ -43,26 +45,27 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
 });
 
-function RoundViews({ api, teamId, roundId, onPrint }: { api: Api; teamId: string; roundId: string; onPrint: () => void }) {
+function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId: string; round: RoundListItem; latest: boolean; onPrint: () => void }) {
   const styles = useStyles();
   const ids = useId();
   const [view, setView] = useState<ViewName>('overview');
   const tabId = (name: ViewName) => `${ids}-tab-${name}`;
-  const props = { api, teamId, roundId };
+  const props = { api, teamId, roundId: round.roundId };
   return (
     <>
       <div className={styles.actions}>
         <ExportButtons {...props} />
         <Button onClick={onPrint}>Print</Button>
       </div>
-      <YouSaidWeDid key={`${teamId}|${roundId}`} api={api.channel} teamId={teamId} roundId={roundId} />
+      <YouSaidWeDid key={`${teamId}|${round.roundId}`} api={api.channel} teamId={teamId} roundId={round.roundId} />
       <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'overview' && <SummaryPanel />}
         {view === 'disagreement' && <DisagreementView />}
         {view === 'condition' && <ConditionView {...props} />}
         {view === 'changes' && <ChangesView {...props} />}
-        {view === 'plan' && <PlanTab {...props} />}
+        {view === 'trends' && <TrendsView api={api} teamId={teamId} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}
       </div>
     </>
   );
@@ -80,7 +83,7 @@ function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem;
       <ViewTabs label="Audit views" tabs={OPEN_VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'participation' && <OpenRoundPanel round={round} {...panel} />}
-        {view === 'plan' && <PlanTab api={api} teamId={teamId} roundId={round.roundId} />}
+        {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest />}
       </div>
     </>
   );
@@ -143,7 +146,7 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
       {teamId && round && (
         <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
           {round.status === 'closed'
-            ? <RoundViews api={api} teamId={teamId} roundId={round.roundId} onPrint={() => setPrinting(round.roundId)} />
+            ? <RoundViews api={api} teamId={teamId} round={round} latest={round.roundId === list[0]?.roundId} onPrint={() => setPrinting(round.roundId)} />
             : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
         </RoundFeedProvider>
       )}

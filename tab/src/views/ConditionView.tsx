@@ -1,30 +1,22 @@
 import { useId, useState } from 'react';
-import { Field, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CONDITIONS, findCondition, isConditionId, type ConditionId } from '@domain/conditions';
+import { MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { CONDITIONS, findCondition, type ConditionId } from '@domain/conditions';
 import type { Api } from '../api/client';
 import { useRoundSummary } from '../hooks/roundFeed';
 import { ConditionComments } from '../components/ConditionComments';
 import { ConditionDistributionTable } from '../components/ConditionDistributionTable';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
-import { usePickerStyles } from '../components/pickerStyles';
+import { ConditionPicker } from '../components/ConditionPicker';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: `${tokens.spacingVerticalM} 0 0` },
-  // As wide as the longest condition where there is room (as on a desktop), never wider than the screen.
-  picker: { width: 'fit-content', maxWidth: '100%' },
   evidence: { margin: 0, maxWidth: '80ch', color: tokens.colorNeutralForeground2 },
 });
-
-const conditionName = (id: ConditionId) => {
-  const condition = findCondition(id);
-  return condition ? `${condition.number}. ${condition.text}` : id;
-};
 
 /** One condition in depth: why it matters, its answers by level, the evidence beside them, and what people said. */
 export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
   const styles = useStyles();
-  const picker = usePickerStyles();
   const answersId = useId();
   const commentsId = useId();
   const [conditionId, setConditionId] = useState<ConditionId>(CONDITIONS[0]!.id);
@@ -32,16 +24,7 @@ export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: stri
   const condition = summary?.conditions.find((row) => row.conditionId === conditionId);
   return (
     <>
-      <Field label="Condition" className={mergeClasses(picker.field, styles.picker)}>
-        <Select
-          className={picker.select}
-          data-testid="condition-picker"
-          value={conditionId}
-          onChange={(_event, data) => { if (isConditionId(data.value)) setConditionId(data.value); }}
-        >
-          {CONDITIONS.map((c) => <option key={c.id} value={c.id}>{conditionName(c.id)}</option>)}
-        </Select>
-      </Field>
+      <ConditionPicker value={conditionId} onChange={setConditionId} testId="condition-picker" />
       <p className={styles.evidence} data-testid="evidence"><strong>Why this matters: </strong>{findCondition(conditionId)?.evidence}</p>
       {loading && !summary && <Spinner size="small" label="Loading the audit…" />}
       {error && <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>}

@@ -1,8 +1,10 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { ApiError } from '../../api/request';
 import { useFormStyles } from '../formStyles';
 import type { ActionStatus, PlanAction, PlanActionFields } from '../../api/types';
-import { ACTION_STATUSES, MAX_OWNER, MAX_PLAN_TEXT, statusLabel } from './planFormat';
+import { OwnerPicker, type Members, type OwnerChoice } from './OwnerPicker';
+import { ACTION_STATUSES, MAX_PLAN_TEXT, statusLabel } from './planFormat';
 
 /** Which field a validation message from the API is about (its words name the field). */
 export type FieldName = 'need' | 'progress' | 'owner' | 'dueDate' | 'status';
@@ -19,6 +21,8 @@ export function ActionForm(props: {
   conditionId: string;
   conditionLabel: string;
   action?: PlanAction;
+  /** The team's members, for the owner picker. */
+  members: Members;
   saving: boolean;
   problem: FormProblem | null;
   onSave: (fields: PlanActionFields) => void;
@@ -29,7 +33,7 @@ export function ActionForm(props: {
   const { action } = props;
   const [need, setNeed] = useState(action?.need ?? '');
   const [progress, setProgress] = useState(action?.progress ?? '');
-  const [owner, setOwner] = useState(action?.owner ?? '');
+  const [owner, setOwner] = useState<OwnerChoice>({ owner: action?.owner ?? '', memberId: action?.ownerMember?.teamsUserId ?? null });
   const [dueDate, setDueDate] = useState(action?.dueDate ?? '');
   const [status, setStatus] = useState<ActionStatus>(action?.status ?? 'not-started');
   const [needMissing, setNeedMissing] = useState(false);
@@ -42,7 +46,7 @@ export function ActionForm(props: {
       return;
     }
     setNeedMissing(false);
-    props.onSave({ conditionId: props.conditionId, need, progress, owner, ownerMemberId: null, dueDate: dueDate || null, status });
+    props.onSave({ conditionId: props.conditionId, need, progress, owner: owner.owner, ownerMemberId: owner.memberId, dueDate: dueDate || null, status });
   };
   const title = action ? `Change the action for condition ${props.conditionLabel}` : `Add an action for condition ${props.conditionLabel}`;
   const needError = needMissing ? 'Say what needs to happen.' : fieldProblem('need');
@@ -59,9 +63,7 @@ export function ActionForm(props: {
       <Field label="How will you progress this?" className={styles.wide} validationMessage={fieldProblem('progress')} validationState={fieldProblem('progress') ? 'error' : 'none'}>
         <Textarea value={progress} maxLength={MAX_PLAN_TEXT} onChange={(_e, data) => setProgress(data.value)} name="progress" />
       </Field>
-      <Field label="Owner" validationMessage={fieldProblem('owner')} validationState={fieldProblem('owner') ? 'error' : 'none'}>
-        <Input value={owner} maxLength={MAX_OWNER} onChange={(_e, data) => setOwner(data.value)} name="owner" />
-      </Field>
+      <OwnerPicker members={props.members} value={owner} onChange={setOwner} problem={fieldProblem('owner')} />
       <Field label="Due date" validationMessage={fieldProblem('dueDate')} validationState={fieldProblem('dueDate') ? 'error' : 'none'}>
         <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} name="dueDate" />
       </Field>
@@ -78,8 +80,12 @@ export function ActionForm(props: {
   );
 }
 
-/** The API's 400 message names the field ("The action's owner is not valid: …"). */
-export function problemFrom(message: string): FormProblem {
-  const match = /The action's (need|progress|owner|dueDate|status) /.exec(message);
-  return { field: (match?.[1] as FieldName | undefined) ?? null, message };
+/**
+ * Which field the API's refusal (400) is about: its message names it ("The action's owner is not
+ * valid: …"), or its code does (OWNER_NOT_A_MEMBER: the member picked has left the team).
+ */
+export function problemFrom(error: ApiError): FormProblem {
+  if (error.code === 'OWNER_NOT_A_MEMBER') return { field: 'owner', message: error.message };
+  const match = /The action's (need|progress|owner|dueDate|status) /.exec(error.message);
+  return { field: (match?.[1] as FieldName | undefined) ?? null, message: error.message };
 }

@@ -4,7 +4,7 @@ import { VISUALLY_HIDDEN } from '../tableStyles';
 import { CONDITIONS, type ConditionId } from '@domain/conditions';
 import type { NowSummary } from '@domain/summary/whatHappensNow';
 import type { PlanAction } from '../../api/types';
-import { formatDueDate, statusLabel } from './planFormat';
+import { ActionDetails, type ActionHandlers } from './ActionDetails';
 import { DataTable } from '../DataTable';
 
 /** The grid's columns, as its header row and (stacked) each cell names them. */
@@ -58,7 +58,6 @@ const useStyles = makeStyles({
   number: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  meta: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   none: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
 });
@@ -66,29 +65,33 @@ const useStyles = makeStyles({
 /**
  * Appendix 2's grid: each condition with what happens now (from the summary) and the plan's
  * actions as what needs to happen and how it will be progressed. All text is rendered as text.
+ * With `onlyOverdue`, `actions` are the overdue ones and only their conditions are listed.
  */
 export function PlanTable(props: {
   now: ReadonlyMap<ConditionId, NowSummary>;
   actions: readonly PlanAction[];
-  canEdit: boolean;
-  busy: boolean;
+  onlyOverdue: boolean;
+  handlers: ActionHandlers;
   /** The form open under a condition's row, if any. */
   renderForm: (conditionId: ConditionId) => ReactNode;
   onAdd: (conditionId: ConditionId) => void;
-  onEdit: (action: PlanAction) => void;
-  onDelete: (action: PlanAction) => void;
 }) {
   const styles = useStyles();
   const named = mergeClasses(styles.cell, styles.named);
+  const { canEdit, busy } = props.handlers;
+  const caption = props.onlyOverdue
+    ? 'The audit of services, overdue actions only: for each condition with one, what happens now, what needs to happen and how you will progress it.'
+    : 'The audit of services: for each condition, what happens now, what needs to happen and how you will progress it.';
   return (
     <DataTable
       testId="plan"
-      caption="The audit of services: for each condition, what happens now, what needs to happen and how you will progress it."
+      caption={caption}
       columns={COLUMNS}
       classNames={{ table: styles.table, caption: styles.caption, head: styles.head, body: styles.body }}
     >
       {CONDITIONS.map((condition) => {
         const actions = props.actions.filter((action) => action.conditionId === condition.id);
+        if (props.onlyOverdue && actions.length === 0) return null;
         const now = props.now.get(condition.id);
         const form = props.renderForm(condition.id);
         return (
@@ -107,9 +110,9 @@ export function PlanTable(props: {
                     {actions.map((action) => <li key={action.actionId} className={styles.text}>{action.need}</li>)}
                   </ol>
                 )}
-                {props.canEdit && !form && (
+                {canEdit && !form && !props.onlyOverdue && (
                   <div className={styles.actions}>
-                    <Button size="small" onClick={() => props.onAdd(condition.id)} disabled={props.busy} aria-label={`Add action for condition ${condition.number}`}>
+                    <Button size="small" onClick={() => props.onAdd(condition.id)} disabled={busy} aria-label={`Add action for condition ${condition.number}`}>
                       Add action
                     </Button>
                   </div>
@@ -120,20 +123,7 @@ export function PlanTable(props: {
                   <ol className={styles.list}>
                     {actions.map((action) => (
                       <li key={action.actionId} data-action={action.actionId}>
-                        {action.progress && <span className={styles.text}>{action.progress}</span>}
-                        <span className={styles.meta}>
-                          {[
-                            action.owner ? `Owner: ${action.owner}` : 'No owner yet',
-                            action.dueDate ? `Due ${formatDueDate(action.dueDate)}` : 'No due date',
-                            statusLabel(action.status),
-                          ].join(' · ')}
-                        </span>
-                        {props.canEdit && (
-                          <span className={styles.actions}>
-                            <Button size="small" onClick={() => props.onEdit(action)} disabled={props.busy} aria-label={`Change the action “${truncate(action.need)}”`}>Change</Button>
-                            <Button size="small" onClick={() => props.onDelete(action)} disabled={props.busy} aria-label={`Delete the action “${truncate(action.need)}”`}>Delete</Button>
-                          </span>
-                        )}
+                        <ActionDetails action={action} handlers={props.handlers} />
                       </li>
                     ))}
                   </ol>
@@ -150,8 +140,4 @@ export function PlanTable(props: {
       })}
     </DataTable>
   );
-}
-
-function truncate(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
