@@ -109,6 +109,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     logger,
   });
   const now = options.now ?? (() => new Date());
+  // The plan's repository also keeps the owners' due-date nudges claimed (they lie beside the actions).
+  const plans = new PlanRepository(tables.plans, rounds, now);
   const services: AuditServices = {
     rounds,
     roundCache: new RoundReadCache(rounds, config.roundCacheMs),
@@ -125,8 +127,9 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     }),
     teams,
     teamCache: new TeamReadCache(teams),
-    plans: new PlanRepository(tables.plans, rounds, now),
+    plans,
     evidence: new EvidenceRepository(tables.evidence),
+    nudgeClaims: plans,
     teamSettings: new TeamSettingsRepository(tables.teams),
     roundCards,
     reminders: {
@@ -169,6 +172,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     plans: services.plans,
     evidence: services.evidence,
     champions: services.champions,
+    dueWork: services.dueWork,
     announcements: services.announcements,
     privacyThreshold: services.privacyThreshold,
     now: services.now,

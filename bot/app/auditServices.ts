@@ -14,6 +14,7 @@ import type { PlanStore } from './plan/planStore';
 import type { ReminderServices } from './reminders/reminderPorts';
 import type { AnnounceServices } from './announce/announcePorts';
 import type { EvidenceStore } from './evidence/evidenceStore';
+import type { NudgeClaims } from './plan/nudgePorts';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -44,6 +45,8 @@ export interface AuditServices {
   readonly plans: PlanStore;
   /** Each round's evidence notes, what other sources found (issue 11). */
   readonly evidence: EvidenceStore;
+  /** The owners' due-date nudges claimed, beside the plan (issue 11): each sent once. */
+  readonly nudgeClaims: NudgeClaims;
   /** Each team's own choices for its rounds: close after days, reminders, cadence (issue 10). */
   readonly teamSettings: TeamSettingsRepository;
   /** The rounds' cards in their channels (posting, counts, closing). */

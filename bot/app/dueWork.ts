@@ -1,11 +1,11 @@
 /**
  * Work that must happen later, once and on time, across restarts and several instances (issue
- * 10): a round closing on its close date, a wave of reminders, a recurring round opening. Use
- * cases schedule it through `DueWork`; the engine (bot/storage/dueWorkQueue.ts, over Azure Queue
- * Storage, Azurite's queue service locally) hands each job to its kind's handler at or after its
- * due time, on one instance, AT LEAST once: every handler must be idempotent (a job delivered
- * twice does its work once), and must check the job still applies when it runs (a round extended
- * since, closed by hand, a setting changed).
+ * 10): a round closing on its close date, a wave of reminders, a recurring round opening, an
+ * action's owner nudged on its due date (issue 11). Use cases schedule it through `DueWork`; the
+ * engine (bot/storage/dueWorkQueue.ts, over Azure Queue Storage, Azurite's queue service locally)
+ * hands each job to its kind's handler at or after its due time, on one instance, AT LEAST once:
+ * every handler must be idempotent (a job delivered twice does its work once), and must check
+ * the job still applies when it runs (a round extended since, closed by hand, a setting changed).
  *
  * Each feature adds its job's shape to the `DueJob` union below and its handler to the map the
  * service builds (`DueJobHandlers`). Jobs travel as JSON: plain data only, well under the
@@ -26,7 +26,14 @@ export type DueJob =
    */
   | { readonly kind: 'reminderBatch'; readonly teamId: string; readonly roundId: string; readonly waveId: string; readonly batch: number; readonly members: readonly { readonly teamsUserId: string; readonly entraObjectId?: string; readonly guest?: boolean }[] }
   /** A team's next round under its cadence. `afterRoundId`: the round it follows; if another round opened since, nothing happens. */
-  | { readonly kind: 'openRecurringRound'; readonly teamId: string; readonly afterRoundId: string };
+  | { readonly kind: 'openRecurringRound'; readonly teamId: string; readonly afterRoundId: string }
+  /**
+   * An action of the team's plan falls due (issue 11): its owner, a roster member, is nudged
+   * one-to-one, once per due date (`dueDate`, YYYY-MM-DD: the due date it was planned for). An
+   * action whose due date moved since, that is done, removed, or whose owner is no longer a
+   * roster member, is left alone (app/plan/nudgeOwner.ts).
+   */
+  | { readonly kind: 'actionDue'; readonly teamId: string; readonly actionId: string; readonly dueDate: string };
 
 export type DueJobKind = DueJob['kind'];
 

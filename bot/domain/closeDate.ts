@@ -94,6 +94,16 @@ export function endOfUkDay(day: CalendarDay): Date {
   return ukInstant(year, month, date + 1);
 }
 
+/**
+ * The instant a UK clock shows `hour`:`minute` on `day` (GMT or BST as it falls that day): 09:00
+ * on 3 March 2027 is 09:00 UTC, on 3 July 2027 08:00 UTC. For times of day the clocks never skip
+ * or repeat (02:00 to 23:59, and midnight); what an action's due-date nudge is timed by.
+ */
+export function ukTimeOnDay(day: CalendarDay, hour: number, minute = 0): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return ukInstant(year, month, date, hour, minute);
+}
+
 /** The close date (the UK day) of a round that closes at `closesAt`: the day that ends then. */
 export function closeDayOf(closesAt: string | Date): CalendarDay {
   return ukDayOf(new Date(new Date(closesAt).getTime() - 1));

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TableTransactionResponse, type TransactionAction } from '@azure/data-tables';
+import type { NudgeClaim, NudgeClaims, NudgeOutcome } from '../app/plan/nudgePorts';
 import type { ActionFields, ChangeStamp, FrozenPlan, PlanStore } from '../app/plan/planStore';
 import type { AuditRound } from '../domain/auditRound';
 import { AuditError } from '../domain/errors';
 import type { PlanAction, ProgressNote } from '../domain/plan';
 import { freezePlan, frozenPartition, frozenPlan } from './frozenPlans';
+import { claimNudge, recordNudge, releaseNudge } from './nudgeClaims';
 import { canBeKeys } from './keys';
 import { isMigrated, migrateOldPlans } from './planMigration';
 import { actionRow, actionRowKey, actionRowsEnd, actionsFromRows, noteRow, statusRow, teamPartition, toAction, type StoredRow } from './planRows';
@@ -19,8 +21,9 @@ const NOTE_ATTEMPTS = 3;
  * plans written before issue 11: planMigration.ts, run on a team's first use on each instance).
  * Changes are conditional on the version (the action row's etag) the editor saw, so a concurrent
  * edit is refused, not lost; an action's status change and its history entry are one transaction.
+ * The owners' due-date nudges are claimed among the action's rows (nudgeClaims.ts).
  */
-export class PlanRepository implements PlanStore {
+export class PlanRepository implements PlanStore, NudgeClaims {
   /** Teams whose old plans this instance knows to be carried over, or is carrying over now. */
   private readonly migrations = new Map<string, Promise<void>>();
 
@@ -124,6 +127,18 @@ export class PlanRepository implements PlanStore {
   async frozen(teamId: string, roundId: string): Promise<FrozenPlan | undefined> {
     await this.migrated(teamId);
     return frozenPlan(this.table, teamId, roundId);
+  }
+
+  claimNudge(teamId: string, actionId: string, dueDate: string, ownerTeamsUserId: string, claimedAt: string): Promise<NudgeClaim | undefined> {
+    return claimNudge(this.table, teamId, actionId, dueDate, ownerTeamsUserId, claimedAt);
+  }
+
+  recordNudge(claim: NudgeClaim, outcome: NudgeOutcome, at: string): Promise<void> {
+    return recordNudge(this.table, claim, outcome, at);
+  }
+
+  releaseNudge(claim: NudgeClaim): Promise<void> {
+    return releaseNudge(this.table, claim);
   }
 
   /** Resolves once the team's old plans are carried over; one migration at a time per team on this instance. */

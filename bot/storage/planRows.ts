@@ -10,6 +10,7 @@ import { encodeKey } from './keys';
  * - `action-<actionId>`: the action's own fields (kind 'action');
  * - `action-<actionId>~note~<writtenAt>~<noteId>`: each progress note (kind 'note');
  * - `action-<actionId>~status~<changedAt>~<random>`: each entry of its status history (kind 'status');
+ * - `action-<actionId>~nudge~<dueDate>~<owner>`: each owner's due-date nudge claimed (kind 'nudge', nudgeClaims.ts);
  * - `migrated`: the marker that the team's plans written before issue 11 have been carried over.
  * An action's rows sort together, so one range query reads it with its notes and history. Every
  * row also names its `actionId` as a property: rows are grouped by it, never by parsing keys.

@@ -6,6 +6,7 @@ import type { PostingAddress } from '../domain/auditRound';
 import type { Logger } from '../logger';
 import { deliveryFailureOf } from './delivery/deliveryFailure';
 import { httpStatusOf } from './delivery/retry';
+import { sendOneToOne } from './reminderMessenger';
 import type { TeamsPort } from './teamsPort';
 
 /**
@@ -26,17 +27,8 @@ export function createChannelAnnouncer(teams: TeamsPort, logger: Logger): Channe
   return {
     postYouSaidWeDid: (where, facts) => postInChannel(where, youSaidWeDidCard(facts), 'you_said_we_did_not_posted'),
     postWeDid: (where, facts) => postInChannel(where, weDidCard(facts), 'we_did_not_posted'),
-    async offerYouSaidWeDid(via, teamsUserId, offer) {
-      try {
-        await teams.openPersonalChat(via, teamsUserId, youSaidWeDidOfferCard({ ...offer, state: { kind: 'offered' } }));
-        return 'sent';
-      } catch (error) {
-        const status = httpStatusOf(error);
-        // 403: they blocked or removed the app; 404: Teams does not know them. Answers, not faults.
-        if (status === 403 || status === 404) return 'unreachable';
-        throw error;
-      }
-    },
+    // 403 (they blocked or removed the app) and 404 are answers: 'unreachable'.
+    offerYouSaidWeDid: (via, teamsUserId, offer) => sendOneToOne(teams, via, teamsUserId, youSaidWeDidOfferCard({ ...offer, state: { kind: 'offered' } })),
   };
 }
 

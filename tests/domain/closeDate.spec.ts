@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  addCalendarMonths, addDays, checkedCloseDate, closeDayOf, dayInWords, endOfUkDay, isCalendarDay, latestCloseDay, proposedCloseDay, ukDayOf,
+  addCalendarMonths, addDays, checkedCloseDate, closeDayOf, dayInWords, endOfUkDay, isCalendarDay, latestCloseDay, proposedCloseDay, ukDayOf, ukTimeOnDay,
 } from '../../bot/domain/closeDate';
 import { assertTakingAnswers, type AuditRound } from '../../bot/domain/auditRound';
 
@@ -97,5 +97,28 @@ describe('a cadence in calendar months', () => {
     expect(addCalendarMonths(new Date('2027-01-31T10:00:00Z'), 1).toISOString()).toBe('2027-02-28T10:00:00.000Z');
     expect(addCalendarMonths(new Date('2026-11-30T10:00:00Z'), 3).toISOString()).toBe('2027-02-28T10:00:00.000Z');
     expect(addCalendarMonths(new Date('2026-10-15T10:00:00Z'), 24).toISOString()).toBe('2028-10-15T10:00:00.000Z');
+  });
+});
+
+describe('a time of day on a UK day', () => {
+  it.each([
+    ['in winter (GMT), 09:00 UK is 09:00 UTC', '2027-03-03', '2027-03-03T09:00:00.000Z'],
+    ['in summer (BST), 09:00 UK is 08:00 UTC', '2027-07-03', '2027-07-03T08:00:00.000Z'],
+    ['the last day of GMT before the clocks go forward', '2027-03-27', '2027-03-27T09:00:00.000Z'],
+    ['the morning the clocks go forward (01:00 UTC) is in BST by 09:00', '2027-03-28', '2027-03-28T08:00:00.000Z'],
+    ['the last day of BST before the clocks go back', '2027-10-30', '2027-10-30T08:00:00.000Z'],
+    ['the morning the clocks go back (01:00 UTC) is in GMT by 09:00', '2027-10-31', '2027-10-31T09:00:00.000Z'],
+  ])('%s', (_case, day, instant) => {
+    expect(ukTimeOnDay(day, 9).toISOString()).toBe(instant);
+  });
+
+  it('is that time on that day on a UK clock, for any day of any year', () => {
+    const days = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const ukClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    fc.assert(fc.property(days, fc.integer({ min: 2, max: 23 }), fc.integer({ min: 0, max: 59 }), (day, hour, minute) => {
+      const instant = ukTimeOnDay(day, hour, minute);
+      expect(ukDayOf(instant)).toBe(day);
+      expect(ukClock.format(instant)).toBe(`${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+    }));
   });
 });

@@ -5,31 +5,40 @@ import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { planActionInput, progressNoteInput, type PlanAction } from '../../domain/plan';
 import type { TabDeps } from '../tab/tabDeps';
+import { nudgeOnceSaved, planNudge, type NudgePlanDeps } from './actionNudges';
 import { requirePlanChampion, type PlanAccessDeps } from './planAccess';
 import { ownerOf } from './planOwner';
 import type { ActionFields } from './planStore';
 import { roundForNewAction } from './planRounds';
 
-/** What changing the plan uses. */
-type PlanChangeDeps = PlanAccessDeps & Pick<TabDeps, 'plans' | 'rounds' | 'teamRoster' | 'now'>;
+/** What changing the plan uses: an owner's due-date nudge is planned through due work. */
+type PlanChangeDeps = PlanAccessDeps & Pick<TabDeps, 'plans' | 'rounds' | 'teamRoster' | 'now'> & NudgePlanDeps;
 
 /**
  * A champion adds an action to the team's plan, agreed in the team's open round (else its
- * latest). Its status history starts with its first status. NOT_A_TEAM_MEMBER, NOT_A_CHAMPION,
- * BAD_REQUEST (field by field), OWNER_NOT_A_MEMBER.
+ * latest). Its status history starts with its first status. With a member as owner and a due
+ * date, the owner's nudge is planned (actionNudges.ts). NOT_A_TEAM_MEMBER, NOT_A_CHAMPION,
+ * BAD_REQUEST (field by field), OWNER_NOT_A_MEMBER; STORAGE_UNAVAILABLE, nothing saved, when the
+ * nudge cannot be planned.
  */
 export async function addAction(deps: PlanChangeDeps, user: TabUser, teamId: string, body: unknown): Promise<PlanAction> {
   await requirePlanChampion(deps, user, teamId);
   const input = actionInput(body);
   const [owner, rounds] = await Promise.all([ownerOf(deps, teamId, input), deps.rounds.listForTeam(teamId)]);
+  const actionId = randomUUID();
+  const fields = { ...fieldsOf(input), ...owner };
+  const nudge = await planNudge(deps, teamId, actionId, undefined, fields);
   const created = { at: deps.now().toISOString(), by: user.name, roundId: roundForNewAction(rounds)?.roundId ?? null };
-  return deps.plans.create(teamId, randomUUID(), { ...fieldsOf(input), ...owner }, created);
+  const action = await deps.plans.create(teamId, actionId, fields, created);
+  await nudgeOnceSaved(deps, nudge);
+  return action;
 }
 
 /**
  * A champion changes an action at the version they saw (If-Match); a status change is added to
- * its history. The refusals of addAction, and ACTION_NOT_FOUND, PLAN_CHANGED, VERSION_NOT_VALID,
- * BAD_REQUEST without a version.
+ * its history. A change of its due date or owner plans the owner's nudge for it, as addAction.
+ * The refusals of addAction, and ACTION_NOT_FOUND, PLAN_CHANGED, VERSION_NOT_VALID, BAD_REQUEST
+ * without a version.
  */
 export async function changeAction(deps: PlanChangeDeps, user: TabUser, teamId: string, actionId: string, version: string | undefined, body: unknown): Promise<PlanAction> {
   await requirePlanChampion(deps, user, teamId);
@@ -37,8 +46,11 @@ export async function changeAction(deps: PlanChangeDeps, user: TabUser, teamId: 
   const input = actionInput(body);
   const current = await deps.plans.get(teamId, actionId);
   if (!current) throw new AuditError('ACTION_NOT_FOUND');
-  const owner = await ownerOf(deps, teamId, input, current);
-  return deps.plans.update(teamId, actionId, given, { ...fieldsOf(input), ...owner }, { at: deps.now().toISOString(), by: user.name });
+  const fields = { ...fieldsOf(input), ...(await ownerOf(deps, teamId, input, current)) };
+  const nudge = await planNudge(deps, teamId, actionId, current, fields);
+  const action = await deps.plans.update(teamId, actionId, given, fields, { at: deps.now().toISOString(), by: user.name });
+  await nudgeOnceSaved(deps, nudge);
+  return action;
 }
 
 /** A champion removes an action, with its notes and history, at the version they saw. The refusals of changeAction. */

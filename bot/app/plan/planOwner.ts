@@ -15,7 +15,7 @@ export interface TeamMembersReply {
  * (from another organisation) are counted in a round but never messaged by the app (reminders
  * skip them), so they would not get an owner's nudge either: they are named as free text.
  */
-function canOwn(member: RosterMember): boolean {
+export function canOwn(member: RosterMember): boolean {
   return !member.guest;
 }
 

@@ -1,5 +1,7 @@
 import type { DueJobHandlers } from '../../app/dueWork';
+import { actionJobHandlers } from '../../app/plan/nudgeOwner';
 import { reminderJobHandlers } from '../../app/reminders/reminderJobs';
+import { createNudgeMessenger } from '../actionNudgeMessenger';
 import type { BotDeps } from './botDeps';
 import { roundJobHandlers } from './roundJobs';
 
@@ -9,5 +11,10 @@ import { roundJobHandlers } from './roundJobs';
  * here does not compile.
  */
 export function dueJobHandlers(deps: BotDeps): DueJobHandlers {
-  return { ...roundJobHandlers(deps), ...reminderJobHandlers({ ...deps.services, logger: deps.logger }) };
+  const edges = { logger: deps.logger };
+  return {
+    ...roundJobHandlers(deps),
+    ...reminderJobHandlers({ ...deps.services, ...edges }),
+    ...actionJobHandlers({ ...deps.services, ...edges, messenger: createNudgeMessenger(deps.teams) }),
+  };
 }

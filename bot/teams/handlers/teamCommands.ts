@@ -26,9 +26,9 @@ export async function handleTeamCommand(turn: TeamsTurn, command: Command, deps:
     case 'start':
       return askForCloseDate(turn, team.teamId, person, deps);
     case 'status': {
-      const { round, participation, teamSize } = await roundStatus(services, team.teamId, person);
+      const { round, participation, teamSize, overdueActions } = await roundStatus(services, team.teamId, person);
       const reminders = await latestReminders(services, round.roundId);
-      return turn.reply(statusCard({ round, participation, teamSize, privacyThreshold: services.privacyThreshold, ...(reminders ? { reminders } : {}) }));
+      return turn.reply(statusCard({ round, participation, teamSize, overdueActions, privacyThreshold: services.privacyThreshold, ...(reminders ? { reminders } : {}) }));
     }
     case 'close':
       return askToCloseRound(turn, team.teamId, person, deps);

@@ -1,6 +1,8 @@
 /** Every card and variant the bot can send, for the checks that apply to all of them. */
 import { CONDITIONS, conditionById } from '../../../bot/domain/conditions';
 import { knownTeamSize } from '../../../bot/domain/responseRate';
+import type { PlanAction } from '../../../bot/domain/plan';
+import { actionDueCard } from '../../../bot/teams/cards/actionDueCard';
 import { oneGoDoneCard, oneGoFormCard } from '../../../bot/teams/cards/oneGoCard';
 import {
   chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, reminderCard,
@@ -17,6 +19,11 @@ const closedOnItsDate = round({ status: 'closed', closesAt: '2026-04-04T23:00:00
 const dates = { today: '2026-03-21', latest: '2026-06-19' };
 const participation = participationFor({ practitioner: 6, 'senior-leader': 2, supervisor: 7, 'service-manager': 5 });
 const condition = conditionById('C05');
+const action: PlanAction = {
+  actionId: 'a1', conditionId: 'C06', need: 'x'.repeat(2000), progress: '', owner: 'Ben Hughes', ownerMember: { teamsUserId: '29:user-2' }, dueDate: '2027-03-03',
+  status: 'in-progress', createdAt: '2027-01-10T10:00:00.000Z', createdInRoundId: 'r1', doneAt: null, updatedAt: '2027-01-10T10:00:00.000Z', updatedBy: 'Priya Shah',
+  notes: [], statusHistory: [], version: 'v1',
+};
 
 export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[] = [
   ['welcome, installer known', welcomeCard({ teamId: 't1', teamName: 'Family Help North', installedByName: 'Priya Shah' })],
@@ -75,6 +82,9 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['reminder outcome', reminderOutcomeCard({ round: round(), totals: { reminded: 15, complete: 30, optedOut: 1, guests: 2, unmatched: 0, unreachable: 2, failed: 0, interrupted: 1 } })],
   ['reminders not sent', remindersNotSentCard({ round: round() })],
   ['reminding', remindingCard({ roundNumber: 3 })],
+  ['action due today, its longest need', actionDueCard({ action, teamName: 'Family Help North', overdue: false })],
+  ['action overdue, hostile text', actionDueCard({ action: { ...action, need: HOSTILE_TEXT, status: 'not-started' }, teamName: HOSTILE_TEXT, overdue: true })],
+  ['status, overdue actions', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), overdueActions: 3 })],
   ['remind too soon', remindTooSoonCard({ roundNumber: 3, lastAt: '2026-03-10T09:00:00.000Z', nextAt: '2026-03-13T09:00:00.000Z' })],
   ['condition in chat, more to answer', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor', leftToAnswer: 11 })],
   ['one-go form, all twelve', oneGoFormCard({ round: round(), conditions: CONDITIONS })],
