@@ -45,6 +45,8 @@ import { createTeamsPort } from './teams/botbuilder/proactive';
 import type { BotDeps } from './teams/handlers/botDeps';
 import { dueJobHandlers } from './teams/handlers/dueJobs';
 import { createReminderMessenger } from './teams/reminderMessenger';
+import { createChannelAnnouncer } from './teams/channelAnnouncer';
+import { ChannelPosts } from './storage/channelPosts';
 import { createSharedAppSlots, SLOTS_PER_SECOND } from './teams/delivery/sharedAppLimit';
 import { createTurnRoutes } from './teams/router';
 import { createTeamRoster } from './teams/teamRoster';
@@ -137,6 +139,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
       completion: new RoundCompletion(answers),
       messenger: createReminderMessenger(teamsPort),
     },
+    announcements: { posts: new ChannelPosts(tables.channelPosts), announcer: createChannelAnnouncer(teamsPort, logger) },
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
     privacyThreshold: config.privacyThreshold,
@@ -170,6 +173,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     evidence: services.evidence,
     champions: services.champions,
     dueWork: services.dueWork,
+    announcements: services.announcements,
     privacyThreshold: services.privacyThreshold,
     now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),

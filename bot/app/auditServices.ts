@@ -12,6 +12,7 @@ import type { TeamsRepository } from '../storage/teamsRepository';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 import type { PlanStore } from './plan/planStore';
 import type { ReminderServices } from './reminders/reminderPorts';
+import type { AnnounceServices } from './announce/announcePorts';
 import type { EvidenceStore } from './evidence/evidenceStore';
 import type { NudgeClaims } from './plan/nudgePorts';
 
@@ -52,6 +53,8 @@ export interface AuditServices {
   readonly roundCards: RoundCards;
   /** Reminder waves, their progress, opt-outs, who has answered what, and where reminders go (see app/reminders). */
   readonly reminders: ReminderServices;
+  /** Posts in a team's channel that tell staff what came of an audit, each made once (see app/announce). */
+  readonly announcements: AnnounceServices;
   /** Each team's members, read from Teams and cached briefly: the response rate's denominator. */
   readonly roster: TeamRoster;
   /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */

@@ -29,6 +29,13 @@ export const ERROR_CODES = {
   EVIDENCE_NOT_FOUND: { status: 404, message: 'That evidence note is no longer there.' },
   EVIDENCE_CHANGED: { status: 409, message: 'Someone else changed this evidence note while you were editing it. Reload to see their change.' },
   OWNER_NOT_A_MEMBER: { status: 400, message: "That person is not a member of this team: choose someone from the team, or type the owner's name." },
+  // Posting in the team's channel (issue 11: "you said, we did", a done action's update).
+  ACTION_NOT_DONE: { status: 409, message: 'Only a done action can be announced: mark it done in the plan first.' },
+  POST_IN_PROGRESS: { status: 409, message: 'Another practice champion is posting this in the channel just now. Look in the channel in a minute.' },
+  // Teams answered, and refused the post (after the connector's retries): 502, a gateway's refusal.
+  TEAMS_REFUSED_POST: { status: 502, message: 'Teams did not accept the card, so it was not posted in the channel. Please try again in a moment.' },
+  // Teams did not answer at all: 503. Said carefully: a post whose answer was lost may still have arrived.
+  TEAMS_UNREACHABLE: { status: 503, message: 'Practice Audit could not reach Teams just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.' },
   INVALID_SETTINGS: { status: 400, message: "Those settings can't be used." },
   INVALID_CLOSE_DATE: { status: 400, message: 'Please choose a close date from today to 90 days ahead.' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },

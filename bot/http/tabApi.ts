@@ -10,6 +10,7 @@ import { conditionComments, roundParticipation, roundSummary } from '../app/tab/
 import type { TabDeps } from '../app/tab/tabDeps';
 import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import { teamTrends } from '../app/tab/trends';
+import { announceAction, postYouSaidWeDid, youSaidWeDidPreview } from '../app/tab/youSaidWeDid';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import type { TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
@@ -73,6 +74,10 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['post', `${round}/evidence`, (user, { params, body }) => addEvidence(deps, user, params.teamId!, params.roundId!, body)],
     ['put', `${round}/evidence/:noteId`, (user, { params, body, version }) => changeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version, body)],
     ['del', `${round}/evidence/:noteId`, (user, { params, version }) => removeEvidence(deps, user, params.teamId!, params.roundId!, params.noteId!, version)],
+    // Staff hear back (issue 11): champions post in the channel; each answers once Teams has taken the post.
+    ['get', `${round}/you-said-we-did`, (user, { params }) => youSaidWeDidPreview(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/you-said-we-did`, (user, { params }) => postYouSaidWeDid(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${actions}/:actionId/announce`, (user, { params }) => announceAction(deps, user, params.teamId!, params.actionId!)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

@@ -54,6 +54,11 @@ const INVOKE_ANSWERS: Record<ErrorCode, 'teamsError' | 'notice' | 'onTheCard'> =
   EVIDENCE_NOT_FOUND: 'notice',
   EVIDENCE_CHANGED: 'notice',
   OWNER_NOT_A_MEMBER: 'notice',
+  ACTION_NOT_DONE: 'notice',
+  POST_IN_PROGRESS: 'notice',
+  // The card comes back with the problem and its button, to press again.
+  TEAMS_REFUSED_POST: 'onTheCard',
+  TEAMS_UNREACHABLE: 'onTheCard',
   VERSION_NOT_VALID: 'notice',
   CONFIG_INVALID: 'notice',
 };

@@ -14,6 +14,7 @@ import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } f
 import { handleStopRemindersAction, replyStopRemindersIsInChat, stopRemindersInChat } from './handlers/reminders';
 import { answerAllRefusal, handleAnswerAll, handleOpenOneGo, handleRoundAnswers } from './handlers/oneGo';
 import { replyWithProblem } from './handlers/replies';
+import { handlePostYouSaidWeDid } from './handlers/youSaidWeDid';
 import { handleTeamCommand } from './handlers/teamCommands';
 import { requireTeamsTenant, teamActedOn } from './handlers/tenantGuard';
 import { CHANNEL_COMMANDS, replyAuditIsInChat, replyChannelCommandInChat } from './handlers/wrongPlace';
@@ -57,6 +58,7 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   // Like a card's answer, a one-go submit refused comes back as the form with everything typed.
   [VERBS.answerAll, { handle: handleAnswerAll, refuse: answerAllRefusal }],
   [VERBS.roundAnswers, { handle: handleRoundAnswers }],
+  [VERBS.postYouSaidWeDid, { handle: handlePostYouSaidWeDid }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });

@@ -5,6 +5,7 @@ import { newPlanFake, registerPlanRoutes, type PlanFake } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
 import { registerTrendsRoutes } from './trendsRoutes';
+import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -28,6 +29,8 @@ export interface TabServer {
   rounds: (typeof ROUNDS)[number][];
   /** The evidence notes' stand-in (evidenceRoutes.ts). */
   readonly evidence: EvidenceFixture;
+  /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
+  readonly youSaidWeDid: YouSaidWeDidState;
   close(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   registerRoundInsightRoutes(server, atClose);
   const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
   registerTrendsRoutes(server, summaries);
+  const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -94,6 +98,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     participations,
     requests,
     evidence,
+    youSaidWeDid,
     plan,
     get rounds() {
       return listed.rounds;

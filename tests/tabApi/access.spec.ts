@@ -34,8 +34,8 @@ const teamPaths = () => {
 /** A round's results: answered only once it has closed (the round here is open). */
 const resultPaths = (round: string) => [`${round}/summary`, `${round}/conditions/C01/comments`, `${round}/changes`, `${round}/export.csv`, `${round}/export.xlsx`, `${round}/export.docx`];
 const isResult = (path: string) => resultPaths('').some((tail) => path.endsWith(tail));
-/** Champions only (the owner picker): refused to members who are not, which the plan's spec shows. */
-const allPaths = () => ['/api/me', '/api/me/rounds', ...teamPaths(), `/api/teams/${encodeURIComponent(TEAM.id)}/members`];
+/** Champions only (the owner picker; "you said, we did"): refused to members who are not, which their specs show. */
+const allPaths = () => ['/api/me', '/api/me/rounds', ...teamPaths(), `/api/teams/${encodeURIComponent(TEAM.id)}/members`, `/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}/you-said-we-did`];
 
 describe("the tab's API", () => {
   it.each([

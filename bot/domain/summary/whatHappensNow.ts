@@ -5,7 +5,7 @@ import type { CellSummary, RoundSummary } from './roundSummary';
 import { formatScore } from './shownScore';
 
 /** A gap between levels worth naming in one line: half a step of the scale. */
-const NOTABLE_GAP = 0.5;
+export const NOTABLE_GAP = 0.5;
 
 export type Judgement = Exclude<RatingId, 'dont-know'>;
 

@@ -27,6 +27,8 @@ export const VERBS = {
   answerAll: 'audit.answerAll',
   /** "My answers" once a person has answered every condition of a round: their answers in it. */
   roundAnswers: 'audit.roundAnswers',
+  /** "Post in the channel" on a champion's one-to-one "You said, we did" offer (issue 11). */
+  postYouSaidWeDid: 'audit.postYouSaidWeDid',
 } as const;
 
 /** Ids of the inputs on the close date and settings cards. */

@@ -13,3 +13,6 @@ export { formatDate } from './format';
 export { openRoundCard, extendRoundCard } from './closeDateCard';
 export { settingsCard, draftOf } from './settingsCard';
 export { reminderCard, reminderOutcomeCard, remindersNotSentCard, remindersStoppedCard, remindingCard, remindTooSoonCard } from './reminderCards';
+export { youSaidWeDidCard } from './youSaidWeDidCard';
+export { youSaidWeDidOfferCard, type OfferState } from './youSaidWeDidOfferCard';
+export { weDidCard } from './weDidCard';

@@ -1,5 +1,5 @@
 import type { Person } from '../../app/auditServices';
-import { closeRound } from '../../app/closeRound';
+import { closeRound, type ClosedRound } from '../../app/closeRound';
 import { roundToClose } from '../../app/roundToClose';
 import { AuditError, isAuditError } from '../../domain/errors';
 import type { AuditRound } from '../../domain/auditRound';
@@ -11,6 +11,7 @@ import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 import { teamActionData } from './teamActionData';
 import { closedRoundNotice, closingRoundNotice } from './roundNotices';
+import { offerYouSaidWeDidAtClose } from './youSaidWeDid';
 
 /** `close` in a channel: a champion is asked to confirm (Close / Cancel) before anything changes. */
 export async function askToCloseRound(turn: TeamsTurn, teamId: string, person: Person, deps: BotDeps): Promise<void> {
@@ -50,7 +51,7 @@ export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, dep
     const closingShown = confirmationId
       ? deps.teams.inConversation(address, (conversation) => conversation.updateCard(confirmationId, closing)).catch((error: unknown) => deps.logger.warn('close_notice_failed', { error }))
       : undefined;
-    const outcome = await outcomeOfClosing(team.teamId, person, round, deps);
+    const { card: outcome, closed } = await outcomeOfClosing(team.teamId, person, round, deps);
     await closingShown;
     await deps.teams.inConversation(address, async (conversation) => {
       // On the card that asked; if that card cannot be updated (deleted, say), as a new message.
@@ -64,6 +65,7 @@ export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, dep
       }
       await conversation.postCard(outcome);
     });
+    if (closed) await offerYouSaidWeDidAtClose(closed, deps);
   });
   return cardResponse(closing);
 }
@@ -85,21 +87,27 @@ export async function handleCancelCloseAction(turn: TeamsTurn, data: unknown, de
   }
 }
 
-/** The card once the close has run, or why it did not. */
-async function outcomeOfClosing(teamId: string, person: Person, round: AuditRound, deps: BotDeps): Promise<AdaptiveCard> {
+/** The card once the close has run, or why it did not; the closed round when this close closed it. */
+async function outcomeOfClosing(teamId: string, person: Person, round: AuditRound, deps: BotDeps): Promise<{ card: AdaptiveCard; closed?: ClosedRound }> {
   try {
-    return closedRoundNotice(await closeRound(deps.services, teamId, person));
+    const closed = await closeRound(deps.services, teamId, person);
+    return { card: closedRoundNotice(closed), closed };
   } catch (error) {
-    // Another champion's Close got there first: their close reports the outcome.
-    if (isAuditError(error, 'NO_OPEN_ROUND') || isAuditError(error, 'ROUND_CLOSED')) return noticeCard({ text: `Audit round ${round.number} is already closed.` });
-    if (isAuditError(error)) return noticeCard({ text: error.message, tone: 'attention' });
-    deps.logger.error('close_round_failed', { roundId: round.roundId, error });
-    return noticeCard({
-      title: `Audit round ${round.number} may not be closed`,
-      text: 'Practice Audit could not finish closing it just now. Answers given so far are kept. Please say "close" again in a moment.',
-      tone: 'attention',
-    });
+    return { card: closeFailedCard(error, round, deps) };
   }
+}
+
+/** What the confirmation card says when the close did not run: already closed by another, refused, or failed. */
+function closeFailedCard(error: unknown, round: AuditRound, deps: BotDeps): AdaptiveCard {
+  // Another champion's Close got there first: their close reports the outcome.
+  if (isAuditError(error, 'NO_OPEN_ROUND') || isAuditError(error, 'ROUND_CLOSED')) return noticeCard({ text: `Audit round ${round.number} is already closed.` });
+  if (isAuditError(error)) return noticeCard({ text: error.message, tone: 'attention' });
+  deps.logger.error('close_round_failed', { roundId: round.roundId, error });
+  return noticeCard({
+    title: `Audit round ${round.number} may not be closed`,
+    text: 'Practice Audit could not finish closing it just now. Answers given so far are kept. Please say "close" again in a moment.',
+    tone: 'attention',
+  });
 }
 
 function refusal(error: unknown, deps: BotDeps): CardActionResponse {

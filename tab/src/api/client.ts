@@ -1,6 +1,7 @@
 import type { Host } from '../teams/host';
 import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
+import { createChannelApi, type ChannelApi } from './channelApi';
 import { createEvidenceApi, type EvidenceApi } from './evidenceApi';
 import { createPlanApi, type PlanApi } from './planApi';
 import { createRequest } from './request';
@@ -8,7 +9,7 @@ import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
 import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 
-export type { EvidenceApi, PlanApi };
+export type { ChannelApi, EvidenceApi, PlanApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -27,6 +28,8 @@ export interface Api {
   readonly evidence: EvidenceApi;
   /** The team's trends across its closed rounds. */
   readonly teamTrends: TeamTrendsApi;
+  /** Posts in the team's channel (champions): "You said, we did" (./channelApi.ts). */
+  readonly channel: ChannelApi;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -40,6 +43,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     plans: createPlanApi(request, teamPath),
     evidence: createEvidenceApi(request, roundPath),
     teamTrends: createTeamTrendsApi(request),
+    channel: createChannelApi(request, roundPath),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),

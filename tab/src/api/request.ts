@@ -15,9 +15,11 @@ export class ApiError extends Error {
  * Whose words a failure is told in. `audit`: the views, which poll and try again by themselves;
  * the API's own words only for a 409 (they say when a round's results appear). `plan` and
  * `evidence`: a change the person retries; the API's words for anything it refused (a field, a
- * concurrent edit), and for a failure, words that name what could not be saved.
+ * concurrent edit), and for a failure, words that name what could not be saved. `channel`: a post
+ * in the team's channel; the API's words whatever it answered, since only it knows whether Teams
+ * took the post (502: Teams refused it; 503: Teams could not be reached).
  */
-export type Wording = 'audit' | 'plan' | 'evidence';
+export type Wording = 'audit' | 'plan' | 'evidence' | 'channel';
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -38,6 +40,8 @@ const NOT_SIGNED_IN = 'Teams could not sign you in to Practice Audit. Reload the
 
 function ownWords(status: number, wording: Wording): string {
   if (status === 0 && wording === 'plan') return 'The plan could not be reached just now. Please try again.';
+  // Said carefully: the request may have reached the service, and the post Teams.
+  if (wording === 'channel' && (status === 0 || status >= 500)) return 'Practice Audit could not be reached just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.';
   if (status >= 500 && wording === 'plan') return 'The plan could not be saved just now. Please try again.';
   if (status === 0 && wording === 'evidence') return 'The evidence notes could not be reached just now. Please try again.';
   if (status >= 500 && wording === 'evidence') return 'The evidence note could not be saved just now. Please try again.';
@@ -58,7 +62,7 @@ async function failure(response: Response, wording: Wording): Promise<ApiError> 
   } catch {
     // Not JSON: our own words.
   }
-  const theirs = wording === 'audit' ? response.status === 409 : response.status < 500;
+  const theirs = wording === 'channel' || (wording === 'audit' ? response.status === 409 : response.status < 500);
   return new ApiError(response.status, theirs && message ? message : ownWords(response.status, wording), code);
 }
 

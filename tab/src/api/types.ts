@@ -5,6 +5,7 @@ import type { ConditionChange } from '@domain/summary/compareRounds';
 import type { ResultsState, RoundParticipation } from '@domain/summary/release';
 import type { TeamSize } from '@domain/responseRate';
 import type { TeamTrends, TrendRound } from '@domain/summary/trends';
+import type { YouSaidWeDidFacts } from '@domain/summary/youSaidWeDid';
 
 export type { RoundSummary, SummaryComment };
 
@@ -108,6 +109,14 @@ export interface TeamMembersReply {
 export interface PostedToChannel {
   readonly posted: true;
   readonly postedAt: string;
+}
+
+export type { YouSaidWeDidFacts };
+
+/** GET …/rounds/:roundId/you-said-we-did: the card as it would be posted now, and when (and by whom) it was, if it was. */
+export interface YouSaidWeDidPreview {
+  readonly facts: YouSaidWeDidFacts;
+  readonly posted: { readonly postedAt: string; readonly postedBy: string } | null;
 }
 
 // Evidence notes (issue 11, bot/domain/evidence.ts): routes

@@ -10,6 +10,7 @@ import { PlanTab } from '../components/PlanTab';
 import { RoundPicker } from '../components/RoundPicker';
 import { SummaryPanel } from '../components/SummaryPanel';
 import { ViewTabs } from '../components/ViewTabs';
+import { YouSaidWeDid } from '../components/YouSaidWeDid';
 import { ChangesView } from './ChangesView';
 import { ConditionView } from './ConditionView';
 import { DisagreementView } from './DisagreementView';
@@ -56,6 +57,7 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
         <ExportButtons {...props} />
         <Button onClick={onPrint}>Print</Button>
       </div>
+      <YouSaidWeDid key={`${teamId}|${round.roundId}`} api={api.channel} teamId={teamId} roundId={round.roundId} />
       <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'overview' && <SummaryPanel />}

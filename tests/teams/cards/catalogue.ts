@@ -9,6 +9,7 @@ import {
   reminderOutcomeCard, remindersNotSentCard, remindersStoppedCard, remindingCard, remindTooSoonCard, roundIntroCard, settingsCard, statusCard, welcomeCard, type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
+import { YOU_SAID_WE_DID_CARDS } from './youSaidWeDidFixtures';
 
 const LONG_COMMENT = 'Supervision happens but is mostly case management, not reflection. '.repeat(20).slice(0, 1000);
 const closed = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z' });
@@ -96,4 +97,5 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['one-go form, refused', oneGoFormCard({ round: round({ number: 0 }), conditions: CONDITIONS.slice(0, 1), levelProblem: 'Please tell us your level before submitting.', problem: "We couldn't save that just now.", nothingRated: true })],
   ['one-go done', oneGoDoneCard({ round: round(), recorded: CONDITIONS.map((c) => ({ conditionId: c.id, rating: 'mostly', level: 'volunteer', comment: '' })), movedAnswers: 1 })],
   ['one-go done, nothing new', oneGoDoneCard({ round: round() })],
+  ...YOU_SAID_WE_DID_CARDS,
 ];
