@@ -26,7 +26,6 @@ export const evidenceNoteInput = z.object({
   /** What it found. */
   found: text(MAX_EVIDENCE_TEXT).min(1, 'say what the evidence found'),
 });
-export type EvidenceNoteInput = z.infer<typeof evidenceNoteInput>;
 
 export interface EvidenceNote {
   readonly noteId: string;

@@ -18,10 +18,10 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   done: 'Done',
 };
 
-export const MAX_PLAN_TEXT = 2000;
-export const MAX_OWNER = 200;
+const MAX_PLAN_TEXT = 2000;
+const MAX_OWNER = 200;
 /** A progress note ("what we did"), at most this many characters. */
-export const MAX_NOTE_TEXT = 2000;
+const MAX_NOTE_TEXT = 2000;
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocaleString('en-GB')} characters`);
 

@@ -1,4 +1,4 @@
-import type { ActionStatus, PlanAction, ProgressNote, StatusChange } from '@domain/plan';
+import type { ActionStatus, PlanAction } from '@domain/plan';
 import type { EvidenceKind, EvidenceNote } from '@domain/evidence';
 import type { RoundSummary, SummaryComment } from '@domain/summary/roundSummary';
 import type { ConditionChange } from '@domain/summary/compareRounds';
@@ -50,7 +50,7 @@ export interface MyRound extends RoundListItem {
 //   DELETE /api/teams/:teamId/plan/actions/:actionId        If-Match -> 204
 //   POST   /api/teams/:teamId/plan/actions/:actionId/notes  ProgressNoteFields -> PlanAction (with the note)
 //   GET    /api/teams/:teamId/members                       TeamMembersReply (champions: the owner picker)
-export type { ActionStatus, PlanAction, ProgressNote, StatusChange };
+export type { ActionStatus, PlanAction };
 
 /** What the tab sends for an action (the API validates it: bot/domain/plan.ts `planActionInput`). */
 export interface PlanActionFields {
