@@ -18,6 +18,8 @@ export interface ClosedRound extends RoundStatus {
   readonly delivery: DeliveryReport;
   /** The team's size at close as read then (kept with the round as `membersAtClose` when known). */
   readonly teamSize: TeamSize;
+  /** Whether the team's plan was kept as the round's (issue 11); false when storage failed (the round's plan then shows the plan as it stands, saying so). */
+  readonly planKept: boolean;
 }
 
 /** Longer than an answer's write takes even under load (the benchmark's p99 is well under this). */
@@ -82,8 +84,7 @@ export async function settleClosedRound(
   // The cards are told the closing figures: they read nothing themselves.
   const delivery = await roundCards.publishClosure(closed, participation);
   // Kept before the close is reported, so what follows it ("you said, we did") reads the kept plan.
-  await planKept;
-  return { round: closed, participation, delivery, teamSize: size };
+  return { round: closed, participation, delivery, teamSize: size, planKept: await planKept };
 }
 
 /** Re-reads after a conflict: another instance's level check wrote first (it moves them the same way). */

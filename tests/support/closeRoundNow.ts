@@ -1,4 +1,4 @@
-import { closeRound } from '../../bot/app/closeRound';
+import { closeRound, type ClosedRound } from '../../bot/app/closeRound';
 import type { RunningService } from '../../bot/service';
 import { eventually } from './serviceProcess';
 import { PEOPLE, TEAM, type TestPerson } from './teamsActivities';
@@ -9,14 +9,15 @@ import { PEOPLE, TEAM, type TestPerson } from './teamsActivities';
  * cards' updates, then for the tab's API to serve the round's results: the tab reads a round's
  * status through a cache that may show it a few seconds late (bot/service.ts).
  */
-export async function closeRoundNow(service: RunningService, options: { champion?: TestPerson; authorization?: string } = {}): Promise<void> {
+export async function closeRoundNow(service: RunningService, options: { champion?: TestPerson; authorization?: string } = {}): Promise<ClosedRound> {
   const champion = options.champion ?? PEOPLE.champion;
-  const { round } = await closeRound(service.services, TEAM.id, { entraObjectId: champion.aadObjectId, name: champion.name, teamsUserId: champion.id });
+  const closed = await closeRound(service.services, TEAM.id, { entraObjectId: champion.aadObjectId, name: champion.name, teamsUserId: champion.id });
   await service.settled();
-  const participation = `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${encodeURIComponent(round.roundId)}/participation`;
+  const participation = `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${encodeURIComponent(closed.round.roundId)}/participation`;
   const headers: Record<string, string> = options.authorization ? { authorization: options.authorization } : {};
   await eventually(async () => {
     const reply = (await (await fetch(participation, { headers })).json()) as { results?: string };
     return reply.results === 'released' ? true : undefined;
-  }, 15_000, `round ${round.number}'s results in the tab's API`);
+  }, 15_000, `round ${closed.round.number}'s results in the tab's API`);
+  return closed;
 }

@@ -15,6 +15,7 @@ const closed = (delivery: Partial<DeliveryReport>): ClosedRound => ({
   participation: participationOf([], 5),
   delivery: { delivered: ['intro', ...CONDITIONS.map((c) => c.id)], failed: [], notPosted: [], ...delivery },
   teamSize: knownTeamSize(52),
+  planKept: true,
 });
 const text = (card: unknown) => cardText(card);
 

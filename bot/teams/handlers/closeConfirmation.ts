@@ -11,7 +11,7 @@ import type { TeamsTurn } from '../teamsPort';
 import type { BotDeps } from './botDeps';
 import { teamActionData } from './teamActionData';
 import { closedRoundNotice, closingRoundNotice } from './roundNotices';
-import { offerYouSaidWeDidAtClose } from './youSaidWeDid';
+import { afterRoundClosed } from './afterClose';
 
 /** `close` in a channel: a champion is asked to confirm (Close / Cancel) before anything changes. */
 export async function askToCloseRound(turn: TeamsTurn, teamId: string, person: Person, deps: BotDeps): Promise<void> {
@@ -65,7 +65,7 @@ export async function handleCloseRoundAction(turn: TeamsTurn, data: unknown, dep
       }
       await conversation.postCard(outcome);
     });
-    if (closed) await offerYouSaidWeDidAtClose(closed, deps);
+    if (closed) await afterRoundClosed(closed, deps);
   });
   return cardResponse(closing);
 }

@@ -7,7 +7,7 @@ import type { AdaptiveCard } from '../cards';
 import { deliveryFailureOf } from '../delivery/deliveryFailure';
 import type { BotDeps } from './botDeps';
 import { cardsNotPostedNotice, closedRoundNotice, type AutomaticClose } from './roundNotices';
-import { offerYouSaidWeDidAtClose } from './youSaidWeDid';
+import { afterRoundClosed } from './afterClose';
 
 /**
  * The due jobs of a round's life that no one presses a button for (issue 10), for the service's
@@ -27,7 +27,7 @@ export function roundJobHandlers(deps: BotDeps): Pick<DueJobHandlers, 'closeRoun
   const announceClosure = async (closed: ClosedRound, automatic: AutomaticClose, fallback?: PostingAddress) => {
     logger.info('round_closed_automatically', { roundId: closed.round.roundId, why: automatic.kind, respondents: closed.participation.respondents });
     await post(closed.round.roundId, closed.round.postedIn ?? fallback, closedRoundNotice(closed, automatic), 'close_notice_failed');
-    await offerYouSaidWeDidAtClose(closed, deps);
+    await afterRoundClosed(closed, deps);
   };
 
   /** Posts the round's cards not posted yet (all of them for a new round), saying which Teams refused. */

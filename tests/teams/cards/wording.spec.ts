@@ -53,7 +53,7 @@ describe('closing a round', () => {
   });
 
   it('points to the tab for the results, and says how to add it', () => {
-    const text = visibleText(closedRoundNotice({ round: round({ number: 2, status: 'closed' }), participation: participationFor({ practitioner: 1 }), delivery: { delivered: [], failed: [], notPosted: [] }, teamSize: knownTeamSize(52) }));
+    const text = visibleText(closedRoundNotice({ round: round({ number: 2, status: 'closed' }), participation: participationFor({ practitioner: 1 }), delivery: { delivered: [], failed: [], notPosted: [] }, planKept: true, teamSize: knownTeamSize(52) }));
     expect(text).toContain('Audit round 2 is closed. 1 person took part.');
     expect(text).toContain('The results are in the Practice audit tab of this channel.');
     expect(text).toContain('No tab yet? Select + at the top of the channel, choose Practice Audit, and save.');
