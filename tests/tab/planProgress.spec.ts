@@ -194,10 +194,16 @@ describe('“Tell the team”, for a done action', () => {
     await done.getByRole('button', { name: /^Tell the team/ }).click();
     await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe('Nothing was posted in the team’s channel. Only a done action’s update can be posted.');
 
-    tab.server.plan.announce = { status: 503, code: 'TEAMS_UNAVAILABLE', message: 'Teams is busy.' };
+    tab.server.plan.announce = { status: 502, code: 'TEAMS_REFUSED_POST', message: 'Teams did not accept the card, so it was not posted in the channel. Please try again in a moment.' };
     await done.getByRole('button', { name: /^Try again to tell the team/ }).click();
-    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe('Nothing was posted in the team’s channel. Teams could not take the update just now.');
+    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe('Nothing was posted in the team’s channel. Teams did not accept the card, so it was not posted in the channel. Please try again in a moment.');
     expect(tab.server.plan.announced).toEqual([]);
+
+    // Teams not reached: whether it took the card is not known, and the tab does not claim it was not posted.
+    const unconfirmed = 'Practice Audit could not reach Teams just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.';
+    tab.server.plan.announce = { status: 503, code: 'TEAMS_UNREACHABLE', message: unconfirmed };
+    await done.getByRole('button', { name: /^Try again to tell the team/ }).click();
+    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe(unconfirmed);
 
     tab.server.plan.announce = { posted: true, postedAt: '2025-10-15T13:07:00.000Z' };
     await done.getByRole('button', { name: /^Try again to tell the team/ }).click();

@@ -46,6 +46,6 @@ export function createPlanApi(request: Request, teamPath: (teamId: string) => st
     removeAction: (teamId, actionId, version) => json(request(action(teamId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
     addNote: (teamId, actionId, fields) => json(request(`${action(teamId, actionId)}/notes`, { method: 'POST', body: fields, wording: 'plan' })),
     members: async (teamId, signal) => (await json<TeamMembersReply>(request(`${teamPath(teamId)}/members`, { signal, wording: 'plan' }))).members,
-    announceAction: (teamId, actionId) => json(request(`${action(teamId, actionId)}/announce`, { method: 'POST', wording: 'plan' })),
+    announceAction: (teamId, actionId) => json(request(`${action(teamId, actionId)}/announce`, { method: 'POST', wording: 'channel' })),
   };
 }

@@ -15,16 +15,17 @@ type State =
   | { readonly step: 'failed'; readonly message: string };
 
 /**
- * What the person is told when posting failed, truthfully. The API answers only once Teams has
- * accepted the card, so any answer that is not a success means nothing was posted; no answer at
- * all (the connection failed) cannot say either way, and says so.
+ * What the person is told when posting failed, truthfully. A refusal (4xx) and Teams refusing the
+ * card (502 TEAMS_REFUSED_POST) mean nothing was posted. Any other failure (Teams not reached,
+ * 503 TEAMS_UNREACHABLE; the service failing) cannot say whether Teams took it: the API's own words
+ * say so (the 'channel' wording keeps them); no answer at all says so too.
  */
 function failureWording(error: unknown): string {
   if (!(error instanceof ApiError) || error.status === 0) {
     return 'No answer came back from Practice Audit, so it is not known whether the update was posted. Look in the team’s channel before trying again.';
   }
-  const why = error.status >= 500 ? 'Teams could not take the update just now.' : error.message;
-  return `Nothing was posted in the team’s channel. ${why}`;
+  if (error.status >= 500 && error.code !== 'TEAMS_REFUSED_POST') return error.message;
+  return `Nothing was posted in the team’s channel. ${error.message}`;
 }
 
 /**
