@@ -97,6 +97,18 @@ describe('evidence notes in the condition view', () => {
     expect(tab.server.evidence.notes.get(LATEST_ROUND)).toEqual([]);
   });
 
+  test('the form’s kind of evidence stays in its own column, clear of the date beside it, whatever kind is chosen', async () => {
+    const page = await openCondition();
+    await page.getByRole('button', { name: 'Add evidence for condition 1' }).click();
+    const form = page.getByTestId('evidence-form');
+    const kind = form.getByLabel('Kind of evidence');
+    // The longest kind: a native select is as wide as its longest option unless told otherwise.
+    await kind.selectOption('family-feedback');
+    const [kindBox, dateBox] = await Promise.all([kind.boundingBox(), form.getByLabel('Date gathered').boundingBox()]);
+    expect(dateBox!.y).toBeLessThan(kindBox!.y + kindBox!.height); // side by side at this width
+    expect(kindBox!.x + kindBox!.width).toBeLessThanOrEqual(dateBox!.x);
+  });
+
   test('a change made on a note another champion has since changed is refused, and the notes reload', async () => {
     tab.server.evidence.notes.set(LATEST_ROUND, [caseAudit]);
     const page = await openCondition();

@@ -88,6 +88,8 @@ describe('in the high-contrast theme', () => {
     expect(legend.title).toBe('Each cell shows its score as a figure (high contrast shows no colours).');
     expect(legend.bands).toEqual([]);
     expect(legend.entries).toHaveLength(2);
+    // Nor does the table's caption promise colours the theme does not show.
+    await expect(page.getByTestId('overview').locator('caption').textContent()).resolves.not.toMatch(/colou?r/i);
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.getByTestId('overview').screenshot({ path: '/tmp/tab-heatmap-contrast.png' });
   });

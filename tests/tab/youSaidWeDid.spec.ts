@@ -40,6 +40,9 @@ test('a champion previews the card in its own words and posts it in the channel,
   const page = await openPreview();
   const region = page.getByTestId('you-said-we-did');
   const words = youSaidWeDidWords(fixtureFacts(LATEST_ROUND, latestRoundSummary()));
+  // An earlier round's card shows the plan kept at its close: the preview never calls it the plan as it is now.
+  await expect(region.getByText('The card as it would be posted in the channel now:').count()).resolves.toBe(1);
+  await expect(region.textContent()).resolves.not.toMatch(/plan as (they are|it is) now/);
   await expect(region.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(words.title);
   await expect(region.getByText(words.participation).count()).resolves.toBe(1);
   await expect(region.getByRole('heading', { level: 3 }).allTextContents()).resolves.toEqual(words.sections.map((s) => s.heading));

@@ -44,7 +44,7 @@ describe('the CSV export', () => {
       expect.arrayContaining(['Privacy threshold', expect.stringMatching(/^5: a group with fewer than 5 answers is not shown/)]),
       expect.arrayContaining(['Respondents', '13']),
       // Against the team's 20 members when the round closed.
-      expect.arrayContaining(['Response rate', 'Response rate: 13 of 20 members (65%).']),
+      expect.arrayContaining(['Response rate', '13 of 20 members (65%)']),
       // The round is the team's latest: its plan is the living one.
       expect.arrayContaining(['Plan', expect.stringMatching(/^As it stands on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}$/)]),
     ]));

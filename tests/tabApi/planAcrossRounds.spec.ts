@@ -94,7 +94,7 @@ it('carries open actions into every later round, drops done ones after the next 
   const earlier = await planForReport(rounds, (await rounds.rounds.get(TEAM.id, r1))!);
   expect(earlier).toEqual({ actions: r1Kept.actions, asOf: 'close', at: r1Kept.frozenAt });
   const csv = parseCsv((await (await fetch(`${team()}/rounds/${r1}/export.csv`)).text()).replace(/^\uFEFF/, ''));
-  expect(csv.find((line) => line[0] === 'Plan')?.[1]).toMatch(/^As it stood at the round's close, \w+day \d{1,2} \w+ \d{4}$/);
+  expect(csv.find((line) => line[0] === 'Plan')?.[1]).toMatch(/^As it stood at the round's close on \w+day \d{1,2} \w+ \d{4}$/);
   expect(csv.map((line) => line[3]).join('\n')).not.toContain('D: one recording form per visit');
   // The printed page reads the same plan as the reports, through …/plan/report.
   const printedLatest = await api<{ actions: PlanAction[]; frozenAt: string | null; canEdit: boolean }>('GET', `/rounds/${r2}/plan/report`);

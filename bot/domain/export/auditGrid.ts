@@ -3,7 +3,7 @@ import { ukDayOf } from '../closeDate';
 import { CONDITIONS } from '../conditions';
 import type { EvidenceNote } from '../evidence';
 import { LEVELS } from '../levels';
-import { responseRateText, type TeamSize } from '../responseRate';
+import { rateFigure, responseRateText, type TeamSize } from '../responseRate';
 import { summariseNow, type CellSummary, type RoundSummary } from '../summary';
 import { safeCell, type SheetValue } from './cellSafety';
 import { actionFacts, actionWords, evidenceWords, planAsOfWords, sortActions, sortEvidence, type ActionWords } from './reportText';
@@ -76,7 +76,8 @@ export function auditGrid({ teamName, round, summary, teamSize, plan, evidence, 
       ['Opened', when(round.openedAt)],
       ['Closed', round.closedAt ? when(round.closedAt) : 'Still open'],
       ['Respondents', summary.respondents],
-      ['Response rate', responseRateText(summary.respondents, teamSize, false)],
+      // The figure beside its label ("27 of 36 members (75%)"), as on the Word report's front page; the sentence only when there is no rate.
+      ['Response rate', rateFigure(summary.respondents, teamSize, false) ?? responseRateText(summary.respondents, teamSize, false)],
       ['Privacy threshold', `${threshold}: a group with fewer than ${threshold} answers is not shown, nor a group whose figures would reveal it`],
       ['Scores', `Mean rating: 0 not in place, 1 partly, 2 mostly, 3 fully in place; "don't know" is not scored, and a group with fewer than ${threshold} ratings has no score`],
       ['Plan', planAsOfWords(plan)],

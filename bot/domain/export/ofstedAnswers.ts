@@ -71,13 +71,11 @@ function qualityOfPractice({ summary, now }: OfstedSources): ReportBlock[] {
       : `Staff rated the ${countOf(now.length, 'condition')} which promote good practice: ${counts.join(', ')}${rest.length > 0 ? `; ${rest.join('; ')}` : ''}.`,
   }];
   const line = (n: (typeof scored)[number]) => `${conditionName(n.conditionId)}: ${JUDGEMENT_WORDS[n.judgement]} (score ${n.displayScore} of 3)`;
-  // Highest first; equal scores in the grid's order. The two lists never share a condition.
-  const ranked = [...scored].sort((a, b) => Number(b.displayScore) - Number(a.displayScore));
-  const listed = Math.min(LISTED, Math.floor(ranked.length / 2));
-  if (listed > 0) {
-    blocks.push({ paragraph: 'Rated highest:' }, { list: ranked.slice(0, listed).map(line) });
-    blocks.push({ paragraph: 'Rated lowest:' }, { list: ranked.slice(-listed).reverse().map(line) });
-  } else if (ranked.length === 1) blocks.push({ list: ranked.map(line) });
+  const { highest, lowest } = extremes(scored);
+  if (highest.length > 0) blocks.push({ paragraph: 'Rated highest:' }, { list: highest.map(line) });
+  if (lowest.length > 0) blocks.push({ paragraph: 'Rated lowest:' }, { list: lowest.map(line) });
+  if (scored.length === 1) blocks.push({ list: scored.map(line) });
+  else if (scored.length > 1 && scored.every((n) => n.displayScore === scored[0]!.displayScore)) blocks.push({ paragraph: `Every condition with a score was rated the same (score ${scored[0]!.displayScore} of 3).` });
 
   const disagreeing = rankDisagreements(summary).filter((c) => c.disagreement.gap >= NOTABLE_GAP).slice(0, LISTED);
   blocks.push(disagreeing.length === 0
@@ -91,6 +89,27 @@ function qualityOfPractice({ summary, now }: OfstedSources): ReportBlock[] {
     });
   }
   return blocks;
+}
+
+/**
+ * The conditions rated highest and lowest, by score as shown: up to LISTED each (fewer when fewer
+ * than twice that have a score), and every condition tied with the last one listed, since naming
+ * one of three conditions at 1.1 as "lowest" would pick it by its number alone (the "you said, we
+ * did" card names ties too). Highest first, lowest first; equal scores in the grid's order. The two
+ * lists never share a condition: where the ties would meet in the middle, each list keeps only
+ * the scores beyond the tie, and when every score is the same both are empty.
+ */
+function extremes<T extends { readonly displayScore: string }>(scored: readonly T[]): { highest: T[]; lowest: T[] } {
+  const score = (n: T) => Number(n.displayScore);
+  const listed = Math.min(LISTED, Math.floor(scored.length / 2));
+  if (listed === 0) return { highest: [], lowest: [] };
+  // Stable sorts: equal scores stay in the grid's order.
+  const descending = [...scored].sort((a, b) => score(b) - score(a));
+  const ascending = [...scored].sort((a, b) => score(a) - score(b));
+  const top = score(descending[listed - 1]!);
+  const bottom = score(ascending[listed - 1]!);
+  if (top > bottom) return { highest: descending.filter((n) => score(n) >= top), lowest: ascending.filter((n) => score(n) <= bottom) };
+  return { highest: descending.filter((n) => score(n) > top), lowest: ascending.filter((n) => score(n) < bottom) };
 }
 
 function howWeKnow({ summary, rateSentence, evidence }: OfstedSources): ReportBlock[] {

@@ -31,11 +31,11 @@ export function dateTimeInWords(instant: string): string {
 
 /**
  * Which plan a report shows, by its UK day: "As it stands on Wednesday 3 March 2027", "As it stood
- * at the round's close, Wednesday 24 March 2027" (the same words in the Word, CSV and Excel files).
+ * at the round's close on Wednesday 24 March 2027" (the same words in the Word, CSV and Excel files).
  */
 export function planAsOfWords(plan: { readonly asOf: 'now' | 'close'; readonly at: string }): string {
   const day = dayInWords(ukDayOf(new Date(plan.at)));
-  return plan.asOf === 'now' ? `As it stands on ${day}` : `As it stood at the round's close, ${day}`;
+  return plan.asOf === 'now' ? `As it stands on ${day}` : `As it stood at the round's close on ${day}`;
 }
 
 /** "1,234 answers", "1 answer". */

@@ -67,7 +67,7 @@ export interface RoundReport {
   readonly facts: readonly ReportFact[];
   /** What the privacy threshold means for the figures, in a sentence or two. */
   readonly privacy: string;
-  /** "As it stands on Wednesday 3 March 2027", "As it stood at the round's close, Wednesday 24 March 2027" (planAsOfWords). */
+  /** "As it stands on Wednesday 3 March 2027", "As it stood at the round's close on Wednesday 24 March 2027" (planAsOfWords). */
   readonly planAsOf: string;
   readonly ofsted: readonly OfstedAnswer[];
   readonly rows: readonly ReportRow[];

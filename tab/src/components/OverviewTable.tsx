@@ -6,6 +6,7 @@ import { LEVELS } from '@domain/levels';
 import type { RoundSummary } from '@domain/summary/roundSummary';
 import { OverviewCell } from './OverviewCell';
 import { EvidenceMarker } from './evidence/EvidenceMarker';
+import { useScaleTheme } from './heatmap/useScoreScale';
 
 const useStyles = makeStyles({
   conditionNumber: { fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalXS },
@@ -23,11 +24,13 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
   const styles = useStyles();
   const shared = useTableStyles();
   const threshold = summary.privacyThreshold;
+  // High contrast has no fills (HeatmapLegend says so): the caption must not promise colours.
+  const filled = useScaleTheme() !== null;
   const caption = (
     <>
       What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
       “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden, and a score needs
-      at least {threshold} ratings other than “don’t know”. Each scored cell is coloured by its score.
+      at least {threshold} ratings other than “don’t know”.{filled && ' Each scored cell is coloured by its score.'}
     </>
   );
   const columns = ['Condition', { label: 'All staff', className: styles.allStaff }, ...LEVELS.map((level) => level.label)];

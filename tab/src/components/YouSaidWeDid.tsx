@@ -87,7 +87,8 @@ export function YouSaidWeDid({ api, teamId, roundId }: { api: ChannelApi; teamId
       </Button>
       {open && (
         <section id={regionId} aria-labelledby={titleId} className={styles.preview} data-testid="you-said-we-did">
-          <Caption1>The card your team will read in the channel, made from the round’s results and the plan as they are now:</Caption1>
+          {/* Not "the plan as it is now": an earlier round's card shows the plan kept at its close, and says so. */}
+          <Caption1>The card as it would be posted in the channel now:</Caption1>
           <Subtitle2 as="h2" id={titleId} className={styles.heading}>{words.title}</Subtitle2>
           <Body1 as="p">{words.participation}</Body1>
           {words.sections.map((part) => (

@@ -34,10 +34,10 @@ describe('the spreadsheet grid', () => {
 
   it('says how many answered of the team and as of when the plan stands', () => {
     const details = Object.fromEntries(gridOf().details);
-    expect(details['Response rate']).toBe('Response rate: 27 of 36 members (75%).');
+    expect(details['Response rate']).toBe('27 of 36 members (75%)');
     expect(details.Plan).toBe('As it stands on Friday 2 April 2027');
     const closed = Object.fromEntries(gridOf(reportInput({ plan: { actions: PLAN, asOf: 'close', at: '2027-02-28T23:59:59Z' } })).details);
-    expect(closed.Plan).toBe("As it stood at the round's close, Sunday 28 February 2027");
+    expect(closed.Plan).toBe("As it stood at the round's close on Sunday 28 February 2027");
   });
 
   it('formats scores to one decimal in the spreadsheet, and keeps them numbers', () => {

@@ -76,7 +76,9 @@ describe('the round report (Word export model)', () => {
     // The same plan as it stood at the round's close (28 February): nothing was overdue then.
     const atClose = roundReport(reportInput({ plan: { actions: PLAN, asOf: 'close', at: '2027-02-28T23:59:59Z' } }));
     expect(row(atClose, 6).actions[0]).toMatchObject({ due: 'Due 31 March 2027', overdue: false });
-    expect(atClose.planAsOf).toBe("As it stood at the round's close, Sunday 28 February 2027");
+    expect(atClose.planAsOf).toBe("As it stood at the round's close on Sunday 28 February 2027");
+    // The Ofsted answer's sentence reads as one: no dangling comma after the day.
+    expect(atClose.ofsted[2]!.blocks[0]).toEqual({ paragraph: "The plan as it stood at the round's close on Sunday 28 February 2027 has 3 actions for 2 conditions: 1 done, 1 in progress, 1 not started." });
   });
 
   it('has a front page with the team, round, dates, response rate, privacy threshold and what it means', () => {
@@ -117,7 +119,7 @@ describe('the round report (Word export model)', () => {
 
   it('says so when there is no plan and no evidence yet', () => {
     const report = roundReport(reportInput({ plan: { actions: [], asOf: 'close', at: '2027-02-28T23:59:59Z' }, evidence: [] }));
-    expect(report.ofsted[2]!.blocks[0]).toEqual({ paragraph: "No actions had been agreed in the plan as it stood at the round's close, Sunday 28 February 2027." });
+    expect(report.ofsted[2]!.blocks[0]).toEqual({ paragraph: "No actions had been agreed in the plan as it stood at the round's close on Sunday 28 February 2027." });
     expect(report.ofsted[1]!.blocks).toContainEqual({ paragraph: expect.stringMatching(/^No other evidence .* was recorded for this round\.$/) });
     expect(report.rows.every((r) => r.actions.length === 0 && r.evidence.length === 0)).toBe(true);
   });

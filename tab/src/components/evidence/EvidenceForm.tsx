@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
 import { useFormStyles } from '../formStyles';
+import { usePickerStyles } from '../pickerStyles';
 import type { EvidenceKind, EvidenceNote, EvidenceNoteFields } from '../../api/types';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_SOURCE, MAX_EVIDENCE_TEXT, kindLabel, noteName } from './evidenceFormat';
 
@@ -32,6 +33,9 @@ export function EvidenceForm(props: {
   onCancel: () => void;
 }) {
   const styles = useFormStyles();
+  // The kind's longest option ("Feedback from children and families") is wider than a column of the
+  // form's grid: without these the select spilled under the date field beside it.
+  const picker = usePickerStyles();
   const headingId = useId();
   const { note } = props;
   const [kind, setKind] = useState<EvidenceKind>(note?.kind ?? 'case-audit');
@@ -63,8 +67,8 @@ export function EvidenceForm(props: {
       {props.problem && props.problem.field === null && (
         <MessageBar intent="error" className={styles.wide}><MessageBarBody>{props.problem.message}</MessageBarBody></MessageBar>
       )}
-      <Field label="Kind of evidence" validationMessage={problems.kind} validationState={state('kind')}>
-        <Select value={kind} onChange={(_e, data) => setKind(data.value as EvidenceKind)} name="kind">
+      <Field label="Kind of evidence" className={picker.field} validationMessage={problems.kind} validationState={state('kind')}>
+        <Select className={picker.select} value={kind} onChange={(_e, data) => setKind(data.value as EvidenceKind)} name="kind">
           {EVIDENCE_KINDS.map((id) => <option key={id} value={id}>{kindLabel(id)}</option>)}
         </Select>
       </Field>
