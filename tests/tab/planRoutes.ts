@@ -131,13 +131,14 @@ export function registerPlanRoutes(server: restify.Server, fake: PlanFake, round
       res.send(200, { actions: frozen.actions, canEdit: false, frozenAt: frozen.frozenAt, today: fake.today });
     }
   });
-  // The plan a round's reports and printed page show: the living plan while it is the team's latest round, else as kept at its close.
+  // The plan a round's reports and printed page show: the living plan until a later round has closed, then as kept at its close.
   server.get('/api/teams/:teamId/rounds/:roundId/plan/report', async (req, res) => {
     if (!team(req, res)) return;
     const list = rounds();
     const index = list.findIndex((r) => r.roundId === req.params.roundId);
     const round = list[index];
-    const kept = round && index > 0 ? fake.frozen.get(round.roundId) : undefined;
+    // Kept at its close only once a later round has closed (an open one has no results yet).
+    const kept = round && list.slice(0, index).some((r) => r.status === 'closed') ? fake.frozen.get(round.roundId) : undefined;
     if (!round) refuse(res, 404, 'ROUND_NOT_FOUND', 'That audit round could not be found.');
     else if (kept) res.send(200, { actions: kept.actions, canEdit: false, frozenAt: kept.frozenAt, today: fake.today });
     else res.send(200, { actions: actionsOfOpenRound(fake.actions, list.slice(index + 1).find((r) => r.status === 'closed')?.closedAt), canEdit: false, frozenAt: null, today: fake.today });

@@ -7,7 +7,7 @@ import { roundOfTeam, type RoundOfTeamDeps } from '../tab/roundSummary';
 import type { TabDeps } from '../tab/tabDeps';
 import { requireTeamAccess } from '../tab/teamAccess';
 import { isPlanChampion } from './planAccess';
-import { isLatestRound, previousCloseOf } from './planRounds';
+import { noLaterClosedRound, previousCloseOf } from './planRounds';
 
 /** What reading the plan uses. */
 type PlanReadDeps = RoundOfTeamDeps & Pick<TabDeps, 'plans' | 'rounds' | 'champions' | 'now'>;
@@ -71,15 +71,16 @@ export interface PlanForReport {
 
 /**
  * The plan for a round's reports (Word, CSV, Excel, "you said, we did"; the integrator's rule for
- * issue 11). While the round is the team's latest, open or closed, the living plan as it stands
- * (planning usually happens after a close, so the latest round's report must show it), under the
- * round's rule (actionsOfOpenRound since the previous close). An earlier round: its plan as kept
- * at its close; if none was kept, the plan as it stands, labelled so. Checks no access: the caller
+ * issue 11). While no round of the team has closed after it (an open round after it has no results
+ * yet), the living plan as it stands: planning usually happens after a close, so the report a
+ * service reads until its next round closes must show it; under the round's rule
+ * (actionsOfOpenRound since the previous close). A round with a later closed round: its plan as
+ * kept at its close; if none was kept, the plan as it stands, labelled so. Checks no access: the caller
  * has. Throws STORAGE_UNAVAILABLE.
  */
 export async function planForReport(deps: Pick<AuditServices, 'plans' | 'rounds' | 'now'>, round: AuditRound): Promise<PlanForReport> {
   const rounds = await deps.rounds.listForTeam(round.teamId);
-  if (!isLatestRound(rounds, round)) {
+  if (!noLaterClosedRound(rounds, round)) {
     const kept = await deps.plans.frozen(round.teamId, round.roundId);
     if (kept) return { actions: kept.actions, asOf: 'close', at: kept.frozenAt };
   }

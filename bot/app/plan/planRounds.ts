@@ -20,7 +20,11 @@ export function roundForNewAction(rounds: readonly AuditRound[]): AuditRound | u
   return newestFirst.find((round) => round.status === 'open') ?? newestFirst[0];
 }
 
-/** Whether `round` is the team's latest round (open or closed): its reports show the plan as it stands. */
-export function isLatestRound(rounds: readonly AuditRound[], round: Pick<AuditRound, 'roundId'>): boolean {
-  return [...rounds].sort((a, b) => b.number - a.number)[0]?.roundId === round.roundId;
+/**
+ * Whether no round of the team closed after `round`: its reports show the plan as it stands. An
+ * open round after it does not count: it has no results yet, so the round before it is the one a
+ * service reports on and plans from, and its reports must show what has been agreed since.
+ */
+export function noLaterClosedRound(rounds: readonly AuditRound[], round: Pick<AuditRound, 'roundId' | 'number'>): boolean {
+  return !rounds.some((other) => other.status === 'closed' && other.number > round.number);
 }

@@ -6,7 +6,7 @@ import { PlanView } from '../views/PlanView';
 /**
  * The Plan tab: the plan view, with the round's polled summary beside it for "what happens now".
  * An open round has no summary to show yet (its results appear when it closes): none is read.
- * `latest`: the round is the team's newest (the rounds list is newest first), so the living plan is shown.
+ * `latest`: no round of the team closed after this one (an open one has no results yet), so its plan is the living plan.
  */
 export function PlanTab({ api, teamId, round, latest }: { api: Api; teamId: string; round: RoundListItem; latest: boolean }) {
   const { data: summary } = useRoundSummary();

@@ -146,7 +146,7 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
       {teamId && round && (
         <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
           {round.status === 'closed'
-            ? <RoundViews api={api} teamId={teamId} round={round} latest={round.roundId === list[0]?.roundId} onPrint={() => setPrinting(round.roundId)} />
+            ? <RoundViews api={api} teamId={teamId} round={round} latest={!list.some((other) => other.status === 'closed' && other.number > round.number)} onPrint={() => setPrinting(round.roundId)} />
             : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
         </RoundFeedProvider>
       )}

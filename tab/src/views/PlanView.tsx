@@ -23,9 +23,10 @@ const CONFLICT = 'Someone else changed this action while you were editing it. Re
 type Editing = { conditionId: ConditionId; action?: PlanAction } | null;
 
 /**
- * The team's plan as Appendix 2's grid. For the team's latest round (open, or closed with none
- * after it) it is the living plan, which champions change (add, change, delete, notes, "Tell the
- * team"); for an older closed round it is the plan as it stood at that round's close, read only,
+ * The team's plan as Appendix 2's grid. For a round with no closed round after it (the open round,
+ * and the latest closed one: an open round has no results yet) it is the living plan, which
+ * champions change (add, change, delete, notes, "Tell the team"); for a round a later round has
+ * closed after, it is the plan as it stood at that round's close, read only,
  * with a way to the plan now. Changes carry the action's version, so a concurrent edit is refused
  * (409) and the plan reloads rather than overwriting. Render it with a `key` of the team and
  * round: another round's plan starts afresh.
