@@ -135,6 +135,20 @@ describe('evidence notes', () => {
     expect(await notesOf()).toHaveLength(1);
   });
 
+  it('refuses what it found, or its source, holding characters no report can hold (control characters, U+FFFE/U+FFFF, half an emoji), keeping nothing of it', async () => {
+    const before = await notesOf();
+    for (const [body, message] of [
+      [{ ...caseAudit, found: 'Supervision\u0001 recorded' }, /note's found is not valid: .*character/],
+      [{ ...caseAudit, source: 'QA team \uFFFE' }, /note's source is not valid: .*character/],
+      [{ ...caseAudit, found: 'Half an emoji \uDE00' }, /note's found is not valid/],
+    ] as const) {
+      const reply = await call(PEOPLE.champion, 'POST', evidencePath(), body);
+      expect([reply.status, reply.body.error?.code]).toEqual([400, 'BAD_REQUEST']);
+      expect(reply.body.error!.message).toMatch(message);
+    }
+    expect(await notesOf()).toEqual(before);
+  });
+
   it('takes what it found up to 2,000 characters, refuses longer, and a body over the request limit, losing none of what was kept', async () => {
     const tooLong = await call(PEOPLE.champion, 'POST', evidencePath(), { ...caseAudit, found: 'a'.repeat(2001) });
     expect(tooLong.status).toBe(400);
