@@ -23,7 +23,8 @@ export interface PlanApi {
   members(teamId: string, signal?: AbortSignal): Promise<TeamMembersReply['members']>;
   /**
    * Posts a done action's short update in the team's channel; answers only once Teams has
-   * accepted it. A refusal (an ApiError with a status) means nothing was posted.
+   * accepted it. A failure carries the API's own words (`channel` wording): only it knows whether
+   * Teams refused the card, or its answer never came (the post not confirmed).
    */
   announceAction(teamId: string, actionId: string): Promise<PostedToChannel>;
 }
@@ -46,6 +47,6 @@ export function createPlanApi(request: Request, teamPath: (teamId: string) => st
     removeAction: (teamId, actionId, version) => json(request(action(teamId, actionId), { method: 'DELETE', ifMatch: version, wording: 'plan' })),
     addNote: (teamId, actionId, fields) => json(request(`${action(teamId, actionId)}/notes`, { method: 'POST', body: fields, wording: 'plan' })),
     members: async (teamId, signal) => (await json<TeamMembersReply>(request(`${teamPath(teamId)}/members`, { signal, wording: 'plan' }))).members,
-    announceAction: (teamId, actionId) => json(request(`${action(teamId, actionId)}/announce`, { method: 'POST', wording: 'plan' })),
+    announceAction: (teamId, actionId) => json(request(`${action(teamId, actionId)}/announce`, { method: 'POST', wording: 'channel' })),
   };
 }

@@ -15,16 +15,21 @@ type State =
   | { readonly step: 'failed'; readonly message: string };
 
 /**
- * What the person is told when posting failed, truthfully. The API answers only once Teams has
- * accepted the card, so any answer that is not a success means nothing was posted; no answer at
+ * What the person is told when posting failed, truthfully. A refusal before anything was sent (not
+ * done, not a champion, no such action) means nothing was posted. Otherwise only the API knows:
+ * Teams refused the card (502, saying nothing was posted), Teams' answer never came (503
+ * TEAMS_UNREACHABLE: it may have taken the card, so the post is not confirmed), or another
+ * champion is posting it now (409 POST_IN_PROGRESS), so its own words are shown. No answer at
  * all (the connection failed) cannot say either way, and says so.
  */
+const API_KNOWS = new Set(['TEAMS_REFUSED_POST', 'TEAMS_UNREACHABLE', 'POST_IN_PROGRESS']);
+
 function failureWording(error: unknown): string {
   if (!(error instanceof ApiError) || error.status === 0) {
     return 'No answer came back from Practice Audit, so it is not known whether the update was posted. Look in the team’s channel before trying again.';
   }
-  const why = error.status >= 500 ? 'Teams could not take the update just now.' : error.message;
-  return `Nothing was posted in the team’s channel. ${why}`;
+  if (error.status >= 500 || API_KNOWS.has(error.code ?? '')) return error.message;
+  return `Nothing was posted in the team’s channel. ${error.message}`;
 }
 
 /**
