@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextInput } from './plainText';
 import type { CalendarDay } from './closeDate';
 import type { ConditionId } from './conditions';
 import { EVIDENCE_KINDS, MAX_EVIDENCE_SOURCE, MAX_EVIDENCE_TEXT, type EvidenceKind } from './evidenceKinds';
@@ -13,18 +14,17 @@ export { EVIDENCE_KIND_LABELS, type EvidenceKind } from './evidenceKinds';
  * staff's figures in the tab and in every report. Plain text throughout (never markup).
  */
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocaleString('en-GB')} characters`);
 
 /** What a champion sends for a note; validated at the edge. */
 export const evidenceNoteInput = z.object({
   conditionId: z.string(),
   kind: z.enum(EVIDENCE_KINDS, { error: `choose one of ${EVIDENCE_KINDS.join(', ')}` }),
   /** Who or what it came from, in words: "QA team's audit of 20 CIN cases". */
-  source: text(MAX_EVIDENCE_SOURCE).default(''),
+  source: plainTextInput(MAX_EVIDENCE_SOURCE).default(''),
   /** YYYY-MM-DD: when the evidence was gathered (the audit's date, say). */
   date: z.iso.date({ error: 'give the day the evidence was gathered, as YYYY-MM-DD' }),
   /** What it found. */
-  found: text(MAX_EVIDENCE_TEXT).min(1, 'say what the evidence found'),
+  found: plainTextInput(MAX_EVIDENCE_TEXT).min(1, 'say what the evidence found'),
 });
 
 export interface EvidenceNote {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextInput } from './plainText';
 import type { CalendarDay } from './closeDate';
 import type { ConditionId } from './conditions';
 
@@ -23,7 +24,6 @@ const MAX_OWNER = 200;
 /** A progress note ("what we did"), at most this many characters. */
 const MAX_NOTE_TEXT = 2000;
 
-const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocaleString('en-GB')} characters`);
 
 /**
  * What a champion may send for an action; validated at the edge. `owner` is free text (someone
@@ -33,9 +33,9 @@ const text = (max: number) => z.string().trim().max(max, `at most ${max.toLocale
  */
 export const planActionInput = z.object({
   conditionId: z.string(),
-  need: text(MAX_PLAN_TEXT).min(1, 'say what needs to happen'),
-  progress: text(MAX_PLAN_TEXT).default(''),
-  owner: text(MAX_OWNER).default(''),
+  need: plainTextInput(MAX_PLAN_TEXT).min(1, 'say what needs to happen'),
+  progress: plainTextInput(MAX_PLAN_TEXT).default(''),
+  owner: plainTextInput(MAX_OWNER).default(''),
   ownerMemberId: z.string().trim().max(200).nullable().default(null),
   dueDate: z.iso.date().nullable().default(null),
   status: z.enum(ACTION_STATUSES).default('not-started'),
@@ -46,7 +46,7 @@ export type PlanActionInput = z.infer<typeof planActionInput>;
 export const progressNoteInput = z.object({
   /** The day it was done (YYYY-MM-DD), which may be before the day it was written. */
   date: z.iso.date(),
-  text: text(MAX_NOTE_TEXT).min(1, 'say what was done'),
+  text: plainTextInput(MAX_NOTE_TEXT).min(1, 'say what was done'),
 });
 
 export interface ProgressNote {

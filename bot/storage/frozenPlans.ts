@@ -35,7 +35,13 @@ export async function freezePlan(table: TableClient, teamId: string, roundId: st
   if (!canBeKeys(partKey(roundId, 0))) throw new Error('A round id that cannot be a key has no plan to keep.');
   const json = JSON.stringify(actions.map((action) => ({ ...action, version: '' })));
   const parts: string[] = [];
-  for (let at = 0; at < json.length || parts.length === 0; at += PART_CHARACTERS) parts.push(json.slice(at, at + PART_CHARACTERS));
+  for (let at = 0; at < json.length || parts.length === 0; ) {
+    // A part never ends inside a surrogate pair (an emoji): each is whole text, as Table storage keeps strings.
+    let end = Math.min(at + PART_CHARACTERS, json.length);
+    if (end < json.length && /[\uD800-\uDBFF]/.test(json.charAt(end - 1))) end -= 1;
+    parts.push(json.slice(at, end));
+    at = end;
+  }
   if (parts.length > MAX_PARTS) throw new Error(`The plan is too large to keep with round ${roundId} (${json.length} characters).`);
   const partitionKey = frozenPartition(teamId);
   const rows = parts.map((part, i): TransactionAction => [

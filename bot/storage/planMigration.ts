@@ -4,7 +4,7 @@ import type { PlanAction } from '../domain/plan';
 import { findRow } from './findRow';
 import { freezePlan } from './frozenPlans';
 import { canBeKey } from './keys';
-import { actionRow, actionRowKey, inPlanOrder, MIGRATED_MARKER, statusRow, teamPartition, toAction } from './planRows';
+import { actionRow, actionRowKey, carriedRowKey, inPlanOrder, MIGRATED_MARKER, statusRow, teamPartition, toAction } from './planRows';
 import { isConflict, storageCall } from './storageErrors';
 
 /**
@@ -32,8 +32,9 @@ interface OldActionRow {
  * last change (they could be edited after the close until now). Then the team's marker is written.
  *
  * Idempotent, and safe with several instances at once: every row is created only if absent (an
- * action with its first status in one transaction), the first freeze wins, and the marker comes
- * last, so a migration cut short is simply run again. The old rows are left as they were.
+ * action with its first status and its carried row in one transaction), the first freeze wins, and
+ * the marker comes last, so a migration cut short is simply run again, and one still running after
+ * an action was removed does not bring it back. The old rows are left as they were.
  * Throws STORAGE_UNAVAILABLE.
  */
 export async function migrateOldPlans(table: TableClient, teamId: string, rounds: readonly AuditRound[], migratedAt: string): Promise<void> {
@@ -81,12 +82,18 @@ function oldAction(row: OldActionRow, roundId: string): PlanAction {
   return toAction(actionRow(row.rowKey!, fields, stamp), '', [], [{ status: fields.status, changedAt: row.updatedAt, changedBy: row.updatedBy }]);
 }
 
+/**
+ * Creates the action, its first status and its `carried-` row in one transaction. The carried row
+ * stays when the action is removed (it lies outside the action's rows), so a migration still
+ * running on another instance after the removal meets it (409) and does not bring the action back.
+ */
 async function createIfAbsent(table: TableClient, teamId: string, action: PlanAction): Promise<void> {
   const partitionKey = teamPartition(teamId);
   const { notes: _none, statusHistory, version: _version, ...fields } = action;
   try {
     await storageCall(() =>
       table.submitTransaction([
+        ['create', { partitionKey, rowKey: carriedRowKey(action.actionId), actionId: action.actionId }],
         ['create', { partitionKey, rowKey: actionRowKey(action.actionId), ...actionRow(action.actionId, fields, { ...fields }) }],
         ['create', { partitionKey, ...statusRow(action.actionId, statusHistory[0]!) }],
       ]),

@@ -11,7 +11,9 @@ import { encodeKey } from './keys';
  * - `action-<actionId>~note~<writtenAt>~<noteId>`: each progress note (kind 'note');
  * - `action-<actionId>~status~<changedAt>~<random>`: each entry of its status history (kind 'status');
  * - `action-<actionId>~nudge~<dueDate>~<owner>`: each owner's due-date nudge claimed (kind 'nudge', nudgeClaims.ts);
- * - `migrated`: the marker that the team's plans written before issue 11 have been carried over.
+ * - `migrated`: the marker that the team's plans written before issue 11 have been carried over;
+ * - `carried-<actionId>`: an action carried over from them (kept when it is removed, so a migration
+ *   still running on another instance cannot bring it back: planMigration.ts).
  * An action's rows sort together, so one range query reads it with its notes and history. Every
  * row also names its `actionId` as a property: rows are grouped by it, never by parsing keys.
  * Plans written before issue 11 lie in partitions named by a round id (see planMigration.ts);
@@ -22,6 +24,7 @@ export const actionRowKey = (actionId: string): string => `action-${actionId}`;
 /** Every row of the action sorts from its own key up to this bound. */
 export const actionRowsEnd = (actionId: string): string => `action-${actionId}~~`;
 export const MIGRATED_MARKER = 'migrated';
+export const carriedRowKey = (actionId: string): string => `carried-${actionId}`;
 
 /** An action's row: its fields, with no status history or notes (rows of their own). */
 export interface ActionRow {

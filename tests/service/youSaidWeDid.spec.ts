@@ -163,4 +163,18 @@ describe('"You said, we did" offered at close and posted in the channel', () => 
     expect(postedInChannel()).toHaveLength(1);
     expect(cardText(cardOf(offerNow(offer)!.body))).toMatch(/Posted in the channel on .* by Amara Okafor\./);
   });
+
+  it("never says the card was not posted when Teams took it but its answer was lost: it says it is not confirmed, and where to look", async () => {
+    const offer = (await closedRoundOffers()).get(PEOPLE.champion.id)!;
+    connector.hangUpAfterNext(1, isChannelPost);
+    await pressPost(PEOPLE.champion, offer);
+    await service.settled();
+    // Teams has the card in the channel…
+    expect(postedInChannel()).toHaveLength(1);
+    // …so the offer must not say it was not posted.
+    const shown = cardText(cardOf(offerNow(offer)!.body));
+    expect(shown).not.toMatch(/Not posted|Nothing was posted/);
+    expect(shown).toContain('the post was not confirmed. Look in the channel, and try again if the card is not there.');
+    expect(executeActions(cardOf(offerNow(offer)!.body)).map((a) => a.title)).toEqual(['Post in the channel']);
+  });
 });

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
 import type { AuditRound } from '../../bot/domain/auditRound';
+import { migrateOldPlans } from '../../bot/storage/planMigration';
 import { PlanRepository } from '../../bot/storage/planRepository';
 import { teamPartition } from '../../bot/storage/planRows';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
@@ -83,5 +84,17 @@ it('gives one copy when two instances carry the same team over at once', async (
   for await (const row of tables.plans.listEntities<{ kind?: string; actionId?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${teamPartition(teamId)}` } })) {
     kinds.push(`${row.kind ?? row.rowKey} ${row.actionId ?? ''}`.trim());
   }
-  expect(kinds.sort()).toEqual(['action old-a', 'action old-b', 'action old-c', 'migrated', 'status old-a', 'status old-b', 'status old-c']);
+  expect(kinds.sort()).toEqual(['action old-a', 'action old-b', 'action old-c', 'carried-old-a old-a', 'carried-old-b old-b', 'carried-old-c old-c', 'migrated', 'status old-a', 'status old-b', 'status old-c']);
+});
+
+it('never brings back an action removed while another instance was still carrying the team over', async () => {
+  const teamId = '19:removing@thread.tacv2';
+  await teamWithOldPlans(teamId, 'rm');
+  const plans = new PlanRepository(tables.plans, rounds);
+  const removed = (await plans.list(teamId)).find((a) => a.actionId === 'old-c')!;
+  await plans.remove(teamId, 'old-c', removed.version);
+  // Another instance that found no marker before the first wrote it is still carrying the team
+  // over (its storage calls slow, say): its creates land after the removal.
+  await migrateOldPlans(tables.plans, teamId, await rounds.listForTeam(teamId), '2026-03-20T10:00:00.000Z');
+  expect((await new PlanRepository(tables.plans, rounds).list(teamId)).map((a) => a.actionId)).toEqual(['old-a', 'old-b']);
 });

@@ -1,4 +1,6 @@
+import { odata } from '@azure/data-tables';
 import type { ActionFields } from '../../bot/app/plan/planStore';
+import { frozenPartition } from '../../bot/storage/frozenPlans';
 import { PlanRepository } from '../../bot/storage/planRepository';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
 import { ensureAuditTables, openAuditTables, type AuditTables } from '../../bot/storage/tables';
@@ -101,5 +103,24 @@ describe('a plan kept at a round\'s close', () => {
     const actions = await Promise.all(Array.from({ length: 40 }, (_, i) => plans.create(team, `act-${i}`, { ...fields, need: long, progress: long }, { at: at(50), by: 'Amara Okafor', roundId: null })));
     await plans.freeze(team, 'round-1', actions, at(51));
     expect((await plans.frozen(team, 'round-1'))!.actions).toEqual(actions.map((a) => ({ ...a, version: '' })));
+  });
+
+  it('never stores half an emoji in a part: each part is whole text, as Table storage keeps strings (UTF-16)', async () => {
+    const team = '19:emoji@thread.tacv2';
+    const emoji = '\u{1F600}';
+    // An action whose text starts with one letter or none, so that one of the two puts a part's end inside an emoji.
+    const plan = (lead: number) => Array.from({ length: 20 }, (_, i) => ({ ...fields, actionId: `act-${i}`, need: `${i === 0 ? 'x'.repeat(lead) : ''}${emoji.repeat(999)}`, progress: emoji.repeat(999) }));
+    for (const [round, lead] of [['round-1', 0], ['round-2', 1]] as const) {
+      const actions = plan(lead).map((a) => ({ ...a, createdAt: at(60), createdInRoundId: null, doneAt: null, updatedAt: at(60), updatedBy: 'Amara Okafor', notes: [], statusHistory: [], version: '' }));
+      await plans.freeze(team, round, actions, at(61));
+      expect((await plans.frozen(team, round))!.actions).toEqual(actions);
+    }
+    const parts = tables.plans.listEntities<{ json: string }>({ queryOptions: { filter: odata`PartitionKey eq ${frozenPartition(team)}` } });
+    let count = 0;
+    for await (const part of parts) {
+      count += 1;
+      expect([part.rowKey, /^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(part.json)]).toEqual([part.rowKey, false]);
+    }
+    expect(count).toBeGreaterThan(4);
   });
 });

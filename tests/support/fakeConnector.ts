@@ -65,6 +65,11 @@ export interface FakeConnector {
    */
   slowNext(count: number, delayMs: number, match?: (call: RecordedCall) => boolean): { hurry(): void };
   /**
+   * Handles the next `count` matching calls as usual (Teams takes a post) but hangs up instead of
+   * answering: the bot sees the connection reset, with no status, and cannot know that it went.
+   */
+  hangUpAfterNext(count: number, match?: (call: RecordedCall) => boolean): void;
+  /**
    * Forgets activities as if they were deleted in Teams (or the Agents Playground lost the
    * channel's history on reload): updates and deletes of them then answer 404
    * ActivityNotFoundInConversation. Without `activityIds`, the whole conversation's.
@@ -109,6 +114,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const counts: CallCounts = { posts: 0, puts: 0, gets: 0, deletes: 0 };
   const faults: PendingFault[] = [];
   const slowness: PendingSlowness[] = [];
+  const hangUps: { remaining: number; match: (call: RecordedCall) => boolean }[] = [];
 
   const takeFault = (call: RecordedCall): PendingFault | undefined => {
     const fault = faults.find((f) => f.remaining > 0 && f.match(call));
@@ -143,6 +149,12 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     calls.push(call);
     count(counts, call.method);
     await slowedDown(call);
+    const hangUp = hangUps.find((h) => h.remaining > 0 && h.match(call));
+    if (hangUp) {
+      hangUp.remaining -= 1;
+      request.socket.destroy();
+      return;
+    }
     call.answeredAt = Date.now();
     const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
     response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', ...reply.headers });
@@ -178,6 +190,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     reset: () => {
       calls.length = 0;
       faults.length = 0;
+      hangUps.length = 0;
       for (const slow of slowness.splice(0)) for (const answer of [...slow.held]) answer();
     },
     setRoster: teams.setRoster,
@@ -193,6 +206,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         },
       };
     },
+    hangUpAfterNext: (n, match = () => true) => void hangUps.push({ remaining: n, match }),
     forget: teams.forget,
     close: () =>
       new Promise<void>((resolve, reject) => {

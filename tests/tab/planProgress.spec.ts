@@ -196,20 +196,28 @@ describe('“Tell the team”, for a done action', () => {
 
     tab.server.plan.announce = { status: 502, code: 'TEAMS_REFUSED_POST', message: 'Teams did not accept the card, so it was not posted in the channel. Please try again in a moment.' };
     await done.getByRole('button', { name: /^Try again to tell the team/ }).click();
-    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe('Nothing was posted in the team’s channel. Teams did not accept the card, so it was not posted in the channel. Please try again in a moment.');
+    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe('Teams did not accept the card, so it was not posted in the channel. Please try again in a moment.');
     expect(tab.server.plan.announced).toEqual([]);
-
-    // Teams not reached: whether it took the card is not known, and the tab does not claim it was not posted.
-    const unconfirmed = 'Practice Audit could not reach Teams just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.';
-    tab.server.plan.announce = { status: 503, code: 'TEAMS_UNREACHABLE', message: unconfirmed };
-    await done.getByRole('button', { name: /^Try again to tell the team/ }).click();
-    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe(unconfirmed);
 
     tab.server.plan.announce = { posted: true, postedAt: '2025-10-15T13:07:00.000Z' };
     await done.getByRole('button', { name: /^Try again to tell the team/ }).click();
     await expect(done.getByTestId('announce-posted').textContent()).resolves.toBe('Posted in the team’s channel at 14:07 on 15 October 2025.');
     await expect(done.getByTestId('announce-failed').count()).resolves.toBe(0);
     expect(tab.server.plan.announced).toEqual(['done-1']);
+  });
+
+  test('never says nothing was posted when that is not known: Teams not answering (503), or another champion posting it now (409)', async () => {
+    const page = await openLivingPlan(tab);
+    const done = actionItem(page, 'done-1');
+    const unconfirmed = 'Practice Audit could not reach Teams just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.';
+    tab.server.plan.announce = { status: 503, code: 'TEAMS_UNREACHABLE', message: unconfirmed };
+    await done.getByRole('button', { name: /^Tell the team/ }).click();
+    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe(unconfirmed);
+
+    const inProgress = 'Amara Okafor is posting this in the channel just now. Look in the channel in a minute; if it is not there, try again.';
+    tab.server.plan.announce = { status: 409, code: 'POST_IN_PROGRESS', message: inProgress };
+    await done.getByRole('button', { name: /^Try again to tell the team/ }).click();
+    await expect(done.getByTestId('announce-failed').textContent()).resolves.toBe(inProgress);
   });
 
   test('with no answer at all, does not claim either way', async () => {

@@ -126,6 +126,8 @@ describe('evidence notes', () => {
       [{ ...caseAudit, date: undefined }, /note's date is not valid/],
       [{ ...caseAudit, conditionId: 'C13' }, /note's conditionId is not valid: that condition is not one of the audit's conditions/],
       [{ ...caseAudit, source: 'x'.repeat(201) }, /note's source is not valid: at most 200 characters/],
+      // Evidence is what was found: a day still to come is a slip, and would stand in a report for Ofsted.
+      [{ ...caseAudit, date: '2999-02-12' }, /note's date is not valid: give the day the evidence was gathered, today or before/],
     ];
     for (const [body, message] of problems) {
       const reply = await call(PEOPLE.champion, 'POST', evidencePath(), body);
@@ -133,6 +135,20 @@ describe('evidence notes', () => {
       expect(reply.body.error!.message).toMatch(message);
     }
     expect(await notesOf()).toHaveLength(1);
+  });
+
+  it('refuses what it found, or its source, holding characters no report can hold (control characters, U+FFFE/U+FFFF, half an emoji), keeping nothing of it', async () => {
+    const before = await notesOf();
+    for (const [body, message] of [
+      [{ ...caseAudit, found: 'Supervision\u0001 recorded' }, /note's found is not valid: .*character/],
+      [{ ...caseAudit, source: 'QA team \uFFFE' }, /note's source is not valid: .*character/],
+      [{ ...caseAudit, found: 'Half an emoji \uDE00' }, /note's found is not valid/],
+    ] as const) {
+      const reply = await call(PEOPLE.champion, 'POST', evidencePath(), body);
+      expect([reply.status, reply.body.error?.code]).toEqual([400, 'BAD_REQUEST']);
+      expect(reply.body.error!.message).toMatch(message);
+    }
+    expect(await notesOf()).toEqual(before);
   });
 
   it('takes what it found up to 2,000 characters, refuses longer, and a body over the request limit, losing none of what was kept', async () => {
@@ -183,9 +199,9 @@ describe('evidence notes', () => {
   it('takes notes for a closed round too: evidence often arrives after the close', async () => {
     const token = await identity.sign({ oid: PEOPLE.champion.aadObjectId, name: PEOPLE.champion.name });
     await closeRoundNow(service, { authorization: `Bearer ${token}` });
-    const added = await call(PEOPLE.champion, 'POST', evidencePath(), { ...caseAudit, kind: 'supervision-audit', date: '2026-12-01' });
+    const added = await call(PEOPLE.champion, 'POST', evidencePath(), { ...caseAudit, kind: 'supervision-audit', date: '2026-11-20' });
     expect(added.status).toBe(201);
-    const changed = await call(PEOPLE.champion, 'PUT', `${evidencePath()}/${String(added.body.noteId)}`, { ...caseAudit, kind: 'supervision-audit', date: '2026-12-02' }, String(added.body.version));
+    const changed = await call(PEOPLE.champion, 'PUT', `${evidencePath()}/${String(added.body.noteId)}`, { ...caseAudit, kind: 'supervision-audit', date: '2026-11-21' }, String(added.body.version));
     expect(changed.status).toBe(200);
     expect(await notesOf(PEOPLE.practitioner)).toEqual([changed.body]);
   });

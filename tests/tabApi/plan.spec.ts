@@ -80,6 +80,29 @@ describe('the plan', () => {
     expect((await call(PEOPLE.champion, 'GET', planPath)).body.actions).toHaveLength(1);
   });
 
+  it('refuses text that no card, Word file or workbook can hold (control characters, U+FFFE/U+FFFF, half an emoji), naming the field, and keeps line breaks, tabs and emoji', async () => {
+    const before = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
+    const unshowable: [Record<string, unknown>, RegExp][] = [
+      [{ ...action, need: 'Monthly\u0001 discussion' }, /need is not valid: .*character/],
+      [{ ...action, progress: 'Pilot \uFFFF first' }, /progress is not valid: .*character/],
+      [{ ...action, owner: 'Head of service \uD83D' }, /owner is not valid: .*character/],
+      [{ ...action, need: 'Form feed\u000C here' }, /need is not valid/],
+    ];
+    for (const [body, message] of unshowable) {
+      const reply = await call(PEOPLE.champion, 'POST', `${planPath}/actions`, body);
+      expect([reply.status, (reply.body.error as { code: string }).code]).toEqual([400, 'BAD_REQUEST']);
+      expect((reply.body.error as { message: string }).message).toMatch(message);
+    }
+    expect((await call(PEOPLE.champion, 'GET', planPath)).body.actions).toEqual(before);
+    const written = { ...action, need: 'Line one\r\nLine two\tindented \u{1F468}\u200D\u{1F469}\u200D\u{1F467}', owner: 'Siân Ó Briain' };
+    const kept = await call(PEOPLE.champion, 'POST', `${planPath}/actions`, written);
+    expect(kept.status).toBe(201);
+    expect(kept.body).toMatchObject({ need: written.need, owner: written.owner });
+    const note = await call(PEOPLE.champion, 'POST', `${planPath}/actions/${String(kept.body.actionId)}/notes`, { date: '2026-11-20', text: 'Met\u0007' });
+    expect([note.status, (note.body.error as { message: string }).message]).toEqual([400, expect.stringMatching(/text is not valid: .*character/)]);
+    expect((await call(PEOPLE.champion, 'DELETE', `${planPath}/actions/${String(kept.body.actionId)}`, undefined, String(kept.body.version))).status).toBe(204);
+  });
+
   it('refuses an edit made on a version someone else has since changed, so neither is lost silently', async () => {
     const [current] = (await call(PEOPLE.champion, 'GET', planPath)).body.actions!;
     const path = `${planPath}/actions/${current!.actionId}`;

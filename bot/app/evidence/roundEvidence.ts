@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TabUser } from '../../auth/ssoTokenVerifier';
+import { ukDayOf } from '../../domain/closeDate';
 import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { evidenceNoteInput, type EvidenceNote } from '../../domain/evidence';
@@ -34,7 +35,7 @@ export async function roundEvidence(deps: EvidenceDeps, user: TabUser, teamId: s
 /** Adds a note (BAD_REQUEST, naming the field, for one that is not valid); answers it with its version. */
 export async function addEvidence(deps: EvidenceDeps, user: TabUser, teamId: string, roundId: string, body: unknown): Promise<EvidenceNote> {
   await requireChampion(deps, user, teamId, roundId);
-  const fields = noteFields(body);
+  const fields = noteFields(body, deps.now());
   return deps.evidence.create(roundId, randomUUID(), { ...fields, addedAt: deps.now().toISOString(), addedBy: user.name });
 }
 
@@ -46,7 +47,7 @@ export async function addEvidence(deps: EvidenceDeps, user: TabUser, teamId: str
 export async function changeEvidence(deps: EvidenceDeps, user: TabUser, teamId: string, roundId: string, noteId: string, version: string | undefined, body: unknown): Promise<EvidenceNote> {
   await requireChampion(deps, user, teamId, roundId);
   const seen = requireVersion(version);
-  const fields = noteFields(body);
+  const fields = noteFields(body, deps.now());
   const note = (await deps.evidence.list(roundId)).find((n) => n.noteId === noteId);
   if (!note) throw new AuditError('EVIDENCE_NOT_FOUND');
   return deps.evidence.update(roundId, noteId, seen, { ...fields, addedAt: note.addedAt, addedBy: note.addedBy });
@@ -68,14 +69,18 @@ function requireVersion(version: string | undefined): string {
   return version;
 }
 
-/** The note's fields from what was sent (evidenceNoteInput); the first problem, naming its field, as BAD_REQUEST. */
-function noteFields(body: unknown): Omit<EvidenceFields, 'addedAt' | 'addedBy'> {
+/**
+ * The note's fields from what was sent (evidenceNoteInput); the first problem, naming its field, as
+ * BAD_REQUEST. Its date is when the evidence was gathered: today (UK, at `now`) or before.
+ */
+function noteFields(body: unknown, now: Date): Omit<EvidenceFields, 'addedAt' | 'addedBy'> {
   const parsed = evidenceNoteInput.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AuditError('BAD_REQUEST', `The evidence note's ${String(issue.path[0] ?? 'details')} is not valid: ${issue.message}.`);
   }
   const { conditionId, ...fields } = parsed.data;
+  if (fields.date > ukDayOf(now)) throw new AuditError('BAD_REQUEST', "The evidence note's date is not valid: give the day the evidence was gathered, today or before.");
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "The evidence note's conditionId is not valid: that condition is not one of the audit's conditions.");
   return { conditionId, ...fields };
 }

@@ -56,7 +56,7 @@ async function exportBody(input: ReportInput, format: ExportFormat): Promise<Buf
   if (format === 'docx') return docxFile(roundReport(input));
   const grid = auditGrid({ ...input, exportedAt: input.generatedAt });
   if (format === 'csv') return csvFile(gridLines(grid));
-  return xlsxFile(grid, `Round ${input.round.number}`, `${input.teamName ? `${input.teamName}, ` : ''}audit round ${input.round.number}`);
+  return xlsxFile(grid, { number: input.round.number, teamName: input.teamName });
 }
 
 export function isFileReply(value: unknown): value is FileReply {

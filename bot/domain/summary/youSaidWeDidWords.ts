@@ -38,6 +38,12 @@ const MAX_ACTIONS_SHOWN = 10;
  * written outside ASCII, would pass Teams' ~28 KB for a card. The whole text is in the tab.
  */
 const MAX_NEED_SHOWN = 300;
+/**
+ * …and to this many bytes of UTF-8 (300 characters of three bytes, as '€' or most scripts take):
+ * a character as people count it can be far larger (a family emoji is 25 bytes, a letter may carry
+ * a run of combining marks), and ten needs of 300 such characters would pass Teams' limit.
+ */
+const MAX_NEED_BYTES = 900;
 
 const STATUS: Record<ActionStatus, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', done: 'Done' };
 
@@ -56,11 +62,38 @@ function conditionLine(conditionId: ConditionId): string {
 }
 
 const graphemes = new Intl.Segmenter('en-GB', { granularity: 'grapheme' });
+const utf8 = new TextEncoder();
+/** Bytes of `text` as a card sends it: UTF-8, inside a JSON string (a quote or a control character escaped). */
+const bytesOf = (text: string) => utf8.encode(JSON.stringify(text)).length - 2;
 
-/** `text` whole, or its first `max` characters (as people count them: an accented letter or an emoji is one) and "…". */
-function cut(text: string, max: number): string {
+/**
+ * `text` whole, or cut with "…": to its first `max` characters (as people count them: an accented
+ * letter or an emoji is one) and, within those, to whole characters of at most `maxBytes` bytes
+ * together as the card sends them ("…" included). A single character larger than that is cut by code point.
+ */
+function cut(text: string, max: number, maxBytes: number): string {
   const characters = Array.from(graphemes.segment(text), (s) => s.segment);
-  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
+  if (characters.length <= max && bytesOf(text) <= maxBytes) return text;
+  const budget = maxBytes - bytesOf('…');
+  let kept = '';
+  let used = 0;
+  for (const character of characters.slice(0, max - 1)) {
+    const size = bytesOf(character);
+    if (used + size > budget) break;
+    kept += character;
+    used += size;
+  }
+  if (kept === '') kept = cutByCodePoint(characters[0] ?? '', budget);
+  return `${kept.trimEnd()}…`;
+}
+
+function cutByCodePoint(text: string, maxBytes: number): string {
+  let kept = '';
+  for (const codePoint of text) {
+    if (bytesOf(kept + codePoint) > maxBytes) break;
+    kept += codePoint;
+  }
+  return kept;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -135,7 +168,7 @@ function planHeading(asOf: PlanAsOf): string {
 function actionsSection({ actions, planAsOf }: YouSaidWeDidFacts): WordsSection {
   const heading = planHeading(planAsOf);
   if (actions.length === 0) return { heading, lines: [{ text: 'No actions have been agreed yet. When they are, they will be in the Plan of the Practice audit tab.' }] };
-  const shown = actions.slice(0, MAX_ACTIONS_SHOWN).map((action): WordsLine => ({ text: `${conditionById(action.conditionId).number}. ${cut(action.need, MAX_NEED_SHOWN)}`, detail: actionDetail(action) }));
+  const shown = actions.slice(0, MAX_ACTIONS_SHOWN).map((action): WordsLine => ({ text: `${conditionById(action.conditionId).number}. ${cut(action.need, MAX_NEED_SHOWN, MAX_NEED_BYTES)}`, detail: actionDetail(action) }));
   const more = actions.length - shown.length;
   return { heading, lines: more > 0 ? [...shown, { text: `And ${more} more ${more === 1 ? 'action' : 'actions'}: the whole plan is in the Practice audit tab.` }] : shown };
 }

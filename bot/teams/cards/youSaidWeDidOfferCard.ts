@@ -12,14 +12,17 @@ import { youSaidWeDidBody } from './youSaidWeDidCard';
  * - `posting`: pressed, Teams not answered yet;
  * - `posted`: Teams accepted it at `postedAt` (by this champion or another, `by`);
  * - `postingElsewhere`: another press (another champion's, or this one's on another device) is posting it now;
- * - `notPosted`: Teams refused it or could not be reached (`problem` says which); the button stays.
+ * - `notPosted`: Teams refused it (`problem` says why); the button stays;
+ * - `unconfirmed`: Teams' answer never came (it may have taken the card): `problem` says so and
+ *   where to look; the button stays.
  */
 export type OfferState =
   | { readonly kind: 'offered' }
   | { readonly kind: 'posting' }
   | { readonly kind: 'posted'; readonly postedAt: string; readonly by: string }
   | { readonly kind: 'postingElsewhere'; readonly since: string; readonly by: string }
-  | { readonly kind: 'notPosted'; readonly problem: string };
+  | { readonly kind: 'notPosted'; readonly problem: string }
+  | { readonly kind: 'unconfirmed'; readonly problem: string };
 
 export interface OfferCardOptions {
   readonly teamId: string;
@@ -35,12 +38,12 @@ export interface OfferCardOptions {
  *   Tell your team what came of audit round 3
  *   <team>'s audit round 3 has closed. …nothing is posted until you press the button…
  *   ┌ preview: the "You said, we did" card as the channel would read it ┐
- *   (where the post stands: posting / posted at … / not posted: why)
+ *   (where the post stands: posting / posted at … / not posted: why / not confirmed)
  *   [Post in the channel]     while it can be posted (offered, not posted, being posted elsewhere)
  */
 export function youSaidWeDidOfferCard({ teamId, roundId, facts, state }: OfferCardOptions): AdaptiveCard {
   const team = facts.teamName ?? 'Your team';
-  const canPress = state.kind === 'offered' || state.kind === 'notPosted' || state.kind === 'postingElsewhere';
+  const canPress = state.kind === 'offered' || state.kind === 'notPosted' || state.kind === 'unconfirmed' || state.kind === 'postingElsewhere';
   return adaptiveCard(
     [
       heading(`Tell your team what came of audit round ${facts.roundNumber}`),
@@ -70,5 +73,7 @@ function stateLine(state: Exclude<OfferState, { kind: 'offered' }>): [text: stri
   if (state.kind === 'posting') return ['Posting in the channel… This card will say when Teams has taken it.', 'default'];
   if (state.kind === 'posted') return [`Posted in the channel on ${formatDateTime(state.postedAt)} by ${state.by}.`, 'good'];
   if (state.kind === 'postingElsewhere') return [`${state.by} started posting it in the channel at ${formatDateTime(state.since)}. It is posted once: press the button again in a minute to see whether it went.`, 'default'];
+  // Not known to have failed: never "not posted".
+  if (state.kind === 'unconfirmed') return [state.problem, 'attention'];
   return [`Not posted: ${state.problem}`, 'attention'];
 }

@@ -4,7 +4,7 @@ import type { Person } from '../../app/auditServices';
 import { requireChampion } from '../../app/champions';
 import type { ClosedRound } from '../../app/closeRound';
 import type { PostingAddress } from '../../domain/auditRound';
-import { AuditError, isAuditError, SOMETHING_WENT_WRONG } from '../../domain/errors';
+import { AuditError, isAuditError } from '../../domain/errors';
 import { roundActionData } from '../cards/actions';
 import { youSaidWeDidOfferCard, type AdaptiveCard, type OfferState } from '../cards';
 import { deliveryFailureOf } from '../delivery/deliveryFailure';
@@ -72,11 +72,21 @@ export async function handlePostYouSaidWeDid(turn: TeamsTurn, data: unknown, dep
       outcome = { kind: 'posted', postedAt: posted.postedAt, by: posted.by };
     } catch (error) {
       if (!isAuditError(error)) deps.logger.error('you_said_we_did_failed', { roundId, error });
-      outcome = { kind: 'notPosted', problem: isAuditError(error) ? error.message : SOMETHING_WENT_WRONG };
+      outcome = outcomeOfFailure(error);
     }
     await showOnOffer(deps, address, offerMessageId, offerCard(outcome));
   });
   return cardResponse(offerCard({ kind: 'posting' }));
+}
+
+/**
+ * What the offer says when the post did not complete. Only a refusal from Teams (TEAMS_REFUSED_POST)
+ * is known to have posted nothing; when Teams' answer never came (TEAMS_UNREACHABLE: the request
+ * may have reached it), or something unforeseen failed, it says the post was not confirmed.
+ */
+function outcomeOfFailure(error: unknown): OfferState {
+  if (!isAuditError(error)) return { kind: 'unconfirmed', problem: 'Something went wrong while posting, so the post was not confirmed. Look in the channel, and try again if the card is not there.' };
+  return error.code === 'TEAMS_UNREACHABLE' ? { kind: 'unconfirmed', problem: error.message } : { kind: 'notPosted', problem: error.message };
 }
 
 /** The offer's new state, on the offer itself; when that cannot be updated (deleted, say), as a new message in the same chat. */

@@ -23,7 +23,8 @@ export interface PlanApi {
   members(teamId: string, signal?: AbortSignal): Promise<TeamMembersReply['members']>;
   /**
    * Posts a done action's short update in the team's channel; answers only once Teams has
-   * accepted it. A refusal (an ApiError with a status) means nothing was posted.
+   * accepted it. A failure carries the API's own words (`channel` wording): only it knows whether
+   * Teams refused the card, or its answer never came (the post not confirmed).
    */
   announceAction(teamId: string, actionId: string): Promise<PostedToChannel>;
 }

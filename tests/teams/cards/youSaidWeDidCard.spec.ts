@@ -33,6 +33,25 @@ describe('the "You said, we did" card in the channel', () => {
     expect(visibleText(card)).toContain(`5. ${'€'.repeat(299)}…`);
   });
 
+  it('keeps the largest plan within a Teams card in any script: a need cut by its size as well as its characters', () => {
+    // One character as people count them can be many bytes: a family emoji is 11 UTF-16 units
+    // (25 bytes of UTF-8), an accented letter may carry a run of combining marks. Ten needs of
+    // 2,000 units each, none longer than 300 such characters, would otherwise go whole.
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
+    const marked = `a${'\u0301'.repeat(1999)}`;
+    for (const need of [family.repeat(181), marked]) {
+      const actions = LARGEST_PLAN.map((action) => ({ ...action, need, owner: marked.slice(0, 200) }));
+      const facts = youSaidWeDidFixture({ actions, teamName: '€'.repeat(256) });
+      expect(byteSize(youSaidWeDidCard(facts))).toBeLessThan(24 * 1024);
+      expect(byteSize(youSaidWeDidOfferCard({ ...ids, facts, state: { kind: 'notPosted', problem: 'Teams did not accept the card.' } }))).toBeLessThan(26 * 1024);
+      // Cut between characters, never inside one, and said to be cut.
+      const shown = visibleText(youSaidWeDidCard(facts)).split('\n').find((line) => line.startsWith('5. '))!;
+      expect(shown.endsWith('…')).toBe(true);
+      expect(need.startsWith(shown.slice(3, -1))).toBe(true);
+      expect(shown.slice(3, -1).length % (need === marked ? 1 : family.length)).toBe(0);
+    }
+  });
+
   it("shows champions' words as plain text, never as markdown", () => {
     const card = youSaidWeDidCard(youSaidWeDidFixture({ actions: [{ ...LARGEST_PLAN[0]!, need: HOSTILE_TEXT, owner: HOSTILE_TEXT }] }));
     expect(visibleText(card)).toContain(`5. ${HOSTILE_TEXT}`);

@@ -40,6 +40,7 @@ export const YOU_SAID_WE_DID_CARDS: readonly (readonly [name: string, card: Adap
   ['you said, we did, nothing to name', youSaidWeDidCard(youSaidWeDidFixture({ respondents: 2, extremes: { kind: 'too-few', scored: 0 }, disagreements: { comparable: false, gaps: [] }, actions: [] }))],
   ['you said, we did: offer', youSaidWeDidOfferCard({ ...ids, facts: youSaidWeDidFixture(), state: { kind: 'offered' } })],
   ['you said, we did: offer, the largest plan', youSaidWeDidOfferCard({ ...ids, facts: youSaidWeDidFixture({ actions: LARGEST_PLAN, teamName: HOSTILE_TEXT }), state: { kind: 'notPosted', problem: 'Teams did not accept the card.' } })],
+  ['you said, we did: not confirmed', youSaidWeDidOfferCard({ ...ids, facts: youSaidWeDidFixture(), state: { kind: 'unconfirmed', problem: 'Practice Audit could not reach Teams just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.' } })],
   ['you said, we did: posting', youSaidWeDidOfferCard({ ...ids, facts: youSaidWeDidFixture(), state: { kind: 'posting' } })],
   ['you said, we did: posted', youSaidWeDidOfferCard({ ...ids, facts: youSaidWeDidFixture(), state: { kind: 'posted', postedAt: '2027-03-10T14:05:00.000Z', by: 'Amara Okafor' } })],
   ['you said, we did: being posted by another', youSaidWeDidOfferCard({ ...ids, facts: youSaidWeDidFixture(), state: { kind: 'postingElsewhere', since: '2027-03-10T14:05:00.000Z', by: 'Ben Hughes' } })],

@@ -1,19 +1,15 @@
+import { withoutUnshowable } from '../../../domain/plainText';
 import type { IParagraphOptions, IRunOptions, Paragraph as ParagraphType, TextRun as TextRunType } from 'docx';
 
 /** The docx module, loaded when a report is asked for (it is large, and most instances never write one). */
 export type Docx = typeof import('docx');
 
 /**
- * Characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE,
- * U+FFFF; unpaired surrogates): a plan action or team name holding one would make a file Word
- * refuses to open, so they are dropped from everything written.
+ * Text as Word can hold it: without the characters XML 1.0 forbids (domain/plainText.ts). New
+ * plan and evidence text cannot hold them, but text kept before they were refused, or a team's
+ * name, might: one would make a file Word refuses to open.
  */
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
-}
+export const xmlSafe = withoutUnshowable;
 
 /** Runs for text that may hold line breaks (a plan action written over several lines keeps them). */
 export function runs(docx: Docx, text: string, options: Omit<IRunOptions, 'text' | 'break'> = {}): TextRunType[] {

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { aboutLines, tableLines, type AuditGrid } from '../../../domain/export/auditGrid';
+import { withoutUnshowable } from '../../../domain/plainText';
 
 const A4 = 9;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
@@ -9,29 +10,60 @@ const PRINT = { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToW
 /** Excel's header and footer codes start with "&": a team's own "&" is written "&&". */
 const headerText = (text: string) => text.replace(/&/g, '&&');
 
+/** Excel's limits (Microsoft, "Excel specifications and limits"): characters in a cell, and in a header or footer. */
+const CELL_LIMIT = 32_767;
+const HEADER_LIMIT = 255;
+const CUT_NOTE = ' … [cut here: an Excel cell holds at most 32,767 characters; the whole text is in the CSV and Word files]';
+
+/** A cell's text as Excel can hold it: without what XML forbids, and cut (between code points) to Excel's limit, saying so. */
+function cellText(text: string): string {
+  const safe = withoutUnshowable(text);
+  return safe.length <= CELL_LIMIT ? safe : `${upTo(safe, CELL_LIMIT - CUT_NOTE.length)}${CUT_NOTE}`;
+}
+
+/** The start of `text` of at most `max` UTF-16 code units, never half a surrogate pair. */
+function upTo(text: string, max: number): string {
+  let end = max;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
+/** The printed page's header, "<team>, audit round 3", the team's name cut ("…") to keep it within Excel's limit. */
+function pageHeader(teamName: string, roundNumber: number): string {
+  const round = `audit round ${roundNumber}`;
+  const team = withoutUnshowable(teamName);
+  const whole = `&L${headerText(team ? `${team}, ${round}` : round)}`;
+  if (whole.length <= HEADER_LIMIT) return whole;
+  const room = HEADER_LIMIT - `&L…, ${round}`.length;
+  let cut = team;
+  while (headerText(cut).length > room) cut = upTo(cut, cut.length - 1);
+  return `&L${headerText(cut.trimEnd())}…, ${round}`;
+}
+
 /**
- * Two sheets: the condition table (`sheetName`), its header row the first row and frozen, so the
+ * Two sheets: the condition table ("Round 3"), its header row the first row and frozen, so the
  * column names stay in view while scrolling, and repeated on every printed page; then "About",
  * the round's details (team, dates, response rate, privacy threshold, the plan's date). Cells are
  * plain strings and numbers, never formulas, and text is escaped as in the CSV (cellSafety.ts),
- * so a copy saved as CSV stays safe. Scores show to one decimal, as the tab shows them (each
+ * so a copy saved as CSV stays safe. Within Excel's limits: a cell's text over 32,767 characters
+ * is cut, saying so, and the page header's team name cut to keep the header to 255 characters. Scores show to one decimal, as the tab shows them (each
  * column's number format). Sized and wrapped to print on A4 landscape, one page wide.
  */
-export async function xlsxFile(grid: AuditGrid, sheetName: string, pageHeader: string): Promise<Buffer> {
+export async function xlsxFile(grid: AuditGrid, round: { readonly number: number; readonly teamName: string }): Promise<Buffer> {
   // Loaded when a workbook is asked for: exceljs is large, and most instances never export.
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
   workbook.creator = 'Practice Audit';
-  const sheet = workbook.addWorksheet(sheetName, {
+  const sheet = workbook.addWorksheet(`Round ${round.number}`, {
     views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     pageSetup: { ...PRINT, printTitlesRow: '1:1' },
-    headerFooter: { oddHeader: `&L${headerText(pageHeader)}`, oddFooter: '&LPractice Audit&RPage &P of &N' },
+    headerFooter: { oddHeader: pageHeader(round.teamName, round.number), oddFooter: '&LPractice Audit&RPage &P of &N' },
   });
   sheet.columns = grid.columns.map((column) => ({ width: column.width }));
   tableLines(grid).forEach((line, i) => {
     const row = sheet.getRow(i + 1);
     line.forEach((value, j) => {
-      if (value !== '') row.getCell(j + 1).value = value;
+      if (value !== '') row.getCell(j + 1).value = typeof value === 'string' ? cellText(value) : value;
     });
     for (let j = 1; j <= grid.columns.length; j++) {
       const cell = row.getCell(j);
@@ -49,7 +81,7 @@ export async function xlsxFile(grid: AuditGrid, sheetName: string, pageHeader: s
   about.columns = [{ width: 22 }, { width: 100 }];
   aboutLines(grid).forEach((line, i) => {
     const row = about.getRow(i + 1);
-    line.forEach((value, j) => (row.getCell(j + 1).value = value));
+    line.forEach((value, j) => (row.getCell(j + 1).value = typeof value === 'string' ? cellText(value) : value));
     if (i === 0) row.font = { bold: true, size: 14 };
     else {
       row.getCell(1).font = { bold: true };

@@ -15,16 +15,20 @@ type State =
   | { readonly step: 'failed'; readonly message: string };
 
 /**
- * What the person is told when posting failed, truthfully. A refusal (4xx) and Teams refusing the
- * card (502 TEAMS_REFUSED_POST) mean nothing was posted. Any other failure (Teams not reached,
- * 503 TEAMS_UNREACHABLE; the service failing) cannot say whether Teams took it: the API's own words
- * say so (the 'channel' wording keeps them); no answer at all says so too.
+ * What the person is told when posting failed, truthfully. A refusal before anything was sent (not
+ * done, not a champion, no such action) means nothing was posted. Otherwise only the API knows:
+ * Teams refused the card (502, saying nothing was posted), Teams' answer never came (503
+ * TEAMS_UNREACHABLE: it may have taken the card, so the post is not confirmed), or another
+ * champion is posting it now (409 POST_IN_PROGRESS), so its own words are shown. No answer at
+ * all (the connection failed) cannot say either way, and says so.
  */
+const API_KNOWS = new Set(['TEAMS_REFUSED_POST', 'TEAMS_UNREACHABLE', 'POST_IN_PROGRESS']);
+
 function failureWording(error: unknown): string {
   if (!(error instanceof ApiError) || error.status === 0) {
     return 'No answer came back from Practice Audit, so it is not known whether the update was posted. Look in the team’s channel before trying again.';
   }
-  if (error.status >= 500 && error.code !== 'TEAMS_REFUSED_POST') return error.message;
+  if (error.status >= 500 || API_KNOWS.has(error.code ?? '')) return error.message;
   return `Nothing was posted in the team’s channel. ${error.message}`;
 }
 
