@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { summariseNow } from '../../bot/domain/summary/whatHappensNow';
-import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, ROUNDS, latestRoundSummary } from './fixtures';
+import { CURRENT_ROUND, FIRST_ROUND, ROUNDS, latestRoundSummary } from './fixtures';
 import { channelQuery, useTabHarness } from './harness';
 import { PLAN_TODAY, livingPlan, planAction } from './planFixtures';
 import { actionItem, openLivingPlan, openPlan, planViolations, row } from './planPage';
@@ -127,30 +127,31 @@ describeWired('a plan that could not be read', () => {
 
 describeWired('an older closed round’s plan', () => {
   test('is the plan as it stood at its close, read only, saying so, with the plan now a click away', async () => {
-    tab.server.plan.frozen.set(LATEST_ROUND, {
-      frozenAt: '2025-06-30T16:00:00.000Z',
-      actions: [planAction({ actionId: 'a1', need: 'Agreed at round 2', status: 'in-progress' })],
+    // Round 1: round 2 has closed since, so round 1's plan is the one kept at its close.
+    tab.server.plan.frozen.set(FIRST_ROUND, {
+      frozenAt: '2025-01-31T16:30:00.000Z',
+      actions: [planAction({ actionId: 'a1', need: 'Agreed at round 1', status: 'in-progress' })],
     });
     tab.server.plan.actions = [
-      planAction({ actionId: 'a1', need: 'Agreed at round 2', status: 'done', doneAt: '2025-09-01T09:00:00.000Z' }),
-      planAction({ actionId: 'a2', conditionId: 'C05', need: 'Added since round 2 closed' }),
+      planAction({ actionId: 'a1', need: 'Agreed at round 1', status: 'done', doneAt: '2025-09-01T09:00:00.000Z' }),
+      planAction({ actionId: 'a2', conditionId: 'C05', need: 'Added since round 1 closed' }),
     ];
-    const page = await openPlan(tab);
+    const page = await openPlan(tab, { round: FIRST_ROUND });
     const frozen = page.getByTestId('plan-frozen');
-    await expect(frozen.textContent()).resolves.toContain('The plan as it stood when round 2 closed on 30 June 2025.');
+    await expect(frozen.textContent()).resolves.toContain('The plan as it stood when round 1 closed on 31 January 2025.');
     await expect(actionItem(page, 'a1').textContent()).resolves.toContain('In progress');
-    await expect(page.getByText('Added since round 2 closed').count()).resolves.toBe(0);
+    await expect(page.getByText('Added since round 1 closed').count()).resolves.toBe(0);
     // Read only, although the viewer is a champion: the plan kept at close is not changed.
     await expect(page.getByRole('button', { name: /Add action|Change the action|Delete the action|Add a note|Tell the team/ }).count()).resolves.toBe(0);
     await expect(planViolations(page)).resolves.toEqual([]);
 
     await frozen.getByRole('button', { name: 'See the plan as it stands now' }).click();
-    await page.getByText('Added since round 2 closed').waitFor();
+    await page.getByText('Added since round 1 closed').waitFor();
     await expect(actionItem(page, 'a1').textContent()).resolves.toContain('Done');
     await expect(page.getByRole('button', { name: /Change the action/ }).count()).resolves.toBe(2);
-    await page.getByRole('button', { name: 'See the plan as it stood when round 2 closed' }).click();
+    await page.getByRole('button', { name: 'See the plan as it stood when round 1 closed' }).click();
     await page.getByTestId('plan-frozen').waitFor();
-    await expect(page.getByText('Added since round 2 closed').count()).resolves.toBe(0);
+    await expect(page.getByText('Added since round 1 closed').count()).resolves.toBe(0);
   });
 
   test('a round closed before anything was kept shows an empty plan as at its close, not today’s', async () => {
@@ -190,14 +191,14 @@ describeWired('overdue actions', () => {
   });
 
   test('in a plan kept at a round’s close, are those overdue at its close (“Overdue at close”), not those overdue today', async () => {
-    tab.server.plan.frozen.set(LATEST_ROUND, {
-      frozenAt: '2025-06-30T16:00:00.000Z',
+    tab.server.plan.frozen.set(FIRST_ROUND, {
+      frozenAt: '2025-01-31T16:30:00.000Z',
       actions: [
-        planAction({ actionId: 'late-at-close', need: 'Due before the close', dueDate: '2025-06-01', status: 'in-progress' }),
-        planAction({ actionId: 'due-after-close', need: 'Due after the close', dueDate: '2025-07-15', status: 'in-progress' }),
+        planAction({ actionId: 'late-at-close', need: 'Due before the close', dueDate: '2025-01-02', status: 'in-progress' }),
+        planAction({ actionId: 'due-after-close', need: 'Due after the close', dueDate: '2025-02-15', status: 'in-progress' }),
       ],
     });
-    const page = await openPlan(tab);
+    const page = await openPlan(tab, { round: FIRST_ROUND });
     await expect(actionItem(page, 'late-at-close').locator('[data-part="overdue"]').textContent()).resolves.toBe('Overdue at close');
     await expect(actionItem(page, 'due-after-close').locator('[data-part="overdue"]').count()).resolves.toBe(0);
   });

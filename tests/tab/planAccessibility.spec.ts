@@ -1,4 +1,4 @@
-import { LATEST_ROUND, ROUNDS } from './fixtures';
+import { FIRST_ROUND, ROUNDS } from './fixtures';
 import { useTabHarness } from './harness';
 import { livingPlan, planAction, teamMembers } from './planFixtures';
 import { actionItem, openLivingPlan, openPlan } from './planPage';
@@ -49,11 +49,11 @@ describe.each(THEMES)('in the %s theme', (name, theme) => {
   });
 
   test('a round’s plan as it stood at its close', async () => {
-    tab.server.plan.frozen.set(LATEST_ROUND, {
-      frozenAt: '2025-06-30T16:00:00.000Z',
-      actions: [planAction({ dueDate: '2025-06-01', status: 'in-progress', statusHistory: [{ status: 'in-progress', changedAt: '2025-05-01T09:00:00.000Z', changedBy: 'Sam Patel' }] })],
+    tab.server.plan.frozen.set(FIRST_ROUND, {
+      frozenAt: '2025-01-31T16:30:00.000Z',
+      actions: [planAction({ dueDate: '2025-01-02', status: 'in-progress', statusHistory: [{ status: 'in-progress', changedAt: '2025-05-01T09:00:00.000Z', changedBy: 'Sam Patel' }] })],
     });
-    const page = await openPlan(tab, { theme });
+    const page = await openPlan(tab, { theme, round: FIRST_ROUND });
     await page.getByTestId('plan-frozen').waitFor();
     // Off the "Plan" tab just clicked: a hovered view tab in the high-contrast theme is the
     // channel tab's own finding (ViewTabs), not the plan's.

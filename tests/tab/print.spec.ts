@@ -24,8 +24,8 @@ beforeEach(() => {
     evidenceNote({ noteId: 'n-1', conditionId: 'C06', found: 'Supervision recorded in 17 of 20 files.' }),
     evidenceNote({ noteId: 'n-2', conditionId: 'C01', kind: 'family-feedback', source: 'Parents’ forum', date: '2025-08-02', found: 'Families said their worker explained the plan.' }),
   ]);
-  // Round 2 closed with its plan kept: the print says it is the plan as it stood then.
-  tab.server.plan.frozen.set(LATEST_ROUND, { frozenAt: '2025-10-31T17:00:00.000Z', actions: [
+  // Round 2 is the latest round with results (round 3 is open): its print shows the plan as it stands.
+  tab.server.plan.actions = [
     planAction({
       conditionId: 'C06',
       need: 'Monthly group case discussion in every team',
@@ -35,7 +35,7 @@ beforeEach(() => {
       status: 'in-progress',
       notes: [{ noteId: 'p-1', date: '2025-09-30', text: 'Pilot started in two teams.', writtenAt: '2025-10-01T09:00:00.000Z', writtenBy: 'Priya Shah' }],
     }),
-  ] });
+  ];
 });
 
 /** Opens the channel tab with window.print() counted rather than run, and presses Print. */
@@ -82,7 +82,7 @@ test('Print opens the round for print, with the team and round, who answered, th
 
   const plan = await readRows(page, 'print-plan');
   expect(plan).toEqual([{ key: 'C06', cells: [`6. ${CONDITIONS[5]!.text}`, 'Monthly group case discussion in every team', 'Clinical lead to run a pilot in the north team30 September 2025: Pilot started in two teams.', 'Head of service', '31 December 2025', expect.stringMatching(/^In progress/)] }]);
-  await expect(page.getByTestId('print-plan').locator('caption').textContent()).resolves.toMatch(/^The plan as it stood when round 2 closed/);
+  await expect(page.getByTestId('print-plan').locator('caption').textContent()).resolves.toMatch(/^The plan as it stands on 15 October 2025/);
   // Nothing staff wrote: comments are not for the meeting's paper.
   await expect(page.getByTestId('comment').count()).resolves.toBe(0);
 
