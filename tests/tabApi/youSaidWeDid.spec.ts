@@ -1,4 +1,5 @@
 import type { RunningService } from '../../bot/service';
+import { tabCaller } from '../support/tabCalls';
 import { VERBS } from '../../bot/teams/cards/actions';
 import { cardOf, cardText } from '../support/cardText';
 import { closeRoundNow } from '../support/closeRoundNow';
@@ -28,13 +29,8 @@ beforeAll(async () => {
 });
 afterAll(async () => team?.stop());
 
-async function call(who: TestPerson, method: string, path: string, body?: unknown, version?: string) {
-  const token = await identity.sign({ oid: who.aadObjectId, name: who.name });
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(version ? { 'if-match': version } : {}) };
-  const response = await fetch(`${service.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
-}
+/** The tab's API as `who` (tests/support/tabCalls.ts). */
+const call = (...args: Parameters<ReturnType<typeof tabCaller>>) => tabCaller(identity, service)(...args);
 
 const inChannel = (title: RegExp) => connector.sentActivities().filter((s) => s.conversationId.startsWith(TEAM.id) && title.test(cardText(cardOf(s.activity))));
 const isChannelPost = (call: RecordedCall) => call.method === 'POST' && (call.conversationId ?? '').startsWith(TEAM.id) && call.path.includes('/activities');

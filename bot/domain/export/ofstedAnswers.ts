@@ -3,7 +3,7 @@ import { LEVELS } from '../levels';
 import type { RoundSummary } from '../summary';
 import { rankDisagreements } from '../summary/rankDisagreements';
 import { formatScore } from '../summary/shownScore';
-import { LEVEL_PLURAL, type Judgement, type NowSummary } from '../summary/whatHappensNow';
+import { LEVEL_PLURAL, NOTABLE_GAP, type Judgement, type NowSummary } from '../summary/whatHappensNow';
 import { actionFacts, countOf, type ActionWords, type EvidenceWords } from './reportText';
 
 /** A paragraph, or a list of items, of a report's section. */
@@ -27,8 +27,6 @@ export interface OfstedSources {
 
 /** How many conditions each of "rated highest" and "rated lowest" lists. */
 const LISTED = 3;
-/** As "where levels disagree" in the grid: half a step of the scale. */
-const NOTABLE_GAP = 0.5;
 
 const JUDGEMENT_WORDS: Record<Judgement, string> = { fully: 'fully in place', mostly: 'mostly in place', partly: 'partly in place', 'not-in-place': 'not in place' };
 

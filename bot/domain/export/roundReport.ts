@@ -6,7 +6,7 @@ import type { PlanAction } from '../plan';
 import { rateFigure, responseRateText, type TeamSize } from '../responseRate';
 import { summariseNow, type RoundSummary } from '../summary';
 import type { ConditionSummary } from '../summary/roundSummary';
-import { LEVEL_PLURAL } from '../summary/whatHappensNow';
+import { LEVEL_PLURAL, NOTABLE_GAP } from '../summary/whatHappensNow';
 import { formatScore } from '../summary/shownScore';
 import { ofstedAnswers, type OfstedAnswer } from './ofstedAnswers';
 import { actionWords, countOf, dateInWords, dateTimeInWords, evidenceWords, planAsOfWords, sortActions, sortEvidence, type ActionWords, type EvidenceWords } from './reportText';
@@ -73,8 +73,6 @@ export interface RoundReport {
   readonly rows: readonly ReportRow[];
 }
 
-/** Gaps at or above this are "where levels disagree" (half a step of the scale, as summariseNow names a level least positive). */
-const NOTABLE_GAP = 0.5;
 
 /** Builds the report. Pure: the same input gives the same report. */
 export function roundReport(input: ReportInput): RoundReport {
