@@ -14,8 +14,9 @@ import { startTestService } from '../support/testService';
 /**
  * Issue 11: an action's owner, picked from the team's roster, is nudged one-to-one when the action
  * falls due (09:00 UK time on its due date), once per due date, through due work run by two
- * instances sharing storage and Teams (the fake connector). The service's clock starts just
- * before 09:00 on each test's own day, so its nudge falls due a few seconds later.
+ * instances sharing storage and Teams (the fake connector). The service's clock is held a second
+ * before 09:00 on each test's own day while the test sets its actions up, so they are all in
+ * place before 09:00 however slow the machine, then runs on: the nudges fall due a second later.
  */
 const STAFF = [PEOPLE.champion, PEOPLE.practitioner, PEOPLE.manager, PEOPLE.leader];
 const clock = testClock('2027-03-01T12:00:00Z');
@@ -67,8 +68,9 @@ const chatOpenedAt = (who: TestPerson) => new Date(connector.calls.find(opensCha
 
 describe("an action's owner", () => {
   it('is nudged one-to-one at 09:00 UK time on the due date, once, however often the job is delivered and by whichever instance', async () => {
-    clock.setTo('2027-03-03T08:59:52Z');
+    clock.holdAt('2027-03-03T08:59:59Z');
     const { actionId } = await addAction({ ownerMemberId: PEOPLE.practitioner.id, dueDate: '2027-03-03' });
+    clock.runOn();
     const [nudge] = await waitForNudge(PEOPLE.practitioner);
     expect(nudge).toMatch(/^An action you own is due today\n/);
     expect(nudge).toContain(TEAM.name);
@@ -85,10 +87,11 @@ describe("an action's owner", () => {
   });
 
   it('is nudged once when two instances take copies of the job at the same moment', async () => {
-    clock.setTo('2027-03-04T08:59:52Z');
+    clock.holdAt('2027-03-04T08:59:59Z');
     const { actionId } = await addAction({ ownerMemberId: PEOPLE.manager.id, dueDate: '2027-03-04' });
     const nine = new Date('2027-03-04T09:00:00Z');
     await Promise.all([team.service, second, team.service, second, team.service].map((instance) => instance.services.dueWork.schedule(actionDue(actionId, '2027-03-04'), nine)));
+    clock.runOn();
     await waitForNudge(PEOPLE.manager);
     await waitForSkips(actionId, 'already_claimed', 5);
     expect(nudgesTo(PEOPLE.manager)).toHaveLength(1);
@@ -96,13 +99,14 @@ describe("an action's owner", () => {
   });
 
   it('is nudged on the new due date when it moves, and not for the old one', async () => {
-    clock.setTo('2027-03-05T08:59:52Z');
+    clock.holdAt('2027-03-05T08:59:59Z');
     // Planned for tomorrow, then moved to today: nudged today.
     const earlier = await addAction({ ownerMemberId: PEOPLE.practitioner.id, dueDate: '2027-03-06' });
     await changeAction(earlier, { ownerMemberId: PEOPLE.practitioner.id, dueDate: '2027-03-05' });
     // Planned for today, then moved to next week: not nudged today.
     const later = await addAction({ ownerMemberId: PEOPLE.manager.id, dueDate: '2027-03-05' });
     await changeAction(later, { ownerMemberId: PEOPLE.manager.id, dueDate: '2027-03-12' });
+    clock.runOn();
 
     const [nudge] = await waitForNudge(PEOPLE.practitioner);
     expect(nudge).toMatch(/Due\n5 March 2027 \(today\)/);
@@ -115,7 +119,7 @@ describe("an action's owner", () => {
   });
 
   it('is not nudged for an action done or removed by the time it falls due; an owner named in free text never is', async () => {
-    clock.setTo('2027-03-08T08:59:52Z');
+    clock.holdAt('2027-03-08T08:59:59Z');
     const done = await addAction({ ownerMemberId: PEOPLE.practitioner.id, dueDate: '2027-03-08' });
     await changeAction(done, { ownerMemberId: PEOPLE.practitioner.id, dueDate: '2027-03-08', status: 'done' });
     const removed = await addAction({ ownerMemberId: PEOPLE.manager.id, dueDate: '2027-03-08' });
@@ -123,6 +127,7 @@ describe("an action's owner", () => {
     const freeText = await addAction({ owner: 'Head of service', ownerMemberId: null, dueDate: '2027-03-08' });
     // Nothing is planned for it; a job for it anyway (as if planned) is left alone too.
     await team.service.services.dueWork.schedule(actionDue(freeText.actionId, '2027-03-08'), new Date('2027-03-08T09:00:00Z'));
+    clock.runOn();
 
     await waitForSkips(done.actionId, 'action_done');
     await waitForSkips(removed.actionId, 'action_removed');
@@ -139,9 +144,10 @@ describe("an action's owner", () => {
   });
 
   it('who blocked the app is counted as not reached once, and not tried again', async () => {
-    clock.setTo('2027-03-10T08:59:52Z');
+    clock.holdAt('2027-03-10T08:59:59Z');
     connector.failNext(10, { status: 403, body: { error: { code: 'BotDisabledByAdmin', message: 'The bot is blocked' } } }, opensChatWith(PEOPLE.manager));
     const { actionId } = await addAction({ ownerMemberId: PEOPLE.manager.id, dueDate: '2027-03-10' });
+    clock.runOn();
     await eventually(() => loggedEvents(logLines, 'action_nudge_unreachable').find((e) => e.actionId === actionId), 30_000, 'the nudge counted as not reached');
     await team.service.services.dueWork.schedule(actionDue(actionId, '2027-03-10'), clock.now());
     await waitForSkips(actionId, 'already_claimed');
@@ -151,9 +157,10 @@ describe("an action's owner", () => {
   });
 
   it('is nudged by a later delivery when Teams still failed after its retries: a nudge that did not go is not claimed', async () => {
-    clock.setTo('2027-03-11T08:59:52Z');
+    clock.holdAt('2027-03-11T08:59:59Z');
     connector.failNext(5, { status: 500, retryAfterSeconds: 0 }, opensChatWith(PEOPLE.leader));
     const { actionId } = await addAction({ ownerMemberId: PEOPLE.leader.id, dueDate: '2027-03-11' });
+    clock.runOn();
     await eventually(() => loggedEvents(logLines, 'due_work_failed').find((e) => e.kind === 'actionDue'), 60_000, 'the nudge job to fail');
     expect(chatOpenings(connector, PEOPLE.leader.id)).toBe(5);
     expect(nudgesTo(PEOPLE.leader)).toEqual([]);
@@ -164,9 +171,10 @@ describe("an action's owner", () => {
   });
 
   it('who has left the team by the time the action falls due is not nudged', async () => {
-    clock.setTo('2027-03-12T08:59:52Z');
+    clock.holdAt('2027-03-12T08:59:59Z');
     const { actionId } = await addAction({ ownerMemberId: PEOPLE.leader.id, dueDate: '2027-03-12' });
     connector.setRoster(TEAM.id, STAFF.filter((p) => p !== PEOPLE.leader).map(asRosterMember));
+    clock.runOn();
     try {
       await waitForSkips(actionId, 'owner_not_a_member');
     } finally {

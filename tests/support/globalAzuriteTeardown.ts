@@ -1,3 +1,6 @@
+import { removeSuiteTurns } from './suiteTurns';
+
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __azurite?: { stop(): Promise<void> } }).__azurite?.stop();
+  removeSuiteTurns();
 }

@@ -6,6 +6,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { settingsSchema } from '../../bot/config/settings';
+import { isAlive, procStat } from './processes';
+
+export { isAlive };
 
 export const ROOT = resolve(__dirname, '../..');
 const ENTRY = join(ROOT, 'dist/bot/index.js');
@@ -162,27 +165,6 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // already gone
   }
-}
-
-/** Linux /proc: is this pid a live process (not a zombie)? */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return procStat(pid).state !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-function procStat(pid: number): { state: string; ppid: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // "pid (command) state ppid ...": the command may itself hold spaces and parentheses.
-  const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { state: state!, ppid: Number(ppid) };
 }
 
 /** The processes whose parent is pid, with their command lines (Linux /proc). */
