@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { LATEST_ROUND } from './fixtures';
 import { useTabHarness } from './harness';
 import { accessibleTable, columnInView, readLayout } from './narrowLayout';
 import { planAction, teamMembers } from './planFixtures';
@@ -84,7 +83,6 @@ beforeEach(() => {
   tab.server.plan.reset();
   tab.server.plan.actions = [PLAN_ACTION, DONE_ACTION];
   tab.server.plan.members = teamMembers(300);
-  tab.server.plan.frozen.set(LATEST_ROUND, { actions: [PLAN_ACTION], frozenAt: '2025-06-30T16:00:00.000Z' });
 });
 
 describe('at 360 px wide, no view scrolls sideways and every table is held in a labelled region', () => {
@@ -211,10 +209,9 @@ describe('the plan at 360 px wide', () => {
   });
 });
 
-/** Round 2's plan (kept at its close), then the plan as it stands now, which champions change. */
+/** Round 2's plan: the latest round with results (round 3 is open), so the plan as it stands, which champions change. */
 async function openLivingPlanOnPhone(): Promise<Page> {
   const page = await openChannelView('Plan', 'plan');
-  await page.getByRole('button', { name: 'See the plan as it stands now' }).click();
   await page.getByTestId('plan-living').waitFor();
   await layoutSettled(page);
   return page;

@@ -35,6 +35,8 @@ describe.each(THEMES)('in the %s theme', (name, theme) => {
     await actionItem(page, 'done-1').getByTestId('announce-failed').waitFor();
     await page.getByRole('button', { name: 'Add action for condition 2' }).click();
     const owner = page.getByTestId('action-form').getByRole('combobox', { name: 'Owner' });
+    // The members' list comes from the API: until it is there, typing lists nobody (a busy machine is slower).
+    await page.getByTestId('action-form').getByText('Loading the team’s members', { exact: false }).waitFor({ state: 'detached' });
     await owner.pressSequentially('mem');
     await page.keyboard.press('ArrowDown');
     await expect(owner.getAttribute('aria-expanded')).resolves.toBe('true');

@@ -109,6 +109,8 @@ describe('the owner', () => {
     const form = page.getByTestId('action-form');
     await form.getByLabel('What needs to happen?').fill('Case discussion in every team meeting');
     const owner = form.getByRole('combobox', { name: 'Owner' });
+    // The members' list comes from the API: until it is there, the list has nobody to show.
+    await form.getByText('Loading the team’s members', { exact: false }).waitFor({ state: 'detached' });
     await owner.focus();
     await page.keyboard.press('ArrowDown');
     const options = form.getByRole('listbox', { name: 'Members of the team' }).getByRole('option');
