@@ -60,8 +60,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
     ['get', `${round}/export.docx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'docx')],
-    // The plan belongs to the team (issue 11), and is changed there; a round shows it as it stands
-    // while open, as kept at its close once closed (app/plan/planReads.ts).
+    // The plan belongs to the team (issue 11), and is changed there. A round's plan is the plan as
+    // it stands while the round is open, as kept at its close once closed; its reports and printed
+    // page show the plan as it stands until a later round has closed (app/plan/planReads.ts).
     ['get', `${team}/plan`, (user, { params }) => livingPlan(deps, user, params.teamId!)],
     ['get', `${round}/plan`, (user, { params }) => roundPlan(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/plan/report`, (user, { params }) => roundReportPlan(deps, user, params.teamId!, params.roundId!)],
