@@ -10,7 +10,9 @@ import { isAlive } from './processes';
 // service starting) delays a send or its time stamp by more than the limits leave spare, and
 // the count is then one too many. Those specs call `runsAlone()`: each spec file takes a turn
 // (tests/support/takeSuiteTurn.ts, for every spec), and a spec that runs alone waits for the
-// specs running to finish, while none starts until it has finished.
+// specs running to finish, while none starts until it has finished. That keeps this run's own
+// other worker off the cores, no more: other load on the machine (another jest run beside this
+// one) tips those counts over even with one worker.
 //
 // The turns are files in a directory of the jest run's own (made by the global set-up):
 // `shared-<pid>` while a worker runs an ordinary spec, `alone` (holding its worker's pid) while
