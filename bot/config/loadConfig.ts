@@ -1,4 +1,5 @@
 import { AuditError } from '../domain/errors';
+import type { SafeguardingContact } from '../domain/safeguarding/safeguardingContact';
 import { settingsSchema, type Settings } from './settings';
 
 /** How the bot proves who it is to Teams, and checks who calls it. */
@@ -31,6 +32,12 @@ export interface AppConfig {
   /** Undefined only in local mode, where a key is created under the data folder. */
   readonly respondentHmacKey?: string;
   readonly privacyThreshold: number;
+  /** A condition's comments are shown once at least this many people answered it (never below privacyThreshold). */
+  readonly commentThreshold: number;
+  /** Days after its close that a round's answers are deleted, its counts kept. */
+  readonly retentionDays: number;
+  /** Where a concern about a child goes: shown to a person whose comment looks as if it identifies someone. */
+  readonly safeguardingContact: SafeguardingContact;
   readonly cardUpdateDelayMs: number;
   readonly roundCacheMs: number;
   /** How long an instance keeps a team's roster, in ms (0: read it every time). */
@@ -80,6 +87,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!settings.RESPONDENT_HMAC_KEY && !local) {
     throw invalid('RESPONDENT_HMAC_KEY', 'is required outside local mode (at least 32 characters, kept outside the tables).');
   }
+  if (settings.COMMENT_THRESHOLD < settings.PRIVACY_THRESHOLD) {
+    throw invalid('COMMENT_THRESHOLD', `is ${settings.COMMENT_THRESHOLD}, below PRIVACY_THRESHOLD (${settings.PRIVACY_THRESHOLD}): comments need at least as many people as counts.`);
+  }
   const tabAuth = tabAuthFrom(settings, local);
   return {
     production,
@@ -92,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tablesPrefix: settings.TABLES_PREFIX,
     ...(settings.RESPONDENT_HMAC_KEY ? { respondentHmacKey: settings.RESPONDENT_HMAC_KEY } : {}),
     privacyThreshold: settings.PRIVACY_THRESHOLD,
+    commentThreshold: settings.COMMENT_THRESHOLD,
+    retentionDays: settings.RETENTION_DAYS,
+    safeguardingContact: { text: settings.SAFEGUARDING_CONTACT_TEXT, ...(settings.SAFEGUARDING_CONTACT_URL ? { url: settings.SAFEGUARDING_CONTACT_URL } : {}) },
     cardUpdateDelayMs: settings.CARD_UPDATE_DELAY_MS,
     roundCacheMs: settings.ROUND_CACHE_MS,
     rosterCacheMs: settings.ROSTER_CACHE_MS,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_PRIVACY_THRESHOLD } from '../domain/privacy';
+import { DEFAULT_COMMENT_THRESHOLD, DEFAULT_PRIVACY_THRESHOLD, DEFAULT_RETENTION_DAYS } from '../domain/privacy';
+import { DEFAULT_SAFEGUARDING_CONTACT_TEXT } from '../domain/safeguarding/safeguardingContact';
 
 /**
  * Every setting the service reads, declared once. The README's configuration table
@@ -28,6 +29,13 @@ export const settingsSchema = z.object({
   TABLES_PREFIX: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/, 'letters and digits only, starting with a letter').default('practiceaudit'),
   RESPONDENT_HMAC_KEY: optionalText.pipe(z.string().min(32, 'at least 32 characters').optional()),
   PRIVACY_THRESHOLD: integer(DEFAULT_PRIVACY_THRESHOLD, 3, 10),
+  // Comments on a condition are shown once at least this many people answered it: Viva Glint's 10 (teams-platform.md), 5 to 20.
+  COMMENT_THRESHOLD: integer(DEFAULT_COMMENT_THRESHOLD, 5, 20),
+  // Days after a round closes that its answers are deleted, the counts kept at close staying (issue 12): 30 days to 10 years.
+  RETENTION_DAYS: integer(DEFAULT_RETENTION_DAYS, 30, 3650),
+  // Where a concern about a child goes, shown when a comment looks as if it identifies someone or discloses risk (issue 12).
+  SAFEGUARDING_CONTACT_TEXT: z.string().trim().min(1).max(500).default(DEFAULT_SAFEGUARDING_CONTACT_TEXT),
+  SAFEGUARDING_CONTACT_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
   CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
   ROUND_CACHE_MS: integer(1000, 0, 10000),
   // How long a team's roster (the response rate's denominator) is kept per instance: up to an hour.

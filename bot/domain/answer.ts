@@ -1,3 +1,4 @@
+import type { CommentReview } from './commentReview';
 import { decideLevel, type KnownLevels, type LevelSubmission } from './answerLevel';
 import { AuditError } from './errors';
 import { type ConditionId } from './conditions';
@@ -25,6 +26,11 @@ export interface Answer {
    * was lost) against a later one of the same person: the later answer stands.
    */
   readonly sentAt?: string;
+  /**
+   * Set when the comment looked as if it identified someone and the person sent it anyway: held
+   * from leaders until a champion reviews it (domain/commentReview.ts). Absent for ordinary comments.
+   */
+  readonly commentReview?: CommentReview;
 }
 
 export interface AnswerChoice {

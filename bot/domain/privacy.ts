@@ -2,6 +2,16 @@
 export const DEFAULT_PRIVACY_THRESHOLD = 5;
 
 /**
+ * The threshold when COMMENT_THRESHOLD is not set: a condition's comments are shown once at least
+ * this many people answered it. Viva Glint's figure for comments (shared/domain/teams-platform.md):
+ * a comment's wording can identify its author where a count cannot, so its group must be larger.
+ */
+export const DEFAULT_COMMENT_THRESHOLD = 10;
+
+/** Days a closed round's answers are kept when RETENTION_DAYS is not set (issue 12): a year and a month, so one annual round can be compared with the next. */
+export const DEFAULT_RETENTION_DAYS = 400;
+
+/**
  * Small-group suppression, as trusted staff-survey tools do it: a group with fewer answers
  * than the threshold is shown only as too small. Where what is hidden could be worked out
  * by subtracting the shown groups from a published total, further groups are hidden, the

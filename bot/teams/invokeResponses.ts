@@ -34,6 +34,10 @@ const INVOKE_ANSWERS: Record<ErrorCode, 'teamsError' | 'notice' | 'onTheCard'> =
   LEVEL_REQUIRED: 'onTheCard',
   LEVEL_DIFFERS_IN_ROUND: 'onTheCard',
   COMMENT_TOO_LONG: 'onTheCard',
+  // The answer's card comes back with the warning, the safeguarding contact, Edit and Send anyway.
+  COMMENT_MAY_IDENTIFY: 'onTheCard',
+  REVIEW_NOT_FOUND: 'notice',
+  REVIEW_DECIDED: 'notice',
   INVALID_SETTINGS: 'onTheCard',
   INVALID_CLOSE_DATE: 'onTheCard',
   OTHER_TENANT: 'onTheCard',

@@ -165,3 +165,52 @@ export interface DownloadedFile {
   readonly blob: Blob;
   readonly filename: string;
 }
+
+// Held comments (issue 12): a comment that looked as if it identified someone or disclosed risk to a
+// child, sent anyway, is held from leaders until a practice champion reviews it. Champions only:
+//   GET  /api/teams/:teamId/rounds/:roundId/held-comments            HeldCommentsReply
+//   POST /api/teams/:teamId/rounds/:roundId/held-comments/:reviewId  CommentDecision -> HeldComment
+// REVIEW_NOT_FOUND (404: changed or deleted by its author), REVIEW_DECIDED (409: already reviewed).
+export type { CommentDecision, CommentReviewState } from '@domain/commentReview';
+export type { ConcernKind } from '@domain/safeguarding/concernKinds';
+
+/**
+ * A held comment as the reviewing champion sees it: nothing about its author (no level, rating,
+ * time or respondent id). Listed by condition, then text, never in the order given.
+ */
+export interface HeldComment {
+  readonly reviewId: string;
+  readonly conditionId: string;
+  /** What the person wrote. */
+  readonly text: string;
+  readonly concerns: readonly import('@domain/safeguarding/concernKinds').ConcernKind[];
+  readonly state: import('@domain/commentReview').CommentReviewState;
+  /** Once decided: what leaders read ('' when withheld). */
+  readonly shownText?: string;
+}
+
+export interface HeldCommentsReply {
+  readonly comments: readonly HeldComment[];
+}
+
+// The team's activity log (issue 12): append-only, each entry chained to the one before. Champions only:
+//   GET /api/teams/:teamId/activity       ActivityLogReply
+//   GET /api/teams/:teamId/activity.csv   the same entries as a CSV file
+export type { ActivityKind, ChainCheck } from '@domain/activityLog';
+
+/** An entry as champions read it: a named actor's Entra id is never sent. */
+export interface ActivityLogEntry {
+  readonly sequence: number;
+  readonly at: string;
+  readonly kind: import('@domain/activityLog').ActivityKind;
+  /** The person's name; 'Practice Audit' for the app; 'Someone' for a person erasing their own answers. */
+  readonly actor: string;
+  readonly roundId?: string;
+  readonly summary: string;
+  readonly hash: string;
+}
+
+export interface ActivityLogReply {
+  readonly entries: readonly ActivityLogEntry[];
+  readonly check: import('@domain/activityLog').ChainCheck;
+}
