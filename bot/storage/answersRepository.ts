@@ -6,6 +6,8 @@ import { isLevelId, type LevelId } from '../domain/levels';
 import { isRatingId, type RatingId } from '../domain/ratings';
 import type { RatedAnswer } from '../domain/summary/roundSummary';
 import { findRow } from './findRow';
+import { commentForLeaders, type CommentReview } from '../domain/commentReview';
+import { isConcernKind } from '../domain/safeguarding/concernKinds';
 import { AuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
 import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
@@ -32,7 +34,28 @@ export function answerEntity(answer: Answer): AnswerEntity {
     answeredAt: answer.answeredAt,
     via: answer.via,
     ...(answer.sentAt ? { sentAt: answer.sentAt } : {}),
+    ...reviewColumns(answer.commentReview),
   };
+}
+
+/**
+ * A held comment's review, as columns of its answer's row (domain/commentReview.ts): the row owns
+ * it, so a changed or deleted answer takes its review with it. Absent for ordinary comments.
+ */
+function reviewColumns(review: CommentReview | undefined): Pick<AnswerEntity, 'reviewState' | 'reviewId' | 'reviewConcerns' | 'reviewText'> {
+  if (!review) return {};
+  return { reviewState: review.state, reviewId: review.reviewId, reviewConcerns: review.concerns.join(','), ...(review.state === 'redacted' ? { reviewText: review.text } : {}) };
+}
+
+/** The review kept in a row's columns; undefined for an ordinary comment (or columns that do not read as one). */
+export function reviewFromColumns(row: Partial<Pick<AnswerEntity, 'reviewState' | 'reviewId' | 'reviewConcerns' | 'reviewText'>>): CommentReview | undefined {
+  const { reviewState: state, reviewId } = row;
+  if (!reviewId) return undefined;
+  const concerns = (row.reviewConcerns ?? '').split(',').filter(isConcernKind);
+  if (state === 'held' || state === 'released' || state === 'withheld') return { state, reviewId, concerns };
+  if (state === 'redacted') return { state, reviewId, concerns, text: row.reviewText ?? '' };
+  // A state this version does not know: hold it, rather than show what may identify someone.
+  return { state: 'held', reviewId, concerns };
 }
 
 export interface AnswerEntity {
@@ -46,6 +69,10 @@ export interface AnswerEntity {
   answeredAt: string;
   via: string;
   sentAt?: string;
+  reviewState?: string;
+  reviewId?: string;
+  reviewConcerns?: string;
+  reviewText?: string;
 }
 
 /** An answer as read, with the etag a conditional write of it needs. */
@@ -154,7 +181,7 @@ export class AnswersRepository {
   async ratedAnswers(roundId: string, conditionId?: ConditionId): Promise<RatedAnswer[]> {
     const range = conditionId ? rangeOf(conditionId) : undefined;
     const filter = range ? odata`PartitionKey eq ${roundId} and RowKey ge ${range.from} and RowKey lt ${range.to}` : odata`PartitionKey eq ${roundId}`;
-    const rows = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt'] } });
+    const rows = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: ['conditionId', 'level', 'rating', 'comment', 'respondentId', 'answeredAt', ...REVIEW_COLUMNS] } });
     const answers: RatedAnswer[] = [];
     await storageCall(async () => {
       for await (const row of rows) {
@@ -233,12 +260,18 @@ function sameChoice(stored: AnswerEntity, entity: AnswerEntity): boolean {
   return stored.rating === entity.rating && stored.level === entity.level && stored.comment === entity.comment && stored.via === entity.via;
 }
 
-type RatedRow = Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt'>>;
+const REVIEW_COLUMNS = ['reviewState', 'reviewId', 'reviewConcerns', 'reviewText'] as const;
+type RatedRow = Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt' | (typeof REVIEW_COLUMNS)[number]>>;
 
-/** A stored row as leaders' aggregated view reads it; rows that do not fit the audit are skipped. */
+/**
+ * A stored row as leaders' aggregated view reads it; rows that do not fit the audit are skipped.
+ * Its comment is as leaders may read it (commentForLeaders): '' while held or once withheld.
+ */
 function toRatedAnswer(row: RatedRow): RatedAnswer | undefined {
   if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) return undefined;
-  return { conditionId: row.conditionId, level: row.level, rating: row.rating, comment: row.comment ?? '', respondentId: row.respondentId ?? '', answeredAt: row.answeredAt ?? '' };
+  const review = reviewFromColumns(row);
+  const comment = commentForLeaders({ comment: row.comment ?? '', ...(review ? { commentReview: review } : {}) });
+  return { conditionId: row.conditionId, level: row.level, rating: row.rating, comment, respondentId: row.respondentId ?? '', answeredAt: row.answeredAt ?? '' };
 }
 
 function toAnswer(roundId: string, entity: AnswerEntity): Answer {
@@ -252,5 +285,10 @@ function toAnswer(roundId: string, entity: AnswerEntity): Answer {
     answeredAt: entity.answeredAt,
     via: entity.via as AnswerChannel,
     ...(entity.sentAt ? { sentAt: entity.sentAt } : {}),
+    ...withReview(reviewFromColumns(entity)),
   };
+}
+
+function withReview(review: CommentReview | undefined): { commentReview?: CommentReview } {
+  return review ? { commentReview: review } : {};
 }
