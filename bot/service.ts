@@ -14,6 +14,7 @@ import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
 import { createLogger, type Logger } from './logger';
+import { ActivityLogRepository } from './storage/activityLogRepository';
 import { AnswersRepository } from './storage/answersRepository';
 import { ChampionsRepository } from './storage/championsRepository';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/azuriteSupervisor';
@@ -142,6 +143,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     announcements: { posts: new ChannelPosts(tables.channelPosts), announcer: createChannelAnnouncer(teamsPort, logger) },
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
+    activityLog: new ActivityLogRepository(tables.activityLog, now),
+    logger,
     privacyThreshold: config.privacyThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now,
@@ -174,6 +177,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     champions: services.champions,
     dueWork: services.dueWork,
     announcements: services.announcements,
+    activityLog: services.activityLog,
     privacyThreshold: services.privacyThreshold,
     now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),

@@ -15,6 +15,8 @@ import type { ReminderServices } from './reminders/reminderPorts';
 import type { AnnounceServices } from './announce/announcePorts';
 import type { EvidenceStore } from './evidence/evidenceStore';
 import type { NudgeClaims } from './plan/nudgePorts';
+import type { ActivityLog } from './activityLog/activityLogPort';
+import type { Logger } from '../logger';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -59,6 +61,10 @@ export interface AuditServices {
   readonly roster: TeamRoster;
   /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */
   readonly dueWork: DueWork;
+  /** Each team's activity log: who changed what (issue 12). Appended through logActivity (app/activityLog/logActivity.ts). */
+  readonly activityLog: ActivityLog;
+  /** For what a use case must not drop silently (an activity log entry that could not be kept). */
+  readonly logger: Logger;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

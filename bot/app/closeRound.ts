@@ -12,6 +12,8 @@ import type { AnswersRepository } from '../storage/answersRepository';
 import { teamSizeNow } from './teamSize';
 import type { TeamSize } from '../domain/responseRate';
 import { freezePlanAtClose } from './plan/freezeAtClose';
+import { logActivity, personActor, type LogActivityDeps } from './activityLog/logActivity';
+import { roundClosedSummary } from '../domain/activitySummaries';
 
 export interface ClosedRound extends RoundStatus {
   /** Which cards now show the closed round, and which could not be updated. */
@@ -43,14 +45,16 @@ export type CloseRoundDeps = Pick<AuditServices, 'rounds' | 'roundCache' | 'answ
  * are updated to say so, with the participation figures and the response rate, whose
  * denominator (the team's members at close) is kept with the round's counts, so later changes
  * to the team do not move it. A card that cannot be updated (deleted, or Teams refusing after
- * retries) does not stop the others: `delivery` says.
+ * retries) does not stop the others: `delivery` says. The close is recorded in the team's activity log.
  * Throws NOT_A_CHAMPION, NO_OPEN_ROUND, ROUND_CLOSED (another close got there first).
  */
-export async function closeRound(deps: CloseRoundDeps & Pick<AuditServices, 'champions'>, teamId: string, closedBy: Person): Promise<ClosedRound> {
+export async function closeRound(deps: CloseRoundDeps & LogActivityDeps & Pick<AuditServices, 'champions'>, teamId: string, closedBy: Person): Promise<ClosedRound> {
   await requireChampion(deps, teamId, closedBy);
   const open = await deps.rounds.findOpen(teamId);
   if (!open) throw new AuditError('NO_OPEN_ROUND');
-  return settleClosedRound(deps, await deps.rounds.close(teamId, open.roundId, deps.now().toISOString()));
+  const closed = await deps.rounds.close(teamId, open.roundId, deps.now().toISOString());
+  await logActivity(deps, teamId, { kind: 'round-closed', actor: personActor(closedBy), roundId: closed.roundId, summary: roundClosedSummary(closedBy.name, closed.number) });
+  return settleClosedRound(deps, closed);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { NewActivity } from '../domain/activityLog';
+
 /**
  * Work that must happen later, once and on time, across restarts and several instances (issue
  * 10): a round closing on its close date, a wave of reminders, a recurring round opening, an
@@ -33,7 +35,12 @@ export type DueJob =
    * action whose due date moved since, that is done, removed, or whose owner is no longer a
    * roster member, is left alone (app/plan/nudgeOwner.ts).
    */
-  | { readonly kind: 'actionDue'; readonly teamId: string; readonly actionId: string; readonly dueDate: string };
+  | { readonly kind: 'actionDue'; readonly teamId: string; readonly actionId: string; readonly dueDate: string }
+  /**
+   * An entry of a team's activity log whose append failed (issue 12), appended later, once (its
+   * `entryId`): see app/activityLog/logActivity.ts. Never dropped: a change the app made is recorded.
+   */
+  | { readonly kind: 'logActivity'; readonly teamId: string; readonly activity: NewActivity };
 
 export type DueJobKind = DueJob['kind'];
 

@@ -4,6 +4,8 @@ import { AuditError } from '../domain/errors';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { scheduleRoundWork, type RoundScheduleDeps } from './roundSchedule';
+import { logActivity, personActor, type LogActivityDeps } from './activityLog/logActivity';
+import { roundExtendedSummary } from '../domain/activitySummaries';
 
 /** How far `extend` suggests moving the close date (the card's prefilled day): a week. */
 const SUGGESTED_EXTENSION_DAYS = 7;
@@ -45,12 +47,12 @@ export function suggestedExtension(round: AuditRound, now: Date): CalendarDay {
  * A champion moves the open round's close date later (issue 10): to the end of `closesOn` (UK).
  * Its new close is scheduled first, then the date stored (at the version read: a close in between
  * wins, and so does the old close date if it comes meanwhile); the job planned for the old date
- * then finds the date moved and does nothing. The caller updates the intro card
+ * then finds the date moved and does nothing. Recorded in the team's activity log. The caller updates the intro card
  * (RoundCards.showCloseDate) and tells the channel.
  * Throws as roundToExtend; INVALID_CLOSE_DATE (in the past, too far, not later); STORAGE_UNAVAILABLE.
  */
 export async function extendRound(
-  deps: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'now'> & RoundScheduleDeps,
+  deps: Pick<AuditServices, 'champions' | 'rounds' | 'roundCache' | 'now'> & RoundScheduleDeps & LogActivityDeps,
   request: { teamId: string; person: Person; closesOn: unknown; roundId?: string },
 ): Promise<AuditRound> {
   const round = await roundToExtend(deps, request.teamId, request.person, request.roundId);
@@ -59,5 +61,7 @@ export async function extendRound(
   // Checked again as the date is stored: its close date may have come while the jobs were kept.
   const extended = await deps.rounds.changeCloseDate(round.teamId, round.roundId, closesAt, { now: deps.now });
   deps.roundCache.forget(round.teamId, round.roundId);
+  const summary = roundExtendedSummary(request.person.name, round.number, closesAt, round.closesAt);
+  await logActivity(deps, round.teamId, { kind: 'round-extended', actor: personActor(request.person), roundId: round.roundId, summary });
   return extended;
 }

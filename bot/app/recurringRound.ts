@@ -7,6 +7,8 @@ import { settleClosedRound, type CloseRoundDeps, type ClosedRound } from './clos
 import type { DueJob } from './dueWork';
 import { nextRoundAt, type RoundScheduleDeps } from './roundSchedule';
 import { openNewRound } from './startRound';
+import { logActivity, type LogActivityDeps } from './activityLog/logActivity';
+import { APP_NAME, roundClosedSummary, roundOpenedSummary } from '../domain/activitySummaries';
 
 export type RecurringRoundJob = Extract<DueJob, { kind: 'openRecurringRound' }>;
 
@@ -34,10 +36,11 @@ export function cadenceInWords(months: number): string {
  * after the one the job follows, or when the app has left the team; a job delivered early is
  * planned again for its time under the team's current cadence. The round it opens has an id made
  * from the job, so a job delivered twice opens one round, and the second delivery answers with it
- * (to post any cards the first could not).
+ * (to post any cards the first could not). The close and the opening this delivery made are
+ * recorded in the team's activity log, by the app.
  */
 export async function openRecurringRound(
-  deps: CloseRoundDeps & RoundScheduleDeps & Pick<AuditServices, 'teams' | 'teamSettings'>,
+  deps: CloseRoundDeps & RoundScheduleDeps & LogActivityDeps & Pick<AuditServices, 'teams' | 'teamSettings'>,
   job: RecurringRoundJob,
 ): Promise<RecurringRoundOutcome | undefined> {
   const { settings } = await deps.teamSettings.get(job.teamId);
@@ -64,7 +67,11 @@ export async function openRecurringRound(
       if (isAuditError(error, 'ROUND_CLOSED')) return undefined;
       throw error;
     });
-    closedPrevious = closed && (await settleClosedRound(deps, closed));
+    if (closed) {
+      const summary = roundClosedSummary(APP_NAME, closed.number, `as the next round opened (rounds repeat ${cadenceInWords(settings.cadenceMonths)})`);
+      await logActivity(deps, job.teamId, { kind: 'round-closed', actor: { kind: 'app' }, roundId: closed.roundId, summary });
+      closedPrevious = await settleClosedRound(deps, closed);
+    }
   }
   const outcome = await openNewRound(deps, {
     teamId: job.teamId,
@@ -75,5 +82,9 @@ export async function openRecurringRound(
     teamName: team.teamName,
     postedIn: team.postTo,
   });
+  if (outcome.started) {
+    const summary = roundOpenedSummary(APP_NAME, outcome.round.number, outcome.round.closesAt, `rounds repeat ${cadenceInWords(settings.cadenceMonths)}`);
+    await logActivity(deps, job.teamId, { kind: 'round-opened', actor: { kind: 'app' }, roundId: roundId, summary, happenedAt: outcome.round.openedAt });
+  }
   return { cadenceMonths: settings.cadenceMonths, ...(closedPrevious ? { closedPrevious } : {}), ...(outcome.started ? { opened: outcome.round } : {}) };
 }

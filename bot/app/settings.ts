@@ -3,6 +3,8 @@ import type { StoredTeamSettings } from '../storage/teamSettingsRepository';
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { nextRoundAt, type RoundScheduleDeps } from './roundSchedule';
+import { logActivity, personActor, type LogActivityDeps } from './activityLog/logActivity';
+import { settingsChangedSummary } from '../domain/activitySummaries';
 
 export interface TeamSettingsView extends StoredTeamSettings {
   /** When the next round opens by itself: the team has a cadence, and its latest round's next is still ahead. */
@@ -27,11 +29,11 @@ export async function settingsOfTeam(deps: SettingsDeps, teamId: string, person:
  * ('auto-1', 'auto-2'), so moving them after one has gone would skip or repeat a reminder. A cadence newly set or changed also plans the next round after the
  * team's latest one, when that is still ahead (one already past is not opened at once: the next
  * round a champion starts plans its own); a cadence turned off stops future openings (each job
- * checks the settings when it runs).
+ * checks the settings when it runs). A save that changed something is recorded in the team's activity log.
  * Throws NOT_A_CHAMPION; INVALID_SETTINGS; STORAGE_CONFLICT (changed since `version`); STORAGE_UNAVAILABLE.
  */
 export async function saveTeamSettings(
-  deps: SettingsDeps & RoundScheduleDeps,
+  deps: SettingsDeps & RoundScheduleDeps & LogActivityDeps,
   request: { teamId: string; person: Person; settings: TeamSettings; version: string | undefined },
 ): Promise<TeamSettingsView> {
   await requireChampion(deps, request.teamId, request.person);
@@ -43,6 +45,8 @@ export async function saveTeamSettings(
     await deps.dueWork.schedule({ kind: 'openRecurringRound', teamId: request.teamId, afterRoundId: view.latestRoundId }, view.nextRoundAt);
   }
   const version = await deps.teamSettings.save(request.teamId, settings, request.version);
+  const summary = settingsChangedSummary(request.person.name, before.settings, settings);
+  if (!summary.endsWith('unchanged.')) await logActivity(deps, request.teamId, { kind: 'settings-changed', actor: personActor(request.person), summary });
   return { settings, version, ...(view.nextRoundAt ? { nextRoundAt: view.nextRoundAt } : {}) };
 }
 

@@ -4,6 +4,8 @@ import { checkedCloseDate, proposedCloseDay, type CalendarDay } from '../domain/
 import type { AuditServices, Person } from './auditServices';
 import { requireChampion } from './champions';
 import { scheduleRoundWork, type RoundScheduleDeps } from './roundSchedule';
+import { logActivity, personActor, type LogActivityDeps } from './activityLog/logActivity';
+import { roundOpenedSummary } from '../domain/activitySummaries';
 
 /**
  * What `start` offers a champion before anything opens: the round's id, fixed now so that pressing
@@ -43,13 +45,13 @@ export type StartRoundOutcome =
   /** The proposal's round opened earlier (an earlier press) and has closed since: nothing opens again. */
   | { readonly started: false; readonly closedRound: AuditRound };
 
-export type StartRoundDeps = Pick<AuditServices, 'rounds' | 'champions' | 'teamSettings' | 'now'> & RoundScheduleDeps;
+export type StartRoundDeps = Pick<AuditServices, 'rounds' | 'champions' | 'teamSettings' | 'now'> & RoundScheduleDeps & LogActivityDeps;
 
 /**
  * A champion opens the round a proposal offered, closing at the end of `closesOn` (UK). Posting
  * the cards is the publisher's job and is paced, so the caller decides whether to wait for it
  * (see RoundCards.publishRound). The same proposal pressed again opens nothing: its round (open,
- * or closed since) is the answer.
+ * or closed since) is the answer. A round opened is recorded in the team's activity log.
  * Throws NOT_A_CHAMPION; INVALID_CLOSE_DATE (closeDate.ts); STORAGE_UNAVAILABLE.
  */
 export async function startRound(
@@ -63,7 +65,7 @@ export async function startRound(
   if (open) return { started: false, openRound: open };
   const at = deps.now();
   const closesAt = checkedCloseDate(request.closesOn, at);
-  return openNewRound(deps, {
+  const outcome = await openNewRound(deps, {
     teamId: request.teamId,
     roundId: request.roundId,
     openedAt: at.toISOString(),
@@ -72,6 +74,12 @@ export async function startRound(
     ...(request.teamName ? { teamName: request.teamName } : {}),
     postedIn: request.postTo,
   });
+  if (outcome.started) {
+    const { round } = outcome;
+    const summary = roundOpenedSummary(request.startedBy.name, round.number, round.closesAt);
+    await logActivity(deps, round.teamId, { kind: 'round-opened', actor: personActor(request.startedBy), roundId: round.roundId, summary, happenedAt: round.openedAt });
+  }
+  return outcome;
 }
 
 /**

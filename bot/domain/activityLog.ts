@@ -51,6 +51,17 @@ export interface NewActivity {
   readonly roundId?: string;
   /** One plain UK English sentence a champion reads: "Round 3 opened, closing on Friday 11 December 2026." */
   readonly summary: string;
+  /**
+   * When the change it records happened (ISO 8601, UTC). An entry whose first append failed lands
+   * later (through due work) with its own, later `at`; this keeps the time of the change.
+   * `logActivity` (bot/app/activityLog/logActivity.ts) sets it to now when the caller does not.
+   */
+  readonly happenedAt?: string;
+  /**
+   * A random id `logActivity` gives the entry, so an append retried through due work (delivered
+   * at least once) lands once: the retry first looks for an entry with this id.
+   */
+  readonly entryId?: string;
 }
 
 /** An entry as stored and read: numbered from 1 within the team, in the order appended. */
@@ -61,7 +72,7 @@ export interface ActivityEntry extends NewActivity {
   readonly at: string;
   /** The hash of entry `sequence - 1` (hex SHA-256); 64 zeros for the first entry. */
   readonly previousHash: string;
-  /** SHA-256 (hex) over this entry's fields and `previousHash`. */
+  /** SHA-256 (hex) over this entry's fields and `previousHash`: see `entryHash` (activityChain.ts) for exactly what is hashed. */
   readonly hash: string;
 }
 

@@ -10,14 +10,16 @@ import { requirePlanChampion, type PlanAccessDeps } from './planAccess';
 import { ownerOf } from './planOwner';
 import type { ActionFields } from './planStore';
 import { roundForNewAction } from './planRounds';
+import { logActivity, personActor } from '../activityLog/logActivity';
+import { actionAddedSummary, actionChangedSummary, actionRemovedSummary } from '../../domain/activitySummaries';
 
 /** What changing the plan uses: an owner's due-date nudge is planned through due work. */
-type PlanChangeDeps = PlanAccessDeps & Pick<TabDeps, 'plans' | 'rounds' | 'teamRoster' | 'now'> & NudgePlanDeps;
+type PlanChangeDeps = PlanAccessDeps & Pick<TabDeps, 'plans' | 'rounds' | 'teamRoster' | 'now' | 'activityLog'> & NudgePlanDeps;
 
 /**
  * A champion adds an action to the team's plan, agreed in the team's open round (else its
  * latest). Its status history starts with its first status. With a member as owner and a due
- * date, the owner's nudge is planned (actionNudges.ts). NOT_A_TEAM_MEMBER, NOT_A_CHAMPION,
+ * date, the owner's nudge is planned (actionNudges.ts). Recorded in the team's activity log. NOT_A_TEAM_MEMBER, NOT_A_CHAMPION,
  * BAD_REQUEST (field by field), OWNER_NOT_A_MEMBER; STORAGE_UNAVAILABLE, nothing saved, when the
  * nudge cannot be planned.
  */
@@ -31,12 +33,14 @@ export async function addAction(deps: PlanChangeDeps, user: TabUser, teamId: str
   const created = { at: deps.now().toISOString(), by: user.name, roundId: roundForNewAction(rounds)?.roundId ?? null };
   const action = await deps.plans.create(teamId, actionId, fields, created);
   await nudgeOnceSaved(deps, nudge);
+  await logActivity(deps, teamId, { kind: 'action-added', actor: personActor(user), ...roundOf(created.roundId), summary: actionAddedSummary(user.name, action) });
   return action;
 }
 
 /**
  * A champion changes an action at the version they saw (If-Match); a status change is added to
  * its history. A change of its due date or owner plans the owner's nudge for it, as addAction.
+ * Recorded in the team's activity log, saying what changed.
  * The refusals of addAction, and ACTION_NOT_FOUND, PLAN_CHANGED, VERSION_NOT_VALID, BAD_REQUEST
  * without a version.
  */
@@ -50,14 +54,24 @@ export async function changeAction(deps: PlanChangeDeps, user: TabUser, teamId: 
   const nudge = await planNudge(deps, teamId, actionId, current, fields);
   const action = await deps.plans.update(teamId, actionId, given, fields, { at: deps.now().toISOString(), by: user.name });
   await nudgeOnceSaved(deps, nudge);
+  await logActivity(deps, teamId, { kind: 'action-changed', actor: personActor(user), summary: actionChangedSummary(user.name, current, action) });
   return action;
 }
 
-/** A champion removes an action, with its notes and history, at the version they saw. The refusals of changeAction. */
+/**
+ * A champion removes an action, with its notes and history, at the version they saw; recorded in
+ * the team's activity log. The refusals of changeAction.
+ */
 export async function removeAction(deps: PlanChangeDeps, user: TabUser, teamId: string, actionId: string, version: string | undefined): Promise<void> {
   await requirePlanChampion(deps, user, teamId);
-  await deps.plans.remove(teamId, actionId, requireVersion(version));
+  const given = requireVersion(version);
+  const current = await deps.plans.get(teamId, actionId);
+  await deps.plans.remove(teamId, actionId, given);
+  // Read before the remove to name it; the remove itself decides (at the version given) whether it goes.
+  if (current) await logActivity(deps, teamId, { kind: 'action-removed', actor: personActor(user), summary: actionRemovedSummary(user.name, current) });
 }
+
+const roundOf = (roundId: string | null) => (roundId ? { roundId } : {});
 
 /**
  * A champion adds a dated "what we did" note to an action; resolves with the action as it now

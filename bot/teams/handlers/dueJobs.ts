@@ -1,3 +1,4 @@
+import { activityJobHandlers } from '../../app/activityLog/logActivity';
 import type { DueJobHandlers } from '../../app/dueWork';
 import { actionJobHandlers } from '../../app/plan/nudgeOwner';
 import { reminderJobHandlers } from '../../app/reminders/reminderJobs';
@@ -15,6 +16,7 @@ export function dueJobHandlers(deps: BotDeps): DueJobHandlers {
   return {
     ...roundJobHandlers(deps),
     ...reminderJobHandlers({ ...deps.services, ...edges }),
+    ...activityJobHandlers(deps.services),
     ...actionJobHandlers({ ...deps.services, ...edges, messenger: createNudgeMessenger(deps.teams) }),
   };
 }
