@@ -78,3 +78,35 @@ export interface ActivityEntry extends NewActivity {
 
 /** What a check of the chain found: intact, or the first entry that does not follow from the one before. */
 export type ChainCheck = { readonly intact: true; readonly entries: number } | { readonly intact: false; readonly entries: number; readonly firstBrokenSequence: number };
+
+/** Each kind as champions read it in the tab and the exports. */
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  'round-opened': 'Round opened',
+  'round-extended': 'Round extended',
+  'round-closed': 'Round closed',
+  'champion-named': 'Champion named',
+  'champion-stepped-down': 'Champion stepped down',
+  'action-added': 'Action added',
+  'action-changed': 'Action changed',
+  'action-removed': 'Action removed',
+  'comment-released': 'Comment released',
+  'comment-redacted': 'Comment released with a part removed',
+  'comment-withheld': 'Comment withheld',
+  'answers-deleted': 'Answers deleted by their author',
+  'answers-expired': 'Answers deleted after the retention period',
+  'settings-changed': 'Settings changed',
+};
+
+/** Who did it, as shown: the person's name (never their Entra id), "Practice Audit" for the app, "Someone" for a person erasing their own answers. */
+export function actorInWords(actor: ActivityActor): string {
+  if (actor.kind === 'person') return actor.name;
+  return actor.kind === 'app' ? 'Practice Audit' : 'Someone';
+}
+
+/** What a check of the chain found, in one sentence champions read (the tab and the exports say the same). */
+export function chainInWords(check: ChainCheck): string {
+  if (check.intact) return 'The record is complete and unchanged.';
+  return check.firstBrokenSequence > check.entries
+    ? `Entry ${check.firstBrokenSequence} was removed outside Practice Audit.`
+    : `Entry ${check.firstBrokenSequence} was changed outside Practice Audit.`;
+}

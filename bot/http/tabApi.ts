@@ -1,5 +1,6 @@
 import { create as contentDisposition } from 'content-disposition';
 import type * as restify from 'restify';
+import { teamActivity, teamActivityCsv } from '../app/activityLog/teamActivity';
 import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
 import { teamMembers } from '../app/plan/planOwner';
 import { livingPlan, roundPlan, roundReportPlan } from '../app/plan/planReads';
@@ -79,6 +80,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/you-said-we-did`, (user, { params }) => youSaidWeDidPreview(deps, user, params.teamId!, params.roundId!)],
     ['post', `${round}/you-said-we-did`, (user, { params }) => postYouSaidWeDid(deps, user, params.teamId!, params.roundId!)],
     ['post', `${actions}/:actionId/announce`, (user, { params }) => announceAction(deps, user, params.teamId!, params.actionId!)],
+    // Who changed what (issue 12): champions only; the CSV carries each entry's hash.
+    ['get', `${team}/activity`, (user, { params }) => teamActivity(deps, user, params.teamId!)],
+    ['get', `${team}/activity.csv`, (user, { params }) => teamActivityCsv(deps, user, params.teamId!)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

@@ -13,10 +13,19 @@ const MAX_TEAM_NAME = 80;
 export type ExportExtension = 'csv' | 'xlsx' | 'docx';
 
 export function reportFileName(teamName: string, roundNumber: number, extension: ExportExtension): string {
+  return `Practice Audit - ${teamPart(teamName)}round ${Math.trunc(roundNumber)}.${extension}`;
+}
+
+/** The team's activity log as a file (issue 12): "Practice Audit - <team> - activity log.csv", the team's name as reportFileName keeps it. */
+export function activityLogFileName(teamName: string): string {
+  return `Practice Audit - ${teamPart(teamName)}activity log.csv`;
+}
+
+function teamPart(teamName: string): string {
   const team = Array.from(teamName.normalize('NFC').replace(UNSAFE, ' ').replace(/\s+/gu, ' ').trim())
     .slice(0, MAX_TEAM_NAME).join('')
     .replace(/[\s.]+$/u, '');
-  return `Practice Audit - ${team ? `${team} - ` : ''}round ${Math.trunc(roundNumber)}.${extension}`;
+  return team ? `${team} - ` : '';
 }
 
 /**

@@ -201,7 +201,10 @@ export type { ActivityKind, ChainCheck } from '@domain/activityLog';
 /** An entry as champions read it: a named actor's Entra id is never sent. */
 export interface ActivityLogEntry {
   readonly sequence: number;
+  /** When it was appended (ISO 8601). */
   readonly at: string;
+  /** When the change happened, if it was appended later (a retried append). */
+  readonly happenedAt?: string;
   readonly kind: import('@domain/activityLog').ActivityKind;
   /** The person's name; 'Practice Audit' for the app; 'Someone' for a person erasing their own answers. */
   readonly actor: string;
