@@ -5,6 +5,7 @@ import { newPlanFake, registerPlanRoutes, type PlanFake } from './planRoutes';
 import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
 import { registerTrendsRoutes } from './trendsRoutes';
+import { newActivityFake, registerActivityRoutes, type ActivityFake } from './activityRoutes';
 import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
@@ -31,6 +32,8 @@ export interface TabServer {
   readonly evidence: EvidenceFixture;
   /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
   readonly youSaidWeDid: YouSaidWeDidState;
+  /** The team's activity log (activityRoutes.ts): what a champion reads, or a refusal. */
+  readonly activity: ActivityFake;
   close(): Promise<void>;
 }
 
@@ -88,6 +91,8 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
   registerTrendsRoutes(server, summaries);
   const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
+  const activity = newActivityFake();
+  registerActivityRoutes(server, activity);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -100,6 +105,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     evidence,
     youSaidWeDid,
     plan,
+    activity,
     get rounds() {
       return listed.rounds;
     },

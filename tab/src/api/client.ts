@@ -1,6 +1,7 @@
 import type { Host } from '../teams/host';
 import type { ConditionId } from '@domain/conditions';
 import type { LevelId } from '@domain/levels';
+import { createActivityApi, type ActivityApi } from './activityApi';
 import { createChannelApi, type ChannelApi } from './channelApi';
 import { createEvidenceApi, type EvidenceApi } from './evidenceApi';
 import { createPlanApi, type PlanApi } from './planApi';
@@ -9,7 +10,7 @@ import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
 import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
 import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 
-export type { ChannelApi, EvidenceApi, PlanApi };
+export type { ActivityApi, ChannelApi, EvidenceApi, PlanApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -30,6 +31,8 @@ export interface Api {
   readonly teamTrends: TeamTrendsApi;
   /** Posts in the team's channel (champions): "You said, we did" (./channelApi.ts). */
   readonly channel: ChannelApi;
+  /** The team's activity log (champions): who changed what (./activityApi.ts). */
+  readonly activity: ActivityApi;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -44,6 +47,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     evidence: createEvidenceApi(request, roundPath),
     teamTrends: createTeamTrendsApi(request),
     channel: createChannelApi(request, roundPath),
+    activity: createActivityApi(request, teamPath, downloadName),
     me: (signal) => get<Me>('/api/me', signal),
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),

@@ -8,7 +8,7 @@ const useStyles = makeStyles({
 });
 
 /** Saves a fetched file: an object URL and a temporary <a download>, since in Teams the request needs a token. */
-function saveFile(blob: Blob, filename: string): void {
+export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -4,6 +4,7 @@ import type { Api } from '../api/client';
 import type { RoundListItem } from '../api/types';
 import { RoundFeedProvider } from '../hooks/roundFeed';
 import { usePolling } from '../hooks/usePolling';
+import { ActivityLog } from '../components/activity/ActivityLog';
 import { ExportButtons } from '../components/ExportButtons';
 import { OpenRoundPanel } from '../components/OpenRoundPanel';
 import { PlanTab } from '../components/PlanTab';
@@ -28,12 +29,14 @@ const VIEWS = [
   { value: 'changes', label: 'Changes since last round' },
   { value: 'trends', label: 'Trends' },
   { value: 'plan', label: 'Plan' },
+  { value: 'activity', label: 'Activity' },
 ] as const;
 type ViewName = (typeof VIEWS)[number]['value'];
 /** An open round's: its participation (its results appear when it closes), and its plan. */
 const OPEN_VIEWS = [
   { value: 'participation', label: 'Participation' },
   { value: 'plan', label: 'Plan' },
+  { value: 'activity', label: 'Activity' },
 ] as const;
 type OpenViewName = (typeof OPEN_VIEWS)[number]['value'];
 
@@ -66,6 +69,7 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
         {view === 'changes' && <ChangesView {...props} />}
         {view === 'trends' && <TrendsView api={api} teamId={teamId} />}
         {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}
+        {view === 'activity' && <ActivityLog api={api.activity} teamId={teamId} />}
       </div>
     </>
   );
@@ -84,6 +88,7 @@ function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem;
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'participation' && <OpenRoundPanel round={round} {...panel} />}
         {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest />}
+        {view === 'activity' && <ActivityLog api={api.activity} teamId={teamId} />}
       </div>
     </>
   );
