@@ -18,7 +18,7 @@ const LAYOUT = 'practice-audit-activity-v1';
  * not have (`happenedAt`, `roundId`, `entryId`; `actor.name` and `actor.entraObjectId` for the app
  * and for `someone`). Every field of the entry except `hash` is in it, `previousHash` included.
  */
-export function hashedText(entry: Omit<ActivityEntry, 'hash'>): string {
+function hashedText(entry: Omit<ActivityEntry, 'hash'>): string {
   const { actor } = entry;
   const person = actor.kind === 'person' ? actor : undefined;
   return JSON.stringify([

@@ -78,7 +78,7 @@ export function actionRemovedSummary(by: string, action: Pick<ActionFacts, 'cond
 }
 
 function remindersWords(points: readonly ReminderPoint[]): string {
-  if (points.length === 0) return 'no automatic reminders';
+  if (points.length === 0) return 'none';
   return points.map((p) => (p.kind === 'halfway' ? 'half-way' : `${p.days} day${p.days === 1 ? '' : 's'} before the close`)).join(' and ');
 }
 const cadenceWords = (months: number | undefined) => (months === undefined ? 'no repeat' : months === 1 ? 'every month' : `every ${months} months`);
@@ -87,7 +87,7 @@ const cadenceWords = (months: number | undefined) => (months === undefined ? 'no
 export function settingsChangedSummary(by: string, before: TeamSettings, after: TeamSettings): string {
   const changes = [
     before.closeAfterDays !== after.closeAfterDays && `rounds stay open ${after.closeAfterDays} days (was ${before.closeAfterDays})`,
-    remindersWords(before.reminders) !== remindersWords(after.reminders) && `reminders ${remindersWords(after.reminders)} (was ${remindersWords(before.reminders)})`,
+    remindersWords(before.reminders) !== remindersWords(after.reminders) && `automatic reminders ${remindersWords(after.reminders)} (was ${remindersWords(before.reminders)})`,
     before.cadenceMonths !== after.cadenceMonths && `rounds repeat ${cadenceWords(after.cadenceMonths)} (was ${cadenceWords(before.cadenceMonths)})`,
   ].filter((change): change is string => typeof change === 'string');
   return `${by} ${changes.length > 0 ? `changed the team's settings: ${changes.join('; ')}` : "saved the team's settings unchanged"}.`;

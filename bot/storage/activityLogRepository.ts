@@ -81,7 +81,7 @@ export class ActivityLogRepository implements ActivityLog {
     const rows = this.table.listEntities<EntryColumns>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(teamId)}` } });
     await storageCall(async () => {
       for await (const row of rows) {
-        if (row.rowKey === HEAD_KEY) head = { sequence: Number(row.sequence), hash: String(row.hash) };
+        if (row.rowKey === HEAD_KEY) head = { sequence: row.sequence, hash: row.hash };
         else entries.push(entryOf(teamId, row.rowKey!, row));
       }
     });
@@ -104,7 +104,7 @@ export class ActivityLogRepository implements ActivityLog {
       const row = { partitionKey, rowKey: HEAD_KEY, sequence: entry.sequence, hash: entry.hash };
       try {
         if (!head) await storageCall(() => this.table.createEntity(row));
-        else if (Number(head.sequence) < entry.sequence) await storageCall(() => this.table.updateEntity(row, 'Replace', { etag: head.etag }));
+        else if (head.sequence < entry.sequence) await storageCall(() => this.table.updateEntity(row, 'Replace', { etag: head.etag }));
         return;
       } catch (error) {
         if (!isConflict(error) && !isPreconditionFailed(error)) throw error;
