@@ -143,6 +143,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
     privacyThreshold: config.privacyThreshold,
+    retentionDays: config.retentionDays,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now,
   };

@@ -60,6 +60,8 @@ export interface AuditServices {
   /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */
   readonly dueWork: DueWork;
   readonly privacyThreshold: number;
+  /** Days a closed round's answers are kept before they are deleted (RETENTION_DAYS; its counts stay). */
+  readonly retentionDays: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;
 }

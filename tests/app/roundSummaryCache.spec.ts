@@ -14,7 +14,7 @@ class ObservedAnswers extends AnswersRepository {
   failNext = false;
   gate: Promise<void> | undefined;
   sinces: (Date | undefined)[] = [];
-  override async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
+  override async answersChangedSince(roundId: string, since: Date | undefined): ReturnType<AnswersRepository['answersChangedSince']> {
     this.reads += 1;
     this.sinces.push(since);
     if (this.gate) await this.gate;
