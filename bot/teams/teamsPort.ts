@@ -75,14 +75,6 @@ export interface FileUploadInfo {
   readonly fileType: string;
 }
 
-/** A person's answer to a file offer (invoke `fileConsent/invoke`), as Teams sends it. */
-export interface FileConsentAnswer {
-  readonly action: 'accept' | 'decline';
-  readonly context: unknown;
-  /** Present on accept. */
-  readonly uploadInfo?: FileUploadInfo;
-}
-
 /**
  * One incoming activity's turn, as the handlers see it. Only good while the turn runs;
  * `updateCard` and `readMember` work in the turn's conversation.

@@ -19,7 +19,7 @@ export type EraseDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'le
 };
 
 /** The sentence the team's activity log keeps: it names no one and counts nothing (domain/activityLog.ts). */
-export const ANSWERS_DELETED_SUMMARY = 'Someone deleted their own answers.';
+const ANSWERS_DELETED_SUMMARY = 'Someone deleted their own answers.';
 
 /**
  * What `delete my answers` would delete now: how many answers in which rounds (open and closed) of
