@@ -159,8 +159,8 @@ describe('"my answers" in chat', () => {
     const closed: MyAnswersRound = { ...north, roundNumber: 2, closed: { closedAt: '2026-03-25T17:00:00.000Z', retentionDays: 400 } };
     const card = myAnswersCard({ rounds: [north, closed] });
     expect(visibleText(card)).toContain('Family Help **North**, round 2 (closed)\nThis round is closed. Your answers in it will be deleted on 29 April 2027, 400 days after it closed; the round keeps only its counts, which say nothing about you.');
-    expect(actionsOf(card).map((b) => b.data)).toEqual([expect.objectContaining({ roundId: 'r-north' }), expect.objectContaining({ roundId: 'r-north' })].map((m) => m));
-    expect(actionsOf(card)).toHaveLength(2);
+    // Only the open round's two answers can be changed.
+    expect(actionsOf(card).map((b) => (b.data as { roundId: string }).roundId)).toEqual(['r-north', 'r-north']);
   });
 
   it("tells them what became of their own comment held for a champion's review", () => {
