@@ -146,6 +146,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     activityLog: new ActivityLogRepository(tables.activityLog, now),
     logger,
     privacyThreshold: config.privacyThreshold,
+    retentionDays: config.retentionDays,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now,
   };

@@ -66,6 +66,8 @@ export interface AuditServices {
   /** For what a use case must not drop silently (an activity log entry that could not be kept). */
   readonly logger: Logger;
   readonly privacyThreshold: number;
+  /** Days a closed round's answers are kept before they are deleted (RETENTION_DAYS; its counts stay). */
+  readonly retentionDays: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;
 }

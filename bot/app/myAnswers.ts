@@ -5,7 +5,7 @@ import { isConditionId, type ConditionId } from '../domain/conditions';
 import { AuditError } from '../domain/errors';
 import type { LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
-import { openRoundsOfTeams } from './answerInChat';
+import { teamsOfTheirs, theirRounds } from './ownData/ownRounds';
 import type { AuditServices, Person } from './auditServices';
 
 export interface OwnAnswer {
@@ -45,19 +45,18 @@ export interface RoundAnswers {
 }
 
 /**
- * What a person has answered in the open rounds of their teams (rounds they have not answered
- * in are left out), found by their own respondent id. Only ever shown to them, in their chat.
+ * What a person has answered in the open and closed rounds of their teams, newest round first
+ * (rounds they have no answers in, a closed round past its retention among them, are left out),
+ * found by their own respondent id. Only ever shown to them, in their chat.
  */
-export async function answersInOpenRounds(
-  { teams, rounds, answers, respondentHmacKey, now }: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey' | 'now'>,
+export async function answersInTheirRounds(
+  deps: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundAnswers[]> {
-  const respondentId = respondentIdFor(person.entraObjectId, respondentHmacKey);
-  const open = await openRoundsOfTeams({ teams, rounds, now }, tenantId, isMember);
-  const withAnswers = await Promise.all(open.map(async ({ round, teamName }) => ({ round, teamName, answers: await answers.answersOf(round.roundId, respondentId) })));
-  return withAnswers.filter((r) => r.answers.length > 0);
+  const teams = await teamsOfTheirs(deps, tenantId, isMember);
+  return theirRounds(deps, person, teams, { onlyAnswered: true });
 }
 
 /**

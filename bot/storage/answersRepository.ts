@@ -11,6 +11,7 @@ import { isConcernKind } from '../domain/safeguarding/concernKinds';
 import { AuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
 import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
+import { ERASURE_ROW, eraseRows } from './answerErasure';
 
 /**
  * One row per person per condition per round: the key makes "a second answer replaces
@@ -165,6 +166,19 @@ export class AnswersRepository {
     return level;
   }
 
+  /**
+   * Deletes one person's answers in a round (their rows only, found by their respondent id) in one
+   * transaction that also marks the round's partition as erased in (answerErasure.ts), so readers
+   * of "what changed" count the round again. Returns the conditions whose answers were deleted
+   * (none: nothing left, as on a confirm delivered again). `at`: ISO 8601. STORAGE_CONFLICT when
+   * their rows keep vanishing under it.
+   */
+  async eraseAnswersOf(roundId: string, respondentId: string, at: string): Promise<ConditionId[]> {
+    const read = async () => (await this.answersOf(roundId, respondentId)).map((answer) => rowKeyOf(answer.conditionId, respondentId));
+    const erased = await eraseRows(this.table, roundId, read, at);
+    return CONDITIONS.map((c) => c.id).filter((id) => erased.includes(rowKeyOf(id, respondentId)));
+  }
+
   async countForCondition(roundId: string, conditionId: ConditionId): Promise<number> {
     const { from, to } = rangeOf(conditionId);
     const rows = this.table.listEntities({
@@ -195,43 +209,54 @@ export class AnswersRepository {
   /**
    * Answers written at or after `since` (Table storage's own Timestamp), without comments: how a
    * reader keeps a round's aggregate current by reading only what changed. Also returns the
-   * newest Timestamp seen, to ask from next time.
+   * newest Timestamp seen, to ask from next time, and `complete`: true when the answers are every
+   * answer of the round (the first read, or answers were erased since `since`: a deleted row cannot
+   * be seen as changed, so the whole round is read again and the reader starts its counts afresh).
    */
-  async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
-    const { rows, newest } = await this.changedSince(roundId, since, ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt'], toRatedAnswer);
-    return { answers: rows, newest };
+  async answersChangedSince(roundId: string, since: Date | undefined): Promise<ChangedSince<'answers', RatedAnswer>> {
+    const { rows, newest, complete } = await this.changedSince(roundId, since, ['conditionId', 'level', 'rating', 'respondentId', 'answeredAt'], toRatedAnswer);
+    return { answers: rows, newest, complete };
   }
 
   /** Like answersChangedSince, but only who gave which level: what RoundLevels keeps. */
-  async levelsChangedSince(roundId: string, since: Date | undefined): Promise<{ levels: { respondentId: string; level: LevelId }[]; newest: Date | undefined }> {
-    const { rows, newest } = await this.changedSince(roundId, since, ['respondentId', 'level'], ({ respondentId, level }) =>
+  async levelsChangedSince(roundId: string, since: Date | undefined): Promise<ChangedSince<'levels', { respondentId: string; level: LevelId }>> {
+    const { rows, newest, complete } = await this.changedSince(roundId, since, ['respondentId', 'level'], ({ respondentId, level }) =>
       respondentId && isLevelId(level) ? { respondentId, level } : undefined,
     );
-    return { levels: rows, newest };
+    return { levels: rows, newest, complete };
   }
 
   /** Like answersChangedSince, but only who answered which condition: what reminders need to know who has answered everything. */
-  async answeredSince(roundId: string, since: Date | undefined): Promise<{ answered: { respondentId: string; conditionId: ConditionId }[]; newest: Date | undefined }> {
-    const { rows, newest } = await this.changedSince(roundId, since, ['respondentId', 'conditionId'], ({ respondentId, conditionId }) =>
+  async answeredSince(roundId: string, since: Date | undefined): Promise<ChangedSince<'answered', { respondentId: string; conditionId: ConditionId }>> {
+    const { rows, newest, complete } = await this.changedSince(roundId, since, ['respondentId', 'conditionId'], ({ respondentId, conditionId }) =>
       respondentId && isConditionId(conditionId) ? { respondentId, conditionId } : undefined,
     );
-    return { answered: rows, newest };
+    return { answered: rows, newest, complete };
   }
 
-  private async changedSince<T>(roundId: string, since: Date | undefined, select: (keyof AnswerEntity)[], read: (row: RatedRow) => T | undefined): Promise<{ rows: T[]; newest: Date | undefined }> {
+  private async changedSince<T>(
+    roundId: string,
+    since: Date | undefined,
+    select: (keyof AnswerEntity)[],
+    read: (row: RatedRow) => T | undefined,
+  ): Promise<{ rows: T[]; newest: Date | undefined; complete: boolean }> {
     const filter = since ? odata`PartitionKey eq ${roundId} and Timestamp ge ${since}` : odata`PartitionKey eq ${roundId}`;
-    const listed = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: [...select, 'Timestamp'] } });
+    const listed = this.table.listEntities<RatedRow>({ queryOptions: { filter, select: [...select, 'RowKey', 'Timestamp'] } });
     const rows: T[] = [];
     let newest: Date | undefined;
+    let erased = false;
     await storageCall(async () => {
       for await (const row of listed) {
         const written = row.timestamp ? new Date(row.timestamp) : undefined;
         if (written && (!newest || written > newest)) newest = written;
+        if (row.rowKey === ERASURE_ROW) erased = true;
         const value = read(row);
         if (value !== undefined) rows.push(value);
       }
     });
-    return { rows, newest };
+    // Answers were erased since the last read: what was read before may count rows now gone.
+    if (since && erased) return this.changedSince(roundId, undefined, select, read);
+    return { rows, newest, complete: since === undefined };
   }
 
   /** Every answer of a round, without comments: what closing counts. */
@@ -260,8 +285,11 @@ function sameChoice(stored: AnswerEntity, entity: AnswerEntity): boolean {
   return stored.rating === entity.rating && stored.level === entity.level && stored.comment === entity.comment && stored.via === entity.via;
 }
 
+/** What a read of "what changed" gives: the rows, the newest Timestamp, and whether they are the whole round (answersChangedSince). */
+export type ChangedSince<K extends string, T> = { readonly newest: Date | undefined; readonly complete: boolean } & { readonly [key in K]: T[] };
+
 const REVIEW_COLUMNS = ['reviewState', 'reviewId', 'reviewConcerns', 'reviewText'] as const;
-type RatedRow = Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt' | (typeof REVIEW_COLUMNS)[number]>>;
+type RatedRow = { rowKey?: string; timestamp?: string } & Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt' | (typeof REVIEW_COLUMNS)[number]>>;
 
 /**
  * A stored row as leaders' aggregated view reads it; rows that do not fit the audit are skipped.

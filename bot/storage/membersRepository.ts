@@ -2,7 +2,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { encodeKey } from './keys';
 import { findRow } from './findRow';
-import { storageCall } from './storageErrors';
+import { isNotFound, storageCall } from './storageErrors';
 
 export interface RememberedLevel {
   readonly respondentId: string;
@@ -29,6 +29,15 @@ export class MembersRepository {
         ({ respondentId, level, at }) => ['upsert', { partitionKey, rowKey: respondentId, level, updatedAt: at }, 'Replace'] as TransactionAction,
       );
       await storageCall(() => this.table.submitTransaction(actions));
+    }
+  }
+
+  /** Forgets the level remembered for a person in a team (delete my answers); none remembered is fine. */
+  async forget(teamId: string, respondentId: string): Promise<void> {
+    try {
+      await storageCall(() => this.table.deleteEntity(encodeKey(teamId), respondentId));
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
     }
   }
 }

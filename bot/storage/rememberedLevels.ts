@@ -30,6 +30,15 @@ export class RememberedLevels {
     this.writer.markDirty(teamId);
   }
 
+  /**
+   * Forgets the person's level in the team, held here or stored (delete my answers). A write of it
+   * already under way may still land after this: the caller forgets once the answers are gone.
+   */
+  async forget(teamId: string, respondentId: string): Promise<void> {
+    this.pending.get(teamId)?.delete(respondentId);
+    await this.members.forget(teamId, respondentId);
+  }
+
   /** Writes everything held now: for shutdown and tests. */
   drain(): Promise<void> {
     return this.writer.drain();

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { storageCall } from './storageErrors';
+import { findRow } from './findRow';
+import { isNotFound, storageCall } from './storageErrors';
 
 /**
  * People who said `stop reminders` for a round, in the `reminders` table's partition of the
@@ -15,6 +16,22 @@ export class ReminderOptOuts {
   /** Records the opt-out; saying it twice keeps one row. */
   async optOut(roundId: string, respondentId: string, at: string): Promise<void> {
     await storageCall(() => this.table.upsertEntity({ partitionKey: roundId, rowKey: `${OPT_OUT}${respondentId}`, at }, 'Replace'));
+  }
+
+  /** Forgets a person's opt-out of a round (delete my answers); none there is fine. Returns whether there was one. */
+  async forget(roundId: string, respondentId: string): Promise<boolean> {
+    try {
+      await storageCall(() => this.table.deleteEntity(roundId, `${OPT_OUT}${respondentId}`));
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Whether a person opted out of a round's reminders: for their own data (my data). */
+  async hasOptedOut(roundId: string, respondentId: string): Promise<boolean> {
+    return (await findRow(this.table, roundId, `${OPT_OUT}${respondentId}`, { queryOptions: { select: ['RowKey'] } })) !== undefined;
   }
 
   /** Respondent ids of everyone who opted out of the round's reminders: one read per batch of reminders. */

@@ -16,7 +16,8 @@ interface RoundState {
  * Who has answered which condition of a round, per respondent id, kept per instance for the
  * reminders: a wave of 2,000 members in 20 batches reads the round's answers (24,000 rows at
  * most) once, then each batch reads only what changed since, instead of 2,000 × 12 point reads.
- * Answers are never deleted, so what was read stays true; calls made while a read runs share it.
+ * A person erasing their answers makes the next read the whole round again (answeredSince's
+ * `complete`), which replaces what was kept; calls made while a read runs share it.
  */
 export class RoundCompletion {
   private readonly rounds = new Map<string, RoundState>();
@@ -44,7 +45,8 @@ export class RoundCompletion {
 
   private async read(roundId: string, state: RoundState): Promise<void> {
     const since = state.newest ? new Date(state.newest.getTime() - OVERLAP_MS) : undefined;
-    const { answered, newest } = await this.answers.answeredSince(roundId, since);
+    const { answered, newest, complete } = await this.answers.answeredSince(roundId, since);
+    if (complete) state.answered.clear();
     for (const { respondentId, conditionId } of answered) {
       const conditions = state.answered.get(respondentId) ?? new Set<ConditionId>();
       state.answered.set(respondentId, conditions.add(conditionId));

@@ -99,7 +99,9 @@ export class RoundLevels {
   /** Reads what changed since the last read (everything, the first time) and settles anyone seen at two levels. */
   private async read(roundId: string, state: RoundState): Promise<void> {
     const since = state.newest ? new Date(state.newest.getTime() - OVERLAP_MS) : undefined;
-    const { levels, newest } = await this.answers.levelsChangedSince(roundId, since);
+    const { levels, newest, complete } = await this.answers.levelsChangedSince(roundId, since);
+    // The whole round, read again because answers were erased: forget anyone no longer in it.
+    if (complete) state.people.clear();
     if (newest && (!state.newest || newest > state.newest)) state.newest = newest;
 
     const levelsSeen = new Map<string, Set<LevelId>>();

@@ -2,7 +2,7 @@ import type { TeamsActivity } from './teamsActivity';
 import type { Mention } from './teamsPort';
 
 /** The words people type to the bot. Anything else gets help. */
-export type CommandName = 'start' | 'status' | 'close' | 'extend' | 'settings' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'remind' | 'stopReminders' | 'unknown';
+export type CommandName = 'start' | 'status' | 'close' | 'extend' | 'settings' | 'help' | 'champions' | 'audit' | 'repost' | 'myAnswers' | 'deleteMyAnswers' | 'myData' | 'remind' | 'stopReminders' | 'unknown';
 
 /** A person @mentioned in a message: one per Teams user id, however many pieces the mention came in. */
 export interface MentionedPerson {
@@ -52,9 +52,11 @@ export function parseCommand(activity: Pick<TeamsActivity, 'text' | 'recipient'>
   return { name, ...(action ? { action } : {}), ...(all ? { all } : {}), mentioned: peopleMentioned(mentions.filter((m) => m.id !== botId)), text };
 }
 
-/** "my answers", "stop reminders" (and "stop reminding"). */
+/** "my answers", "delete my answers", "my data", "stop reminders" (and "stop reminding"). */
 function twoWordCommand(words: readonly string[]): CommandName | undefined {
   if (words[0] === 'my' && /^answers?$/.test(words[1] ?? '')) return 'myAnswers';
+  if (/^(delete|erase)$/.test(words[0] ?? '') && words[1] === 'my' && /^answers?$/.test(words[2] ?? '')) return 'deleteMyAnswers';
+  if (words[0] === 'my' && words[1] === 'data') return 'myData';
   if (words[0] === 'stop' && /^remind(ers?|ing)?$/.test(words[1] ?? '')) return 'stopReminders';
   return undefined;
 }

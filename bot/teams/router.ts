@@ -11,6 +11,7 @@ import { handleExtendRoundAction } from './handlers/extend';
 import { handleOpenRoundAction, handleStartRoundAction } from './handlers/openRound';
 import { handleSaveSettingsAction } from './handlers/teamSettings';
 import { handleMyAnswerAction, listMyAnswersInChat, replyMyAnswersArePrivate } from './handlers/myAnswers';
+import { answerFileConsent, askToEraseAnswers, handleEraseAnswersAction, handleKeepAnswersAction, offerTheirData, replyOwnDataIsInChat } from './handlers/ownData';
 import { handleStopRemindersAction, replyStopRemindersIsInChat, stopRemindersInChat } from './handlers/reminders';
 import { answerAllRefusal, handleAnswerAll, handleOpenOneGo, handleRoundAnswers } from './handlers/oneGo';
 import { replyWithProblem } from './handlers/replies';
@@ -35,6 +36,8 @@ export interface TurnRoutes {
   message(turn: TeamsTurn): Promise<void>;
   /** An Action.Execute on one of the bot's cards: its verb and data. */
   cardAction(turn: TeamsTurn, verb: string, data: unknown): Promise<CardActionResponse>;
+  /** A person accepted or declined a file the bot offered (invoke fileConsent/invoke): its value as Teams sent it. */
+  fileConsent(turn: TeamsTurn, value: unknown): Promise<void>;
 }
 
 type CardActionHandler = (turn: TeamsTurn, data: unknown, deps: BotDeps) => Promise<CardActionResponse>;
@@ -59,6 +62,8 @@ const CARD_ACTIONS: ReadonlyMap<string, { handle: CardActionHandler; refuse?: Ca
   [VERBS.answerAll, { handle: handleAnswerAll, refuse: answerAllRefusal }],
   [VERBS.roundAnswers, { handle: handleRoundAnswers }],
   [VERBS.postYouSaidWeDid, { handle: handlePostYouSaidWeDid }],
+  [VERBS.eraseMyAnswers, { handle: handleEraseAnswersAction }],
+  [VERBS.keepMyAnswers, { handle: handleKeepAnswersAction }],
 ]);
 
 const noticeOfRefusal: CardActionRefusal = (_turn, _data, error, deps) => refusalResponse(error, { logger: deps.logger, event: 'card_action_failed' });
@@ -78,6 +83,8 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
     const command = parseCommand(turn.activity, turn.mentions());
     const scope = scopeOf(turn.activity);
     if (command.name === 'myAnswers') return scope === 'personal' ? listMyAnswersInChat(turn, deps) : replyMyAnswersArePrivate(turn);
+    if (command.name === 'deleteMyAnswers') return scope === 'personal' ? askToEraseAnswers(turn, deps) : replyOwnDataIsInChat(turn);
+    if (command.name === 'myData') return scope === 'personal' ? offerTheirData(turn, deps) : replyOwnDataIsInChat(turn);
     if (command.name === 'stopReminders') return scope === 'personal' ? stopRemindersInChat(turn, deps) : replyStopRemindersIsInChat(turn);
     if (scope === 'personal') {
       if (command.name === 'audit') return offerRoundsInChat(turn, deps);
@@ -123,5 +130,6 @@ export function createTurnRoutes(deps: BotDeps): TurnRoutes {
       }
       return action.handle(turn, data, deps);
     },
+    fileConsent: (turn, value) => safely(turn, () => answerFileConsent(turn, value, deps)),
   };
 }

@@ -53,6 +53,29 @@ export interface TeamsConversation {
 }
 
 /**
+ * A file offered to a person in their one-to-one chat (Teams' FileConsentCard): Teams asks them,
+ * and answers with a `fileConsent/invoke` carrying `context` back. Works in personal scope only,
+ * with `supportsFiles` on the bot in the manifest.
+ */
+export interface FileOffer {
+  readonly name: string;
+  readonly description: string;
+  readonly sizeInBytes: number;
+  /** Sent back on accept and on decline (as `context`): says what was offered. */
+  readonly context: Readonly<Record<string, string>>;
+}
+
+/** Where Teams lets the bot put an accepted file (the person's OneDrive), from the invoke's `uploadInfo`. */
+export interface FileUploadInfo {
+  /** Takes the bytes with PUT and Content-Range (a OneDrive upload session); outside the Bot Connector. */
+  readonly uploadUrl: string;
+  readonly contentUrl: string;
+  readonly name: string;
+  readonly uniqueId: string;
+  readonly fileType: string;
+}
+
+/**
  * One incoming activity's turn, as the handlers see it. Only good while the turn runs;
  * `updateCard` and `readMember` work in the turn's conversation.
  */
@@ -65,6 +88,10 @@ export interface TeamsTurn extends Pick<TeamsConversation, 'updateCard' | 'readM
   mentions(): readonly Mention[];
   /** Answers in the turn's conversation (as a reply to the activity). */
   reply(card: AdaptiveCard): Promise<void>;
+  /** Offers a file in the turn's conversation (a one-to-one chat): Teams' FileConsentCard. */
+  offerFile(offer: FileOffer): Promise<void>;
+  /** Shows a file uploaded to the person's OneDrive in the turn's conversation: Teams' FileInfoCard. */
+  showFile(file: FileUploadInfo): Promise<void>;
 }
 
 /** A one-to-one chat the bot opened with someone, and its first message. */

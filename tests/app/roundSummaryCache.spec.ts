@@ -3,7 +3,7 @@ import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
 import { warmRoundSummaries } from '../../bot/app/tab/warmRoundSummaries';
 import { createLogger } from '../../bot/logger';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
-import { countsOfAnswers, summariseRound, summariseTallies, type RatedAnswer } from '../../bot/domain/summary';
+import { countsOfAnswers, summariseRound, summariseTallies } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
@@ -14,7 +14,7 @@ class ObservedAnswers extends AnswersRepository {
   failNext = false;
   gate: Promise<void> | undefined;
   sinces: (Date | undefined)[] = [];
-  override async answersChangedSince(roundId: string, since: Date | undefined): Promise<{ answers: RatedAnswer[]; newest: Date | undefined }> {
+  override async answersChangedSince(roundId: string, since: Date | undefined): ReturnType<AnswersRepository['answersChangedSince']> {
     this.reads += 1;
     this.sinces.push(since);
     if (this.gate) await this.gate;

@@ -154,7 +154,7 @@ describe('"my answers" (item 20)', () => {
 
   it('tells someone who has answered nothing how to answer', async () => {
     await send(personalMessage(url(), ines, 'my answers'));
-    expect(cardText(lastCardIn(ines))).toBe('You have not answered any open audit round yet. Say "audit" to answer.');
+    expect(cardText(lastCardIn(ines))).toBe('You have no answers stored in the audit rounds of your teams. Say "audit" to answer.');
   });
 
   it('is never listed in the channel', async () => {

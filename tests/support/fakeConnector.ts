@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { callFrom, count, describeCalls, isAcceptedSend, messagesPerPerson, mostWithin, readBody, toSentActivity, type CallCounts, type RecordedCall, type SentActivity } from './fakeConnector/recordedCalls';
 import { createTeamsService, type FakeTeam, type Reply, type RosterMember } from './fakeConnector/teamsService';
+import { createFileUploads, type FileUploads } from './fakeConnector/fileUploads';
 
 export type { RecordedCall, SentActivity } from './fakeConnector/recordedCalls';
 export type { FakeTeam, RosterMember } from './fakeConnector/teamsService';
@@ -75,6 +76,12 @@ export interface FakeConnector {
    * ActivityNotFoundInConversation. Without `activityIds`, the whole conversation's.
    */
   forget(conversationId: string, activityIds?: readonly string[]): void;
+  /**
+   * Files sent in personal chat (Teams' file consent flow): `accept(name)` gives the uploadInfo
+   * Teams sends when the person accepts, with an upload URL this fake serves; `received()` the
+   * bytes put there; `failNext` refuses uploads.
+   */
+  readonly files: Pick<FileUploads, 'accept' | 'received' | 'failNext'>;
   close(): Promise<void>;
 }
 
@@ -115,6 +122,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const faults: PendingFault[] = [];
   const slowness: PendingSlowness[] = [];
   const hangUps: { remaining: number; match: (call: RecordedCall) => boolean }[] = [];
+  const uploads = createFileUploads(() => `http://127.0.0.1:${port}/`);
 
   const takeFault = (call: RecordedCall): PendingFault | undefined => {
     const fault = faults.find((f) => f.remaining > 0 && f.match(call));
@@ -140,6 +148,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (uploads.handles(request)) return uploads.answer(request, response);
     const arrivedAt = Date.now();
     const { call, segments } = callFrom(request, await readBody(request), arrivedAt);
     const fault = takeFault(call);
@@ -208,6 +217,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     },
     hangUpAfterNext: (n, match = () => true) => void hangUps.push({ remaining: n, match }),
     forget: teams.forget,
+    files: uploads,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

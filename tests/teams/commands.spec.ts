@@ -65,3 +65,13 @@ describe('reading the reminder commands', () => {
     expect(parseCommand(message('stop'))).toMatchObject({ name: 'unknown' });
   });
 });
+
+describe("reading the commands for a person's own data", () => {
+  it('reads "delete my answers" (or "erase my answers") and "my data", and not "my answers" inside them', () => {
+    expect(parseCommand(message('delete my answers'))).toMatchObject({ name: 'deleteMyAnswers' });
+    expect(parseCommand(message('Erase my answer'))).toMatchObject({ name: 'deleteMyAnswers' });
+    expect(parseCommand(message('My data please'))).toMatchObject({ name: 'myData' });
+    expect(parseCommand(message('my answers'))).toMatchObject({ name: 'myAnswers' });
+    expect(parseCommand(message('delete'))).toMatchObject({ name: 'unknown' });
+  });
+});

@@ -79,11 +79,13 @@ describe('the app package (npm run package -- --env dev)', () => {
     expect(bot.scopes.sort()).toEqual(['personal', 'team']);
     const commandsIn = (scope: string) => bot.commandLists.find((list) => list.scopes.includes(scope))!.commands.map((command) => command.title);
     expect(commandsIn('team')).toEqual(['start', 'status', 'close', 'extend', 'settings', 'remind', 'champions', 'help']);
-    expect(commandsIn('personal')).toEqual(['audit', 'my answers', 'stop reminders', 'help']);
+    expect(commandsIn('personal')).toEqual(['audit', 'my answers', 'delete my answers', 'my data', 'stop reminders', 'help']);
     for (const title of [...commandsIn('team'), ...commandsIn('personal')]) {
       const parsed = parseCommand({ text: title, recipient: { id: 'bot', name: 'Practice Audit' } }, []);
-      expect(parsed.name).toBe({ 'my answers': 'myAnswers', 'stop reminders': 'stopReminders' }[title] ?? title);
+      expect(parsed.name).toBe({ 'my answers': 'myAnswers', 'delete my answers': 'deleteMyAnswers', 'my data': 'myData', 'stop reminders': 'stopReminders' }[title] ?? title);
     }
+    // A person's own data is sent as a file in their one-to-one chat (Teams' file consent flow needs supportsFiles).
+    expect((bot as { supportsFiles?: boolean }).supportsFiles).toBe(true);
     // An open round's status shows no level (issue 8): its suggestion must not promise one.
     const status = bot.commandLists.find((list) => list.scopes.includes('team'))!.commands.find((command) => command.title === 'status')!;
     expect(status.description).not.toMatch(/level/);

@@ -1,4 +1,4 @@
-import { ActivityTypes, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type FileConsentCardResponse, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuditError } from '../../domain/errors';
 import { errorResponse } from '../invokeResponses';
 import type { TurnRoutes } from '../router';
@@ -47,6 +47,11 @@ export class AuditBot extends TeamsActivityHandler {
       return { status: refused.statusCode, body: refused };
     }
     return super.onInvokeActivity(context);
+  }
+
+  /** A person's answer to a file the bot offered (FileConsentCard): botbuilder answers Teams 200 once it is handled. */
+  protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.routes.fileConsent(teamsTurnOf(context), response);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -29,6 +29,10 @@ export const VERBS = {
   roundAnswers: 'audit.roundAnswers',
   /** "Post in the channel" on a champion's one-to-one "You said, we did" offer (issue 11). */
   postYouSaidWeDid: 'audit.postYouSaidWeDid',
+  /** "Delete my answers" on the card `delete my answers` asks with (issue 12). */
+  eraseMyAnswers: 'audit.eraseMyAnswers',
+  /** "Cancel" on that card: nothing is deleted. */
+  keepMyAnswers: 'audit.keepMyAnswers',
 } as const;
 
 /** Ids of the inputs on the close date and settings cards. */

@@ -15,7 +15,9 @@ type Command = readonly [command: string, whatItDoes: string];
 const EVERYONE: readonly Command[] = [
   ['help', 'Show this message.'],
   ['audit', 'In a one-to-one chat with Practice Audit: answer the open audit rounds of your teams.'],
-  ['my answers', 'In a one-to-one chat with Practice Audit: see and change what you have answered in open audit rounds.'],
+  ['my answers', 'In a one-to-one chat with Practice Audit: see what you have answered in the audit rounds of your teams, and change it while a round is open.'],
+  ['delete my answers', 'In a one-to-one chat with Practice Audit: erase your answers, once you confirm.'],
+  ['my data', 'In a one-to-one chat with Practice Audit: get a file of everything Practice Audit holds about you.'],
   ['stop reminders', 'In a one-to-one chat with Practice Audit: no more reminders for the open audit rounds of your teams.'],
 ];
 

@@ -16,3 +16,4 @@ export { reminderCard, reminderOutcomeCard, remindersNotSentCard, remindersStopp
 export { youSaidWeDidCard } from './youSaidWeDidCard';
 export { youSaidWeDidOfferCard, type OfferState } from './youSaidWeDidOfferCard';
 export { weDidCard } from './weDidCard';
+export { eraseAnswersConfirmationCard, answersErasedCard } from './eraseAnswersCards';

@@ -1,4 +1,4 @@
-import { answersInOpenRounds, ownAnswer } from '../../app/myAnswers';
+import { answersInTheirRounds, ownAnswer } from '../../app/myAnswers';
 import { findCondition } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { myAnswerActionData } from '../cards/actions';
@@ -32,11 +32,19 @@ export async function handleMyAnswerAction(turn: TeamsTurn, data: unknown, deps:
   }
 }
 
-/** "my answers" in one-to-one chat: what the person answered in the open rounds of their teams. */
+/** "my answers" in one-to-one chat: what the person answered in the open and closed rounds of their teams, newest first. */
 export async function listMyAnswersInChat(turn: TeamsTurn, deps: BotDeps): Promise<void> {
   const person = personOf(turn.activity);
-  const rounds = await answersInOpenRounds(deps.services, person, tenantOf(turn.activity), (teamId) => deps.membership.isMember(turn, teamId, person.teamsUserId));
-  const listed = rounds.map(({ round, teamName, answers }) => ({ teamId: round.teamId, teamName, roundId: round.roundId, roundNumber: round.number, answers }));
+  const rounds = await answersInTheirRounds(deps.services, person, tenantOf(turn.activity), (teamId) => deps.membership.isMember(turn, teamId, person.teamsUserId));
+  const { retentionDays } = deps.services;
+  const listed = rounds.map(({ round, teamName, answers }) => ({
+    teamId: round.teamId,
+    teamName,
+    roundId: round.roundId,
+    roundNumber: round.number,
+    answers,
+    ...(round.status === 'closed' ? { closed: { closedAt: round.closedAt ?? round.openedAt, retentionDays } } : {}),
+  }));
   await turn.reply(myAnswersCard({ rounds: listed }));
 }
 

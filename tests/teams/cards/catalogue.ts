@@ -5,7 +5,7 @@ import type { PlanAction } from '../../../bot/domain/plan';
 import { actionDueCard } from '../../../bot/teams/cards/actionDueCard';
 import { oneGoDoneCard, oneGoFormCard } from '../../../bot/teams/cards/oneGoCard';
 import {
-  chatAllDoneCard, chatRoundChoiceCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, reminderCard,
+  answersErasedCard, chatAllDoneCard, chatRoundChoiceCard, eraseAnswersConfirmationCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, reminderCard,
   reminderOutcomeCard, remindersNotSentCard, remindersStoppedCard, remindingCard, remindTooSoonCard, roundIntroCard, settingsCard, statusCard, welcomeCard, type AdaptiveCard,
 } from '../../../bot/teams/cards';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
@@ -72,6 +72,10 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['chat round choice, none', chatRoundChoiceCard({ rounds: [] })],
   ['my answers', myAnswersCard({ rounds: [{ teamId: 't1', teamName: 'Family Help North', roundId: 'r1', roundNumber: 2, answers: [{ conditionId: 'C01', rating: 'mostly', level: 'practitioner', comment: LONG_COMMENT }, { conditionId: 'C12', rating: 'dont-know', level: 'practitioner', comment: '' }] }] })],
   ['my answers, none', myAnswersCard({ rounds: [] })],
+  ['my answers, a closed round', myAnswersCard({ rounds: [{ teamId: 't1', teamName: HOSTILE_TEXT, roundId: 'r1', roundNumber: 1, closed: { closedAt: '2026-03-25T17:00:00.000Z', retentionDays: 400 }, answers: [{ conditionId: 'C01', rating: 'mostly', level: 'practitioner', comment: LONG_COMMENT, commentReview: { state: 'redacted' } }] }] })],
+  ['delete my answers, confirmation', eraseAnswersConfirmationCard({ rounds: Array.from({ length: 30 }, (_, i) => ({ teamName: `${HOSTILE_TEXT} ${i}`, roundNumber: i + 1, status: i === 0 ? 'open' : 'closed', answers: 12 })) })],
+  ['delete my answers, done', answersErasedCard({ rounds: [{ teamName: 'Family Help North', roundNumber: 2, status: 'open', answers: 1 }] })],
+  ['delete my answers, nothing left', answersErasedCard({ rounds: [] })],
   ['chat all done', chatAllDoneCard({ teamName: 'Family Help North', roundNumber: 3 })],
   ['status, with reminders', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), reminders: { at: '2026-03-10T09:00:00.000Z', state: 'done', reminded: 15 } })],
   ['status, reminders not sent', statusCard({ round: round(), participation, privacyThreshold: 5, teamSize: knownTeamSize(52), reminders: { at: '2026-03-10T09:00:00.000Z', state: 'notSent' } })],

@@ -28,13 +28,13 @@ describe('help card', () => {
 
   it('lists every command to a champion in a team', () => {
     expect(commands(helpCard({ isChampion: true, scope: 'team', champions: ['Priya'] }))).toEqual([
-      'help', 'audit', 'my answers', 'stop reminders', 'start', 'status', 'close', 'extend', 'settings', 'remind', 'repost', 'champions', 'champions add @person', 'champions remove @person',
+      'help', 'audit', 'my answers', 'delete my answers', 'my data', 'stop reminders', 'start', 'status', 'close', 'extend', 'settings', 'remind', 'repost', 'champions', 'champions add @person', 'champions remove @person',
     ]);
   });
 
   it('does not offer champion commands to others, and names the champions', () => {
     const card = helpCard({ isChampion: false, scope: 'team', champions: ['Priya Shah', 'Tom Jones'] });
-    expect(commands(card)).toEqual(['help', 'audit', 'my answers', 'stop reminders']);
+    expect(commands(card)).toEqual(['help', 'audit', 'my answers', 'delete my answers', 'my data', 'stop reminders']);
     expect(visibleText(card)).toContain("This team's practice champions: Priya Shah, Tom Jones.");
   });
 
@@ -44,7 +44,7 @@ describe('help card', () => {
 
   it('in a personal chat, lists the commands that work there', () => {
     const card = helpCard({ isChampion: true, scope: 'personal', champions: [] });
-    expect(commands(card)).toEqual(['help', 'audit', 'my answers', 'stop reminders']);
+    expect(commands(card)).toEqual(['help', 'audit', 'my answers', 'delete my answers', 'my data', 'stop reminders']);
     expect(visibleText(card)).toMatch(/team channel/);
   });
 });

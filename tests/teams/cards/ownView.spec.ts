@@ -140,7 +140,7 @@ describe('"my answers" in chat', () => {
   });
 
   it('says so when there is nothing to list, and how to answer', () => {
-    expect(visibleText(myAnswersCard({ rounds: [] }))).toBe('You have not answered any open audit round yet. Say "audit" to answer.');
+    expect(visibleText(myAnswersCard({ rounds: [] }))).toBe('You have no answers stored in the audit rounds of your teams. Say "audit" to answer.');
   });
 
   it(`lists at most ${MAX_ROUNDS_LISTED} rounds of twelve answers, under Teams' 28 KB, and says what it left out`, () => {
@@ -151,7 +151,20 @@ describe('"my answers" in chat', () => {
     const card = myAnswersCard({ rounds: [full(1), full(2), full(3), full(4), full(5)] });
     expect(byteSize(card)).toBeLessThan(28 * 1024);
     expect(actionsOf(card)).toHaveLength(12 * MAX_ROUNDS_LISTED);
-    expect(visibleText(card)).toContain("Your answers in 2 more rounds are not listed: press My answer on a card in that team's channel.");
+    expect(visibleText(card)).toContain('And 2 more rounds with your answers, not listed here: say "my data" to get all your answers in a file.');
     expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('says when a closed round\'s answers will be deleted, that its counts are kept, and offers no change', () => {
+    const closed: MyAnswersRound = { ...north, roundNumber: 2, closed: { closedAt: '2026-03-25T17:00:00.000Z', retentionDays: 400 } };
+    const card = myAnswersCard({ rounds: [north, closed] });
+    expect(visibleText(card)).toContain('Family Help **North**, round 2 (closed)\nThis round is closed. Your answers in it will be deleted on 29 April 2027, 400 days after it closed; the round keeps only its counts, which say nothing about you.');
+    // Only the open round's two answers can be changed.
+    expect(actionsOf(card).map((b) => (b.data as { roundId: string }).roundId)).toEqual(['r-north', 'r-north']);
+  });
+
+  it("tells them what became of their own comment held for a champion's review", () => {
+    const held: MyAnswersRound = { ...north, answers: [{ ...north.answers[0]!, commentReview: { state: 'held' } }] };
+    expect(visibleText(myAnswersCard({ rounds: [held] }))).toContain("Your comment is held until a practice champion checks it: leaders don't see it yet.");
   });
 });

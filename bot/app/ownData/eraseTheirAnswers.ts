@@ -1,0 +1,96 @@
+import type { ActivityLog } from '../activityLog/activityLogPort';
+import type { AuditRound } from '../../domain/auditRound';
+import { respondentIdFor } from '../../domain/respondent';
+import { countsOfAnswers } from '../../domain/summary';
+import type { AuditServices, Person } from '../auditServices';
+import { teamsOfTheirs, theirRounds, type TheirRound } from './ownRounds';
+
+/** One round's answers, as the confirmation card counts them and the erasure reports them. */
+export interface RoundOfTheirs {
+  readonly teamName: string;
+  readonly roundNumber: number;
+  readonly status: AuditRound['status'];
+  readonly answers: number;
+}
+
+/** What `delete my answers` uses; `activityLog` once the service has one (issue 12's log). */
+export type EraseDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'roundCards' | 'respondentHmacKey' | 'now'> & {
+  readonly activityLog?: Pick<ActivityLog, 'append'>;
+};
+
+/** The sentence the team's activity log keeps: it names no one and counts nothing (domain/activityLog.ts). */
+const ANSWERS_DELETED_SUMMARY = 'Someone deleted their own answers.';
+
+/**
+ * What `delete my answers` would delete now: how many answers in which rounds (open and closed) of
+ * the person's teams, newest round first. For the confirmation card. Rejects as storage does.
+ */
+export async function answersToErase(
+  deps: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
+  person: Person,
+  tenantId: string,
+  isMember: (teamId: string) => Promise<boolean>,
+): Promise<RoundOfTheirs[]> {
+  const teams = await teamsOfTheirs(deps, tenantId, isMember);
+  return (await theirRounds(deps, person, teams, { onlyAnswered: true })).map(summaryOf);
+}
+
+/**
+ * Erases the person's answers in every round, open and closed, of their teams, as they stand at
+ * the moment it runs (an answer given after the confirmation card was shown goes too: the outcome
+ * says how many went), then the level remembered for them in each team and their reminder opt-outs.
+ * - An open round's figures go down by exactly their answers: the rows go in one transaction that
+ *   also tells every instance's incremental readers to count the round again (answerErasure.ts),
+ *   and the channel's cards are told their counts changed.
+ * - A closed round keeps only the counts kept at its close (`finalCounts`), which say nothing about
+ *   them; a round closed before those were kept gets them from its answers first, so its figures
+ *   do not move.
+ * - Run again (Teams redelivers an invoke), it finds nothing and deletes nothing: the outcome says so.
+ * - Each team where answers went gets one `answers-deleted` entry in its activity log (actor
+ *   `someone`, no count), appended after the deletion; a failed append is logged by `onLogFailed`
+ *   and does not undo the deletion.
+ * Returns what was deleted, per round. Rejects as storage does (STORAGE_UNAVAILABLE): what was
+ * deleted by then stays deleted, and asking again deletes the rest.
+ */
+export async function eraseTheirAnswers(
+  deps: EraseDeps,
+  person: Person,
+  tenantId: string,
+  isMember: (teamId: string) => Promise<boolean>,
+  onLogFailed: (error: unknown, teamId: string) => void,
+): Promise<RoundOfTheirs[]> {
+  const respondentId = respondentIdFor(person.entraObjectId, deps.respondentHmacKey);
+  const teams = await teamsOfTheirs(deps, tenantId, isMember);
+  const rounds = await theirRounds(deps, person, teams, { onlyAnswered: false });
+  const at = deps.now().toISOString();
+  const erased: RoundOfTheirs[] = [];
+  const teamsErased = new Set<string>();
+  for (const theirs of rounds) {
+    const { round } = theirs;
+    if (theirs.answers.length > 0 && round.status === 'closed' && !round.finalCounts) await keepCounts(deps, round);
+    const conditions = theirs.answers.length > 0 ? await deps.answers.eraseAnswersOf(round.roundId, respondentId, at) : [];
+    if (round.status === 'open') for (const conditionId of conditions) deps.roundCards.answerCountChanged(round, conditionId);
+    await deps.reminders.optOuts.forget(round.roundId, respondentId);
+    if (conditions.length === 0) continue;
+    erased.push({ ...summaryOf(theirs), answers: conditions.length });
+    teamsErased.add(round.teamId);
+  }
+  await Promise.all(teams.map(({ teamId }) => deps.levels.forget(teamId, respondentId)));
+  for (const teamId of teamsErased) {
+    try {
+      await deps.activityLog?.append(teamId, { kind: 'answers-deleted', actor: { kind: 'someone' }, summary: ANSWERS_DELETED_SUMMARY });
+    } catch (error) {
+      onLogFailed(error, teamId);
+    }
+  }
+  return erased;
+}
+
+/** A round closed before its counts were kept: keep them from its answers now, before any go. */
+async function keepCounts({ answers, rounds }: Pick<AuditServices, 'answers' | 'rounds'>, round: AuditRound): Promise<void> {
+  await rounds.recordFinalCounts(round.teamId, round.roundId, countsOfAnswers(await answers.allRatedAnswers(round.roundId)));
+}
+
+function summaryOf({ round, teamName, answers }: TheirRound): RoundOfTheirs {
+  return { teamName, roundNumber: round.number, status: round.status, answers: answers.length };
+}
