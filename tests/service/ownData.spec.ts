@@ -189,12 +189,16 @@ describe('"delete my answers" in chat', () => {
     // Their remembered level and their opt-out go too.
     expect(await service.services.levels.levelOf(TEAM.id, respondent(ben))).toBeUndefined();
     expect(await service.services.reminders.optOuts.optedOut(openRound)).not.toContain(respondent(ben));
+    // The team's activity log counts the deletion once, naming nobody.
+    const deletions = (await service.services.activityLog.read(TEAM.id)).entries.filter((e) => e.kind === 'answers-deleted');
+    expect(deletions.map((e) => [e.actor, e.summary])).toEqual([[{ kind: 'someone' }, 'Someone deleted their own answers.']]);
 
     // Teams delivers the confirm again: nothing more goes, and the card says so truthfully.
     const again = await send(confirm);
     expect(cardText(cardOf(again.body))).toMatch(/None of your answers are stored now, so nothing was deleted/);
     expect(await service.services.answers.countForCondition(openRound, 'C01')).toBe(1);
     expect((await participation(openRound)).respondents).toBe(1);
+    expect((await service.services.activityLog.read(TEAM.id)).entries.filter((e) => e.kind === 'answers-deleted')).toHaveLength(1);
   });
 
   it('then says there is nothing to delete, and "my answers" lists nothing', async () => {

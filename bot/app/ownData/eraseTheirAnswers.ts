@@ -1,4 +1,4 @@
-import type { ActivityLog } from '../activityLog/activityLogPort';
+import { logActivity, type LogActivityDeps } from '../activityLog/logActivity';
 import type { AuditRound } from '../../domain/auditRound';
 import { respondentIdFor } from '../../domain/respondent';
 import { countsOfAnswers } from '../../domain/summary';
@@ -13,10 +13,8 @@ export interface RoundOfTheirs {
   readonly answers: number;
 }
 
-/** What `delete my answers` uses; `activityLog` once the service has one (issue 12's log). */
-export type EraseDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'roundCards' | 'respondentHmacKey' | 'now'> & {
-  readonly activityLog?: Pick<ActivityLog, 'append'>;
-};
+/** What `delete my answers` uses, the team's activity log among it. */
+export type EraseDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'roundCards' | 'respondentHmacKey' | 'now'> & LogActivityDeps;
 
 /** The sentence the team's activity log keeps: it names no one and counts nothing (domain/activityLog.ts). */
 const ANSWERS_DELETED_SUMMARY = 'Someone deleted their own answers.';
@@ -47,8 +45,8 @@ export async function answersToErase(
  *   do not move.
  * - Run again (Teams redelivers an invoke), it finds nothing and deletes nothing: the outcome says so.
  * - Each team where answers went gets one `answers-deleted` entry in its activity log (actor
- *   `someone`, no count), appended after the deletion; a failed append is logged by `onLogFailed`
- *   and does not undo the deletion.
+ *   `someone`, no count), appended after the deletion through logActivity (a failed append is
+ *   retried through due work, and never undoes the deletion).
  * Returns what was deleted, per round. Rejects as storage does (STORAGE_UNAVAILABLE): what was
  * deleted by then stays deleted, and asking again deletes the rest.
  */
@@ -57,7 +55,6 @@ export async function eraseTheirAnswers(
   person: Person,
   tenantId: string,
   isMember: (teamId: string) => Promise<boolean>,
-  onLogFailed: (error: unknown, teamId: string) => void,
 ): Promise<RoundOfTheirs[]> {
   const respondentId = respondentIdFor(person.entraObjectId, deps.respondentHmacKey);
   const teams = await teamsOfTheirs(deps, tenantId, isMember);
@@ -76,13 +73,7 @@ export async function eraseTheirAnswers(
     teamsErased.add(round.teamId);
   }
   await Promise.all(teams.map(({ teamId }) => deps.levels.forget(teamId, respondentId)));
-  for (const teamId of teamsErased) {
-    try {
-      await deps.activityLog?.append(teamId, { kind: 'answers-deleted', actor: { kind: 'someone' }, summary: ANSWERS_DELETED_SUMMARY });
-    } catch (error) {
-      onLogFailed(error, teamId);
-    }
-  }
+  for (const teamId of teamsErased) await logActivity(deps, teamId, { kind: 'answers-deleted', actor: { kind: 'someone' }, summary: ANSWERS_DELETED_SUMMARY });
   return erased;
 }
 

@@ -1,4 +1,3 @@
-import type { ActivityLog } from '../activityLog/activityLogPort';
 import type { Answer } from '../../domain/answer';
 import { conditionById } from '../../domain/conditions';
 import { levelLabel } from '../../domain/levels';
@@ -7,10 +6,8 @@ import { respondentIdFor } from '../../domain/respondent';
 import type { AuditServices, Person } from '../auditServices';
 import { teamsOfTheirs, theirRounds, type TeamOfTheirs, type TheirRound } from './ownRounds';
 
-/** What `my data` reads; `activityLog` once the service has one (issue 12's log). */
-export type TheirDataDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'champions' | 'plans' | 'respondentHmacKey' | 'retentionDays' | 'now'> & {
-  readonly activityLog?: Pick<ActivityLog, 'read'>;
-};
+/** What `my data` reads. */
+export type TheirDataDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'champions' | 'plans' | 'activityLog' | 'respondentHmacKey' | 'retentionDays' | 'now'>;
 
 /** The file `my data` sends: its name and its bytes (UTF-8 JSON). */
 export interface TheirDataFile {
@@ -98,7 +95,6 @@ function answerData(answer: Answer) {
 
 /** The team's log entries naming them as the one who acted (by Entra object id), or why there are none to give. */
 async function activityOf({ activityLog }: TheirDataDeps, teamId: string, person: Person) {
-  if (!activityLog) return 'This version of Practice Audit keeps no activity log.';
   const { entries } = await activityLog.read(teamId);
   return entries
     .filter((e) => e.actor.kind === 'person' && e.actor.entraObjectId === person.entraObjectId)

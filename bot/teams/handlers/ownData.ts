@@ -36,8 +36,7 @@ export async function handleEraseAnswersAction(turn: TeamsTurn, _data: unknown, 
   if (scopeOf(turn.activity) !== 'personal') return cardResponse(noticeCard({ text: ONLY_IN_CHAT }));
   try {
     const person = personOf(turn.activity);
-    const onLogFailed = (error: unknown, teamId: string) => deps.logger.warn('answers_deleted_not_logged', { teamId, error });
-    const erased = await eraseTheirAnswers(deps.services, person, tenantOf(turn.activity), isMemberIn(turn, deps, person.teamsUserId), onLogFailed);
+    const erased = await eraseTheirAnswers(deps.services, person, tenantOf(turn.activity), isMemberIn(turn, deps, person.teamsUserId));
     return cardResponse(answersErasedCard({ rounds: erased }));
   } catch (error) {
     return refusalResponse(error, { logger: deps.logger, event: 'erase_answers_failed', title: 'Your answers were not all deleted: please try again' });
