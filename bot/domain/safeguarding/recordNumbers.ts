@@ -21,7 +21,8 @@ export function nhsNumbers(text: string): CommentConcern[] {
 /** Whether ten digits carry a valid NHS modulus 11 check digit (see nhsNumbers). */
 export function hasNhsCheckDigit(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
-  const sum = [...digits.slice(0, 9)].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
+  let sum = 0;
+  for (let i = 0; i < 9; i += 1) sum += Number(digits[i]) * (10 - i);
   const check = 11 - (sum % 11);
   if (check === 10) return false;
   return (check === 11 ? 0 : check) === Number(digits[9]);
