@@ -155,6 +155,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
     logger,
     inBackground: background.run,
+    safeguardingContact: config.safeguardingContact,
   };
   const bot = new AuditBot(createTurnRoutes(botDeps));
 
