@@ -159,6 +159,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     handledActivities: new HandledActivities(tables.activities, services.respondentHmacKey),
     logger,
     inBackground: background.run,
+    safeguardingContact: config.safeguardingContact,
   };
   const bot = new AuditBot(createTurnRoutes(botDeps));
 

@@ -40,6 +40,8 @@ export interface RatedOnForm {
   readonly conditionId: ConditionId;
   readonly rating: unknown;
   readonly comment?: unknown;
+  /** "Send anyway" pressed on the form that warned this condition's comment may identify someone. */
+  readonly sendAnyway?: boolean;
 }
 
 export interface OneGoSubmission {
@@ -72,7 +74,7 @@ export interface OneGoOutcome {
 }
 
 /** Refusals that concern one condition's inputs: the others are still recorded. Any other refusal would refuse them all. */
-const ABOUT_ONE_CONDITION: readonly ErrorCode[] = ['RATING_REQUIRED', 'INVALID_ANSWER', 'COMMENT_TOO_LONG', 'STORAGE_CONFLICT'];
+const ABOUT_ONE_CONDITION: readonly ErrorCode[] = ['RATING_REQUIRED', 'INVALID_ANSWER', 'COMMENT_TOO_LONG', 'COMMENT_MAY_IDENTIFY', 'STORAGE_CONFLICT'];
 
 /**
  * A person submits the one-go form: each condition rated is recorded exactly as an answer on its own
@@ -98,9 +100,9 @@ export async function recordAnswersInOneGo(
   const refused: { conditionId: ConditionId; error: AuditError }[] = [];
   let movedAnswers = 0;
   const { sentAt, via } = submission;
-  const record = async ({ conditionId, rating, comment }: RatedOnForm, levelInputs: Pick<OneGoSubmission, 'level' | 'knownLevel' | 'changeLevel'>): Promise<void> => {
+  const record = async ({ conditionId, rating, comment, sendAnyway }: RatedOnForm, levelInputs: Pick<OneGoSubmission, 'level' | 'knownLevel' | 'changeLevel'>): Promise<void> => {
     try {
-      const result = await recordAnswer(deps, person, { teamId: round.teamId, roundId: round.roundId, conditionId, via, rating, comment, sentAt, ...levelInputs });
+      const result = await recordAnswer(deps, person, { teamId: round.teamId, roundId: round.roundId, conditionId, via, rating, comment, sentAt, sendAnyway, ...levelInputs });
       recorded.push(result.answer);
       movedAnswers += result.movedAnswers;
     } catch (error) {

@@ -5,6 +5,7 @@ import { assertTakingAnswers, type AuditRound } from '../domain/auditRound';
 import { isConditionId, type ConditionId } from '../domain/conditions';
 import { isLevelId, type LevelId } from '../domain/levels';
 import { respondentIdFor } from '../domain/respondent';
+import { reviewOfComment } from '../domain/safeguarding/commentHold';
 import type { StoredAnswer } from '../storage/answersRepository';
 import type { AuditServices, Person } from './auditServices';
 
@@ -24,6 +25,8 @@ export interface AnswerSubmission {
   readonly isChange?: unknown;
   /** When Teams sent the activity (its `timestamp`): a redelivered older activity never replaces a later answer. */
   readonly sentAt?: unknown;
+  /** `true` from "Send anyway" on the card that warned the comment may identify someone: it is held for review. */
+  readonly sendAnyway?: unknown;
 }
 
 export interface RecordedAnswer {
@@ -38,7 +41,9 @@ export interface RecordedAnswer {
  * key makes a second answer replace the first, and a retried invoke rewrite the same row.
  * One level per person per round (see answerLevel.ts): a change of level moves their other
  * answers with it, in the same write. The caller has established that the person belongs to
- * the team.
+ * the team. A comment that may identify someone or disclose harm to a child is refused,
+ * COMMENT_MAY_IDENTIFY, unless sent anyway; then the answer counts as any other and its comment is
+ * held from leaders for a champion's review (domain/safeguarding/commentHold.ts).
  */
 export type RecordAnswerDeps = Pick<AuditServices, 'roundCache' | 'roundLevels' | 'answers' | 'levels' | 'roundCards' | 'respondentHmacKey' | 'now'>;
 
@@ -83,8 +88,11 @@ async function recordOnce(
   const remembered = givesLevel || inRound ? undefined : await levels.levelOf(round.teamId, respondentId);
 
   const { movesFrom, ...choice } = validateAnswerChoice(submission, { inRound, remembered });
+  const { conditionId } = submission;
+  // Only a comment with concerns reads the stored answer (once, unless the level's read has it): its review may stand.
+  const commentReview = await reviewOfComment(choice.comment, submission.sendAnyway === true, async () => (stored ? stored.find((a) => a.conditionId === conditionId) : await answers.find(round.roundId, conditionId, respondentId)));
   const sentAt = isoTimeOf(submission.sentAt);
-  const answer: Answer = { roundId: round.roundId, conditionId: submission.conditionId, respondentId, ...choice, answeredAt: now().toISOString(), via: submission.via, ...(sentAt ? { sentAt } : {}) };
+  const answer: Answer = { roundId: round.roundId, conditionId, respondentId, ...choice, answeredAt: now().toISOString(), via: submission.via, ...(sentAt ? { sentAt } : {}), ...(commentReview ? { commentReview } : {}) };
   let movedAnswers = 0;
   if (movesFrom && stored) movedAnswers = await answers.writeLevel(round.roundId, answer.level, stored, answer);
   else {

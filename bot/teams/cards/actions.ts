@@ -64,6 +64,8 @@ export const answerActionData = z.object({
   rating: z.unknown().optional(),
   level: z.unknown().optional(),
   comment: z.unknown().optional(),
+  /** "Send anyway" on the card that warned the comment may identify someone (issue 12). */
+  sendAnyway: z.boolean().optional(),
 });
 
 export const startRoundActionData = z.object({ teamId: id });
@@ -86,6 +88,8 @@ export const answerAllActionData = z
     knownLevel: z.unknown().optional(),
     changeLevel: z.unknown().optional(),
     level: z.unknown().optional(),
+    /** "Send anyway": the conditions, space-separated, whose comments the form warned about (issue 12). */
+    sendAnyway: z.string().max(100).optional(),
   })
   .catchall(z.unknown());
 

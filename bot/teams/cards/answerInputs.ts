@@ -24,6 +24,8 @@ export interface AnswerDraft {
   /** What the card they submitted counted as their level (their own view), carried to the next one. */
   readonly knownLevel?: string;
   readonly changeLevel?: boolean;
+  /** Sent from the person's own view ("Change my answer"), carried so the card sent back is one too. */
+  readonly isChange?: boolean;
 }
 
 export type AnswerField = keyof typeof INPUT_IDS;
@@ -37,6 +39,7 @@ export function fieldOfProblem(code: ErrorCode | undefined): AnswerField | undef
     case 'LEVEL_DIFFERS_IN_ROUND':
       return 'level';
     case 'COMMENT_TOO_LONG':
+    case 'COMMENT_MAY_IDENTIFY':
       return 'comment';
     default:
       return undefined;
@@ -72,9 +75,10 @@ export const LEVEL_CHOICES = LEVELS.map((level) => ({ title: levelChoiceTitle(le
  * The rating, level and comment inputs. Rating and level are required (Teams marks them and
  * checks them before sending); a problem the bot found is shown right under its field.
  */
-export function answerInputs(prefill: AnswerPrefill, problem?: { readonly text: string; readonly field: AnswerField }): CardElement[] {
+export function answerInputs(prefill: AnswerPrefill, problem?: { readonly text: string; readonly field: AnswerField; readonly shownAs?: readonly CardElement[] }): CardElement[] {
+  // `shownAs`: the problem told in more than a line (a comment that may identify someone).
   const byField = (field: AnswerField, input: CardElement): CardElement[] =>
-    problem?.field === field ? [input, textBlock(problem.text, { color: 'attention', spacing: 'small' })] : [input];
+    problem?.field === field ? [input, ...(problem.shownAs ?? [textBlock(problem.text, { color: 'attention', spacing: 'small' })])] : [input];
   return [
     ...byField('rating', choiceSet({
       id: INPUT_IDS.rating,

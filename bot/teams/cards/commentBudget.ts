@@ -5,7 +5,7 @@
  * get a budget: the rest of the form takes at most about 14 KB (measured in
  * tests/teams/cards/oneGoCard.spec.ts), and twelve full comments in plain English fit whole.
  */
-const COMMENT_BUDGET_BYTES = 12_000;
+export const COMMENT_BUDGET_BYTES = 12_000;
 
 /** A comment as the card carries it, and whether it was cut: to the comment limit, or to fit the card. */
 export interface FittedComment {

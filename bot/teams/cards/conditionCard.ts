@@ -11,6 +11,10 @@ import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { textBlock } from './elements';
 import { closedOnSentence, closesOnSentence, people } from './format';
+import { concernsFound, safeguardingWarning } from './safeguardingWarning';
+import type { CommentReview } from '../../domain/commentReview';
+import type { ConcernKind } from '../../domain/safeguarding/concernKinds';
+import type { SafeguardingContact } from '../../domain/safeguarding/safeguardingContact';
 
 export interface ConditionCardOptions {
   readonly round: AuditRound;
@@ -19,7 +23,7 @@ export interface ConditionCardOptions {
   readonly answeredCount: number;
   readonly via: AnswerChannel;
   /** The person's recorded answer: the view returned to them after they submit, or on "My answer". */
-  readonly answer?: AnswerChoice;
+  readonly answer?: AnswerChoice & { readonly commentReview?: CommentReview };
   /** How many of their other answers in the round moved to this answer's level. */
   readonly movedAnswers?: number;
   /** Their own view of a condition they have not answered ("My answer" before answering). */
@@ -33,7 +37,14 @@ export interface ConditionCardOptions {
   readonly rememberedLevel?: LevelId;
   /** In chat, how many conditions the person has left (this one among them): from 2, a button opens them all on one form. */
   readonly leftToAnswer?: number;
+  /**
+   * With problemCode COMMENT_MAY_IDENTIFY: where a concern about a child goes, and the kinds found in
+   * the comment. The card then warns under the comment and offers "Send anyway" (issue 12).
+   */
+  readonly safeguarding?: { readonly contact: SafeguardingContact; readonly concerns: readonly ConcernKind[] };
 }
+
+const SEND_ANYWAY = 'Send anyway';
 
 /**
  * The prompt for one condition: shared in the channel (the same card for everyone, so it
@@ -49,7 +60,7 @@ export function conditionCard(options: ConditionCardOptions): AdaptiveCard {
     textBlock(condition.text, { size: 'medium', weight: 'bolder', spacing: 'small' }),
     textBlock(`Why this matters: ${condition.evidence}`, { isSubtle: true, spacing: 'small' }),
     ...(answer ? [answerSummary(answer, options.movedAnswers ?? 0)] : options.notAnsweredYet ? [notAnsweredYet()] : []),
-    ...(isOpen ? answerInputs(prefillOf(options), problem && problemField ? { text: problem, field: problemField } : undefined) : []),
+    ...(isOpen ? answerInputs(prefillOf(options), problem && problemField ? { text: problem, field: problemField, ...warningOf(options) } : undefined) : []),
     textBlock(isOpen ? openFooter(options) : closedFooter(round, options.answeredCount), {
       size: 'small',
       isSubtle: true,
@@ -57,6 +68,12 @@ export function conditionCard(options: ConditionCardOptions): AdaptiveCard {
     }),
   ];
   return adaptiveCard(body, isOpen ? actionsOf(options) : []);
+}
+
+/** A comment that may identify someone: the kinds found under it, then the warning with the contact. */
+function warningOf({ problemCode, safeguarding }: ConditionCardOptions): { shownAs?: CardElement[] } {
+  if (problemCode !== 'COMMENT_MAY_IDENTIFY' || !safeguarding) return {};
+  return { shownAs: [concernsFound(safeguarding.concerns), safeguardingWarning(safeguarding.contact, SEND_ANYWAY)] };
 }
 
 /** The card everyone in the channel sees, as opposed to a person's own view of it. */
@@ -82,14 +99,12 @@ function levelData({ answer, draft, rememberedLevel, problemCode }: ConditionCar
 }
 
 function actionsOf(options: ConditionCardOptions): CardElement[] {
-  const { round, condition, via, answer } = options;
+  const { round, condition, via, answer, draft } = options;
   const ids = { roundId: round.roundId, teamId: round.teamId, conditionId: condition.id, via };
-  const submit = executeAction({
-    title: answer ? 'Change my answer' : 'Submit answer',
-    verb: VERBS.answer,
-    data: { ...ids, ...(answer ? { isChange: true } : {}), ...levelData(options) },
-    style: 'positive',
-  });
+  const data = { ...ids, ...(answer || draft?.isChange ? { isChange: true } : {}), ...levelData(options) };
+  const submit = executeAction({ title: answer ? 'Change my answer' : 'Submit answer', verb: VERBS.answer, data, style: 'positive' });
+  // The comment as it stands on the card, edited or not, is sent and held for a champion's review.
+  if (warningOf(options).shownAs) return [submit, executeAction({ title: SEND_ANYWAY, verb: VERBS.answer, data: { ...data, sendAnyway: true } })];
   const { leftToAnswer = 0 } = options;
   if (via === 'chat' && !answer && leftToAnswer > 1) {
     return [submit, executeAction({ title: `Answer all ${leftToAnswer} in one go`, verb: VERBS.openOneGo, data: { teamId: round.teamId, roundId: round.roundId }, associatedInputs: 'none' })];

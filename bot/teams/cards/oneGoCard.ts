@@ -11,7 +11,10 @@ import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
 import { numberedShortTitle } from './conditionTitles';
 import { container, factSet, heading, textBlock } from './elements';
 import { choiceSet, textInput } from './inputs';
-import { fitComments, type FittedComment } from './commentBudget';
+import { COMMENT_BUDGET_BYTES, fitComments, type FittedComment } from './commentBudget';
+import { concernsFound, safeguardingWarning } from './safeguardingWarning';
+import type { ConcernKind } from '../../domain/safeguarding/concernKinds';
+import type { SafeguardingContact } from '../../domain/safeguarding/safeguardingContact';
 
 /** What a person typed for one condition, kept when the form comes back. */
 export interface OneGoDraft {
@@ -23,6 +26,8 @@ export interface OneGoDraft {
 export interface OneGoProblem {
   readonly text: string;
   readonly field?: 'rating' | 'comment';
+  /** The comment may identify someone (COMMENT_MAY_IDENTIFY): the kinds found, said under it instead of `text`. */
+  readonly concerns?: readonly ConcernKind[];
 }
 
 export interface OneGoFormOptions {
@@ -45,7 +50,11 @@ export interface OneGoFormOptions {
   readonly movedAnswers?: number;
   /** The submit before this one rated nothing. */
   readonly nothingRated?: boolean;
+  /** Where a concern about a child goes: shown once, at the top, when a comment may identify someone. */
+  readonly safeguardingContact?: SafeguardingContact;
 }
+
+const SEND_ANYWAY = 'Send anyway';
 
 /**
  * Every condition a person has not answered in a round, on one card, their level asked once: the
@@ -56,11 +65,18 @@ export interface OneGoFormOptions {
  */
 export function oneGoFormCard(options: OneGoFormOptions): AdaptiveCard {
   const { round, conditions } = options;
-  const comments = fitComments(new Map(conditions.map((c) => [c.id, commentWithinLimit(options.drafts?.get(c.id)?.comment ?? '')])));
+  const flagged = conditions.filter((c) => options.problems?.get(c.id)?.concerns !== undefined).map((c) => c.id);
+  // Once for the form, however many comments it is about: twelve copies would not fit on the card.
+  const warning = flagged.length > 0 && options.safeguardingContact ? [safeguardingWarning(options.safeguardingContact, SEND_ANYWAY)] : [];
+  // The warning and the kinds under each comment come out of the comments' budget, so the card still fits.
+  const warned = [...warning, ...flagged.map((id) => concernsFound(options.problems!.get(id)!.concerns!))];
+  const budget = warned.length === 0 ? COMMENT_BUDGET_BYTES : COMMENT_BUDGET_BYTES - Buffer.byteLength(JSON.stringify(warned));
+  const comments = fitComments(new Map(conditions.map((c) => [c.id, commentWithinLimit(options.drafts?.get(c.id)?.comment ?? '')])), budget);
   const body: CardElement[] = [
     heading(round.number > 0 ? `Audit round ${round.number}: answer in one go` : 'Answer in one go', { size: 'large' }),
     ...outcomeOfLastSubmit(options),
     ...(options.problem ? [textBlock(options.problem, { color: 'attention', weight: 'bolder' })] : []),
+    ...warning,
     textBlock(
       `${conditions.length === 1 ? 'The condition you have' : `The ${conditions.length} conditions you have`} not answered yet. Rate the ones you can now: any you leave without a rating stay unanswered, to come back to. Comments are optional. Answers and comments are anonymous.`,
       { spacing: 'small' },
@@ -75,7 +91,10 @@ export function oneGoFormCard(options: OneGoFormOptions): AdaptiveCard {
     ...(options.knownLevel ? { knownLevel: options.knownLevel } : {}),
     ...(options.changeLevel ? { changeLevel: true } : {}),
   };
-  return adaptiveCard(body, [executeAction({ title: 'Submit answers', verb: VERBS.answerAll, data, style: 'positive' })]);
+  const submit = executeAction({ title: 'Submit answers', verb: VERBS.answerAll, data, style: 'positive' });
+  // "Send anyway" holds, for a champion's review, only the comments the person was warned about; the rest are checked as usual.
+  if (flagged.length === 0) return adaptiveCard(body, [submit]);
+  return adaptiveCard(body, [submit, executeAction({ title: SEND_ANYWAY, verb: VERBS.answerAll, data: { ...data, sendAnyway: flagged.join(' ') } })]);
 }
 
 export interface OneGoDoneOptions {
@@ -146,7 +165,10 @@ const COMMENT_CUT = {
 
 function conditionInputs(condition: Condition, draft: OneGoDraft | undefined, comment: FittedComment | undefined, problem: OneGoProblem | undefined): CardElement[] {
   const ids = oneGoInputIds(condition.id);
-  const problemText = (field: OneGoProblem['field']) => (problem && problem.field === field ? [textBlock(problem.text, { color: 'attention', spacing: 'small' })] : []);
+  const problemText = (field: OneGoProblem['field']) => {
+    if (!problem || problem.field !== field) return [];
+    return [problem.concerns ? concernsFound(problem.concerns) : textBlock(problem.text, { color: 'attention', spacing: 'small' })];
+  };
   return [
     container(
       [

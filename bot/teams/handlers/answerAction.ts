@@ -1,5 +1,7 @@
 import { recordAnswer } from '../../app/recordAnswer';
+import { normaliseComment } from '../../domain/answer';
 import { AuditError } from '../../domain/errors';
+import { concernKindsIn } from '../../domain/safeguarding/findConcerns';
 import type { AuditRound } from '../../domain/auditRound';
 import { findCondition } from '../../domain/conditions';
 import { answerActionData, type AnswerActionData } from '../cards/actions';
@@ -15,7 +17,8 @@ import { sendNextChatConditionAfterTurn } from './chat';
  * Someone pressed "Submit answer" on a condition card. They get their recorded answer
  * back (their own view of the card) at once; in chat the next condition follows after the
  * turn. A refused or failed answer comes back with what they typed still in the card, so
- * nothing is lost.
+ * nothing is lost. A comment that may identify someone comes back with the safeguarding warning
+ * and "Send anyway" (issue 12).
  */
 export async function handleAnswerAction(turn: TeamsTurn, data: unknown, deps: BotDeps): Promise<CardActionResponse> {
   const parsed = answerActionData.safeParse(data);
@@ -54,7 +57,12 @@ export function answerRefusal(turn: TeamsTurn, data: unknown, error: unknown, de
     logger: deps.logger,
     event: 'answer_failed',
     title: condition.text,
-    onTheCard: (problem, problemCode) => conditionCard({ round, condition, answeredCount, via, draft: draftOf(submission), problem, ...(problemCode ? { problemCode } : {}) }),
+    onTheCard: (problem, problemCode) => {
+      const draft = draftOf(submission);
+      // The kinds found, from what they typed: the card never repeats the matched text outside their own input.
+      const safeguarding = problemCode === 'COMMENT_MAY_IDENTIFY' ? { safeguarding: { contact: deps.safeguardingContact, concerns: concernKindsIn(normaliseComment(draft.comment ?? '')) } } : {};
+      return conditionCard({ round, condition, answeredCount, via, draft, problem, ...(problemCode ? { problemCode } : {}), ...safeguarding });
+    },
   });
 }
 
@@ -62,7 +70,7 @@ function draftOf(submission: AnswerActionData): AnswerDraft {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     rating: text(submission.rating), level: text(submission.level), comment: text(submission.comment),
-    knownLevel: text(submission.knownLevel), changeLevel: submission.changeLevel === true,
+    knownLevel: text(submission.knownLevel), changeLevel: submission.changeLevel === true, ...(submission.isChange ? { isChange: true } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { AuditServices } from '../../app/auditServices';
+import type { SafeguardingContact } from '../../domain/safeguarding/safeguardingContact';
 import type { Logger } from '../../logger';
 import type { HandledActivities } from '../../storage/handledActivities';
 import type { TeamMembership } from '../teamMembership';
@@ -15,4 +16,6 @@ export interface BotDeps {
   readonly logger: Logger;
   /** Work that outlives the turn (posting a round's cards); tracked so shutdown can wait. */
   readonly inBackground: (name: string, work: () => Promise<void>) => void;
+  /** Where a concern about a child goes (SAFEGUARDING_CONTACT_*): shown on a card whose comment may identify someone. */
+  readonly safeguardingContact: SafeguardingContact;
 }

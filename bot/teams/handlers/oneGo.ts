@@ -4,6 +4,8 @@ import type { AuditRound } from '../../domain/auditRound';
 import { CONDITIONS, type Condition, type ConditionId } from '../../domain/conditions';
 import { AuditError, isAuditError, SOMETHING_WENT_WRONG } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
+import { normaliseComment } from '../../domain/answer';
+import { concernKindsIn } from '../../domain/safeguarding/findConcerns';
 import { answerAllActionData, oneGoInputIds, roundActionData, type AnswerAllActionData } from '../cards/actions';
 import { fieldOfProblem } from '../cards/answerInputs';
 import { myAnswersCard } from '../cards';
@@ -54,7 +56,7 @@ export async function handleAnswerAll(turn: TeamsTurn, data: unknown, deps: BotD
       listed: form.listed, rated: form.rated,
     });
     if (outcome.stoppedBy !== undefined && !isAuditError(outcome.stoppedBy)) deps.logger.error('one_go_failed', { roundId: submitted.roundId, error: outcome.stoppedBy });
-    return cardResponse(afterSubmit(outcome, form, submitted));
+    return cardResponse(afterSubmit(outcome, form, submitted, deps));
   } catch (error) {
     return answerAllRefusal(turn, data, error, deps);
   }
@@ -116,24 +118,27 @@ function formOf(data: AnswerAllActionData): SubmittedForm | undefined {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const drafts = new Map<ConditionId, OneGoDraft>();
   const rated: RatedOnForm[] = [];
+  const sentAnyway = new Set((data.sendAnyway ?? '').split(' '));
   for (const { id } of listed) {
     const inputs = oneGoInputIds(id);
     const rating = data[inputs.rating];
     const comment = data[inputs.comment];
     drafts.set(id, { ...(text(rating) ? { rating: text(rating) } : {}), ...(text(comment) ? { comment: text(comment) } : {}) });
     // Teams sends a choice left alone as "" (or not at all): that condition is simply not answered.
-    if (rating !== undefined && rating !== null && rating !== '') rated.push({ conditionId: id, rating, ...(comment !== undefined ? { comment } : {}) });
+    if (rating !== undefined && rating !== null && rating !== '') rated.push({ conditionId: id, rating, ...(comment !== undefined ? { comment } : {}), ...(sentAnyway.has(id) ? { sendAnyway: true } : {}) });
   }
   return { listed, rated, drafts };
 }
 
-function afterSubmit(outcome: OneGoOutcome, form: SubmittedForm, submitted: AnswerAllActionData) {
+function afterSubmit(outcome: OneGoOutcome, form: SubmittedForm, submitted: AnswerAllActionData, deps: BotDeps) {
   const { round, recorded, movedAnswers } = outcome;
   if (outcome.unanswered.length === 0) return oneGoDoneCard({ round, recorded, movedAnswers });
   const problems = new Map<ConditionId, OneGoProblem>(
     outcome.refused.map(({ conditionId, error }) => {
       const field = fieldOfProblem(error.code);
-      return [conditionId, { text: error.message, ...(field === 'rating' || field === 'comment' ? { field } : {}) }];
+      // A comment that may identify someone: the kinds found (never the text matched) go under it, the warning once at the top.
+      const concerns = error.code === 'COMMENT_MAY_IDENTIFY' ? { concerns: concernKindsIn(normaliseComment(form.drafts.get(conditionId)?.comment ?? '')) } : {};
+      return [conditionId, { text: error.message, ...(field === 'rating' || field === 'comment' ? { field } : {}), ...concerns }];
     }),
   );
   const stopped = outcome.stoppedBy === undefined ? undefined : isAuditError(outcome.stoppedBy) ? outcome.stoppedBy.message : SOMETHING_WENT_WRONG;
@@ -149,6 +154,7 @@ function afterSubmit(outcome: OneGoOutcome, form: SubmittedForm, submitted: Answ
     recorded,
     movedAnswers,
     nothingRated: form.rated.length === 0,
+    safeguardingContact: deps.safeguardingContact,
   });
 }
 

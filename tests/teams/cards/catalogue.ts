@@ -8,9 +8,12 @@ import {
   answersErasedCard, chatAllDoneCard, chatRoundChoiceCard, eraseAnswersConfirmationCard, closeConfirmationCard, conditionCard, draftOf, extendRoundCard, helpCard, myAnswersCard, noticeCard, openRoundCard, reminderCard,
   reminderOutcomeCard, remindersNotSentCard, remindersStoppedCard, remindingCard, remindTooSoonCard, roundIntroCard, settingsCard, statusCard, welcomeCard, type AdaptiveCard,
 } from '../../../bot/teams/cards';
+import { CONCERN_KINDS, type ConcernKind } from '../../../bot/domain/safeguarding/concernKinds';
 import { HOSTILE_TEXT, participationFor, round } from './cardKit';
 import { YOU_SAID_WE_DID_CARDS } from './youSaidWeDidFixtures';
 
+/** The longest contact an organisation can configure (500 characters, settings.ts), with its page. */
+const SAFEGUARDING_CONTACT = { text: 'Tell the duty team today. '.repeat(20).slice(0, 500), url: `https://intranet.example.org/${'safeguarding/'.repeat(30)}` };
 const LONG_COMMENT = 'Supervision happens but is mostly case management, not reflection. '.repeat(20).slice(0, 1000);
 const closed = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z' });
 const closedWithSize = round({ status: 'closed', closedAt: '2026-03-25T17:00:00.000Z', membersAtClose: 52 });
@@ -41,6 +44,11 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['condition, problem', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { level: 'practitioner', comment: LONG_COMMENT }, problem: 'Please choose a rating before submitting.' })],
   ['condition, hostile draft', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', comment: HOSTILE_TEXT }, problem: "We couldn't save that just now." })],
   ['condition, level missing', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', comment: LONG_COMMENT }, problem: 'Please tell us your level before submitting.', problemCode: 'LEVEL_REQUIRED' })],
+  ['condition, comment may identify someone', conditionCard({
+    round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', level: 'practitioner', comment: LONG_COMMENT, isChange: true }, problem: 'x', problemCode: 'COMMENT_MAY_IDENTIFY',
+    safeguarding: { contact: SAFEGUARDING_CONTACT, concerns: Object.keys(CONCERN_KINDS) as ConcernKind[] },
+  })],
+  ['condition, answered, comment held', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', answer: { rating: 'mostly', level: 'practitioner', comment: LONG_COMMENT, commentReview: { state: 'held', reviewId: 'r', concerns: ['name'] } } })],
   ['condition, other level refused', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', draft: { rating: 'partly', level: 'volunteer' }, problem: 'You gave your level as Practitioner in this audit round.', problemCode: 'LEVEL_DIFFERS_IN_ROUND' })],
   ['condition, level changed', conditionCard({ round: round(), condition, answeredCount: 9, via: 'chat', answer: { rating: 'mostly', level: 'volunteer', comment: '' }, movedAnswers: 11 })],
   ['condition, own view not answered yet', conditionCard({ round: round(), condition, answeredCount: 9, via: 'channel', notAnsweredYet: true, rememberedLevel: 'practitioner' })],
@@ -92,6 +100,12 @@ export const CATALOGUE: readonly (readonly [name: string, card: AdaptiveCard])[]
   ['remind too soon', remindTooSoonCard({ roundNumber: 3, lastAt: '2026-03-10T09:00:00.000Z', nextAt: '2026-03-13T09:00:00.000Z' })],
   ['condition in chat, more to answer', conditionCard({ round: round(), condition, answeredCount: 1, via: 'chat', rememberedLevel: 'supervisor', leftToAnswer: 11 })],
   ['one-go form, all twelve', oneGoFormCard({ round: round(), conditions: CONDITIONS })],
+  // Every comment at its longest, each flagged for every kind, with the longest contact: still under Teams' limit.
+  ['one-go form, every comment may identify someone', oneGoFormCard({
+    round: round(), conditions: CONDITIONS, safeguardingContact: SAFEGUARDING_CONTACT,
+    drafts: new Map(CONDITIONS.map((c) => [c.id, { rating: 'partly', comment: '監督'.repeat(500) }])),
+    problems: new Map(CONDITIONS.map((c) => [c.id, { text: 'x', field: 'comment', concerns: Object.keys(CONCERN_KINDS) as ConcernKind[] }])),
+  })],
   ['one-go form, after a partial submit', oneGoFormCard({
     round: round(), conditions: CONDITIONS.slice(4), level: 'practitioner', knownLevel: 'practitioner',
     recorded: CONDITIONS.slice(0, 4).map((c) => ({ conditionId: c.id, rating: 'partly', level: 'practitioner', comment: '' })), movedAnswers: 2,

@@ -1,0 +1,51 @@
+import { CONCERN_KINDS, type CommentConcern, type ConcernKind } from './concernKinds';
+import { emailAddresses, postcodes, telephoneNumbers } from './contactDetails';
+import { harmToChild } from './harmToChild';
+import { personNames } from './personNames';
+import { datesOfBirth, labelledReferences, nhsNumbers, unlabelledReferences } from './recordNumbers';
+
+/**
+ * What in a comment looks as if it identifies someone or discloses risk to a child (issue 12;
+ * shared/domain/self-audit.md, "Safeguarding and free text"). The audit is anonymous and is not
+ * the way to raise a concern about a child, so such a comment is caught at submission and the
+ * person told where a concern goes. False alarms cost goodwill, so each rule is as narrow as its
+ * purpose allows; the README's "What counts as identifying" says the same for readers.
+ *
+ * The rules, in the order they claim text (a later rule never claims text an earlier one did):
+ * - email: anything shaped like an address (contactDetails.ts).
+ * - nhs-number: ten digits, spaces or dashes allowed, with a valid modulus 11 check digit (NHS Data
+ *   Dictionary): the check keeps other ten-digit numbers out.
+ * - case-number, labelled: a record word then a reference of four or more digits, not a bare year
+ *   (case, ref, Mosaic, LCS…): before phone, so "case number 0123456789" is said to be a case number.
+ * - date-of-birth: a date after a birth cue (DOB, born, date of birth); dates alone date events.
+ * - phone: UK and international numbers as libphonenumber-js finds them (UK the default country),
+ *   less dates written with dots or dashes, which it reads as possible numbers.
+ * - postcode: a full UK postcode (the `postcode` package); a district alone (SE1) passes.
+ * - case-number, unlabelled: six or more digits on their own, or a system's coded reference
+ *   (LCS123456, CP/2023/0456).
+ * - name: a person's name as the `compromise` tagger finds it, less a lone first name that is also
+ *   an ordinary word (Will, Grace, Hope, May, Mark) and social work's public figures (Munro).
+ * - harm-to-child: an act of harm with a person in the same sentence, or a subject of harm (neglect,
+ *   abuse, self-harm) with a particular child (harmToChild.ts); harm as a topic passes.
+ *
+ * Returns each thing found, in the order it appears, with UTF-16 offsets into `comment` (`end`
+ * exclusive, never past its length). Never throws: any text is a comment someone may type.
+ */
+export function findConcerns(comment: string): CommentConcern[] {
+  const claimed: CommentConcern[] = [];
+  for (const find of RULES) {
+    for (const concern of find(comment)) {
+      if (concern.end <= concern.start || concern.start < 0 || concern.end > comment.length) continue;
+      if (!claimed.some((other) => other.start < concern.end && concern.start < other.end)) claimed.push(concern);
+    }
+  }
+  return claimed.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const RULES: readonly ((text: string) => CommentConcern[])[] = [emailAddresses, nhsNumbers, labelledReferences, datesOfBirth, telephoneNumbers, postcodes, unlabelledReferences, personNames, harmToChild];
+
+/** The kinds found in a comment, each once, in CONCERN_KINDS' order: what the card and the review list. */
+export function concernKindsIn(comment: string): ConcernKind[] {
+  const found = new Set(findConcerns(comment).map((concern) => concern.kind));
+  return (Object.keys(CONCERN_KINDS) as ConcernKind[]).filter((kind) => found.has(kind));
+}
