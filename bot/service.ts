@@ -143,6 +143,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     roster: createTeamRoster({ teamsPort, teams, cacheMs: config.rosterCacheMs, logger }),
     dueWork: createDueWork(dueWorkQueues, now),
     privacyThreshold: config.privacyThreshold,
+    commentThreshold: config.commentThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now,
   };
@@ -175,6 +176,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     dueWork: services.dueWork,
     announcements: services.announcements,
     privacyThreshold: services.privacyThreshold,
+    commentThreshold: services.commentThreshold,
+    answers: services.answers,
     now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
     roster: createTabMembership({ teamsPort, teams: services.teams }),

@@ -60,6 +60,8 @@ export interface AuditServices {
   /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */
   readonly dueWork: DueWork;
   readonly privacyThreshold: number;
+  /** COMMENT_THRESHOLD: a condition's comments are shown once at least this many people answered it. */
+  readonly commentThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;
 }

@@ -3,6 +3,7 @@ import type * as restify from 'restify';
 import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
 import { teamMembers } from '../app/plan/planOwner';
 import { livingPlan, roundPlan, roundReportPlan } from '../app/plan/planReads';
+import { decideHeldComment, heldComments } from '../app/comments/heldComments';
 import { addEvidence, changeEvidence, removeEvidence, roundEvidence } from '../app/evidence/roundEvidence';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
@@ -53,9 +54,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${team}/trends`, (user, { params }) => teamTrends(deps, user, params.teamId!)],
     ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
-    ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
-      comments: await conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level),
-    })],
+    ['get', `${round}/conditions/:conditionId/comments`, (user, { params, query }) => conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level)],
     ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
@@ -79,6 +78,13 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${round}/you-said-we-did`, (user, { params }) => youSaidWeDidPreview(deps, user, params.teamId!, params.roundId!)],
     ['post', `${round}/you-said-we-did`, (user, { params }) => postYouSaidWeDid(deps, user, params.teamId!, params.roundId!)],
     ['post', `${actions}/:actionId/announce`, (user, { params }) => announceAction(deps, user, params.teamId!, params.actionId!)],
+    // Held comments (issue 12): champions review what was sent anyway after a warning.
+    ['get', `${round}/held-comments`, (user, { params }) => heldComments(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/held-comments/:reviewId`, async (user, { params, body }) => {
+      const decided = await decideHeldComment(deps, user, params.teamId!, params.roundId!, params.reviewId!, body);
+      // Activity log hook: append `decided.activity` (comment-released|redacted|withheld) here, now the decision is stored.
+      return decided.comment;
+    }],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }
