@@ -6,6 +6,7 @@ import { registerRoundInsightRoutes, sendComments } from './roundInsightRoutes';
 import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
 import { registerTrendsRoutes } from './trendsRoutes';
 import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
+import { registerReviewRoutes, type ReviewFixture } from './reviewRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -31,6 +32,8 @@ export interface TabServer {
   readonly evidence: EvidenceFixture;
   /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
   readonly youSaidWeDid: YouSaidWeDidState;
+  /** Held comments for champions to review (./reviewRoutes.ts). */
+  readonly review: ReviewFixture;
   close(): Promise<void>;
 }
 
@@ -88,6 +91,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   const evidence = registerEvidenceRoutes(server, (roundId) => summaries.has(roundId) || participations.has(roundId));
   registerTrendsRoutes(server, summaries);
   const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
+  const review = registerReviewRoutes(server);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -99,6 +103,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     requests,
     evidence,
     youSaidWeDid,
+    review,
     plan,
     get rounds() {
       return listed.rounds;

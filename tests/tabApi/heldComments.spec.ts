@@ -61,7 +61,7 @@ async function whatLeadersRead(): Promise<string> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await download('xlsx')) as unknown as ArrayBuffer);
   const xlsx: string[] = [];
-  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void xlsx.push(String(cell.value)))));
+  book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void xlsx.push(cell.text))));
   return [comments, csv, docx, ...xlsx].join('\n');
 }
 

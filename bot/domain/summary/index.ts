@@ -1,8 +1,8 @@
-export type { CellSummary, ConditionComments, RatedAnswer, RoundSummary, SummaryComment } from './roundSummary';
+export type { CellSummary, ConditionComments, RatedAnswer, RoundSummary } from './roundSummary';
 export { summariseRound, summariseTallies } from './summariseRound';
 export { RoundTallies, countsOfAnswers } from './roundTallies';
 export { talliesFrom, type RoundCounts, type TallySource } from './roundCounts';
-export { commentsFor, type CommentThresholds } from './commentsFor';
+export { commentsFor } from './commentsFor';
 export { summariseNow } from './whatHappensNow';
 export { compareRounds, type ConditionChange } from './compareRounds';
 export { releaseRound, releasedSummary, requireResults, resultsState, type ReleaseOf, type ResultsState, type RoundParticipation, type RoundRelease } from './release';
