@@ -147,6 +147,7 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     logger,
     privacyThreshold: config.privacyThreshold,
     retentionDays: config.retentionDays,
+    commentThreshold: config.commentThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now,
   };
@@ -181,6 +182,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     announcements: services.announcements,
     activityLog: services.activityLog,
     privacyThreshold: services.privacyThreshold,
+    commentThreshold: services.commentThreshold,
+    answers: services.answers,
     now: services.now,
     authenticate: createTabAuthenticator(config.tabAuth, logger),
     roster: createTabMembership({ teamsPort, teams: services.teams }),

@@ -68,6 +68,8 @@ export interface AuditServices {
   readonly privacyThreshold: number;
   /** Days a closed round's answers are kept before they are deleted (RETENTION_DAYS; its counts stay). */
   readonly retentionDays: number;
+  /** COMMENT_THRESHOLD: a condition's comments are shown once at least this many people answered it. */
+  readonly commentThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;
 }

@@ -4,6 +4,7 @@ import { teamActivity, teamActivityCsv } from '../app/activityLog/teamActivity';
 import { addAction, addProgressNote, changeAction, removeAction } from '../app/plan/planChanges';
 import { teamMembers } from '../app/plan/planOwner';
 import { livingPlan, roundPlan, roundReportPlan } from '../app/plan/planReads';
+import { decideHeldComment, heldComments } from '../app/comments/heldComments';
 import { addEvidence, changeEvidence, removeEvidence, roundEvidence } from '../app/evidence/roundEvidence';
 import { roundChanges } from '../app/tab/roundChanges';
 import { isFileReply, roundExport, type FileReply } from '../app/tab/roundExport';
@@ -54,9 +55,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     ['get', `${team}/trends`, (user, { params }) => teamTrends(deps, user, params.teamId!)],
     ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],
-    ['get', `${round}/conditions/:conditionId/comments`, async (user, { params, query }) => ({
-      comments: await conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level),
-    })],
+    ['get', `${round}/conditions/:conditionId/comments`, (user, { params, query }) => conditionComments(deps, user, params.teamId!, params.roundId!, params.conditionId!, query.level)],
     ['get', `${round}/changes`, (user, { params }) => roundChanges(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/export.csv`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'csv')],
     ['get', `${round}/export.xlsx`, (user, { params }) => roundExport(deps, user, params.teamId!, params.roundId!, 'xlsx')],
@@ -83,6 +82,9 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     // Who changed what (issue 12): champions only; the CSV carries each entry's hash.
     ['get', `${team}/activity`, (user, { params }) => teamActivity(deps, user, params.teamId!)],
     ['get', `${team}/activity.csv`, (user, { params }) => teamActivityCsv(deps, user, params.teamId!)],
+    // Held comments (issue 12): champions review what was sent anyway after a warning.
+    ['get', `${round}/held-comments`, (user, { params }) => heldComments(deps, user, params.teamId!, params.roundId!)],
+    ['post', `${round}/held-comments/:reviewId`, (user, { params, body }) => decideHeldComment(deps, user, params.teamId!, params.roundId!, params.reviewId!, body)],
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

@@ -6,8 +6,9 @@ import { isLevelId, type LevelId } from '../domain/levels';
 import { isRatingId, type RatingId } from '../domain/ratings';
 import type { RatedAnswer } from '../domain/summary/roundSummary';
 import { findRow } from './findRow';
-import { commentForLeaders, type CommentReview } from '../domain/commentReview';
-import { isConcernKind } from '../domain/safeguarding/concernKinds';
+import { commentForLeaders, type CommentDecision, type CommentReview } from '../domain/commentReview';
+import type { ReviewedComment } from '../domain/heldComments';
+import { decideReviewRow, REVIEW_COLUMNS, reviewColumns, reviewedCommentsOf, reviewFromColumns } from './commentReviewRows';
 import { AuditError } from '../domain/errors';
 import { levelInRound } from '../domain/answerLevel';
 import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './storageErrors';
@@ -39,25 +40,7 @@ export function answerEntity(answer: Answer): AnswerEntity {
   };
 }
 
-/**
- * A held comment's review, as columns of its answer's row (domain/commentReview.ts): the row owns
- * it, so a changed or deleted answer takes its review with it. Absent for ordinary comments.
- */
-function reviewColumns(review: CommentReview | undefined): Pick<AnswerEntity, 'reviewState' | 'reviewId' | 'reviewConcerns' | 'reviewText'> {
-  if (!review) return {};
-  return { reviewState: review.state, reviewId: review.reviewId, reviewConcerns: review.concerns.join(','), ...(review.state === 'redacted' ? { reviewText: review.text } : {}) };
-}
-
-/** The review kept in a row's columns; undefined for an ordinary comment (or columns that do not read as one). */
-export function reviewFromColumns(row: Partial<Pick<AnswerEntity, 'reviewState' | 'reviewId' | 'reviewConcerns' | 'reviewText'>>): CommentReview | undefined {
-  const { reviewState: state, reviewId } = row;
-  if (!reviewId) return undefined;
-  const concerns = (row.reviewConcerns ?? '').split(',').filter(isConcernKind);
-  if (state === 'held' || state === 'released' || state === 'withheld') return { state, reviewId, concerns };
-  if (state === 'redacted') return { state, reviewId, concerns, text: row.reviewText ?? '' };
-  // A state this version does not know: hold it, rather than show what may identify someone.
-  return { state: 'held', reviewId, concerns };
-}
+export { reviewFromColumns } from './commentReviewRows';
 
 export interface AnswerEntity {
   partitionKey: string;
@@ -259,6 +242,22 @@ export class AnswersRepository {
     return { rows, newest, complete: since === undefined };
   }
 
+  /**
+   * The round's comments that went to review (held, or decided by a champion): each with its
+   * condition, text and review only (storage/commentReviewRows.ts), in no particular order.
+   */
+  reviewedComments(roundId: string): Promise<ReviewedComment[]> {
+    return reviewedCommentsOf(this.table, roundId);
+  }
+
+  /**
+   * Decides a held comment, at its row's etag: REVIEW_NOT_FOUND (404) when its answer is gone or its
+   * comment changed, REVIEW_DECIDED (409) when it is no longer held (see decideReviewRow).
+   */
+  decideReview(roundId: string, reviewId: string, decision: CommentDecision): Promise<ReviewedComment> {
+    return decideReviewRow(this.table, roundId, reviewId, decision);
+  }
+
   /** Every answer of a round, without comments: what closing counts. */
   async allRatedAnswers(roundId: string): Promise<RatedAnswer[]> {
     return (await this.answersChangedSince(roundId, undefined)).answers;
@@ -288,7 +287,6 @@ function sameChoice(stored: AnswerEntity, entity: AnswerEntity): boolean {
 /** What a read of "what changed" gives: the rows, the newest Timestamp, and whether they are the whole round (answersChangedSince). */
 export type ChangedSince<K extends string, T> = { readonly newest: Date | undefined; readonly complete: boolean } & { readonly [key in K]: T[] };
 
-const REVIEW_COLUMNS = ['reviewState', 'reviewId', 'reviewConcerns', 'reviewText'] as const;
 type RatedRow = { rowKey?: string; timestamp?: string } & Partial<Pick<AnswerEntity, 'conditionId' | 'level' | 'rating' | 'comment' | 'respondentId' | 'answeredAt' | (typeof REVIEW_COLUMNS)[number]>>;
 
 /**

@@ -27,15 +27,20 @@ const CONDITION_COMMENTS: Partial<Record<ConditionId, SummaryComment[]>> = {
   C02: [comment('Champions meet monthly.', 'fully', 'supervisor')],
 };
 
+const COMMENT_THRESHOLD = 10;
+
 /** The comments route as the API answers it: 400 for a level not shown for the condition, else filtered. */
 export function commentsReply(summary: RoundSummary, conditionId: string, level: unknown): { status: number; body: unknown } {
   const condition = summary.conditions.find((c) => c.conditionId === conditionId);
   if (!condition) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: "That condition is not one of the audit's conditions." } } };
-  const all = condition.allStaff.shown ? CONDITION_COMMENTS[conditionId as ConditionId] ?? [] : [];
-  if (level === undefined || level === '') return { status: 200, body: { comments: all } };
+  // COMMENT_THRESHOLD (10): none until ten people have answered the condition.
+  const shown = condition.allStaff.shown && condition.allStaff.answers >= COMMENT_THRESHOLD;
+  const all = shown ? CONDITION_COMMENTS[conditionId as ConditionId] ?? [] : [];
+  const reply = (comments: SummaryComment[]) => ({ status: 200, body: { shown, commentThreshold: COMMENT_THRESHOLD, comments } });
+  if (level === undefined || level === '') return reply(all);
   const cell = condition.byLevel[level as LevelId];
   if (!cell?.shown || cell.distribution === null) return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'That level is too small to show for this condition.' } } };
-  return { status: 200, body: { comments: all.filter((c) => c.level === level) } };
+  return reply(all.filter((c) => c.level === level));
 }
 
 /** As compareRounds gives it: the change worked out from the two scores as shown. */

@@ -7,6 +7,7 @@ import { registerEvidenceRoutes, type EvidenceFixture } from './evidenceRoutes';
 import { registerTrendsRoutes } from './trendsRoutes';
 import { newActivityFake, registerActivityRoutes, type ActivityFake } from './activityRoutes';
 import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
+import { registerReviewRoutes, type ReviewFixture } from './reviewRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -34,6 +35,8 @@ export interface TabServer {
   readonly youSaidWeDid: YouSaidWeDidState;
   /** The team's activity log (activityRoutes.ts): what a champion reads, or a refusal. */
   readonly activity: ActivityFake;
+  /** Held comments for champions to review (./reviewRoutes.ts). */
+  readonly review: ReviewFixture;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
   const activity = newActivityFake();
   registerActivityRoutes(server, activity);
+  const review = registerReviewRoutes(server);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,6 +108,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     requests,
     evidence,
     youSaidWeDid,
+    review,
     plan,
     activity,
     get rounds() {

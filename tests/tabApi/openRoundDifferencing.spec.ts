@@ -105,7 +105,7 @@ describe('two reads of an open round either side of one answer', () => {
     expect(c01.byLevel.practitioner).toEqual({ shown: false, reason: 'protects-another' });
     expect(summary.respondentsByLevel['senior-leader']).toEqual({ shown: false, reason: 'too-small' });
     const comments = decoded(closed[`/api/teams/${encodeURIComponent(TEAM.id)}/rounds/${roundId}/conditions/C01/comments`]!);
-    expect(comments).toEqual({ comments: [
+    expect(comments).toEqual({ shown: true, commentThreshold: 10, comments: [
       { text: 'Nothing is aligned', rating: 'not-in-place', level: null },
       { text: 'We share plans with health', rating: 'mostly', level: null },
     ] });

@@ -3,7 +3,7 @@ import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
 import { keptTeamSize, type TeamSize } from '../../domain/responseRate';
-import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type RoundParticipation, type RoundSummary, type SummaryComment } from '../../domain/summary';
+import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type ConditionComments, type RoundParticipation, type RoundSummary } from '../../domain/summary';
 import { teamSizeNow } from '../teamSize';
 import type { TabDeps } from './tabDeps';
 import { requireTeamAccess } from './teamAccess';
@@ -49,13 +49,17 @@ export async function roundParticipation(deps: RoundOfTeamDeps & Pick<TabDeps, '
   return { roundNumber: round.number, results, ...participation, teamSize };
 }
 
-/** What people said about one condition, anonymously; by level only where the level is big enough. Closed rounds only, as the summary. */
-export async function conditionComments(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'privacyThreshold'>, user: TabUser, teamId: string, roundId: string, conditionId: string, level: unknown): Promise<SummaryComment[]> {
+/**
+ * What people said about one condition, anonymously (domain/summary/commentsFor.ts): none until at
+ * least COMMENT_THRESHOLD people answered it; by level only where the level is big enough; held and
+ * withheld comments never (storage gives them blank). Closed rounds only, as the summary.
+ */
+export async function conditionComments(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'privacyThreshold' | 'commentThreshold'>, user: TabUser, teamId: string, roundId: string, conditionId: string, level: unknown): Promise<ConditionComments> {
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', "That condition is not one of the audit's conditions.");
   if (level !== undefined && level !== '' && !isLevelId(level)) throw new AuditError('BAD_REQUEST', "That level is not one of the team's levels.");
   const round = await roundOfTeam(deps, user, teamId, roundId);
   const { now, settleMs } = deps.roundSummaries.clock;
   requireResults(resultsState(round, now, settleMs), round.number);
   const answers = await deps.roundSummaries.answersTo(round.roundId, conditionId);
-  return commentsFor(answers, conditionId, deps.privacyThreshold, isLevelId(level) ? level : undefined);
+  return commentsFor(answers, conditionId, deps, isLevelId(level) ? level : undefined);
 }

@@ -61,6 +61,15 @@ export class RoundSummaryCache {
     return this.fresh(this.comments, `${roundId}|${conditionId}`, () => this.answers.ratedAnswers(roundId, conditionId));
   }
 
+  /**
+   * Drops what this instance keeps of one condition's comments, so the next read takes them from
+   * storage: a champion's decision on a held comment shows to leaders at once (other instances
+   * catch up within `maxAgeMs`). The round's figures do not change with a decision.
+   */
+  forgetComments(roundId: string, conditionId: ConditionId): void {
+    this.comments.delete(`${roundId}|${conditionId}`);
+  }
+
   /** The clock and close settling the cache's releases use, for reads that check a round's state themselves. */
   get clock(): { readonly now: Date; readonly settleMs: number } {
     return { now: new Date(this.now()), settleMs: this.settleMs };

@@ -5,7 +5,7 @@ import { RATINGS, type RatingId } from '../ratings';
 import { conditionVisibility, levelNamed, type CutCounts } from './conditionPrivacy';
 import { latestAnswers } from './latestAnswers';
 import { assertPrivacyThreshold } from './privacyThreshold';
-import type { RatedAnswer, SummaryComment } from './roundSummary';
+import type { ConditionComments, RatedAnswer, SummaryComment } from './roundSummary';
 
 const ratingOrder = new Map<RatingId, number>(RATINGS.map((r, i) => [r.id, i]));
 /** A withheld rating sorts last, after "don't know". */
@@ -13,9 +13,23 @@ const rank = (rating: RatingId | null) => (rating === null ? RATINGS.length : (r
 const levelOrder = new Map<LevelId, number>(LEVELS.map((l, i) => [l.id, i]));
 const collator = new Intl.Collator('en-GB');
 
+/** The two figures that decide whether comments are shown (config: PRIVACY_THRESHOLD, COMMENT_THRESHOLD). */
+export interface CommentThresholds {
+  /** A cut (a level, all staff) is shown once at least this many people are in it (domain/privacy.ts). */
+  readonly privacyThreshold: number;
+  /** A condition's comments are shown once at least this many people answered it; never below `privacyThreshold`. */
+  readonly commentThreshold: number;
+}
+
 /**
- * The non-empty comments on one condition, as leaders may read them.
+ * The non-empty comments on one condition, as leaders may read them, and whether any are shown.
  *
+ * - None is shown (`shown: false`) until at least `commentThreshold` people have answered the
+ *   condition (COMMENT_THRESHOLD, default 10, Viva Glint's figure for comments: domain/privacy.ts):
+ *   a comment's wording can point to its author where a count cannot. "Answered" counts every
+ *   person's latest answer, "don't know" included, as the all-staff cell does.
+ * - Comments come as storage gives them for leaders (AnswersRepository.ratedAnswers, through
+ *   domain/commentReview.ts commentForLeaders): a held or withheld comment is '' and is not shown.
  * - A comment names its level only where that level's cut of this condition is shown in the
  *   summary with its judgements (summariseRound's rule); otherwise its level is null, so it
  *   cannot be pinned on a small group. Filtering by a level is refused (BAD_REQUEST) unless the
@@ -36,10 +50,13 @@ const collator = new Intl.Collator('en-GB');
 export function commentsFor(
   answers: Iterable<RatedAnswer>,
   conditionId: ConditionId,
-  privacyThreshold: number,
+  { privacyThreshold, commentThreshold }: CommentThresholds,
   level?: LevelId,
-): SummaryComment[] {
+): ConditionComments {
   assertPrivacyThreshold(privacyThreshold);
+  if (!Number.isInteger(commentThreshold) || commentThreshold < privacyThreshold) {
+    throw new AuditError('CONFIG_INVALID', `The comment threshold must be a whole number no smaller than the privacy threshold (${privacyThreshold}); it was ${String(commentThreshold)}.`);
+  }
   if (!isConditionId(conditionId)) throw new AuditError('BAD_REQUEST', 'That condition is not one of the audit\'s conditions.');
   if (level !== undefined && !isLevelId(level)) throw new AuditError('BAD_REQUEST', 'That level is not one of the team\'s levels.');
 
@@ -56,7 +73,8 @@ export function commentsFor(
   if (level !== undefined && !levelShown(level)) {
     throw new AuditError('BAD_REQUEST', 'Comments cannot be filtered by that level for this condition: too few of its staff answered to show them separately.');
   }
-  if (!visibility.allStaff.shown) return [];
+  const hidden: ConditionComments = { shown: false, commentThreshold, comments: [] };
+  if (!visibility.allStaff.shown || ofCondition.length < commentThreshold) return hidden;
 
   const comments: SummaryComment[] = [];
   for (const answer of ofCondition) {
@@ -65,7 +83,7 @@ export function commentsFor(
     if (level !== undefined && answer.level !== level) continue;
     comments.push({ text, rating: ratingShown(answer.rating) ? answer.rating : null, level: levelShown(answer.level) ? answer.level : null });
   }
-  return comments.sort(byVisibleContent);
+  return { shown: true, commentThreshold, comments: comments.sort(byVisibleContent) };
 }
 
 function byVisibleContent(a: SummaryComment, b: SummaryComment): number {

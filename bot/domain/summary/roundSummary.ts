@@ -83,3 +83,15 @@ export interface SummaryComment {
   readonly rating: RatingId | null;
   readonly level: LevelId | null;
 }
+
+/**
+ * GET …/conditions/:conditionId/comments (domain/summary/commentsFor.ts): a condition's comments,
+ * or, while fewer than `commentThreshold` people have answered it, none (`shown: false`), so the
+ * tab can say why ("Comments appear once at least 10 people have answered this condition").
+ */
+export interface ConditionComments {
+  readonly shown: boolean;
+  /** COMMENT_THRESHOLD: how many people must have answered the condition before its comments are shown. */
+  readonly commentThreshold: number;
+  readonly comments: readonly SummaryComment[];
+}

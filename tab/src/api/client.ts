@@ -7,10 +7,11 @@ import { createEvidenceApi, type EvidenceApi } from './evidenceApi';
 import { createPlanApi, type PlanApi } from './planApi';
 import { createRequest } from './request';
 import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
-import type { Me, MyRound, RoundListItem, RoundSummary, SummaryComment } from './types';
+import { createReviewApi, type ReviewApi } from './reviewApi';
+import type { ConditionComments, Me, MyRound, RoundListItem, RoundSummary } from './types';
 import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 
-export type { ActivityApi, ChannelApi, EvidenceApi, PlanApi };
+export type { ActivityApi, ChannelApi, EvidenceApi, PlanApi, ReviewApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -18,7 +19,8 @@ export interface Api {
   /** A closed round's results; an open round's answer 409 RESULTS_AT_CLOSE (an ApiError with that code). */
   summary(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundSummary>;
   participation(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundParticipationReply>;
-  comments(teamId: string, roundId: string, conditionId: ConditionId, level?: LevelId, signal?: AbortSignal): Promise<readonly SummaryComment[]>;
+  /** A condition's comments, or none (`shown: false`) until COMMENT_THRESHOLD people have answered it. */
+  comments(teamId: string, roundId: string, conditionId: ConditionId, level?: LevelId, signal?: AbortSignal): Promise<ConditionComments>;
   myRounds(signal?: AbortSignal): Promise<readonly MyRound[]>;
   changes(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundChanges>;
   /** The round's Appendix 2 grid as a file, fetched with the bearer token (a plain link cannot carry it). */
@@ -33,6 +35,8 @@ export interface Api {
   readonly channel: ChannelApi;
   /** The team's activity log (champions): who changed what (./activityApi.ts). */
   readonly activity: ActivityApi;
+  /** Held comments, for champions to review (./reviewApi.ts). */
+  readonly review: ReviewApi;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -52,11 +56,9 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
     participation: (teamId, roundId, signal) => get<RoundParticipationReply>(`${roundPath(teamId, roundId)}/participation`, signal),
-    comments: async (teamId, roundId, conditionId, level, signal) =>
-      (await get<{ comments: SummaryComment[] }>(
-        `${roundPath(teamId, roundId)}/conditions/${encodeURIComponent(conditionId)}/comments${level ? `?level=${encodeURIComponent(level)}` : ''}`,
-        signal,
-      )).comments,
+    review: createReviewApi(request, roundPath),
+    comments: (teamId, roundId, conditionId, level, signal) =>
+      get<ConditionComments>(`${roundPath(teamId, roundId)}/conditions/${encodeURIComponent(conditionId)}/comments${level ? `?level=${encodeURIComponent(level)}` : ''}`, signal),
     myRounds: async (signal) => (await get<{ rounds: MyRound[] }>('/api/me/rounds', signal)).rounds,
     changes: (teamId, roundId, signal) => get<RoundChanges>(`${roundPath(teamId, roundId)}/changes`, signal),
     download: async (teamId, roundId, format) => {

@@ -17,9 +17,10 @@ export class ApiError extends Error {
  * `evidence`: a change the person retries; the API's words for anything it refused (a field, a
  * concurrent edit), and for a failure, words that name what could not be saved. `channel`: a post
  * in the team's channel; the API's words whatever it answered, since only it knows whether Teams
- * took the post (502: Teams refused it; 503: Teams could not be reached).
+ * took the post (502: Teams refused it; 503: Teams could not be reached). `review`: a champion's
+ * decision on a held comment; the API's words for what it refused (decided already, no longer held).
  */
-export type Wording = 'audit' | 'plan' | 'evidence' | 'channel' | 'activity';
+export type Wording = 'audit' | 'plan' | 'evidence' | 'channel' | 'activity' | 'review';
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -46,6 +47,7 @@ function ownWords(status: number, wording: Wording): string {
   if (status === 0 && wording === 'evidence') return 'The evidence notes could not be reached just now. Please try again.';
   if (status >= 500 && wording === 'evidence') return 'The evidence note could not be saved just now. Please try again.';
   if ((status === 0 || status >= 500) && wording === 'activity') return 'The activity log could not be read just now. Please try again.';
+  if ((status === 0 || status >= 500) && wording === 'review') return 'The decision could not be saved just now. Please try again.';
   if (status === 401) return 'You are not signed in. Reload the tab to try again.';
   if (status === 403) return 'You do not have access to this team’s audit.';
   if (status === 404) return 'This audit round could not be found.';

@@ -1,13 +1,13 @@
 import type { ActionStatus, PlanAction } from '@domain/plan';
 import type { EvidenceKind, EvidenceNote } from '@domain/evidence';
-import type { RoundSummary, SummaryComment } from '@domain/summary/roundSummary';
+import type { ConditionComments, RoundSummary } from '@domain/summary/roundSummary';
 import type { ConditionChange } from '@domain/summary/compareRounds';
 import type { ResultsState, RoundParticipation } from '@domain/summary/release';
 import type { TeamSize } from '@domain/responseRate';
 import type { TeamTrends, TrendRound } from '@domain/summary/trends';
 import type { YouSaidWeDidFacts } from '@domain/summary/youSaidWeDid';
 
-export type { RoundSummary, SummaryComment };
+export type { ConditionComments, RoundSummary };
 
 /**
  * GET …/participation (bot/app/tab/roundSummary.ts): how many have answered, in all and by

@@ -29,7 +29,10 @@ function filterableLevels(condition: ConditionSummary): LevelId[] {
   });
 }
 
-/** What people said about one condition, as plain text (never markup), with its rating and shown level. */
+/**
+ * What people said about one condition, as plain text (never markup), with its rating and shown
+ * level; or why there are none to read yet (fewer than COMMENT_THRESHOLD people answered it).
+ */
 export function ConditionComments({ api, teamId, roundId, condition }: { api: Api; teamId: string; roundId: string; condition: ConditionSummary }) {
   const styles = useStyles();
   const picker = usePickerStyles();
@@ -39,7 +42,12 @@ export function ConditionComments({ api, teamId, roundId, condition }: { api: Ap
   const filter = level && levels.includes(level) ? level : undefined;
   const conditionId: ConditionId = condition.conditionId;
   const load = useCallback((signal: AbortSignal) => api.comments(teamId, roundId, conditionId, filter, signal), [api, teamId, roundId, conditionId, filter]);
-  const { data: comments, error, loading } = usePolling(load, COMMENTS_POLL_MS);
+  const { data: reply, error, loading } = usePolling(load, COMMENTS_POLL_MS);
+  const comments = reply?.shown ? reply.comments : undefined;
+  // Too few people answered the condition for its comments to be anonymous (COMMENT_THRESHOLD): say so, offer no filter.
+  if (reply && !reply.shown) {
+    return <p data-testid="comments-not-shown">Comments appear once at least {reply.commentThreshold} people have answered this condition.</p>;
+  }
   return (
     <>
       <Field label="Comments from" className={mergeClasses(picker.field, styles.filter)}>
@@ -48,7 +56,7 @@ export function ConditionComments({ api, teamId, roundId, condition }: { api: Ap
           {levels.map((id) => <option key={id} value={id}>{levelLabel(id)}</option>)}
         </Select>
       </Field>
-      {loading && !comments && <Spinner size="small" label="Loading comments…" />}
+      {loading && !reply && <Spinner size="small" label="Loading comments…" />}
       {error && <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>}
       {comments && comments.length === 0 && <p>No comments{filter ? ` from ${levelLabel(filter)}` : ''} on this condition.</p>}
       {comments && comments.length > 0 && (

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CounterBadge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 
 /*
  * Fluent's TabList would do, but its arrow-key handling (tabster) puts focusable aria-hidden
@@ -19,11 +19,18 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   selected: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
+  badge: { marginLeft: tokens.spacingHorizontalXS },
+  // Read by screen readers, not shown: the badge's number in words.
+  spoken: { position: 'absolute', width: '1px', height: '1px', margin: '-1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
 export interface ViewTab<T extends string> {
   readonly value: T;
   readonly label: string;
+  /** A count that asks for attention (held comments waiting for review), shown as a badge; none when 0 or absent. */
+  readonly badge?: number;
+  /** The badge's meaning, read after its number by screen readers ("waiting"). */
+  readonly badgeWords?: string;
 }
 
 export function ViewTabs<T extends string>(props: {
@@ -63,6 +70,12 @@ export function ViewTabs<T extends string>(props: {
           onClick={() => onSelect(tab.value)}
         >
           {tab.label}
+          {tab.badge ? (
+            <>
+              <CounterBadge className={styles.badge} count={tab.badge} size="small" color="danger" aria-hidden />
+              <span className={styles.spoken}>, {tab.badge} {tab.badgeWords ?? ''}</span>
+            </>
+          ) : null}
         </button>
       ))}
     </div>

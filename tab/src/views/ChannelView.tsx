@@ -1,5 +1,5 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../api/client';
 import type { RoundListItem } from '../api/types';
 import { RoundFeedProvider } from '../hooks/roundFeed';
@@ -8,6 +8,8 @@ import { ActivityLog } from '../components/activity/ActivityLog';
 import { ExportButtons } from '../components/ExportButtons';
 import { OpenRoundPanel } from '../components/OpenRoundPanel';
 import { PlanTab } from '../components/PlanTab';
+import { HeldCommentsView } from '../components/review/HeldCommentsView';
+import { useHeldComments } from '../components/review/useHeldComments';
 import { RoundPicker } from '../components/RoundPicker';
 import { SummaryPanel } from '../components/SummaryPanel';
 import { ViewTabs } from '../components/ViewTabs';
@@ -31,7 +33,8 @@ const VIEWS = [
   { value: 'plan', label: 'Plan' },
   { value: 'activity', label: 'Activity' },
 ] as const;
-type ViewName = (typeof VIEWS)[number]['value'];
+/** Champions only, once the round has comments that went to review (issue 12). */
+type ViewName = (typeof VIEWS)[number]['value'] | 'review';
 /** An open round's: its participation (its results appear when it closes), and its plan. */
 const OPEN_VIEWS = [
   { value: 'participation', label: 'Participation' },
@@ -51,9 +54,14 @@ const useStyles = makeStyles({
 function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId: string; round: RoundListItem; latest: boolean; onPrint: () => void }) {
   const styles = useStyles();
   const ids = useId();
-  const [view, setView] = useState<ViewName>('overview');
+  const [chosenView, setView] = useState<ViewName>('overview');
   const tabId = (name: ViewName) => `${ids}-tab-${name}`;
   const props = { api, teamId, roundId: round.roundId };
+  // Refused for anyone but a champion: then there is no review to offer.
+  const held = useHeldComments(api.review, teamId, round.roundId);
+  const reviewing = (held.data?.comments.length ?? 0) > 0;
+  const tabs = reviewing ? [...VIEWS, { value: 'review' as const, label: 'Comments to review', badge: held.waiting, badgeWords: 'waiting' }] : VIEWS;
+  const view = chosenView === 'review' && !reviewing ? 'overview' : chosenView;
   return (
     <>
       <div className={styles.actions}>
@@ -61,7 +69,13 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
         <Button onClick={onPrint}>Print</Button>
       </div>
       <YouSaidWeDid key={`${teamId}|${round.roundId}`} api={api.channel} teamId={teamId} roundId={round.roundId} />
-      <ViewTabs label="Audit views" tabs={VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
+      {held.waiting > 0 && view !== 'review' && (
+        <MessageBar intent="warning" data-testid="held-comments-note"><MessageBarBody>
+          {held.waiting === 1 ? '1 comment is' : `${held.waiting} comments are`} held back from leaders until a practice champion reviews {held.waiting === 1 ? 'it' : 'them'}.
+        </MessageBarBody>
+        <MessageBarActions><Button onClick={() => setView('review')}>Review</Button></MessageBarActions></MessageBar>
+      )}
+      <ViewTabs label="Audit views" tabs={tabs} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'overview' && <SummaryPanel />}
         {view === 'disagreement' && <DisagreementView />}
@@ -70,6 +84,7 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
         {view === 'trends' && <TrendsView api={api} teamId={teamId} />}
         {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}
         {view === 'activity' && <ActivityLog api={api.activity} teamId={teamId} />}
+        {view === 'review' && <HeldCommentsView api={api.review} teamId={teamId} roundId={round.roundId} held={held} />}
       </div>
     </>
   );

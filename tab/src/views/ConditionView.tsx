@@ -37,9 +37,8 @@ export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: stri
           <EvidenceSection key={conditionId} api={api.evidence} teamId={teamId} roundId={roundId} conditionId={conditionId} />
           <section className={styles.section} aria-labelledby={commentsId}>
             <Subtitle2 as="h2" id={commentsId} className={styles.heading}>Comments</Subtitle2>
-            {condition.allStaff.shown
-              ? <ConditionComments key={conditionId} api={api} teamId={teamId} roundId={roundId} condition={condition} />
-              : <p>Comments are hidden: fewer than {summary.privacyThreshold} people answered this condition.</p>}
+            {/* The API decides whether comments are shown (COMMENT_THRESHOLD), and the component says why not. */}
+            <ConditionComments key={conditionId} api={api} teamId={teamId} roundId={roundId} condition={condition} />
           </section>
         </>
       )}

@@ -41,6 +41,6 @@ describe('a large round: 20,000 people × 12 conditions', () => {
     expect(rankDisagreements(summary).length).toBeGreaterThan(0);
     expect(dontKnowByLevel(summary).every((row) => row.shown)).toBe(true);
     expect(summariseNow(summary)).toHaveLength(12);
-    expect(commentsFor(answers(), 'C07', 5)).toHaveLength(people / 50);
+    expect(commentsFor(answers(), 'C07', { privacyThreshold: 5, commentThreshold: 10 }).comments).toHaveLength(people / 50);
   });
 });

@@ -87,7 +87,7 @@ function readRound(round: ReleaseOf, answers: readonly RatedAnswer[], threshold:
     summary: attempt(() => releasedSummary(release, 2)),
     comments: CONDITION_IDS.map((conditionId) => attempt(() => {
       requireResults(resultsState(round, NOW, SETTLE_MS), 2);
-      return commentsFor(answers, conditionId, threshold);
+      return commentsFor(answers, conditionId, { privacyThreshold: threshold, commentThreshold: threshold });
     })),
     statusCard: { respondents: status.respondents, answersByCondition: [...status.answersByCondition] },
   })) as { participation: { respondents: number; answersByCondition: Record<string, number> }; summary: Attempt } & Record<string, unknown>;
@@ -211,7 +211,7 @@ describe('the same attacker once the round has closed', () => {
         // Comments: a level named only where its cut and judgements are shown; a judgement's rating only where all staff's are.
         (read.comments as Attempt[]).forEach((reply, i) => {
           const condition = summary.conditions.find((c) => c.conditionId === CONDITION_IDS[i])!;
-          const comments = (reply as { served: { rating: RatingId | null; level: LevelId | null }[] }).served;
+          const { comments } = (reply as { served: { comments: { rating: RatingId | null; level: LevelId | null }[] } }).served;
           if (!condition.allStaff.shown) expect(comments).toEqual([]);
           for (const { rating: given, level: named } of comments) {
             if (named) expect(condition.byLevel[named]).toMatchObject({ shown: true, distribution: expect.any(Object) });

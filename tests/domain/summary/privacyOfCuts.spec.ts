@@ -145,8 +145,8 @@ describe('no respondent id or time in anything leaders see', () => {
     ranked: rankDisagreements(summary),
     dontKnow: dontKnowByLevel(summary),
     now: summariseNow(summary),
-    comments: CONDITIONS.map((c) => commentsFor(answers, c.id, 3)),
-    practitionerComments: commentsFor(answers, 'C01', 3, 'practitioner'),
+    comments: CONDITIONS.map((c) => commentsFor(answers, c.id, { privacyThreshold: 3, commentThreshold: 3 })),
+    practitionerComments: commentsFor(answers, 'C01', { privacyThreshold: 3, commentThreshold: 3 }, 'practitioner'),
   });
 
   it('has something to look in', () => {
