@@ -1,3 +1,4 @@
+import { withIdentifyingPartsRemoved } from './safeguarding/findConcerns';
 import { z } from 'zod';
 import type { ActivityKind } from './activityLog';
 import { MAX_COMMENT_LENGTH } from './answer';
@@ -29,6 +30,8 @@ export interface HeldComment {
   readonly concerns: readonly ConcernKind[];
   readonly state: CommentReview['state'];
   readonly shownText?: string;
+  /** While held: the text with each identifying part found replaced by "[removed]", where the champion's copy starts. */
+  readonly suggestedCopy?: string;
 }
 
 /** GET …/held-comments. */
@@ -70,7 +73,7 @@ export function decideReview(review: CommentReview, decision: CommentDecision): 
 /** What the champion is shown of a reviewed comment: its text, condition, the kinds found, and what became of it. */
 export function heldCommentOf({ conditionId, comment, review }: ReviewedComment): HeldComment {
   const base = { reviewId: review.reviewId, conditionId, text: comment, concerns: review.concerns, state: review.state };
-  return review.state === 'held' ? base : { ...base, shownText: commentForLeaders({ comment, commentReview: review }) };
+  return review.state === 'held' ? { ...base, suggestedCopy: withIdentifyingPartsRemoved(comment) } : { ...base, shownText: commentForLeaders({ comment, commentReview: review }) };
 }
 
 const conditionOrder = new Map<string, number>(CONDITIONS.map((c, i) => [c.id, i]));

@@ -27,6 +27,12 @@ const HELD = {
 const REDACTED = 'Call [removed] about supervision';
 /** What the safeguarding check finds in each (bot/domain/safeguarding/findConcerns.ts). */
 const FOUND: Record<keyof typeof HELD, string[]> = { release: ['name'], redact: ['name', 'phone'], withhold: ['name'] };
+/** Where the champion's copy starts: each identifying part found replaced. */
+const SUGGESTED: Record<keyof typeof HELD, string> = {
+  release: '[removed] on the Oak estate is not being seen',
+  redact: 'Call [removed] on [removed] about supervision',
+  withhold: '[removed] in the duty team told me a child was hit at home',
+};
 const ORDINARY = 'Supervision is rushed';
 const staff = Array.from({ length: 12 }, (_, i) => person(`Practitioner ${i}`, 700 + i));
 
@@ -99,7 +105,7 @@ describe('once the round has closed', () => {
     const reply = await call(PEOPLE.champion, 'GET', roundPath('/held-comments'));
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
-      comments: (['withhold', 'redact', 'release'] as const).map((kind) => ({ reviewId: reviewIds[kind], conditionId: 'C01', text: HELD[kind], concerns: FOUND[kind], state: 'held' })),
+      comments: (['withhold', 'redact', 'release'] as const).map((kind) => ({ reviewId: reviewIds[kind], conditionId: 'C01', text: HELD[kind], concerns: FOUND[kind], state: 'held', suggestedCopy: SUGGESTED[kind] })),
     });
     const json = JSON.stringify(reply.body);
     for (const who of staff) expect(json).not.toContain(respondentIdFor(who.aadObjectId, TEST_HMAC_KEY));

@@ -49,3 +49,19 @@ export function concernKindsIn(comment: string): ConcernKind[] {
   const found = new Set(findConcerns(comment).map((concern) => concern.kind));
   return (Object.keys(CONCERN_KINDS) as ConcernKind[]).filter((kind) => found.has(kind));
 }
+
+/**
+ * A copy of `comment` with each identifying part found replaced by "[removed]": where a champion's
+ * copy starts when they release a held comment without the part that identifies someone (issue 12).
+ * Words that describe harm are kept, as they identify nobody; the champion decides what else goes.
+ */
+export function withIdentifyingPartsRemoved(comment: string): string {
+  let copy = '';
+  let from = 0;
+  for (const { kind, start, end } of findConcerns(comment)) {
+    if (kind === 'harm-to-child') continue;
+    copy += `${comment.slice(from, start)}[removed]`;
+    from = end;
+  }
+  return copy + comment.slice(from);
+}

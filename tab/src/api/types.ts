@@ -187,6 +187,8 @@ export interface HeldComment {
   readonly state: import('@domain/commentReview').CommentReviewState;
   /** Once decided: what leaders read ('' when withheld). */
   readonly shownText?: string;
+  /** While held: the text with each identifying part found replaced by "[removed]", where the champion's copy starts. */
+  readonly suggestedCopy?: string;
 }
 
 export interface HeldCommentsReply {

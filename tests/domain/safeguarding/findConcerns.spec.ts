@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEMO_COMMENTS } from '../../../bot/demo/demoComments';
 import type { ConcernKind } from '../../../bot/domain/safeguarding/concernKinds';
-import { concernKindsIn, findConcerns } from '../../../bot/domain/safeguarding/findConcerns';
+import { concernKindsIn, findConcerns, withIdentifyingPartsRemoved } from '../../../bot/domain/safeguarding/findConcerns';
 import { hasNhsCheckDigit } from '../../../bot/domain/safeguarding/recordNumbers';
 
 /**
@@ -210,5 +210,13 @@ describe('findConcerns on any text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the champion's starting copy", () => {
+  it('replaces each identifying part with [removed] and keeps the words that describe harm', () => {
+    expect(withIdentifyingPartsRemoved('Call Sam Jones on 07700 900123 about supervision')).toBe('Call [removed] on [removed] about supervision');
+    expect(withIdentifyingPartsRemoved('Tom said his mum hits him')).toBe('[removed] said his mum hits him');
+    expect(withIdentifyingPartsRemoved('Supervision happens monthly but is often cancelled')).toBe('Supervision happens monthly but is often cancelled');
   });
 });

@@ -27,12 +27,8 @@ function foundWords(comment: HeldComment): string {
   return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-/**
- * Where the champion's copy starts. The issue asks for the found parts replaced by "[removed]";
- * that needs where they are (domain/safeguarding/findConcerns.ts, not yet in this build), so the
- * copy starts as the text itself, and the champion removes what identifies someone.
- */
-const startingCopy = (comment: HeldComment): string => comment.text;
+/** Where the champion's copy starts: the server's copy with each identifying part found replaced by "[removed]" (domain/safeguarding/findConcerns.ts). */
+const startingCopy = (comment: HeldComment): string => comment.suggestedCopy ?? comment.text;
 
 function outcomeText(comment: HeldComment): string {
   if (comment.state === 'released') return 'Released: leaders read it as written.';
