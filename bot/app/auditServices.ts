@@ -15,6 +15,7 @@ import type { ReminderServices } from './reminders/reminderPorts';
 import type { AnnounceServices } from './announce/announcePorts';
 import type { EvidenceStore } from './evidence/evidenceStore';
 import type { NudgeClaims } from './plan/nudgePorts';
+import type { RetentionServices } from './retention/retentionPorts';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -59,6 +60,8 @@ export interface AuditServices {
   readonly roster: TeamRoster;
   /** Work due later (a round's close, reminders, the next recurring round): kept durably, run once (dueWork.ts). */
   readonly dueWork: DueWork;
+  /** How long closed rounds' answers are kept (RETENTION_DAYS), and what deletes them then (issue 12). */
+  readonly retention: RetentionServices;
   readonly privacyThreshold: number;
   readonly respondentHmacKey: string;
   readonly now: () => Date;

@@ -1,6 +1,7 @@
 import type { DueJobHandlers } from '../../app/dueWork';
 import { actionJobHandlers } from '../../app/plan/nudgeOwner';
 import { reminderJobHandlers } from '../../app/reminders/reminderJobs';
+import { retentionJobHandlers } from '../../app/retention/retentionJobs';
 import { createNudgeMessenger } from '../actionNudgeMessenger';
 import type { BotDeps } from './botDeps';
 import { roundJobHandlers } from './roundJobs';
@@ -16,5 +17,6 @@ export function dueJobHandlers(deps: BotDeps): DueJobHandlers {
     ...roundJobHandlers(deps),
     ...reminderJobHandlers({ ...deps.services, ...edges }),
     ...actionJobHandlers({ ...deps.services, ...edges, messenger: createNudgeMessenger(deps.teams) }),
+    ...retentionJobHandlers({ ...deps.services, ...edges }),
   };
 }
