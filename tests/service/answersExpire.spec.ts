@@ -64,7 +64,7 @@ async function answerRound(service: RunningService, roundId: string, shift: numb
 const api = (service: RunningService, path: string) => `${service.url}/api/teams/${encodeURIComponent(TEAM.id)}${path}`;
 const json = async (service: RunningService, path: string) => {
   const response = await fetch(api(service, path));
-  return { status: response.status, body: (await response.json()) as unknown };
+  return { status: response.status, body: await response.json() };
 };
 const bytes = async (service: RunningService, path: string) => Buffer.from(await (await fetch(api(service, path))).arrayBuffer());
 
@@ -95,7 +95,7 @@ const answersIn = async (roundId: string) => {
   for await (const row of tables().answers.listEntities({ queryOptions: { filter: `PartitionKey eq '${roundId}'`, select: ['RowKey'] } })) if (row) count += 1;
   return count;
 };
-const roundRow = (roundId: string) => tables().rounds.getEntity<Record<string, unknown>>(encodeKey(TEAM.id), `round-${roundId}`);
+const roundRow = (roundId: string) => tables().rounds.getEntity(encodeKey(TEAM.id), `round-${roundId}`);
 const comments = async (service: RunningService, roundId: string) => ((await json(service, `/rounds/${roundId}/conditions/C01/comments`)).body as { comments: unknown[] }).comments;
 
 beforeAll(async () => {

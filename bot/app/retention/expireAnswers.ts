@@ -21,7 +21,7 @@ export type ExpiryOutcome = 'expired' | 'counted' | 'not-due' | 'nothing-to-do';
  * instance keeps a round without counts in memory (RoundReadCache: seconds), so every instance
  * summarises it from its counts before its answers go.
  */
-export const COUNTS_SETTLE_MS = 60 * 60 * 1000;
+const COUNTS_SETTLE_MS = 60 * 60 * 1000;
 
 /**
  * Deletes a closed round's answers once RETENTION_DAYS have passed since its close (issue 12),
