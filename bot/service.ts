@@ -26,6 +26,9 @@ import { RoundLevels } from './storage/roundLevels';
 import { RoundReadCache } from './storage/roundReadCache';
 import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
+import { RoundAnswersErasure } from './storage/roundAnswersErasure';
+import { RoundRetention } from './storage/roundRetention';
+import { scheduleMissingExpiries } from './app/retention/answerExpiry';
 import { tableCredentialFor } from './storage/tableCredential';
 import { createStorageProbe } from './storage/storageProbe';
 import { ensureAuditTables, openAuditTables, type TableConnection } from './storage/tables';
@@ -80,15 +83,20 @@ const ROUND_LEVELS_LOAD_WAIT_MS = 1000;
 /**
  * Wires storage, the bot and the HTTP server together, and starts listening. `onStorageLost`:
  * the embedded Azurite could not be started again after it died (see azuriteSupervisor); the
- * service cannot work any more, and its caller decides how to end.
+ * service cannot work any more, and its caller decides how to end. `dueWorkMaxHideSeconds`: for
+ * tests only, how long a due job's message is hidden at most at once (7 days otherwise), so a job
+ * due in a year (retention) is re-hidden and comes due within seconds of a test clock's jump.
  */
-export async function startService(config: AppConfig, options: { logger?: Logger; now?: () => Date; onStorageLost?: (error: Error) => void } = {}): Promise<RunningService> {
+export async function startService(
+  config: AppConfig,
+  options: { logger?: Logger; now?: () => Date; onStorageLost?: (error: Error) => void; dueWorkMaxHideSeconds?: number } = {},
+): Promise<RunningService> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const azurite =
     config.storage.kind === 'embedded' ? await startSupervisedAzurite({ dataDir: config.dataDir, logger, onGiveUp: options.onStorageLost ?? (() => undefined) }) : undefined;
   const connections = storageConnectionsOf(config, azurite);
   const tables = openAuditTables(connections.tables, config.tablesPrefix);
-  const dueWorkQueues = openDueWorkQueues(connections.queues, config.tablesPrefix);
+  const dueWorkQueues = openDueWorkQueues(connections.queues, config.tablesPrefix, options.dueWorkMaxHideSeconds === undefined ? {} : { maxHideSeconds: options.dueWorkMaxHideSeconds });
   await Promise.all([ensureAuditTables(tables), ensureDueWorkQueues(dueWorkQueues)]);
 
   // Teams' 50 requests a second per app hold for all instances together: they share one send schedule.
@@ -145,8 +153,8 @@ export async function startService(config: AppConfig, options: { logger?: Logger
     dueWork: createDueWork(dueWorkQueues, now),
     activityLog: new ActivityLogRepository(tables.activityLog, now),
     logger,
+    retention: { days: config.retentionDays, rounds: new RoundRetention(tables.rounds), erasure: new RoundAnswersErasure(tables.answers) },
     privacyThreshold: config.privacyThreshold,
-    retentionDays: config.retentionDays,
     commentThreshold: config.commentThreshold,
     respondentHmacKey: config.respondentHmacKey ?? localHmacKey(config.dataDir),
     now,
@@ -201,6 +209,9 @@ export async function startService(config: AppConfig, options: { logger?: Logger
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info('service_started', { url, botAuth: config.botAuth.mode, storage: config.storage.kind });
   background.run('warm_round_summaries', () => warmRoundSummaries(rounds, roundSummaries, logger));
+  // Closed rounds with no deletion of their answers scheduled (closed before retention, or a
+  // changed RETENTION_DAYS): scheduled once, in the background (app/retention/answerExpiry.ts).
+  background.run('schedule_answer_expiries', async () => void (await scheduleMissingExpiries({ ...services, logger })));
   const dueWork = startDueWork({ queues: dueWorkQueues, handlers: dueJobHandlers(botDeps), logger, pollMs: config.dueWorkPollMs, now });
 
   const settled = async () => {

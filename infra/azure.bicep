@@ -34,6 +34,26 @@ param appServiceSku string = 'B1'
 @description('Smallest group whose counts are shown (PRIVACY_THRESHOLD).')
 param privacyThreshold int = 5
 
+// Issue 12: comments, retention and the safeguarding contact. Each has the service's default, so
+// production starts without them; an organisation sets its own at deployment (or later in the
+// web app's settings, which restarts it).
+@minValue(5)
+@maxValue(20)
+@description('Comments on a condition are shown once at least this many people answered it (COMMENT_THRESHOLD); never below privacyThreshold.')
+param commentThreshold int = 10
+
+@minValue(30)
+@maxValue(3650)
+@description('Days after a round closes that its answers and comments are deleted, its counts kept (RETENTION_DAYS).')
+param retentionDays int = 400
+
+@maxLength(500)
+@description('Who to tell about a concern for a child, shown when a comment looks as if it identifies someone (SAFEGUARDING_CONTACT_TEXT); empty for the service\'s default wording.')
+param safeguardingContactText string = ''
+
+@description('An https page with the organisation\'s safeguarding procedures (SAFEGUARDING_CONTACT_URL); empty for none.')
+param safeguardingContactUrl string = ''
+
 @allowed([
   'F0'
   'S1'
@@ -273,6 +293,22 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'PRIVACY_THRESHOLD'
           value: string(privacyThreshold)
+        }
+        {
+          name: 'COMMENT_THRESHOLD'
+          value: string(commentThreshold)
+        }
+        {
+          name: 'RETENTION_DAYS'
+          value: string(retentionDays)
+        }
+        {
+          name: 'SAFEGUARDING_CONTACT_TEXT'
+          value: safeguardingContactText
+        }
+        {
+          name: 'SAFEGUARDING_CONTACT_URL'
+          value: safeguardingContactUrl
         }
         {
           name: 'TAB_SSO_AUDIENCE'

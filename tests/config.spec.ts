@@ -25,6 +25,15 @@ describe('configuration', () => {
     expect(config).toMatchObject({ host: '127.0.0.1', port: 3978, dataDir: '.data', botAuth: { mode: 'local' }, storage: { kind: 'embedded' }, privacyThreshold: 5 });
   });
 
+  it('keeps answers 400 days after a close and shows comments from 10 people unless told otherwise; an empty safeguarding text is the default wording', () => {
+    const config = loadConfig({ SAFEGUARDING_CONTACT_TEXT: '', SAFEGUARDING_CONTACT_URL: '' });
+    expect(config).toMatchObject({ retentionDays: 400, commentThreshold: 10, safeguardingContact: { text: expect.stringMatching(/^If you are worried about a child/) } });
+    expect(config.safeguardingContact.url).toBeUndefined();
+    expect(loadConfig({ RETENTION_DAYS: '730', SAFEGUARDING_CONTACT_TEXT: ' Call the MASH on 01234 567890. ' })).toMatchObject({ retentionDays: 730, safeguardingContact: { text: 'Call the MASH on 01234 567890.' } });
+    expect(problemWith({ RETENTION_DAYS: '29' })).toMatch(/RETENTION_DAYS/);
+    expect(problemWith({ SAFEGUARDING_CONTACT_TEXT: 'x'.repeat(501) })).toMatch(/SAFEGUARDING_CONTACT_TEXT/);
+  });
+
   it('refuses local mode in production, naming the missing setting', () => {
     expect(problemWith({ NODE_ENV: 'production', ...productionStorage })).toMatch(/MicrosoftAppId is required when NODE_ENV=production/);
   });

@@ -17,6 +17,7 @@ import type { EvidenceStore } from './evidence/evidenceStore';
 import type { NudgeClaims } from './plan/nudgePorts';
 import type { ActivityLog } from './activityLog/activityLogPort';
 import type { Logger } from '../logger';
+import type { RetentionServices } from './retention/retentionPorts';
 
 /** Someone acting in Teams, as the Teams edge has established them. */
 export interface Person {
@@ -65,9 +66,9 @@ export interface AuditServices {
   readonly activityLog: ActivityLog;
   /** For what a use case must not drop silently (an activity log entry that could not be kept). */
   readonly logger: Logger;
+  /** How long closed rounds' answers are kept (RETENTION_DAYS), and what deletes them then (issue 12). */
+  readonly retention: RetentionServices;
   readonly privacyThreshold: number;
-  /** Days a closed round's answers are kept before they are deleted (RETENTION_DAYS; its counts stay). */
-  readonly retentionDays: number;
   /** COMMENT_THRESHOLD: a condition's comments are shown once at least this many people answered it. */
   readonly commentThreshold: number;
   readonly respondentHmacKey: string;

@@ -3,7 +3,8 @@ import type { NewActivity } from '../domain/activityLog';
 /**
  * Work that must happen later, once and on time, across restarts and several instances (issue
  * 10): a round closing on its close date, a wave of reminders, a recurring round opening, an
- * action's owner nudged on its due date (issue 11). Use cases schedule it through `DueWork`; the
+ * action's owner nudged on its due date (issue 11), a closed round's answers deleted after
+ * RETENTION_DAYS (issue 12). Use cases schedule it through `DueWork`; the
  * engine (bot/storage/dueWorkQueue.ts, over Azure Queue Storage, Azurite's queue service locally)
  * hands each job to its kind's handler at or after its due time, on one instance, AT LEAST once:
  * every handler must be idempotent (a job delivered twice does its work once), and must check
@@ -40,7 +41,12 @@ export type DueJob =
    * An entry of a team's activity log whose append failed (issue 12), appended later, once (its
    * `entryId`): see app/activityLog/logActivity.ts. Never dropped: a change the app made is recorded.
    */
-  | { readonly kind: 'logActivity'; readonly teamId: string; readonly activity: NewActivity };
+  | { readonly kind: 'logActivity'; readonly teamId: string; readonly activity: NewActivity }
+  /**
+   * A closed round's answers are deleted RETENTION_DAYS after its close, its counts kept (issue
+   * 12; app/retention/expireAnswers.ts). `closedAt`: the close it was scheduled from (ISO 8601).
+   */
+  | { readonly kind: 'expireAnswers'; readonly teamId: string; readonly roundId: string; readonly closedAt: string };
 
 export type DueJobKind = DueJob['kind'];
 

@@ -34,7 +34,8 @@ export const settingsSchema = z.object({
   // Days after a round closes that its answers are deleted, the counts kept at close staying (issue 12): 30 days to 10 years.
   RETENTION_DAYS: integer(DEFAULT_RETENTION_DAYS, 30, 3650),
   // Where a concern about a child goes, shown when a comment looks as if it identifies someone or discloses risk (issue 12).
-  SAFEGUARDING_CONTACT_TEXT: z.string().trim().min(1).max(500).default(DEFAULT_SAFEGUARDING_CONTACT_TEXT),
+  // Empty (as the Azure template sets it when an organisation gives none) is the default wording.
+  SAFEGUARDING_CONTACT_TEXT: optionalText.pipe(z.string().max(500).default(DEFAULT_SAFEGUARDING_CONTACT_TEXT)),
   SAFEGUARDING_CONTACT_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
   CARD_UPDATE_DELAY_MS: integer(2000, 0, 60000),
   ROUND_CACHE_MS: integer(1000, 0, 10000),

@@ -35,6 +35,11 @@ export interface AuditRound {
    * it was kept (responseRate.ts).
    */
   readonly membersAtClose?: number;
+  /**
+   * When the round's answers were deleted, RETENTION_DAYS after it closed (ISO 8601, issue 12;
+   * domain/retention.ts): its figures are then its `finalCounts`, and its comments are gone.
+   */
+  readonly answersExpiredAt?: string;
 }
 
 /** One of a round's posts in its channel: the intro card, or a condition's card. */

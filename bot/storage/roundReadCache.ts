@@ -5,8 +5,12 @@ import type { RoundsRepository } from './roundsRepository';
 /**
  * Every answer needs its round, and a burst of answers needs the same round thousands of
  * times. Rounds are cached here for a short time per instance, and concurrent misses share
- * one read. A closed round never reopens, so it may be kept; an open one only for `ttlMs`,
- * which closing waits out (see closeRound) so that no instance accepts answers after it.
+ * one read. A closed round never reopens, so once its counts are kept with it (`finalCounts`) it
+ * may be kept; an open one only for `ttlMs`, which closing waits out (see closeRound) so that no
+ * instance accepts answers after it. A closed round without counts (closed before they were
+ * kept, or storage failed at close) is read again like an open one: retention counts and keeps
+ * them before deleting its answers (app/retention/expireAnswers.ts), and every instance must see
+ * them before then, or its summary would be made from answers no longer there.
  */
 export class RoundReadCache {
   private readonly cache: ReadThroughCache<AuditRound>;
@@ -17,7 +21,7 @@ export class RoundReadCache {
     readonly ttlMs: number,
     options: { now?: () => number; serveStale?: boolean } = {},
   ) {
-    this.cache = new ReadThroughCache(ttlMs, { ...options, keepFor: (round) => (round.status === 'closed' ? Infinity : undefined) });
+    this.cache = new ReadThroughCache(ttlMs, { ...options, keepFor: (round) => (round.status === 'closed' && round.finalCounts ? Infinity : undefined) });
   }
 
   get(teamId: string, roundId: string): Promise<AuditRound | undefined> {

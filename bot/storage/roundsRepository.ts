@@ -14,7 +14,8 @@ import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './sto
  * "one open round per team" hold across instances (the second create gets 409).
  */
 const OPEN_MARKER = 'open-round';
-const roundRowKey = (roundId: string): string => `round-${roundId}`;
+/** A round's row in its team's partition (roundRetention.ts writes its retention columns there too). */
+export const roundRowKey = (roundId: string): string => `round-${roundId}`;
 const messageProperty = (conditionId: ConditionId): string => `message${conditionId}`;
 
 interface RoundEntity {
@@ -33,6 +34,7 @@ interface RoundEntity {
   introMessageId?: string;
   finalCounts?: string;
   membersAtClose?: number;
+  answersExpiredAt?: string;
   /** messageC01 … messageC12: the posted condition cards' activity ids. */
   [property: string]: unknown;
 }
@@ -261,6 +263,7 @@ function fromEntity(entity: RoundEntity | TableEntityResult<RoundEntity>): Audit
     conditionMessageIds,
     ...withFinalCounts(finalCountsFromColumn(entity.finalCounts)),
     ...(isCount(entity.membersAtClose) ? { membersAtClose: entity.membersAtClose } : {}),
+    ...(entity.answersExpiredAt ? { answersExpiredAt: entity.answersExpiredAt } : {}),
   };
 }
 

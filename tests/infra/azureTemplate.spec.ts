@@ -42,6 +42,11 @@ const DEPLOYED_VALUES: Record<string, string> = {
   STORAGE_QUEUE_ENDPOINT: 'https://practiceauditabc123.queue.core.windows.net/',
   RESPONDENT_HMAC_KEY: 'the-secret-from-key-vault-0123456789abcdef',
   PRIVACY_THRESHOLD: '5',
+  // Issue 12's settings as the template's defaults deploy them: the empty texts mean the service's defaults.
+  COMMENT_THRESHOLD: '10',
+  RETENTION_DAYS: '400',
+  SAFEGUARDING_CONTACT_TEXT: '',
+  SAFEGUARDING_CONTACT_URL: '',
   TAB_SSO_AUDIENCE: SSO_CLIENT_ID,
   TAB_SSO_TENANT_ID: TENANT_ID,
   APPLICATIONINSIGHTS_CONNECTION_STRING:

@@ -96,12 +96,17 @@ it('closes itself at the end of its close date with a restart in between: every 
 describe('a round whose close job comes more than once, or after an extension', () => {
   let service: RunningService;
   const queue = async () => (await freshDueWorkQueues({ prefix })).work;
-  /** Schedules `job` due now (as the queue delivers it) and waits until the service has taken every job due. */
-  const deliver = async (...jobs: CloseRoundJob[]) => {
+  /**
+   * Schedules `jobs` due now (as the queue delivers them) and waits until the service has taken
+   * every one; when one closes the round, until it has also scheduled the deletion of the round's
+   * answers (issue 12), the last thing after a close, whose job then waits in the queue.
+   */
+  const deliver = async (jobs: CloseRoundJob[], closes = false) => {
     const work = await queue();
     const waiting = await messageCount(work);
+    const expiryScheduled = async () => (await service.services.retention.rounds.closedRounds()).some((r) => r.roundId === jobs[0]!.roundId && r.answersExpireAt);
     await Promise.all(jobs.map((job) => service.services.dueWork.schedule(job, clock.now())));
-    await eventually(async () => ((await messageCount(work)) === waiting ? true : undefined), 15_000, 'the jobs to be done');
+    await eventually(async () => ((!closes || (await expiryScheduled())) && (await messageCount(work)) === waiting + (closes ? 1 : 0) ? true : undefined), 15_000, 'the jobs to be done');
     await service.settled();
   };
 
@@ -119,7 +124,7 @@ describe('a round whose close job comes more than once, or after an extension', 
     expect((await service.services.rounds.findOpen(OTHER_TEAM.id))!.closesAt).toBe('2026-12-16T00:00:00.000Z');
 
     clock.setTo('2026-12-15T00:00:01.000Z');
-    await deliver({ kind: 'closeRound', teamId: OTHER_TEAM.id, roundId: round.roundId, closesAt: round.closesAt! });
+    await deliver([{ kind: 'closeRound', teamId: OTHER_TEAM.id, roundId: round.roundId, closesAt: round.closesAt! }]);
     expect(await service.services.rounds.findOpen(OTHER_TEAM.id)).toMatchObject({ roundId: round.roundId, status: 'open' });
     expect(textsIn(OTHER_TEAM.id).filter((t) => t.startsWith('Round closed'))).toHaveLength(0);
     const reply = await answer(service, PEOPLE.practitioner, round.roundId, 'C01', OTHER_TEAM);
@@ -132,8 +137,8 @@ describe('a round whose close job comes more than once, or after an extension', 
     clock.setTo('2026-12-16T00:00:01.000Z');
     await service.settled();
     connector.reset();
-    await deliver(job, job);
-    await deliver(job);
+    await deliver([job, job], true);
+    await deliver([job]);
     expect(await service.services.rounds.findOpen(OTHER_TEAM.id)).toBeUndefined();
     const closings = textsIn(OTHER_TEAM.id).filter((t) => t.startsWith('Round closed'));
     expect(closings).toEqual([expect.stringMatching(/^Round closed\nAudit round 1 closed at the end of its close date, Tuesday 15 December 2026\. 1 person took part\./)]);

@@ -40,15 +40,15 @@ beforeAll(async () => {
   await startTheRound(service, connector);
   await service.settled();
   closedRound = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
-  await answer(ben, closedRound, 'C01', 'partly', 'Ben on round one');
-  await answer(chloe, closedRound, 'C01', 'fully', 'Chloe on round one');
+  await answer(ben, closedRound, 'C01', 'partly', 'Supervision slipped in round one');
+  await answer(chloe, closedRound, 'C01', 'fully', 'Caseloads high in round one');
   await closeRoundNow(service);
   await startTheRound(service, connector);
   await service.settled();
   openRound = (await service.services.rounds.findOpen(TEAM.id))!.roundId;
-  await answer(ben, openRound, 'C01', 'mostly', 'Ben on round two');
+  await answer(ben, openRound, 'C01', 'mostly', 'Supervision better in round two');
   await answer(ben, openRound, 'C03', 'partly');
-  await answer(chloe, openRound, 'C01', 'mostly', 'Chloe on round two');
+  await answer(chloe, openRound, 'C01', 'mostly', 'Caseloads lower in round two');
   await answer(chloe, openRound, 'C03', 'fully');
   await send(personalMessage(url(), ben, 'stop reminders'));
   await service.settled();
@@ -65,8 +65,8 @@ describe('"my answers" in chat', () => {
     const text = cardText(card);
     expect(text.indexOf(`${TEAM.name}, round 2`)).toBeGreaterThan(-1);
     expect(text.indexOf(`${TEAM.name}, round 1 (closed)`)).toBeGreaterThan(text.indexOf(`${TEAM.name}, round 2`));
-    expect(text).toContain('Ben on round two');
-    expect(text).toContain('Ben on round one');
+    expect(text).toContain('Supervision better in round two');
+    expect(text).toContain('Supervision slipped in round one');
     expect(text).toMatch(/Your answers in it will be deleted on \d{1,2} \w+ \d{4}, 400 days after it closed; the round keeps only its counts/);
     expect(text).not.toMatch(/Chloe/);
     // Only the open round's answers can be changed.
@@ -79,7 +79,7 @@ describe('"my answers" in chat', () => {
     const sent = connector.sentActivities().slice(before);
     expect(sent).toHaveLength(1);
     expect(cardText(cardOf(sent[0]!.activity))).toMatch(/shown only to you: say "my answers", "delete my answers" or "my data" in your one-to-one chat/);
-    expect(JSON.stringify(sent)).not.toMatch(/file\.consent|Ben on round/);
+    expect(JSON.stringify(sent)).not.toMatch(/file\.consent|Supervision (slipped|better) in round/);
   });
 });
 
@@ -110,8 +110,8 @@ describe('"my data" in chat', () => {
     const [team] = data.teams;
     expect(team).toMatchObject({ team: TEAM.name, rememberedLevel: expect.stringMatching(/Practitioner/) });
     expect(team!.rounds.map((r) => [r.round, r.status, r.optedOutOfReminders, r.answers.map((a) => `${a.condition}:${a.comment}`)])).toEqual([
-      [2, 'open', true, ['1:Ben on round two', '3:']],
-      [1, 'closed', false, ['1:Ben on round one']],
+      [2, 'open', true, ['1:Supervision better in round two', '3:']],
+      [1, 'closed', false, ['1:Supervision slipped in round one']],
     ]);
     expect(text).not.toMatch(/Chloe|supervisor/i);
     expect(text).not.toContain(respondent(chloe));
@@ -177,8 +177,8 @@ describe('"delete my answers" in chat', () => {
 
     expect(await service.services.answers.answersOf(openRound, respondent(ben))).toEqual([]);
     expect(await service.services.answers.answersOf(closedRound, respondent(ben))).toEqual([]);
-    expect((await service.services.answers.answersOf(openRound, respondent(chloe))).map((a) => a.comment)).toEqual(['Chloe on round two', '']);
-    expect((await service.services.answers.answersOf(closedRound, respondent(chloe))).map((a) => a.comment)).toEqual(['Chloe on round one']);
+    expect((await service.services.answers.answersOf(openRound, respondent(chloe))).map((a) => a.comment)).toEqual(['Caseloads lower in round two', '']);
+    expect((await service.services.answers.answersOf(closedRound, respondent(chloe))).map((a) => a.comment)).toEqual(['Caseloads high in round one']);
     // The open round: participation in the tab, the reminders' completion, the channel's cards.
     await eventually(async () => ((await participation(openRound)).respondents === 1 ? true : undefined), 10_000, "the tab's participation without Ben");
     expect((await service.services.reminders.completion.answeredIn(openRound)).has(respondent(ben))).toBe(false);

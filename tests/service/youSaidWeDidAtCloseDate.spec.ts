@@ -44,7 +44,9 @@ it("offers each champion the card once when the round closes at the end of its c
   const { work } = await freshDueWorkQueues({ prefix });
   const waiting = await messageCount(work);
   await Promise.all([service.services.dueWork.schedule(job, clock.now()), service.services.dueWork.schedule(job, clock.now())]);
-  await eventually(async () => ((await messageCount(work)) === waiting ? true : undefined), 15_000, 'the close jobs to be done');
+  // Done when both are gone and the one close has scheduled its answers' deletion (issue 12), the last thing after a close.
+  const expiryScheduled = async () => (await service.services.retention.rounds.closedRounds()).some((r) => r.roundId === round.roundId && r.answersExpireAt);
+  await eventually(async () => ((await expiryScheduled()) && (await messageCount(work)) === waiting + 1 ? true : undefined), 15_000, 'the close jobs to be done');
   await service.settled();
 
   expect((await service.services.rounds.get(TEAM.id, round.roundId))!.status).toBe('closed');

@@ -8,9 +8,13 @@ export const TEST_HMAC_KEY = 'test-respondent-key-0123456789abcdef0123456789';
 /**
  * The real service, in-process, on an ephemeral loopback port, against the suite's Azurite.
  * `logLines` collects its warnings and errors (JSON lines), for tests of what an operator reads;
- * `logLevel` 'info' collects its info lines too. `now`: the service's clock (its due work's times included).
+ * `logLevel` 'info' collects its info lines too. `now`: the service's clock (its due work's times included);
+ * `dueWorkMaxHideSeconds`: a due job's longest hiding at once (a job due in a year then comes when the clock jumps).
  */
-export async function startTestService(env: Record<string, string> = {}, options: { logLines?: string[]; logLevel?: 'info' | 'warn'; now?: () => Date } = {}): Promise<RunningService> {
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { logLines?: string[]; logLevel?: 'info' | 'warn'; now?: () => Date; dueWorkMaxHideSeconds?: number } = {},
+): Promise<RunningService> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -24,7 +28,7 @@ export async function startTestService(env: Record<string, string> = {}, options
   });
   const { logLines } = options;
   const logger = logLines ? createLogger(options.logLevel ?? 'warn', (line) => void logLines.push(line)) : createLogger(config.logLevel);
-  return startService(config, { logger, ...(options.now ? { now: options.now } : {}) });
+  return startService(config, { logger, ...(options.now ? { now: options.now } : {}), ...(options.dueWorkMaxHideSeconds === undefined ? {} : { dueWorkMaxHideSeconds: options.dueWorkMaxHideSeconds }) });
 }
 
 export interface BotReply {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import type { Page } from 'playwright-core';
-import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND } from './fixtures';
+import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, ROUNDS } from './fixtures';
 import { channelQuery, useTabHarness } from './harness';
 import { HOSTILE_COMMENTS } from './roundInsightFixtures';
 import { openView, readRows } from './roundViewsPage';
@@ -70,6 +70,23 @@ test('comments are text, never markup, and the level filter offers only shown le
     .document.querySelectorAll('[data-testid="comment"]').length === 2);
   expect(tab.server.requests.some((r) => r.path.endsWith('/conditions/C01/comments'))).toBe(true);
   await expect(page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).resolves.toBeUndefined();
+});
+
+test('a round whose answers were deleted after the retention period says so where its comments were, and still shows its figures', async () => {
+  const expired = ROUNDS.map((round) => (round.roundId === LATEST_ROUND ? Object.assign({ answersExpiredAt: '2026-08-04T10:00:00.000Z' }, round) : round));
+  tab.server.rounds = expired;
+  const asked = tab.server.requests.length;
+  try {
+    const page = await openView(tab, 'A condition');
+    await expect(page.getByTestId('comments-expired').textContent()).resolves.toBe(
+      'The comments of this round were deleted on 4 Aug 2026, at the end of the organisation’s retention period for answers. Its figures are kept.');
+    const rows = Object.fromEntries((await readRows(page, 'condition-distribution')).map((row) => [row.key, row.cells]));
+    expect(rows['all-staff']).toEqual(['All staff', '6', '11', '9', '5', '4', '1.4']);
+    await expect(page.getByTestId('comment').count()).resolves.toBe(0);
+    expect(tab.server.requests.slice(asked).some((r) => r.path.endsWith('/comments'))).toBe(false);
+  } finally {
+    tab.server.rounds = [...ROUNDS];
+  }
 });
 
 test('changes since last round: before → after and the change, with words for screen readers', async () => {

@@ -7,7 +7,7 @@ import type { AuditServices, Person } from '../auditServices';
 import { teamsOfTheirs, theirRounds, type TeamOfTheirs, type TheirRound } from './ownRounds';
 
 /** What `my data` reads. */
-export type TheirDataDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'champions' | 'plans' | 'activityLog' | 'respondentHmacKey' | 'retentionDays' | 'now'>;
+export type TheirDataDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'levels' | 'reminders' | 'champions' | 'plans' | 'activityLog' | 'respondentHmacKey' | 'retention' | 'now'>;
 
 /** The file `my data` sends: its name and its bytes (UTF-8 JSON). */
 export interface TheirDataFile {
@@ -36,7 +36,7 @@ export async function theirDataFile(deps: TheirDataDeps, person: Person, tenantI
       'Everything Practice Audit holds about you, in the teams of yours it is in. Your answers are stored under a keyed code made from your Microsoft Entra object id, never your name; leaders see them only counted together with others\'. Say "delete my answers" in your chat with Practice Audit to erase them.',
     madeAt: now.toISOString(),
     you: { name: person.name, entraObjectId: person.entraObjectId },
-    retentionDays: deps.retentionDays,
+    retentionDays: deps.retention.days,
     teams: perTeam,
   };
   return { name: `practice-audit-my-data-${now.toISOString().slice(0, 10)}.json`, bytes: Buffer.from(`${JSON.stringify(data, null, 2)}\n`, 'utf8') };
@@ -65,14 +65,14 @@ async function teamData(deps: TheirDataDeps, person: Person, team: TeamOfTheirs,
   };
 }
 
-async function roundData({ reminders, retentionDays }: TheirDataDeps, { round, answers }: TheirRound, respondentId: string) {
+async function roundData({ reminders, retention }: TheirDataDeps, { round, answers }: TheirRound, respondentId: string) {
   const optedOut = await reminders.optOuts.hasOptedOut(round.roundId, respondentId);
   const closedAt = round.status === 'closed' ? (round.closedAt ?? round.openedAt) : undefined;
   return {
     round: round.number,
     status: round.status,
     openedAt: round.openedAt,
-    ...(closedAt ? { closedAt, answersDeletedAfter: new Date(Date.parse(closedAt) + retentionDays * DAY_MS).toISOString() } : {}),
+    ...(closedAt ? { closedAt, answersDeletedAfter: new Date(Date.parse(closedAt) + retention.days * DAY_MS).toISOString() } : {}),
     optedOutOfReminders: optedOut,
     answers: answers.map(answerData),
   };

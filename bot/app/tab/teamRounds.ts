@@ -11,6 +11,8 @@ export interface RoundListing {
   readonly status: AuditRound['status'];
   readonly openedAt: string;
   readonly closedAt?: string;
+  /** When its answers and comments were deleted, RETENTION_DAYS after its close (ISO 8601); its figures are kept. */
+  readonly answersExpiredAt?: string;
 }
 
 function listing(round: AuditRound, teamName: string): RoundListing {
@@ -22,6 +24,7 @@ function listing(round: AuditRound, teamName: string): RoundListing {
     status: round.status,
     openedAt: round.openedAt,
     ...(round.closedAt ? { closedAt: round.closedAt } : {}),
+    ...(round.answersExpiredAt ? { answersExpiredAt: round.answersExpiredAt } : {}),
   };
 }
 

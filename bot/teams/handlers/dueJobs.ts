@@ -2,6 +2,7 @@ import { activityJobHandlers } from '../../app/activityLog/logActivity';
 import type { DueJobHandlers } from '../../app/dueWork';
 import { actionJobHandlers } from '../../app/plan/nudgeOwner';
 import { reminderJobHandlers } from '../../app/reminders/reminderJobs';
+import { retentionJobHandlers } from '../../app/retention/retentionJobs';
 import { createNudgeMessenger } from '../actionNudgeMessenger';
 import type { BotDeps } from './botDeps';
 import { roundJobHandlers } from './roundJobs';
@@ -18,5 +19,6 @@ export function dueJobHandlers(deps: BotDeps): DueJobHandlers {
     ...reminderJobHandlers({ ...deps.services, ...edges }),
     ...activityJobHandlers(deps.services),
     ...actionJobHandlers({ ...deps.services, ...edges, messenger: createNudgeMessenger(deps.teams) }),
+    ...retentionJobHandlers({ ...deps.services, ...edges }),
   };
 }

@@ -36,7 +36,7 @@ export async function handleMyAnswerAction(turn: TeamsTurn, data: unknown, deps:
 export async function listMyAnswersInChat(turn: TeamsTurn, deps: BotDeps): Promise<void> {
   const person = personOf(turn.activity);
   const rounds = await answersInTheirRounds(deps.services, person, tenantOf(turn.activity), (teamId) => deps.membership.isMember(turn, teamId, person.teamsUserId));
-  const { retentionDays } = deps.services;
+  const retentionDays = deps.services.retention.days;
   const listed = rounds.map(({ round, teamName, answers }) => ({
     teamId: round.teamId,
     teamName,

@@ -34,6 +34,8 @@ export interface RoundListItem {
   readonly status: 'open' | 'closed';
   readonly openedAt: string;
   readonly closedAt?: string;
+  /** When its answers and comments were deleted after the organisation's retention period (RETENTION_DAYS); its figures are kept. */
+  readonly answersExpiredAt?: string;
 }
 
 export interface MyRound extends RoundListItem {

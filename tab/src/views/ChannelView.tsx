@@ -79,7 +79,7 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'overview' && <SummaryPanel />}
         {view === 'disagreement' && <DisagreementView />}
-        {view === 'condition' && <ConditionView {...props} />}
+        {view === 'condition' && <ConditionView {...props} answersExpiredAt={round.answersExpiredAt} />}
         {view === 'changes' && <ChangesView {...props} />}
         {view === 'trends' && <TrendsView api={api} teamId={teamId} />}
         {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest={latest} />}

@@ -7,6 +7,7 @@ import { ConditionComments } from '../components/ConditionComments';
 import { ConditionDistributionTable } from '../components/ConditionDistributionTable';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
 import { ConditionPicker } from '../components/ConditionPicker';
+import { formatDate } from '../format';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -14,8 +15,12 @@ const useStyles = makeStyles({
   evidence: { margin: 0, maxWidth: '80ch', color: tokens.colorNeutralForeground2 },
 });
 
-/** One condition in depth: why it matters, its answers by level, the evidence beside them, and what people said. */
-export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+/**
+ * One condition in depth: why it matters, its answers by level, the evidence beside them, and what
+ * people said. `answersExpiredAt`: the round's answers were deleted after the retention period
+ * (issue 12): its figures stay, and the comments' place says they were deleted, not that there were none.
+ */
+export function ConditionView({ api, teamId, roundId, answersExpiredAt }: { api: Api; teamId: string; roundId: string; answersExpiredAt?: string | undefined }) {
   const styles = useStyles();
   const answersId = useId();
   const commentsId = useId();
@@ -38,7 +43,9 @@ export function ConditionView({ api, teamId, roundId }: { api: Api; teamId: stri
           <section className={styles.section} aria-labelledby={commentsId}>
             <Subtitle2 as="h2" id={commentsId} className={styles.heading}>Comments</Subtitle2>
             {/* The API decides whether comments are shown (COMMENT_THRESHOLD), and the component says why not. */}
-            <ConditionComments key={conditionId} api={api} teamId={teamId} roundId={roundId} condition={condition} />
+            {answersExpiredAt
+              ? <p data-testid="comments-expired">The comments of this round were deleted on {formatDate(answersExpiredAt)}, at the end of the organisation’s retention period for answers. Its figures are kept.</p>
+              : <ConditionComments key={conditionId} api={api} teamId={teamId} roundId={roundId} condition={condition} />}
           </section>
         </>
       )}
