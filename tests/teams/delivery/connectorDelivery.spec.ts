@@ -6,10 +6,6 @@ import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRe
 import { connectorFor } from './anonymousConnector';
 import { startFakeConnector, type FakeConnector } from '../../support/fakeConnector';
 import { mostWithin } from '../../support/fakeConnector/recordedCalls';
-import { runsAlone } from '../../support/suiteTurns';
-
-// It counts the sends reaching Teams in any second, to tens of ms: see tests/support/suiteTurns.ts.
-runsAlone();
 
 const CHANNEL = '19:practice-audit@thread.tacv2';
 const CHANNEL_THREAD = `${CHANNEL};messageid=1700000000000`;
