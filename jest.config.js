@@ -5,8 +5,6 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   globalSetup: '<rootDir>/tests/support/globalAzurite.ts',
   globalTeardown: '<rootDir>/tests/support/globalAzuriteTeardown.ts',
-  // Each spec file takes its turn: beside the others, or alone (tests/support/suiteTurns.ts).
-  setupFilesAfterEnv: ['<rootDir>/tests/support/takeSuiteTurn.ts'],
   // Two spec files at a time, also on two cores: most of a spec's time is spent waiting (on Teams'
   // pacing, a round's close, due work coming due), not computing. Each has its own tables,
   // queues, ports and temporary directories.

@@ -6,10 +6,6 @@ import { startFakeConnector, type FakeConnector } from '../support/fakeConnector
 import { asRosterMember, cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, TEAM } from '../support/teamsActivities';
 import { openRoundCardIn, pressOpenRound } from '../support/startRound';
 import { postToBot, startTestService } from '../support/testService';
-import { runsAlone } from '../support/suiteTurns';
-
-// It counts the sends reaching Teams in any second, to tens of ms: see tests/support/suiteTurns.ts.
-runsAlone();
 
 /**
  * A practice champion runs a round in their channel, end to end: the real service over

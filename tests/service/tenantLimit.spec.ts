@@ -6,10 +6,6 @@ import { startFakeConnector, type FakeConnector } from '../support/fakeConnector
 import { uniqueTablePrefix } from '../support/suiteAzurite';
 import { BOT, TEAM, TENANT_ID } from '../support/teamsActivities';
 import { startTestService } from '../support/testService';
-import { runsAlone } from '../support/suiteTurns';
-
-// It counts the sends reaching Teams in any second, to tens of ms: see tests/support/suiteTurns.ts.
-runsAlone();
 
 /**
  * Teams allows an app 50 requests a second in a tenant, whichever instance of the app makes them

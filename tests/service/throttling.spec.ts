@@ -6,10 +6,6 @@ import { cardAction, channelCommand, installedInTeam, OTHER_TEAM, PEOPLE, person
 import { postToBot, startTestService } from '../support/testService';
 import { closeTheRound } from '../support/closeRound';
 import { openRoundCardIn, pressOpenRound, startTheRound } from '../support/startRound';
-import { runsAlone } from '../support/suiteTurns';
-
-// It counts the sends reaching Teams in any second, to tens of ms: see tests/support/suiteTurns.ts.
-runsAlone();
 
 /** Teams throttles bots per conversation; the bot must pace, retry and coalesce so nothing is lost or duplicated. */
 let connector: FakeConnector;

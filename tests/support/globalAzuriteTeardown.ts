@@ -1,6 +1,3 @@
-import { removeSuiteTurns } from './suiteTurns';
-
 export default async function globalTeardown(): Promise<void> {
   await (globalThis as { __azurite?: { stop(): Promise<void> } }).__azurite?.stop();
-  removeSuiteTurns();
 }

@@ -6,8 +6,9 @@
 //
 //   order (per conversation, FIFO, held across retries)
 //     -> retry (core-rest-pipeline's loop, teamsRetryStrategy)
-//       -> rate limits (a slot per attempt: the conversation's windows or the roster reads',
-//          then the app's, which every instance shares when given a shared schedule: sharedAppLimit.ts)
+//       -> rate limits (a slot per attempt: room in the conversation's windows or the roster
+//          reads', then the app's slot, which every instance shares when given a shared
+//          schedule: sharedAppLimit.ts; the windows count the attempt when it leaves, after both)
 //         -> Teams
 import type { Middleware, TurnContext } from 'botbuilder';
 import { retryPolicy, type Pipeline, type PipelinePolicy, type PipelineRequest } from '@azure/core-rest-pipeline';
@@ -88,10 +89,13 @@ export function createTeamsDelivery(options: TeamsDeliveryOptions = {}): TeamsDe
   const limits: PipelinePolicy = {
     name: LIMITS_POLICY,
     sendRequest: async (request, next) => {
+      // The conversation's (or the roster reads') windows count the request once it has its
+      // app-wide slot too: the moment it leaves (rateLimiter.ts).
       const conversation = conversationSentTo(request);
-      if (conversation) await conversations.takeSlot(conversation);
-      else if (isRosterRead(request)) await rosterReads.takeSlot(ROSTER);
-      await app.takeSlot();
+      const appSlot = () => app.takeSlot();
+      if (conversation) await conversations.takeSlot(conversation, appSlot);
+      else if (isRosterRead(request)) await rosterReads.takeSlot(ROSTER, appSlot);
+      else await appSlot();
       if (!request.timeout) request.timeout = ATTEMPT_TIMEOUT_MS;
       return next(request);
     },

@@ -6,6 +6,12 @@ import { createKeyedQueue } from '../../shared/keyedQueue';
 //
 // The connector's pipeline (connectorPipeline.ts) holds a conversation's order with
 // `inOrder` around its retries and takes a slot for every attempt, so a retry counts too.
+//
+// A request is counted when it leaves for Teams, not when its windows let it through: between
+// the two it still waits for its app-wide slot (sharedAppLimit.ts), for a few ms or, when the
+// app is busy, much longer, and a window counted from the earlier moment let the next request
+// leave that much too soon. While a request waits between the two, it holds its room in every
+// window as if it had just left (it will leave no earlier), so concurrent callers never overfill one.
 
 export interface RateWindow {
   limit: number;
@@ -44,51 +50,78 @@ export interface ConversationPacer {
    * a retry's backoff keeps a conversation's messages in the order they were sent.
    */
   inOrder<T>(conversationId: string, task: () => Promise<T>): Promise<T>;
-  /** Waits until every window has room for one more start, then records it. Safe to call concurrently. */
-  takeSlot(conversationId: string): Promise<void>;
+  /**
+   * Waits until every window has room for one more request, then runs `beforeLeaving` (the
+   * app-wide slot) holding that room, and counts the request when that resolves: the moment it
+   * leaves, which is when this resolves. If `beforeLeaving` rejects, the room is given back and
+   * this rejects with its error. Safe to call concurrently.
+   */
+  takeSlot(conversationId: string, beforeLeaving?: () => Promise<void>): Promise<void>;
   /** Conversations whose state is still held (for tests and metrics). */
   trackedConversations(): number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** One conversation's counts: requests that left (oldest first) and those between room and leaving. */
+interface Counts {
+  /** When each request left, within the longest window, oldest first (ms, from `now`). */
+  readonly left: number[];
+  /** Requests given room that have not left yet: they leave no earlier than now. */
+  leaving: number;
+  /** Callers waiting for a leaving request to leave or give its room back. */
+  readonly waiting: Array<() => void>;
+}
+
 export function createConversationPacer(options: ConversationPacerOptions = {}): ConversationPacer {
   const { marginMs = 50, now = Date.now, sleep = realSleep } = options;
   const windows = (options.windows ?? TEAMS_CONVERSATION_WINDOWS).map((w) => ({ limit: w.limit, perMs: w.perMs + marginMs }));
   const longestMs = Math.max(...windows.map((w) => w.perMs));
-  /** Start times within the longest window, oldest first, per conversation. */
-  const starts = new Map<string, number[]>();
+  const counts = new Map<string, Counts>();
   const order = createKeyedQueue();
   let lastSweep = now();
 
-  /** How long until every window has room for one more start (0 = now). */
-  const waitMs = (times: number[], at: number): number => {
-    while (times.length > 0 && (times[0] ?? 0) <= at - longestMs) times.shift();
+  /**
+   * How long until every window has room for one more request (0 = now), counting those still
+   * leaving as leaving now; undefined when they alone fill a window (only their leaving can free it).
+   */
+  const waitMs = ({ left, leaving }: Counts, at: number): number | undefined => {
+    while (left.length > 0 && (left[0] ?? 0) <= at - longestMs) left.shift();
     let wait = 0;
     for (const { limit, perMs } of windows) {
-      const oldestInWay = times[times.length - limit];
+      if (leaving >= limit) return undefined;
+      const oldestInWay = left[left.length - (limit - leaving)];
       if (oldestInWay !== undefined) wait = Math.max(wait, oldestInWay + perMs - at);
     }
     return wait;
   };
 
-  const takeSlot = async (conversationId: string): Promise<void> => {
+  const takeSlot = async (conversationId: string, beforeLeaving?: () => Promise<void>): Promise<void> => {
     sweepIdle();
-    const times = starts.get(conversationId) ?? [];
-    starts.set(conversationId, times);
-    // The last check and the push happen in one tick, so concurrent callers never overfill a window.
-    for (let wait = waitMs(times, now()); wait > 0; wait = waitMs(times, now())) await sleep(wait);
-    times.push(now());
+    const mine = counts.get(conversationId) ?? { left: [], leaving: 0, waiting: [] };
+    counts.set(conversationId, mine);
+    // The last check and taking the room happen in one tick, so concurrent callers never overfill a window.
+    for (let wait = waitMs(mine, now()); wait !== 0; wait = waitMs(mine, now())) {
+      await (wait === undefined ? new Promise<void>((resolve) => mine.waiting.push(resolve)) : sleep(wait));
+    }
+    mine.leaving += 1;
+    try {
+      await beforeLeaving?.();
+      mine.left.push(now());
+    } finally {
+      mine.leaving -= 1;
+      for (const wake of mine.waiting.splice(0)) wake();
+    }
   };
 
-  /** Forgets conversations with nothing queued and no start inside the longest window. */
+  /** Forgets conversations with nothing queued or leaving and no request inside the longest window. */
   const sweepIdle = () => {
     const at = now();
     if (at - lastSweep < 60_000) return;
     lastSweep = at;
-    for (const [id, times] of starts) {
-      const last = times[times.length - 1];
-      if (order.pending(id) === 0 && (last === undefined || last <= at - longestMs)) starts.delete(id);
+    for (const [id, { left, leaving }] of counts) {
+      const last = left[left.length - 1];
+      if (order.pending(id) === 0 && leaving === 0 && (last === undefined || last <= at - longestMs)) counts.delete(id);
     }
   };
 
@@ -100,6 +133,6 @@ export function createConversationPacer(options: ConversationPacerOptions = {}):
   return {
     inOrder,
     takeSlot,
-    trackedConversations: () => starts.size,
+    trackedConversations: () => counts.size,
   };
 }

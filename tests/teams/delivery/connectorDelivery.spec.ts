@@ -6,10 +6,6 @@ import { disablePipelineRetries } from '../../../bot/teams/botbuilder/pipelineRe
 import { connectorFor } from './anonymousConnector';
 import { startFakeConnector, type FakeConnector } from '../../support/fakeConnector';
 import { mostWithin } from '../../support/fakeConnector/recordedCalls';
-import { runsAlone } from '../../support/suiteTurns';
-
-// It counts the sends reaching Teams in any second, to tens of ms: see tests/support/suiteTurns.ts.
-runsAlone();
 
 const CHANNEL = '19:practice-audit@thread.tacv2';
 const CHANNEL_THREAD = `${CHANNEL};messageid=1700000000000`;
@@ -118,6 +114,54 @@ test('sends from different turns into one channel share its windows, whichever t
   expect(mostWithin(arrivals(), 1_000)).toBeLessThanOrEqual(7);
   expect(mostWithin(arrivals(), 2_000)).toBeLessThanOrEqual(8);
 }, 15_000);
+
+/**
+ * A clock for the conversation's pacing that moves only when the pacing sleeps or an app-wide
+ * slot takes its time (`slowSlots`: how long each app-wide slot, in the order asked for, keeps
+ * its request waiting; the rest take none), and when each request left for Teams: when its
+ * app-wide slot was given, on that clock. The limits policy passes the request on at once.
+ */
+function clockedDelivery(slowSlots: number[], conversations: { windows?: Array<{ limit: number; perMs: number }>; marginMs?: number } = {}) {
+  let now = 0;
+  const left: number[] = [];
+  const delivery = createTeamsDelivery({
+    conversations: { ...conversations, now: () => now, sleep: async (ms) => void (now += ms) },
+    appSlots: {
+      takeSlot: async () => {
+        now += slowSlots.shift() ?? 0;
+        left.push(now);
+      },
+    },
+  });
+  return { delivery, left };
+}
+
+test("a send is counted in its conversation's windows when it leaves, after its app-wide slot, not when the windows let it through", async () => {
+  // The first app-wide slot keeps its send waiting 400 ms (a busy app, a slow shared schedule); the rest are free at once.
+  const { delivery, left } = clockedDelivery([400]);
+  const connector = await pacedConnector(delivery);
+
+  await Promise.all(Array.from({ length: 9 }, (_, i) => connector.conversations.sendToConversation(CHANNEL_THREAD, message(`card ${i}`))));
+
+  expect(fake.sentActivities().map((a) => a.activity.text)).toEqual(Array.from({ length: 9 }, (_, i) => `card ${i}`));
+  expect(left).toHaveLength(9);
+  expect(mostWithin(left, 1_000)).toBeLessThanOrEqual(7);
+  expect(mostWithin(left, 2_000)).toBeLessThanOrEqual(8);
+  expect(left[8]! - left[0]!).toBeGreaterThanOrEqual(2_050);
+});
+
+test("a retry is counted in its conversation's windows when it leaves, after its own app-wide slot", async () => {
+  // One send a second: the first send fails (500) and its retry's app-wide slot keeps it waiting 400 ms.
+  const { delivery, left } = clockedDelivery([0, 400], { windows: [{ limit: 1, perMs: 1_000 }], marginMs: 0 });
+  const connector = await pacedConnector(delivery);
+  fake.failNext(1, { status: 500, retryAfterSeconds: 0 });
+
+  await connector.conversations.sendToConversation(CHANNEL_THREAD, message('card 1'));
+  await connector.conversations.sendToConversation(CHANNEL_THREAD, message('card 2'));
+
+  expect(fake.calls.map((c) => c.status)).toEqual([500, 201, 201]);
+  expect(left).toEqual([0, 1_400, 2_400]);
+});
 
 test('every call counts against the app-wide 50 a second, across conversations', async () => {
   const delivery = createTeamsDelivery();

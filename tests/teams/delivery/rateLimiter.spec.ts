@@ -142,3 +142,31 @@ test('slots taken at once from many places (the app-wide count) never overfill a
   expect(starts).toHaveLength(10);
   expect(busiest(starts, 100)).toBeLessThanOrEqual(3);
 });
+
+test('a request is counted when its app-wide slot lets it leave, and holds its room until then: taken at once, they never overfill a window', async () => {
+  const left: number[] = [];
+  // How long each request's app-wide slot keeps it waiting, in the order asked for: the first is slow.
+  const appSlotMs = [60, 0, 0, 30, 0, 80, 0, 0, 10, 0];
+  jest.useFakeTimers();
+  try {
+    const pacer = createConversationPacer({ windows: [{ limit: 3, perMs: 100 }], marginMs: 0 });
+    const appSlot = (ms: number) => () => new Promise<void>((resolve) => setTimeout(resolve, ms)).then(() => void left.push(Date.now()));
+    const all = Promise.all(appSlotMs.map((ms) => pacer.takeSlot('roster', appSlot(ms))));
+    await jest.advanceTimersByTimeAsync(2_000);
+    await all;
+  } finally {
+    jest.useRealTimers();
+  }
+  expect(left).toHaveLength(10);
+  expect(busiest(left.sort((a, b) => a - b), 100)).toBeLessThanOrEqual(3);
+});
+
+test('a request whose app-wide slot fails is not counted: its room goes to the next', async () => {
+  const { now, sleep } = fakeClock();
+  const pacer = createConversationPacer({ windows: [{ limit: 1, perMs: 1_000 }], marginMs: 0, now, sleep });
+
+  await expect(pacer.takeSlot('c', () => Promise.reject(new Error('no app-wide slot')))).rejects.toThrow('no app-wide slot');
+  await pacer.takeSlot('c');
+
+  expect(now()).toBe(0);
+});
