@@ -21,8 +21,6 @@ export type CommentReview =
   | { readonly state: 'redacted'; readonly reviewId: string; readonly concerns: readonly ConcernKind[]; readonly text: string }
   | { readonly state: 'withheld'; readonly reviewId: string; readonly concerns: readonly ConcernKind[] };
 
-export type CommentReviewState = CommentReview['state'];
-
 /** A champion's decision on a held comment (POST …/held-comments/:reviewId). */
 export type CommentDecision = { readonly state: 'released' } | { readonly state: 'redacted'; readonly text: string } | { readonly state: 'withheld' };
 

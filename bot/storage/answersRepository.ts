@@ -40,8 +40,6 @@ export function answerEntity(answer: Answer): AnswerEntity {
   };
 }
 
-export { reviewFromColumns } from './commentReviewRows';
-
 export interface AnswerEntity {
   partitionKey: string;
   rowKey: string;

@@ -173,8 +173,7 @@ export interface DownloadedFile {
 //   GET  /api/teams/:teamId/rounds/:roundId/held-comments            HeldCommentsReply
 //   POST /api/teams/:teamId/rounds/:roundId/held-comments/:reviewId  CommentDecision -> HeldComment
 // REVIEW_NOT_FOUND (404: changed or deleted by its author), REVIEW_DECIDED (409: already reviewed).
-export type { CommentDecision, CommentReviewState } from '@domain/commentReview';
-export type { ConcernKind } from '@domain/safeguarding/concernKinds';
+export type { CommentDecision } from '@domain/commentReview';
 
 /**
  * A held comment as the reviewing champion sees it: nothing about its author (no level, rating,
@@ -186,7 +185,7 @@ export interface HeldComment {
   /** What the person wrote. */
   readonly text: string;
   readonly concerns: readonly import('@domain/safeguarding/concernKinds').ConcernKind[];
-  readonly state: import('@domain/commentReview').CommentReviewState;
+  readonly state: import('@domain/commentReview').CommentReview['state'];
   /** Once decided: what leaders read ('' when withheld). */
   readonly shownText?: string;
   /** While held: the text with each identifying part found replaced by "[removed]", where the champion's copy starts. */
@@ -200,7 +199,7 @@ export interface HeldCommentsReply {
 // The team's activity log (issue 12): append-only, each entry chained to the one before. Champions only:
 //   GET /api/teams/:teamId/activity       ActivityLogReply
 //   GET /api/teams/:teamId/activity.csv   the same entries as a CSV file
-export type { ActivityKind, ChainCheck } from '@domain/activityLog';
+export type { ChainCheck } from '@domain/activityLog';
 
 /** An entry as champions read it: a named actor's Entra id is never sent. */
 export interface ActivityLogEntry {
