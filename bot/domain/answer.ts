@@ -80,14 +80,24 @@ export function commentWithinLimit(typed: string): { readonly comment: string; r
   return { comment: /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept, cut: true };
 }
 
-/** Trims, unifies line endings and drops control characters other than new lines. */
+/**
+ * Trims, unifies line endings, drops control characters other than new lines, and drops invisible
+ * characters (zero-width spaces and joiners outside emoji, soft hyphens, direction overrides) and
+ * folds compatibility forms (NFKC: full-width digits, mathematical letters) so that what the
+ * safeguarding rules read (findConcerns) is what a leader would read: "Pri\u200Bya" is Priya.
+ */
 export function normaliseComment(raw: string): string {
   return raw
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '')
     .trim();
 }
+
+/** Invisible format characters; a zero-width joiner stays between two pictographs (an emoji sequence such as 👩‍👧). */
+const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 function blankToUndefined(value: unknown): unknown {
   return value === undefined || value === null || value === '' ? undefined : value;

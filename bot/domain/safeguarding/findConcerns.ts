@@ -1,5 +1,6 @@
 import { CONCERN_KINDS, type CommentConcern, type ConcernKind } from './concernKinds';
 import { emailAddresses, postcodes, telephoneNumbers } from './contactDetails';
+import { foldForDetection } from './foldForDetection';
 import { harmToChild } from './harmToChild';
 import { personNames } from './personNames';
 import { datesOfBirth, labelledReferences, nhsNumbers, unlabelledReferences } from './recordNumbers';
@@ -33,8 +34,10 @@ import { datesOfBirth, labelledReferences, nhsNumbers, unlabelledReferences } fr
  */
 export function findConcerns(comment: string): CommentConcern[] {
   const claimed: CommentConcern[] = [];
+  // Look-alike letters and other scripts' digits read as what they pass for, offsets unchanged.
+  const read = foldForDetection(comment);
   for (const find of RULES) {
-    for (const concern of find(comment)) {
+    for (const concern of find(read)) {
       if (concern.end <= concern.start || concern.start < 0 || concern.end > comment.length) continue;
       if (!claimed.some((other) => other.start < concern.end && concern.start < other.end)) claimed.push(concern);
     }

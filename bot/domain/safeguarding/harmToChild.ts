@@ -49,6 +49,11 @@ const SUBJECTS = [
   'suicid(?:e|al)',
   'overdos(?:e|ed)',
   'witness(?:ed|es|ing)?\\s+(?:domestic\\s+)?(?:violence|abuse)',
+  // Harm told in the passive ("a child was hit at home"): with a particular child only, as a
+  // colleague may be "hurt by the restructure".
+  '(?:was|were|is|got|gets|been|being)\\s+(?:hit|hurt|injured|harmed|smacked|slapped|punched|kicked|burn(?:t|ed)|scalded|strangled|choked|shaken|assaulted|attacked|abused)',
+  // "a child at risk", "the boy is at risk of harm": a particular child in danger.
+  'at\\s+(?:serious\\s+|significant\\s+|immediate\\s+)?risk',
 ];
 
 /** Words for a child that name no one in particular when used as part of a service's term. */

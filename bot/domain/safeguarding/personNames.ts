@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { CommentConcern } from './concernKinds';
+import { FIRST_NAMES, SURNAMES } from './nameList';
 
 /**
  * First names that are also ordinary English words, capitalised at the start of a sentence or as a
@@ -43,7 +44,14 @@ export function personNames(text: string): CommentConcern[] {
     found.push({ kind: 'name', start, end: start + match.text.length - possessive });
     from = start + match.text.length;
   }
-  return found;
+  // Where the tagger and the list find parts of one name ("Łukasz Wiśniewski"), the name is both.
+  const merged: CommentConcern[] = [];
+  for (const name of [...found, ...listedNames(text)].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && name.start < last.end) merged[merged.length - 1] = { ...last, end: Math.max(last.end, name.end) };
+    else merged.push(name);
+  }
+  return merged;
 }
 
 function isIdentifying(words: readonly string[]): boolean {
@@ -52,4 +60,48 @@ function isIdentifying(words: readonly string[]): boolean {
   // A title makes even an ordinary word a name ("Mrs May").
   if (named.length < words.length) return true;
   return named.length > 1 || !ORDINARY_WORDS.has(named[0]!);
+}
+
+/** A capitalised word as names are written: Priya, O'Brien, McDonald, Nowak-Smith, Łukasz, Siobhán, with an optional possessive. */
+const CAPITALISED = "(?:\\p{Lu}['’])?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}]*(?:-\\p{Lu}\\p{Ll}[\\p{L}\\p{M}]*)*";
+/** One to three capitalised words in a row, separated by single spaces (never across a line). */
+const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}\\p{M}'’-])${CAPITALISED}(?: ${CAPITALISED}){0,2}(?:['’]s)?(?![\\p{L}\\p{M}])`, 'gu');
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName']);
+const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+
+/** Whether a word (lower case) is known as a person's name, by our list or compromise's lexicon, and is not an ordinary word. */
+function isNameWord(word: string): boolean {
+  if (ORDINARY_WORDS.has(word) || PUBLIC_FIGURES.has(word)) return false;
+  return FIRST_NAMES.has(word) || SURNAMES.has(word) || NAME_TAGS.has(lexicon[word] ?? '');
+}
+
+/** A word compromise's lexicon knows as something other than a name (call, yesterday, our), and no title or listed name. */
+function isOrdinaryEnglish(word: string): boolean {
+  const tag = lexicon[word];
+  return tag !== undefined && !NAME_TAGS.has(tag) && !TITLES.has(word) && !FIRST_NAMES.has(word) && !SURNAMES.has(word);
+}
+
+/**
+ * Names the tagger misses, as the families and staff of a UK service write them (issue 12: names
+ * from every background caught as often as English ones): a capitalised first name of our list
+ * alone ("Priya in the duty team"), or two or three capitalised words in a row of which one is a
+ * known first name or surname ("Priya Shah", "Kasia Nowak", "Aisha Begum", "Siobhan O'Brien").
+ * Capitalised service terms ("Front Door", "Principal Social Worker") name no one and pass.
+ */
+function listedNames(text: string): CommentConcern[] {
+  const found: CommentConcern[] = [];
+  for (const run of text.matchAll(CAPITALISED_RUN)) {
+    const possessive = /['’]s$/u.test(run[0]) ? 2 : 0;
+    let name = run[0].slice(0, run[0].length - possessive);
+    let start = run.index;
+    // A sentence's first word is capitalised too: "Call Sam Jones", "Yesterday Priya Shah".
+    for (let first = name.split(' ')[0]!; name.includes(' ') && isOrdinaryEnglish(first.toLowerCase()); first = name.split(' ')[0]!) {
+      name = name.slice(first.length + 1);
+      start += first.length + 1;
+    }
+    const words = name.toLowerCase().split(' ');
+    const listed = words.length === 1 ? FIRST_NAMES.has(words[0]!) && !ORDINARY_WORDS.has(words[0]!) : words.some(isNameWord);
+    if (listed) found.push({ kind: 'name', start, end: start + name.length });
+  }
+  return found;
 }

@@ -1,10 +1,10 @@
 import type { CommentConcern } from './concernKinds';
 
 /**
- * Ten digits, as written on NHS letters (943 476 5919) or run together or with dashes; not the
+ * Ten digits, as written on NHS letters (943 476 5919) or run together or with dashes or dots; not the
  * rest of an international telephone number (+44 117 496 0000).
  */
-const TEN_DIGITS = /(?<![\p{N}]|\+\d{1,3}[ -]?)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\p{N}])/gu;
+const TEN_DIGITS = /(?<![\p{N}]|\+\d{1,3}[ .-]?)(\d{3})[ .-]?(\d{3})[ .-]?(\d{4})(?![\p{N}])/gu;
 
 /**
  * NHS numbers: ten digits whose last is the modulus 11 check digit of the first nine (NHS Data

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { normaliseComment } from '../../../bot/domain/answer';
 import { DEMO_COMMENTS } from '../../../bot/demo/demoComments';
 import type { ConcernKind } from '../../../bot/domain/safeguarding/concernKinds';
 import { concernKindsIn, findConcerns, withIdentifyingPartsRemoved } from '../../../bot/domain/safeguarding/findConcerns';
@@ -22,6 +23,18 @@ const CAUGHT: readonly (readonly [comment: string, kind: ConcernKind, covers: st
   ['Dr Okafor refused the strategy meeting', 'name', 'Dr Okafor'],
   ['We waited weeks for Mr Hughes to sign it off', 'name', 'Mr Hughes'],
   ['Olivia and her brother were placed apart', 'name', 'Olivia'],
+  // Names from every background a UK service serves, alone, in pairs and possessive.
+  ['Priya in the duty team told me about it', 'name', 'Priya'],
+  ['I spoke to Priya Shah in the duty team', 'name', 'Priya Shah'],
+  ['Kasia Nowak said it was never followed up', 'name', 'Kasia Nowak'],
+  ['Aisha Begum told me about the visit', 'name', 'Aisha Begum'],
+  ["Siobhan O'Brien chairs it and is great", 'name', "Siobhan O'Brien"],
+  ['Oluwaseun Adeyemi left with no handover', 'name', 'Oluwaseun Adeyemi'],
+  ["Łukasz Wiśniewski's plan drifted", 'name', 'Łukasz Wiśniewski'],
+  ['Ask Chukwuemeka about the rota', 'name', 'Chukwuemeka'],
+  ['The worker for Mohammed changed three times', 'name', 'Mohammed'],
+  ['We visited Zeynep Yilmaz twice', 'name', 'Zeynep Yilmaz'],
+  ['Call Sam Jones about it', 'name', 'Sam Jones'],
   // A case or record number.
   ['See case number 1234567 for what I mean', 'case-number', 'case number 1234567'],
   ['Mosaic ID: 445566 shows the drift', 'case-number', 'Mosaic ID: 445566'],
@@ -74,6 +87,20 @@ const CAUGHT: readonly (readonly [comment: string, kind: ConcernKind, covers: st
   ['a toddler with a black eye', 'harm-to-child', 'black eye'],
   ['aged 6 and witnessed domestic violence at home', 'harm-to-child', 'witnessed domestic violence'],
   ["A child's injuries were not followed up", 'harm-to-child', 'injuries'],
+  ['She told me a child was hit at home', 'harm-to-child', 'was hit'],
+  ['The boy got hurt again on contact', 'harm-to-child', 'got hurt'],
+  ['She told me about a child at risk', 'harm-to-child', 'at risk'],
+  // Written to slip past the rules.
+  ['NHS 943.476.5919 on the referral', 'nhs-number', '943.476.5919'],
+  ['ring 0 7 7 0 0 9 0 0 1 2 3 after six', 'phone', '0 7 7 0 0 9 0 0 1 2 3'],
+  ['or 07.700.900.123', 'phone', '07.700.900.123'],
+  ['write to sam.jones at example dot com', 'email', 'sam.jones at example dot com'],
+  ['sam (at) example [dot] org', 'email', 'sam (at) example [dot] org'],
+  // Look-alike letters (Cyrillic Ѕ and а) and Arabic-Indic digits.
+  ['\u0405\u0430r\u0430h Jones was moved', 'name', '\u0405\u0430r\u0430h Jones'],
+  ['The child (D\u041EB 12/03/2015) waited', 'date-of-birth', 'D\u041EB 12/03/2015'],
+  ['b\u043Ern on 3 March 2016 and still waiting', 'date-of-birth', 'b\u043Ern on 3 March 2016'],
+  ['Call \u0660\u0667\u0667\u0660\u0660\u0669\u0660\u0660\u0661\u0662\u0663', 'phone', '\u0660\u0667\u0667\u0660\u0660\u0669\u0660\u0660\u0661\u0662\u0663'],
 ];
 
 /** Ordinary comments of a children's social care self-audit: none may be caught. */
@@ -160,6 +187,24 @@ const ORDINARY: readonly string[] = [
   'Handovers between teams lose information',
   'Performance data is shared monthly at the team meeting',
   'Peer audits have helped us learn from each other',
+  // Capitalised terms of the service and of the law, which name no one.
+  'Our Head of Service came to Practice Week',
+  'The Duty Desk and the Early Help Hub work well together',
+  'Children at risk of exploitation get a quick response',
+  'Risk is discussed in every Group Supervision',
+  'The Family Safeguarding model and Motivational Interviewing training helped',
+  'Social Work England registration renewals were smooth',
+  'Our Principal Social Worker runs the Practice Forum',
+  'The Independent Reviewing Officer service is stretched',
+  'Since Jan the Front Door has had two new managers',
+  'She was hurt by the way the restructure was handled',
+  'Our Eid and Diwali celebrations bring the team together',
+  'The Black History Month events were well attended',
+  'Working with the Youth Justice Service is easier now',
+  'Call numbers to the MASH rose 12 per cent this year',
+  'We met at the office and then went for coffee',
+  'Budgets for 2024 to 2025 are tight',
+  'a 👩\u200d👧 family emoji is fine',
   ...DEMO_COMMENTS.map((comment) => comment.text),
 ];
 
@@ -189,6 +234,22 @@ describe('what counts as identifying: ordinary comments pass', () => {
 
   it.each(ORDINARY)('%j passes', (comment) => {
     expect(findConcerns(comment).map((concern) => `${concern.kind}: ${comment.slice(concern.start, concern.end)}`)).toEqual([]);
+  });
+});
+
+describe('what the rules read is what a leader reads', () => {
+  it.each([
+    ['a zero-width space inside a name', 'Sa\u200Brah Smith was moved', 'Sarah Smith was moved'],
+    ['a soft hyphen and a joiner inside a name', 'Pri\u00ADya Sh\u200Dah told me', 'Priya Shah told me'],
+    ['full-width digits', 'Call \uFF10\uFF17\uFF17\uFF10\uFF10 \uFF19\uFF10\uFF10\uFF11\uFF12\uFF13', 'Call 07700 900123'],
+    ['mathematical bold letters', '\u{1D412}\u{1D41A}\u{1D42B}\u{1D41A}\u{1D421} told me', 'Sarah told me'],
+  ])('%s is folded before the check, and so caught', (_what, typed, read) => {
+    expect(normaliseComment(typed)).toBe(read);
+    expect(findConcerns(normaliseComment(typed))).not.toEqual([]);
+  });
+
+  it('keeps an emoji sequence whole', () => {
+    expect(normaliseComment('Team 👩\u200d👧 day')).toBe('Team 👩\u200d👧 day');
   });
 });
 
