@@ -169,6 +169,7 @@ export async function startService(
     logger,
     inBackground: background.run,
     safeguardingContact: config.safeguardingContact,
+    uploadsToLoopback: config.botAuth.mode === 'local',
   };
   const bot = new AuditBot(createTurnRoutes(botDeps));
 

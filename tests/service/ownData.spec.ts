@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { RunningService } from '../../bot/service';
 import { respondentIdFor } from '../../bot/domain/respondent';
 import { VERBS } from '../../bot/teams/cards/actions';
@@ -141,6 +143,31 @@ describe('"my data" in chat', () => {
     expect(reply.status).toBe(200);
     expect(cardText(lastCardTo(ben))).toMatch(/could not be put in your OneDrive, so it was not sent\. Please say "my data" to try again/);
     expect(filesShown()).toBe(shownBefore);
+  });
+  it('puts the file nowhere but the upload URL itself: a redirect to elsewhere is not followed', async () => {
+    // An upload URL that answers with a redirect to another address on the network (an internal
+    // service, the cloud's metadata endpoint): the person's data must never reach it.
+    const elsewhere: string[] = [];
+    const internal = createServer((req, res) => {
+      elsewhere.push(`${req.method} ${req.url}`);
+      res.writeHead(201);
+      res.end();
+    });
+    const redirecting = createServer((_req, res) => {
+      res.writeHead(303, { location: `http://127.0.0.1:${(internal.address() as AddressInfo).port}/latest/meta-data` });
+      res.end();
+    });
+    await Promise.all([internal, redirecting].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+    try {
+      await send(personalMessage(url(), ben, 'my data'));
+      const [attachment] = offer().attachments;
+      const uploadInfo = { ...connector.files.accept(attachment!.name), uploadUrl: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/upload` };
+      expect((await send(consent('accept', attachment!.content.acceptContext, uploadInfo))).status).toBe(200);
+      expect(cardText(lastCardTo(ben))).toMatch(/could not be put in your OneDrive, so it was not sent/);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await Promise.all([internal, redirecting].map((server) => new Promise((resolve) => server.close(resolve))));
+    }
   });
 });
 

@@ -18,4 +18,6 @@ export interface BotDeps {
   readonly inBackground: (name: string, work: () => Promise<void>) => void;
   /** Where a concern about a child goes (SAFEGUARDING_CONTACT_*): shown on a card whose comment may identify someone. */
   readonly safeguardingContact: SafeguardingContact;
+  /** Local mode (no bot credentials, loopback only): a file may be put at a loopback URL, where the Teams stand-in serves them. */
+  readonly uploadsToLoopback?: boolean;
 }

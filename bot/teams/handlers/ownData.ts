@@ -91,7 +91,7 @@ export async function answerFileConsent(turn: TeamsTurn, value: unknown, deps: B
   const person = personOf(turn.activity);
   const file = await theirDataFile(deps.services, person, tenantOf(turn.activity), isMemberIn(turn, deps, person.teamsUserId));
   try {
-    await uploadFile(parsed.data.uploadInfo.uploadUrl, file.bytes);
+    await uploadFile(parsed.data.uploadInfo.uploadUrl, file.bytes, { loopbackAllowed: deps.uploadsToLoopback ?? false });
   } catch (error) {
     deps.logger.warn('my_data_upload_failed', { error });
     return turn.reply(noticeCard({ text: 'Your data file could not be put in your OneDrive, so it was not sent. Please say "my data" to try again.', tone: 'attention' }));
