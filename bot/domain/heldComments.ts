@@ -1,4 +1,4 @@
-import { withIdentifyingPartsRemoved } from './safeguarding/findConcerns';
+import { findConcerns, withIdentifyingPartsRemoved } from './safeguarding/findConcerns';
 import { z } from 'zod';
 import type { ActivityKind } from './activityLog';
 import { MAX_COMMENT_LENGTH } from './answer';
@@ -6,7 +6,7 @@ import { commentForLeaders, type CommentDecision, type CommentReview } from './c
 import { CONDITIONS, type ConditionId } from './conditions';
 import { AuditError } from './errors';
 import { plainTextInput } from './plainText';
-import type { ConcernKind } from './safeguarding/concernKinds';
+import { concernsInWords, type ConcernKind } from './safeguarding/concernKinds';
 
 /**
  * A comment that went to review (held, or decided), as storage reads it: its condition, what the
@@ -61,13 +61,37 @@ export function commentDecisionFrom(body: unknown): CommentDecision {
 }
 
 /**
- * The review once a champion has decided a held comment: one decision per comment, so
- * REVIEW_DECIDED (409) for one already decided. Its reviewId and concerns stay as they were.
+ * The review once a champion has decided a held comment (`comment`, as the person wrote it): one
+ * decision per comment, so REVIEW_DECIDED (409) for one already decided. Its reviewId and concerns
+ * stay as they were. A copy "with the identifying part removed" that still holds a part found in
+ * the comment is refused (BAD_REQUEST, naming its kind), so neither leaders nor the activity log
+ * are told a part was removed when it was not (identifyingPartsKept).
  */
-export function decideReview(review: CommentReview, decision: CommentDecision): CommentReview {
+export function decideReview(review: CommentReview, decision: CommentDecision, comment: string): CommentReview {
   if (review.state !== 'held') throw new AuditError('REVIEW_DECIDED');
   const { reviewId, concerns } = review;
-  return decision.state === 'redacted' ? { state: 'redacted', reviewId, concerns, text: decision.text } : { state: decision.state, reviewId, concerns };
+  if (decision.state !== 'redacted') return { state: decision.state, reviewId, concerns };
+  const kept = identifyingPartsKept(comment, decision.text);
+  if (kept.length > 0) {
+    throw new AuditError(
+      'BAD_REQUEST',
+      `The copy still includes ${concernsInWords(kept)} found in the comment. Replace it with [removed], or choose Release to let leaders read the comment as it was written.`,
+    );
+  }
+  return { state: 'redacted', reviewId, concerns, text: decision.text };
+}
+
+/**
+ * The kinds of the identifying parts found in `comment` (findConcerns; words describing harm are
+ * meant to stay) that `copy` still holds word for word, ignoring case: what a champion's copy has
+ * not removed. Each kind once, in the order found.
+ */
+export function identifyingPartsKept(comment: string, copy: string): ConcernKind[] {
+  const lowerCopy = copy.toLocaleLowerCase('en-GB');
+  const kept = findConcerns(comment)
+    .filter(({ kind, start, end }) => kind !== 'harm-to-child' && lowerCopy.includes(comment.slice(start, end).toLocaleLowerCase('en-GB')))
+    .map(({ kind }) => kind);
+  return [...new Set(kept)];
 }
 
 /** What the champion is shown of a reviewed comment: its text, condition, the kinds found, and what became of it. */

@@ -90,7 +90,7 @@ export async function decideReviewRow(table: TableClient, roundId: string, revie
     const [row] = await rowsOf(table, odata`PartitionKey eq ${roundId} and reviewId eq ${reviewId}`);
     if (!row || (seenText !== undefined && row.reviewed.comment !== seenText)) throw new AuditError('REVIEW_NOT_FOUND');
     seenText = row.reviewed.comment;
-    const review = decideReview(row.reviewed.review, decision);
+    const review = decideReview(row.reviewed.review, decision, row.reviewed.comment);
     try {
       await storageCall(() => table.updateEntity({ partitionKey: row.partitionKey!, rowKey: row.rowKey!, ...reviewColumns(review) }, 'Merge', { etag: row.etag! }));
       return { ...row.reviewed, review };

@@ -127,6 +127,18 @@ describe('once the round has closed', () => {
     expect((await call(PEOPLE.champion, 'POST', roundPath('/held-comments/no-such-review'), { state: 'released' })).status).toBe(404);
   });
 
+  it('refuses a copy "with the identifying part removed" that still holds a part found, naming its kind, and keeps the comment held', async () => {
+    // The name removed, the telephone number left (in other case, too, for the name): not removed, so neither leaders nor the log may be told it was.
+    for (const text of ['Call [removed] on 07700 900123 about supervision', 'Call SAM JONES on [removed] about supervision']) {
+      const reply = await call(PEOPLE.champion, 'POST', roundPath(`/held-comments/${reviewIds.redact}`), { state: 'redacted', text });
+      expect({ text, status: reply.status, code: reply.body.error?.code }).toEqual({ text, status: 400, code: 'BAD_REQUEST' });
+      expect(reply.body.error?.message).toMatch(/^The copy still includes (a telephone number|a person’s name) found in the comment\. Replace it with \[removed\], or choose Release/);
+    }
+    const listed = (await call(PEOPLE.champion, 'GET', roundPath('/held-comments'))).body as { comments: { reviewId: string; state: string }[] };
+    expect(listed.comments.find((c) => c.reviewId === reviewIds.redact)?.state).toBe('held');
+    expect((await team.service.services.activityLog.read(TEAM.id)).entries.filter((e) => e.kind.startsWith('comment-'))).toEqual([]);
+  });
+
   it('shows a held comment to leaders nowhere until a champion releases it, then at once (or the copy with the identifying part removed)', async () => {
     const before = await whatLeadersRead();
     for (const text of Object.values(HELD)) expect(before).not.toContain(text);

@@ -21,6 +21,12 @@ export function isConcernKind(value: unknown): value is ConcernKind {
   return typeof value === 'string' && Object.hasOwn(CONCERN_KINDS, value);
 }
 
+/** The kinds found, in words: "a person’s name and a telephone number". */
+export function concernsInWords(concerns: readonly ConcernKind[]): string {
+  const words = concerns.map((kind) => CONCERN_KINDS[kind]);
+  return words.length <= 1 ? (words[0] ?? 'something that may identify someone') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 /** One thing found in a comment: its kind and where it is (UTF-16 offsets, `end` exclusive). */
 export interface CommentConcern {
   readonly kind: ConcernKind;

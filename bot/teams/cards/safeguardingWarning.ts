@@ -1,15 +1,9 @@
 import { ERROR_CODES } from '../../domain/errors';
-import { CONCERN_KINDS, type ConcernKind } from '../../domain/safeguarding/concernKinds';
+import { concernsInWords, type ConcernKind } from '../../domain/safeguarding/concernKinds';
 import type { SafeguardingContact } from '../../domain/safeguarding/safeguardingContact';
 import { actionSet } from './buttons';
 import { type CardElement } from './card';
 import { container, plainText, textBlock } from './elements';
-
-/** The kinds found, in words: "a person’s name and a telephone number". */
-function concernsInWords(concerns: readonly ConcernKind[]): string {
-  const words = concerns.map((kind) => CONCERN_KINDS[kind]);
-  return words.length <= 1 ? (words[0] ?? 'something that may identify someone') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
 
 /** Under a comment that was refused: what in it looked identifying (the kinds only, never the text matched). */
 export function concernsFound(concerns: readonly ConcernKind[]): CardElement {
