@@ -37,7 +37,7 @@ export const ERROR_CODES = {
   // Teams did not answer at all: 503. Said carefully: a post whose answer was lost may still have arrived.
   TEAMS_UNREACHABLE: { status: 503, message: 'Practice Audit could not reach Teams just now, so the post was not confirmed. Look in the channel, and try again if the card is not there.' },
   // Issue 12: a comment that may identify someone or disclose risk to a child; the card says where a concern goes.
-  COMMENT_MAY_IDENTIFY: { status: 422, message: 'This audit is anonymous, and it is not the way to raise a concern about a child. Your comment looks as if it may identify someone: please edit it, or send it anyway to be checked by a practice champion before leaders see it.' },
+  COMMENT_MAY_IDENTIFY: { status: 422, message: 'This audit is anonymous, and it is not the way to raise a concern about a child. Your comment looks as if it may identify someone or describe harm to a child.' },
   REVIEW_NOT_FOUND: { status: 404, message: 'That comment is no longer waiting for a review: the person may have changed or deleted their answer.' },
   REVIEW_DECIDED: { status: 409, message: 'Another practice champion has already reviewed this comment. Reload to see what they decided.' },
   INVALID_SETTINGS: { status: 400, message: "Those settings can't be used." },

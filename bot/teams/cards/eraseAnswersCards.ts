@@ -22,12 +22,13 @@ const MAX_ROUNDS_NAMED = 20;
 export function eraseAnswersConfirmationCard({ rounds }: { readonly rounds: readonly ErasableRound[] }): AdaptiveCard {
   const total = rounds.reduce((sum, r) => sum + r.answers, 0);
   const anyClosed = rounds.some((r) => r.status === 'closed');
+  const anyOpen = rounds.some((r) => r.status === 'open');
   return adaptiveCard(
     [
       heading(`Delete your ${answers(total)}?`),
       ...roundLines(rounds),
       textBlock(
-        'Open rounds then count without your answers. ' +
+        (anyOpen ? 'Open rounds then count without your answers. ' : '') +
           (anyClosed ? "Closed rounds keep only their counts, which say nothing about you: they don't change. " : '') +
           'The level remembered for you and any reminders you stopped are forgotten too. This cannot be undone.',
         { spacing: 'medium' },

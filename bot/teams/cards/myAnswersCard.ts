@@ -42,7 +42,12 @@ export function myAnswersCard({ rounds }: { readonly rounds: readonly MyAnswersR
     ...(unlisted > 0
       ? [textBlock(`And ${unlisted === 1 ? 'one more round' : `${unlisted} more rounds`} with your answers, not listed here: say "my data" to get all your answers in a file.`, { isSubtle: true, spacing: 'medium' })]
       : []),
-    textBlock('Say "audit" to answer the conditions you have not answered yet, or "delete my answers" to erase your answers.', { isSubtle: true, spacing: 'medium' }),
+    textBlock(
+      rounds.some((round) => !round.closed)
+        ? 'Say "audit" to answer the conditions you have not answered yet, or "delete my answers" to erase your answers.'
+        : 'Say "delete my answers" to erase your answers.',
+      { isSubtle: true, spacing: 'medium' },
+    ),
   ]);
 }
 

@@ -20,11 +20,11 @@ export function safeguardingWarning(contact: SafeguardingContact, sendAnyway: st
   return container(
     [
       textBlock(ERROR_CODES.COMMENT_MAY_IDENTIFY.message, { weight: 'bolder', color: 'attention' }),
-      textBlock('If you are worried about a child', { weight: 'bolder', spacing: 'small' }),
+      textBlock('Where a concern about a child goes', { weight: 'bolder', spacing: 'small' }),
       // The organisation's own words: plain text, never markdown.
       plainText([contact.text], { spacing: 'small' }),
       ...(contact.url ? [actionSet([{ type: 'Action.OpenUrl', title: 'Safeguarding procedures', url: contact.url }], { spacing: 'small' })] : []),
-      textBlock(`Edit your comment and submit again, or press ${sendAnyway}: your answer counts, and a practice champion checks the comment before leaders can read it.`, { spacing: 'small' }),
+      textBlock(`To go on, take the identifying part out and submit again, or press ${sendAnyway}: your answer counts, and a practice champion checks the comment before leaders can read it.`, { spacing: 'small' }),
     ],
     { style: 'attention', spacing: 'medium' },
   );
