@@ -51,7 +51,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const routes: [Method, string, Route][] = [
     ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
-    ['get', `${team}/rounds`, async (user, { params }) => ({ rounds: await teamRounds(deps, user, params.teamId!) })],
+    ['get', `${team}/rounds`, (user, { params }) => teamRounds(deps, user, params.teamId!)],
     ['get', `${team}/trends`, (user, { params }) => teamTrends(deps, user, params.teamId!)],
     ['get', `${round}/participation`, (user, { params }) => roundParticipation(deps, user, params.teamId!, params.roundId!)],
     ['get', `${round}/summary`, (user, { params }) => roundSummary(deps, user, params.teamId!, params.roundId!)],

@@ -2,17 +2,22 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { channelQuery, useTabHarness } from './harness';
 import { ACTIVITY_ENTRIES, newActivityFake } from './activityRoutes';
+import { CURRENT_ROUND } from './fixtures';
 import { readLayout } from './narrowLayout';
-import { readOverview, seriousViolations } from './tabPage';
+import { readOpenRound, readOverview, seriousViolations } from './tabPage';
 
 /**
  * Issue 12, "A record of who changed what": the team's practice champions read its activity log
  * in the tab, newest first (who, when, what), with what the check of its chain found, and download
- * it as a CSV file. Others read why not. In Teams' three themes and on a phone, axe finding nothing serious.
+ * it as a CSV file. Only they are offered it; one refused anyway reads why. In Teams' three themes
+ * and on a phone, axe finding nothing serious.
  */
 jest.setTimeout(60_000);
 const tab = useTabHarness();
-beforeEach(() => Object.assign(tab.server.activity, newActivityFake()));
+beforeEach(() => {
+  Object.assign(tab.server.activity, newActivityFake());
+  tab.server.champion = true;
+});
 
 async function openActivity(query = channelQuery()): Promise<Page> {
   const page = await tab.open(query);
@@ -54,7 +59,41 @@ test('downloads the log as a CSV file', async () => {
   expect(fs.readFileSync(await download.path(), 'utf8')).toBe(tab.server.activity.csv);
 });
 
-test('someone who is not a champion reads why the log is not theirs to read', async () => {
+const viewTabs = (page: Page) => page.getByRole('tab').allTextContents();
+/** The view tabs of the latest closed round, then of the open round. */
+async function roundsViewTabs(page: Page): Promise<[string[], string[]]> {
+  await readOverview(page);
+  const closed = await viewTabs(page);
+  await page.getByRole('button', { name: 'See how many have answered so far' }).click();
+  await readOpenRound(page);
+  return [closed, await viewTabs(page)];
+}
+
+test('a champion is offered the Activity view in a closed and in an open round, and the open round is asked for no result', async () => {
+  const page = await tab.open(channelQuery());
+  const asked = tab.server.requests.length;
+  await expect(roundsViewTabs(page)).resolves.toEqual([
+    ['Overview', 'Where levels disagree', 'A condition', 'Changes since last round', 'Trends', 'Plan', 'Activity'],
+    ['Participation', 'Plan', 'Activity'],
+  ]);
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await page.getByTestId('chain-check').waitFor();
+  const ofOpenRound = tab.server.requests.slice(asked).filter((r) => r.path.includes(`/rounds/${CURRENT_ROUND}/`)).map((r) => r.path.split('/').pop());
+  expect(ofOpenRound.filter((path) => path !== 'participation' && path !== 'plan')).toEqual([]);
+});
+
+test('someone who is not a champion is offered no Activity view, in a closed or an open round, and the log is not asked for', async () => {
+  tab.server.champion = false;
+  const page = await tab.open(channelQuery());
+  const asked = tab.server.requests.length;
+  await expect(roundsViewTabs(page)).resolves.toEqual([
+    ['Overview', 'Where levels disagree', 'A condition', 'Changes since last round', 'Trends', 'Plan'],
+    ['Participation', 'Plan'],
+  ]);
+  expect(tab.server.requests.slice(asked).map((r) => r.path).filter((path) => path.includes('/activity'))).toEqual([]);
+});
+
+test('a champion whose role was taken away since the tab read it reads why the log is not theirs to read', async () => {
   tab.server.activity.refusal = { status: 403, code: 'NOT_A_CHAMPION', message: "Only the team's practice champions can read its activity log." };
   const page = await openActivity();
   await page.getByText("Only the team's practice champions can read its activity log.").waitFor();
@@ -83,7 +122,7 @@ test('on a phone (360 px) the log fits the screen', async () => {
   await page.screenshot({ path: '/tmp/tab-phone-activity.png', fullPage: true });
 });
 
-test('no page reported an error, but the refusal the non-champion test asked for', () => {
+test('no page reported an error, but the refusal the role-taken-away test asked for', () => {
   const refused = /^console: Failed to load resource: the server responded with a status of 403 \(Forbidden\) \(http:\/\/[^)]+\/activity\)$/;
   expect(tab.errors.filter((error) => !refused.test(error))).toEqual([]);
 });

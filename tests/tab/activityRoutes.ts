@@ -4,10 +4,12 @@ import { TEAM_ID } from './fixtures';
 
 /**
  * The team's activity log for the fake tab API (tabServer.ts): tests set `reply` (what a champion
- * reads) or `refusal` (what anyone else reads, as the real API answers: bot/app/activityLog/teamActivity.ts).
+ * reads). Anyone the server's `champion` switch says is not one is refused, as the real API refuses
+ * them (bot/app/activityLog/teamActivity.ts).
  */
 export interface ActivityFake {
   reply: ActivityLogReplyBody;
+  /** A refusal even for a champion: their role taken away since the tab read GET …/rounds, say. */
   refusal: { status: number; code: string; message: string } | null;
   /** The CSV the download answers with. */
   csv: string;
@@ -27,9 +29,10 @@ export function newActivityFake(): ActivityFake {
   return { reply: { entries: ACTIVITY_ENTRIES, check: { intact: true, entries: 4 } }, refusal: null, csv: 'Entry,Summary\r\n1,"Amara Okafor named Ben Hughes a practice champion."\r\n' };
 }
 
-export function registerActivityRoutes(server: restify.Server, fake: ActivityFake): void {
+export function registerActivityRoutes(server: restify.Server, fake: ActivityFake, isChampion: () => boolean): void {
   const refused = (req: restify.Request, res: restify.Response): boolean => {
     if (req.params.teamId !== TEAM_ID) res.send(403, { error: { code: 'NOT_A_TEAM_MEMBER', message: 'You can only see the audit of teams you belong to.' } });
+    else if (!isChampion()) res.send(403, { error: { code: 'NOT_A_CHAMPION', message: "Only the team's practice champions can read its activity log." } });
     else if (fake.refusal) res.send(fake.refusal.status, { error: { code: fake.refusal.code, message: fake.refusal.message } });
     else return false;
     return true;

@@ -18,7 +18,8 @@ jest.setTimeout(60_000);
 const tab = useTabHarness();
 
 beforeEach(() => {
-  Object.assign(tab.server.review, { champion: true, comments: heldFixture(), refuseNext: null });
+  Object.assign(tab.server.review, { comments: heldFixture(), refuseNext: null });
+  tab.server.champion = true;
   tab.server.review.decisions.length = 0;
 });
 
@@ -95,10 +96,12 @@ test('says so in the API’s words when another champion decided first, and relo
   await expect(items(page).nth(0).getByTestId('decision-failure').count()).resolves.toBe(0);
 });
 
-test('offers nothing of held comments to someone who is not a champion', async () => {
-  tab.server.review.champion = false;
+test('offers nothing of held comments to someone who is not a champion, and asks for none', async () => {
+  tab.server.champion = false;
+  const asked = tab.server.requests.length;
   const page = await tab.open(channelQuery());
   await readOverview(page);
+  expect(tab.server.requests.slice(asked).map((r) => r.path).filter((path) => path.endsWith('/held-comments'))).toEqual([]);
   await expect(page.getByRole('tab').allTextContents()).resolves.not.toContain(expect.stringContaining('Comments to review'));
   await expect(page.getByRole('tab', { name: /Comments to review/ }).count()).resolves.toBe(0);
   await expect(page.getByTestId('held-comments-note').count()).resolves.toBe(0);

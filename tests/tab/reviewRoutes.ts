@@ -2,10 +2,8 @@ import * as restify from 'restify';
 import type { HeldComment } from '../../bot/domain/heldComments';
 import { LATEST_ROUND, TEAM_ID } from './fixtures';
 
-/** The stand-in's held comments (issue 12): who may review, what is held, and a refusal to answer the next decision with. */
+/** The stand-in's held comments (issue 12): what is held, and a refusal to answer the next decision with. */
 export interface ReviewFixture {
-  /** Whether the fixture user is a practice champion (the list answers 403 otherwise). */
-  champion: boolean;
   /** The latest closed round's reviewed comments, as the real API lists them: by condition, then text (none unless a spec sets them). */
   comments: HeldComment[];
   /** The next decision is refused so, as the real API refuses one already decided (409) or changed by its author (404). */
@@ -23,13 +21,16 @@ export function heldFixture(): HeldComment[] {
   ];
 }
 
-/** GET …/held-comments and POST …/held-comments/:reviewId for the fixture team's latest closed round, as bot/app/comments/heldComments.ts answers. */
-export function registerReviewRoutes(server: restify.Server): ReviewFixture {
-  const state: ReviewFixture = { champion: true, comments: [], refuseNext: null, decisions: [] };
+/**
+ * GET …/held-comments and POST …/held-comments/:reviewId for the fixture team's latest closed round,
+ * as bot/app/comments/heldComments.ts answers: 403 NOT_A_CHAMPION unless the server's `champion` switch is on.
+ */
+export function registerReviewRoutes(server: restify.Server, isChampion: () => boolean): ReviewFixture {
+  const state: ReviewFixture = { comments: [], refuseNext: null, decisions: [] };
   const path = '/api/teams/:teamId/rounds/:roundId/held-comments';
   const allowed = (req: restify.Request, res: restify.Response): boolean => {
     if (req.params.teamId !== TEAM_ID) res.send(403, { error: { code: 'NOT_A_TEAM_MEMBER', message: 'You can only see the audit of teams you belong to.' } });
-    else if (!state.champion) res.send(403, { error: { code: 'NOT_A_CHAMPION', message: "Only the team's practice champions can review held comments." } });
+    else if (!isChampion()) res.send(403, { error: { code: 'NOT_A_CHAMPION', message: "Only the team's practice champions can review held comments." } });
     else return true;
     return false;
   };

@@ -29,11 +29,17 @@ export interface TabServer {
   readonly plan: PlanFake;
   /** The team's rounds as GET …/rounds lists them, newest first (ROUNDS unless a test sets others). */
   rounds: (typeof ROUNDS)[number][];
+  /**
+   * Whether the fixture user is one of the team's practice champions, as GET …/rounds answers
+   * (`champion`); false unless a test sets it. The activity log and held comments refuse anyone
+   * else (403 NOT_A_CHAMPION), as the real API does.
+   */
+  champion: boolean;
   /** The evidence notes' stand-in (evidenceRoutes.ts). */
   readonly evidence: EvidenceFixture;
   /** "You said, we did": whether the user is a champion, what was posted, a refusal for the next post. */
   readonly youSaidWeDid: YouSaidWeDidState;
-  /** The team's activity log (activityRoutes.ts): what a champion reads, or a refusal. */
+  /** The team's activity log (activityRoutes.ts): what a champion reads, or a refusal even so. */
   readonly activity: ActivityFake;
   /** Held comments for champions to review (./reviewRoutes.ts). */
   readonly review: ReviewFixture;
@@ -67,9 +73,10 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   server.get('/api/me/rounds', async (_req, res) => {
     res.send(200, { rounds: MY_ROUNDS });
   });
-  const listed = { rounds: [...ROUNDS] };
+  const listed = { rounds: [...ROUNDS], champion: false };
+  const isChampion = () => listed.champion;
   server.get('/api/teams/:teamId/rounds', async (req, res) => {
-    if (team(req, res)) res.send(200, { rounds: listed.rounds });
+    if (team(req, res)) res.send(200, { rounds: listed.rounds, champion: listed.champion });
   });
   server.get('/api/teams/:teamId/rounds/:roundId/participation', async (req, res) => {
     if (!team(req, res)) return;
@@ -95,8 +102,8 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   registerTrendsRoutes(server, summaries);
   const youSaidWeDid = registerYouSaidWeDidRoutes(server, summaries, atClose);
   const activity = newActivityFake();
-  registerActivityRoutes(server, activity);
-  const review = registerReviewRoutes(server);
+  registerActivityRoutes(server, activity, isChampion);
+  const review = registerReviewRoutes(server, isChampion);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -116,6 +123,12 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     },
     set rounds(value) {
       listed.rounds = value;
+    },
+    get champion() {
+      return listed.champion;
+    },
+    set champion(value) {
+      listed.champion = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,7 +1,7 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import type { AuditRound } from '../../domain/auditRound';
 import type { TabDeps } from './tabDeps';
-import { requireTeamAccess } from './teamAccess';
+import { isTabChampion, requireTeamAccess } from './teamAccess';
 
 export interface RoundListing {
   readonly teamId: string;
@@ -28,10 +28,26 @@ function listing(round: AuditRound, teamName: string): RoundListing {
   };
 }
 
-/** The channel tab's round picker: a team's rounds, newest first. */
-export async function teamRounds({ teamCache, roster, rounds }: Pick<TabDeps, 'teamCache' | 'roster' | 'rounds'>, user: TabUser, teamId: string): Promise<RoundListing[]> {
-  await requireTeamAccess({ teamCache, roster }, user, teamId);
-  return (await rounds.listForTeam(teamId)).map((round) => listing(round, round.teamName ?? ''));
+/** GET /api/teams/:teamId/rounds (tab/src/api/types.ts TeamRounds). */
+export interface TeamRoundsReply {
+  /** Newest first. */
+  readonly rounds: readonly RoundListing[];
+  /**
+   * Whether the signed-in person is one of the team's practice champions (anyone, in local mode):
+   * the tab offers the champions' views (activity log, held comments) only then. It only decides
+   * what is offered; each of those routes still refuses anyone else (NOT_A_CHAMPION).
+   */
+  readonly champion: boolean;
+}
+
+/**
+ * The channel tab's round picker: a team's rounds, newest first, and whether the person is one
+ * of its champions (one point read, beside the list). NOT_A_TEAM_MEMBER (403) for anyone else.
+ */
+export async function teamRounds(deps: Pick<TabDeps, 'teamCache' | 'roster' | 'rounds' | 'champions'>, user: TabUser, teamId: string): Promise<TeamRoundsReply> {
+  await requireTeamAccess(deps, user, teamId);
+  const [list, champion] = await Promise.all([deps.rounds.listForTeam(teamId), isTabChampion(deps, user, teamId)]);
+  return { rounds: list.map((round) => listing(round, round.teamName ?? '')), champion };
 }
 
 /** The personal tab: the rounds of every team in the person's tenant that they belong to. */

@@ -8,14 +8,15 @@ import { createPlanApi, type PlanApi } from './planApi';
 import { createRequest } from './request';
 import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
 import { createReviewApi, type ReviewApi } from './reviewApi';
-import type { ConditionComments, Me, MyRound, RoundListItem, RoundSummary } from './types';
+import type { ConditionComments, Me, MyRound, RoundSummary, TeamRounds } from './types';
 import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 
 export type { ActivityApi, ChannelApi, EvidenceApi, PlanApi, ReviewApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
-  rounds(teamId: string, signal?: AbortSignal): Promise<readonly RoundListItem[]>;
+  /** The team's rounds, newest first, and whether the signed-in person is one of its practice champions. */
+  rounds(teamId: string, signal?: AbortSignal): Promise<TeamRounds>;
   /** A closed round's results; an open round's answer 409 RESULTS_AT_CLOSE (an ApiError with that code). */
   summary(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundSummary>;
   participation(teamId: string, roundId: string, signal?: AbortSignal): Promise<RoundParticipationReply>;
@@ -53,7 +54,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     channel: createChannelApi(request, roundPath),
     activity: createActivityApi(request, teamPath, downloadName),
     me: (signal) => get<Me>('/api/me', signal),
-    rounds: async (teamId, signal) => (await get<{ rounds: RoundListItem[] }>(`${teamPath(teamId)}/rounds`, signal)).rounds,
+    rounds: (teamId, signal) => get<TeamRounds>(`${teamPath(teamId)}/rounds`, signal),
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
     participation: (teamId, roundId, signal) => get<RoundParticipationReply>(`${roundPath(teamId, roundId)}/participation`, signal),
     review: createReviewApi(request, roundPath),

@@ -38,6 +38,17 @@ export interface RoundListItem {
   readonly answersExpiredAt?: string;
 }
 
+/** GET /api/teams/:teamId/rounds (bot/app/tab/teamRounds.ts TeamRoundsReply). */
+export interface TeamRounds {
+  /** Newest first. */
+  readonly rounds: readonly RoundListItem[];
+  /**
+   * Whether the signed-in person is one of the team's practice champions: the tab offers the
+   * champions' views (activity, comments to review) only then. The API refuses anyone else anyway.
+   */
+  readonly champion: boolean;
+}
+
 export interface MyRound extends RoundListItem {
   readonly teamId: string;
   readonly teamName: string;

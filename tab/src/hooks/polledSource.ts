@@ -8,6 +8,9 @@ export interface Polled<T> {
 /** A read nobody asked for (a round whose state does not allow it, say). */
 export const IDLE: Polled<never> = { data: undefined, error: undefined, loading: false };
 
+/** `refresh` of a read nobody asked for: nothing to read again. */
+export const noRefresh = (): void => undefined;
+
 /**
  * One read of the API kept up to date for every component that shows it (the subscribers of
  * React's useSyncExternalStore). It loads when its first reader arrives, at once unless what it

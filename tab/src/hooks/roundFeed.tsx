@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Api } from '../api/client';
 import type { RoundEvidence, RoundParticipationReply, RoundSummary } from '../api/types';
-import { PolledSource, type Polled } from './polledSource';
+import { noRefresh, PolledSource, type Polled } from './polledSource';
 import { usePolled } from './usePolling';
 
 /** A closed round's figures are fixed; this picks up a round's results soon after it closes. */
@@ -52,5 +52,3 @@ export function useRoundEvidence(): Polled<RoundEvidence> & { readonly refresh: 
   const source = useContext(RoundFeedContext)?.evidence ?? null;
   return { ...usePolled(source), refresh: source?.refresh ?? noRefresh };
 }
-
-const noRefresh = () => undefined;

@@ -31,17 +31,17 @@ const VIEWS = [
   { value: 'changes', label: 'Changes since last round' },
   { value: 'trends', label: 'Trends' },
   { value: 'plan', label: 'Plan' },
-  { value: 'activity', label: 'Activity' },
 ] as const;
-/** Champions only, once the round has comments that went to review (issue 12). */
-type ViewName = (typeof VIEWS)[number]['value'] | 'review';
+/** The team's activity log (issue 12): offered to its practice champions only, whom alone the API lets read it. */
+const ACTIVITY_VIEW = { value: 'activity', label: 'Activity' } as const;
+/** 'review': champions only, once the round has comments that went to review (issue 12). */
+type ViewName = (typeof VIEWS)[number]['value'] | typeof ACTIVITY_VIEW.value | 'review';
 /** An open round's: its participation (its results appear when it closes), and its plan. */
 const OPEN_VIEWS = [
   { value: 'participation', label: 'Participation' },
   { value: 'plan', label: 'Plan' },
-  { value: 'activity', label: 'Activity' },
 ] as const;
-type OpenViewName = (typeof OPEN_VIEWS)[number]['value'];
+type OpenViewName = (typeof OPEN_VIEWS)[number]['value'] | typeof ACTIVITY_VIEW.value;
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
@@ -51,17 +51,30 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
 });
 
-function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId: string; round: RoundListItem; latest: boolean; onPrint: () => void }) {
+/** What both kinds of round's views take: `champion` from GET …/rounds (whether the person is one of the team's practice champions). */
+interface ViewsProps {
+  readonly api: Api;
+  readonly teamId: string;
+  readonly round: RoundListItem;
+  readonly champion: boolean;
+}
+
+function RoundViews({ api, teamId, round, champion, latest, onPrint }: ViewsProps & { latest: boolean; onPrint: () => void }) {
   const styles = useStyles();
   const ids = useId();
   const [chosenView, setView] = useState<ViewName>('overview');
   const tabId = (name: ViewName) => `${ids}-tab-${name}`;
   const props = { api, teamId, roundId: round.roundId };
-  // Refused for anyone but a champion: then there is no review to offer.
-  const held = useHeldComments(api.review, teamId, round.roundId);
+  // Asked for champions only: anyone else has no review to be offered.
+  const held = useHeldComments(api.review, teamId, round.roundId, champion);
   const reviewing = (held.data?.comments.length ?? 0) > 0;
-  const tabs = reviewing ? [...VIEWS, { value: 'review' as const, label: 'Comments to review', badge: held.waiting, badgeWords: 'waiting' }] : VIEWS;
-  const view = chosenView === 'review' && !reviewing ? 'overview' : chosenView;
+  const tabs = [
+    ...VIEWS,
+    ...(champion ? [ACTIVITY_VIEW] : []),
+    ...(reviewing ? [{ value: 'review' as const, label: 'Comments to review', badge: held.waiting, badgeWords: 'waiting' }] : []),
+  ];
+  // A view no longer offered (the role taken away since, the comments all gone) gives way to the overview.
+  const view = tabs.some((tab) => tab.value === chosenView) ? chosenView : 'overview';
   return (
     <>
       <div className={styles.actions}>
@@ -91,15 +104,17 @@ function RoundViews({ api, teamId, round, latest, onPrint }: { api: Api; teamId:
 }
 
 /** An open round shows how many have answered, not what they said, until it closes (issue 8). */
-function OpenRoundViews(props: { api: Api; teamId: string; round: RoundListItem; earlier?: RoundListItem; onShowRound: (roundId: string) => void; onResults: (roundId: string) => void }) {
-  const { api, teamId, round, ...panel } = props;
+function OpenRoundViews(props: ViewsProps & { earlier?: RoundListItem; onShowRound: (roundId: string) => void; onResults: (roundId: string) => void }) {
+  const { api, teamId, round, champion, ...panel } = props;
   const styles = useStyles();
   const ids = useId();
-  const [view, setView] = useState<OpenViewName>('participation');
+  const [chosenView, setView] = useState<OpenViewName>('participation');
   const tabId = (name: OpenViewName) => `${ids}-tab-${name}`;
+  const tabs = champion ? [...OPEN_VIEWS, ACTIVITY_VIEW] : OPEN_VIEWS;
+  const view = tabs.some((tab) => tab.value === chosenView) ? chosenView : 'participation';
   return (
     <>
-      <ViewTabs label="Audit views" tabs={OPEN_VIEWS} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
+      <ViewTabs label="Audit views" tabs={tabs} selected={view} onSelect={setView} tabId={tabId} panelId={`${ids}-panel`} />
       <div role="tabpanel" id={`${ids}-panel`} aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
         {view === 'participation' && <OpenRoundPanel round={round} {...panel} />}
         {view === 'plan' && <PlanTab api={api} teamId={teamId} round={round} latest />}
@@ -124,7 +139,8 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
   const rounds = usePolling(loadRounds, ROUNDS_POLL_MS);
   const onResults = useCallback((roundId: string) => setClosedSince((seen) => new Set(seen).add(roundId)), []);
 
-  const list = (rounds.data ?? []).map((round) => (closedSince.has(round.roundId) ? { ...round, status: 'closed' as const } : round));
+  const champion = rounds.data?.champion ?? false;
+  const list = (rounds.data?.rounds ?? []).map((round) => (closedSince.has(round.roundId) ? { ...round, status: 'closed' as const } : round));
   const latestClosed = list.find((round) => round.status === 'closed');
   const roundId = list.some((round) => round.roundId === chosen) ? chosen : (latestClosed ?? list[0])?.roundId ?? null;
   const round = list.find((r) => r.roundId === roundId);
@@ -166,8 +182,8 @@ export function ChannelView({ api, teamId }: { api: Api; teamId: string | null }
       {teamId && round && (
         <RoundFeedProvider api={api} teamId={teamId} roundId={round.roundId} status={round.status}>
           {round.status === 'closed'
-            ? <RoundViews api={api} teamId={teamId} round={round} latest={!list.some((other) => other.status === 'closed' && other.number > round.number)} onPrint={() => setPrinting(round.roundId)} />
-            : <OpenRoundViews api={api} teamId={teamId} round={round} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
+            ? <RoundViews api={api} teamId={teamId} round={round} champion={champion} latest={!list.some((other) => other.status === 'closed' && other.number > round.number)} onPrint={() => setPrinting(round.roundId)} />
+            : <OpenRoundViews api={api} teamId={teamId} round={round} champion={champion} earlier={latestClosed} onShowRound={setChosen} onResults={onResults} />}
         </RoundFeedProvider>
       )}
     </div>
