@@ -75,7 +75,7 @@ export function decideReview(review: CommentReview, decision: CommentDecision, c
   if (kept.length > 0) {
     throw new AuditError(
       'BAD_REQUEST',
-      `The copy still includes ${concernsInWords(kept)} found in the comment. Replace it with [removed], or choose Release to let leaders read the comment as it was written.`,
+      `The copy still includes ${concernsInWords(kept)} found in the comment. Replace it with [removed], or choose Release as written to let leaders read the comment as it was written.`,
     );
   }
   return { state: 'redacted', reviewId, concerns, text: decision.text };

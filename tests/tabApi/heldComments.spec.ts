@@ -3,7 +3,10 @@ import type { ConditionId } from '../../bot/domain/conditions';
 import type { CommentReview } from '../../bot/domain/commentReview';
 import { respondentIdFor } from '../../bot/domain/respondent';
 import { VERBS } from '../../bot/teams/cards/actions';
+import { cardOf, cardText, executeActions } from '../support/cardText';
 import { closeRoundNow } from '../support/closeRoundNow';
+import { offerYouSaidWeDid } from '../../bot/app/announce/youSaidWeDid';
+import type { ClosedRound } from '../../bot/app/closeRound';
 import { openDocx } from '../support/docxText';
 import { startSignedInTeam, type SignedInTeam } from '../support/signedInTeam';
 import { tabCaller } from '../support/tabCalls';
@@ -26,7 +29,7 @@ const HELD = {
 };
 const REDACTED = 'Call [removed] about supervision';
 /** What the safeguarding check finds in each (bot/domain/safeguarding/findConcerns.ts). */
-const FOUND: Record<keyof typeof HELD, string[]> = { release: ['name'], redact: ['name', 'phone'], withhold: ['name'] };
+const FOUND: Record<keyof typeof HELD, string[]> = { release: ['name'], redact: ['name', 'phone'], withhold: ['name', 'harm-to-child'] };
 /** Where the champion's copy starts: each identifying part found replaced. */
 const SUGGESTED: Record<keyof typeof HELD, string> = {
   release: '[removed] on the Oak estate is not being seen',
@@ -96,9 +99,18 @@ describe('while the round is open', () => {
 });
 
 describe('once the round has closed', () => {
+  let closed: ClosedRound;
   beforeAll(async () => {
     const token = await team.identity.sign({ oid: PEOPLE.champion.aadObjectId, name: PEOPLE.champion.name });
-    await closeRoundNow(team.service, { authorization: `Bearer ${token}` });
+    closed = await closeRoundNow(team.service, { authorization: `Bearer ${token}` });
+  });
+
+  it("tells each champion at close, in their one-to-one offer, how many comments wait for their review", async () => {
+    // What follows every close offers "You said, we did" to each champion (teams/handlers/afterClose.ts).
+    expect((await offerYouSaidWeDid(team.service.services, closed)).offered).toBeGreaterThan(0);
+    const offers = team.connector.sentActivities().filter((s) => executeActions(cardOf(s.activity)).some((a) => a.verb === VERBS.postYouSaidWeDid));
+    expect(offers.length).toBeGreaterThan(0);
+    for (const offer of offers) expect(cardText(cardOf(offer.activity))).toContain('3 comments in this round were held back from leaders because they may identify someone or describe harm to a child. Review them in the team');
   });
 
   it('lists the held comments to a champion by condition then text, with the kinds found and nothing about their authors', async () => {

@@ -8,6 +8,8 @@ export interface YouSaidWeDidOffer {
   readonly teamId: string;
   readonly roundId: string;
   readonly facts: YouSaidWeDidFacts;
+  /** How many of the round's comments wait for a champion's review (issue 12): the offer asks them to review first. */
+  readonly heldComments?: number;
 }
 
 /**

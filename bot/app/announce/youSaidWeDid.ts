@@ -78,13 +78,20 @@ export interface OfferOutcome {
  */
 export async function offerYouSaidWeDid(deps: YouSaidWeDidDeps, { round }: Pick<ClosedRound, 'round'>): Promise<OfferOutcome> {
   const summary = await releasedSummaryOf(deps, round);
-  const [facts, champions, via] = await Promise.all([cardFacts(deps, round, summary), deps.champions.list(round.teamId), channelOf(deps, round)]);
+  const [facts, champions, via, reviewed] = await Promise.all([
+    cardFacts(deps, round, summary),
+    deps.champions.list(round.teamId),
+    channelOf(deps, round),
+    // Held comments wait for a champion: the offer is where champions hear of them at close.
+    deps.answers.reviewedComments(round.roundId).catch(() => []),
+  ]);
+  const heldComments = reviewed.filter((comment) => comment.review.state === 'held').length;
   let offered = 0;
   let unreachable = 0;
   const failed: unknown[] = [];
   for (const champion of champions) {
     try {
-      const sent = await deps.announcements.announcer.offerYouSaidWeDid(via, champion.teamsUserId, { teamId: round.teamId, roundId: round.roundId, facts });
+      const sent = await deps.announcements.announcer.offerYouSaidWeDid(via, champion.teamsUserId, { teamId: round.teamId, roundId: round.roundId, facts, heldComments });
       if (sent === 'sent') offered += 1;
       else unreachable += 1;
     } catch (error) {

@@ -2,7 +2,7 @@ import type { YouSaidWeDidFacts } from '../../domain/summary/youSaidWeDid';
 import { VERBS } from './actions';
 import { executeAction } from './buttons';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './card';
-import { container, emphasised, heading, plainText } from './elements';
+import { container, emphasised, heading, plainText, textBlock } from './elements';
 import { formatDateTime } from './format';
 import { youSaidWeDidBody } from './youSaidWeDidCard';
 
@@ -30,6 +30,8 @@ export interface OfferCardOptions {
   /** What the card in the channel says (or would say, if posted now). */
   readonly facts: YouSaidWeDidFacts;
   readonly state: OfferState;
+  /** At close: how many comments wait for a champion's review (issue 12); said above the preview when any. */
+  readonly heldComments?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface OfferCardOptions {
  *   (where the post stands: posting / posted at … / not posted: why / not confirmed)
  *   [Post in the channel]     while it can be posted (offered, not posted, being posted elsewhere)
  */
-export function youSaidWeDidOfferCard({ teamId, roundId, facts, state }: OfferCardOptions): AdaptiveCard {
+export function youSaidWeDidOfferCard({ teamId, roundId, facts, state, heldComments = 0 }: OfferCardOptions): AdaptiveCard {
   const team = facts.teamName ?? 'Your team';
   const canPress = state.kind === 'offered' || state.kind === 'notPosted' || state.kind === 'unconfirmed' || state.kind === 'postingElsewhere';
   return adaptiveCard(
@@ -55,10 +57,20 @@ export function youSaidWeDidOfferCard({ teamId, roundId, facts, state }: OfferCa
         ],
         { spacing: 'small' },
       ),
+      ...(heldComments > 0 ? [heldCommentsLine(heldComments)] : []),
       container(youSaidWeDidBody(facts), { style: 'emphasis', spacing: 'medium' }),
       ...stateElements(state),
     ],
     canPress ? [executeAction({ title: 'Post in the channel', verb: VERBS.postYouSaidWeDid, data: { teamId, roundId }, style: 'positive' })] : [],
+  );
+}
+
+/** Champions hear of held comments at close: nobody else can release them to leaders. */
+function heldCommentsLine(count: number): CardElement {
+  const comments = count === 1 ? '1 comment in this round was' : `${count} comments in this round were`;
+  return container(
+    [textBlock(`${comments} held back from leaders because ${count === 1 ? 'it' : 'they'} may identify someone or describe harm to a child. Review ${count === 1 ? 'it' : 'them'} in the team's Practice audit tab, under Comments to review: leaders read none until a practice champion has.`, { spacing: 'none' })],
+    { style: 'warning', spacing: 'medium' },
   );
 }
 

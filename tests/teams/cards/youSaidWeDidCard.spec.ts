@@ -69,6 +69,11 @@ describe("a champion's one-to-one offer", () => {
     expect(actionsOf(card)).toEqual([expect.objectContaining({ type: 'Action.Execute', title: 'Post in the channel', verb: VERBS.postYouSaidWeDid, data: ids })]);
   });
 
+  it('asks champions to review the held comments first, when there are any', () => {
+    expect(visibleText(youSaidWeDidOfferCard({ ...ids, facts, state: { kind: 'offered' }, heldComments: 1 }))).toContain('1 comment in this round was held back from leaders because it may identify someone');
+    expect(visibleText(youSaidWeDidOfferCard({ ...ids, facts, state: { kind: 'offered' } }))).not.toContain('held back');
+  });
+
   it('says when it was posted, and by whom, with no button left', () => {
     const card = youSaidWeDidOfferCard({ ...ids, facts, state: { kind: 'posted', postedAt: '2027-03-10T14:05:00.000Z', by: 'Amara Okafor' } });
     expect(visibleText(card)).toContain('Posted in the channel on 10 March 2027 at 14:05 by Amara Okafor.');

@@ -75,8 +75,9 @@ export function HeldCommentItem({ api, teamId, roundId, comment, onDecided, onRe
       {comment.state !== 'held' && <p className={styles.outcome} data-part="outcome">{outcomeText(comment)}</p>}
       {comment.state === 'held' && editing === null && (
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={saving} onClick={() => void decide({ state: 'released' })}>Release</Button>
-          <Button disabled={saving} onClick={() => setEditing(startingCopy(comment))}>Remove identifying part</Button>
+          {/* The safer way on is the one offered first: most held comments name someone. */}
+          <Button appearance="primary" disabled={saving} onClick={() => setEditing(startingCopy(comment))}>Remove identifying part</Button>
+          <Button disabled={saving} onClick={() => void decide({ state: 'released' })}>Release as written</Button>
           <Button disabled={saving} onClick={() => void decide({ state: 'withheld' })}>Withhold</Button>
         </div>
       )}
