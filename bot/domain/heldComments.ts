@@ -86,7 +86,7 @@ export function decideReview(review: CommentReview, decision: CommentDecision, c
  * meant to stay) that `copy` still holds word for word, ignoring case: what a champion's copy has
  * not removed. Each kind once, in the order found.
  */
-export function identifyingPartsKept(comment: string, copy: string): ConcernKind[] {
+function identifyingPartsKept(comment: string, copy: string): ConcernKind[] {
   const lowerCopy = copy.toLocaleLowerCase('en-GB');
   const kept = findConcerns(comment)
     .filter(({ kind, start, end }) => kind !== 'harm-to-child' && lowerCopy.includes(comment.slice(start, end).toLocaleLowerCase('en-GB')))
