@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { odata, type TableClient } from '@azure/data-tables';
 import { checkChain, nextEntry, type ChainHead } from '../domain/activityChain';
 import type { ActivityActor, ActivityEntry, ActivityKind, NewActivity } from '../domain/activityLog';
@@ -16,8 +17,13 @@ const KEY_TOP = 9_999_999_999;
 const KEY_DIGITS = 10;
 /** The head row: the latest entry as recorded on append (sequence, hash). Sorts after every entry key. */
 const HEAD_KEY = 'head';
-/** Appends that lose a race re-read the last entry and try again, this many times in all. */
-const APPEND_ATTEMPTS = 10;
+/**
+ * Appends that lose a race re-read the last entry and try again, this many times in all, after a
+ * short random pause that grows with each loss (so a dozen appends at once all land: with n at
+ * once the unluckiest loses up to n - 1 races). Past that, logActivity retries through due work.
+ */
+const APPEND_ATTEMPTS = 25;
+const RACE_PAUSE_MS = 15;
 const HEAD_ATTEMPTS = 5;
 
 /** An entry's row key: its sequence counted down from KEY_TOP, zero-padded ("9999999998" is entry 1). */
@@ -64,8 +70,9 @@ export class ActivityLogRepository implements ActivityLog {
       try {
         await storageCall(() => this.table.createEntity({ partitionKey, rowKey: entryRowKey(entry.sequence), ...columnsOf(entry) }));
       } catch (error) {
-        if (isConflict(error)) continue;
-        throw error;
+        if (!isConflict(error)) throw error;
+        await setTimeout(Math.random() * RACE_PAUSE_MS * Math.min(attempt, 8));
+        continue;
       }
       // The entry stands whatever happens to the head: a head behind the chain only finds less.
       await this.moveHead(partitionKey, entry).catch(() => undefined);
