@@ -8,7 +8,7 @@ import type { LevelId } from '../domain/levels';
 import type { RatingId } from '../domain/ratings';
 import { respondentIdFor } from '../domain/respondent';
 import { countsOfAnswers } from '../domain/summary';
-import { answerEntity, type AnswerEntity } from '../storage/answersRepository';
+import { answerEntity, type AnswerEntity } from '../storage/answerRows';
 import { ChampionsRepository } from '../storage/championsRepository';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../storage/embeddedAzurite';
 import { encodeKey } from '../storage/keys';

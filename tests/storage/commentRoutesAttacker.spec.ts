@@ -7,7 +7,8 @@ import { isAuditError } from '../../bot/domain/errors';
 import { LEVELS, type LevelId } from '../../bot/domain/levels';
 import { RATINGS } from '../../bot/domain/ratings';
 import { commentsFor } from '../../bot/domain/summary';
-import { AnswersRepository, answerEntity } from '../../bot/storage/answersRepository';
+import { answerEntity } from '../../bot/storage/answerRows';
+import { AnswersRepository } from '../../bot/storage/answersRepository';
 import { ensureAuditTables, openAuditTables, type AuditTables } from '../../bot/storage/tables';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
 

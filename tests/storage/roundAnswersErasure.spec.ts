@@ -1,6 +1,6 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { CONDITIONS } from '../../bot/domain/conditions';
-import { answerEntity } from '../../bot/storage/answersRepository';
+import { answerEntity } from '../../bot/storage/answerRows';
 import { RoundAnswersErasure } from '../../bot/storage/roundAnswersErasure';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
