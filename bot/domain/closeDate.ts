@@ -112,9 +112,11 @@ export function closeDayOf(closesAt: string | Date): CalendarDay {
 /** "Friday 11 December 2026": a UK day as people read it (GOV.UK style: no comma after the weekday, which ICU's en-GB puts in). */
 export function dayInWords(day: CalendarDay): string {
   const date = new Date(utcOfDay(day));
-  const weekday = date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
-  return `${weekday} ${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+  return `${weekdayWords.format(date)} ${dateWords.format(date)}`;
 }
+// Made once: toLocaleDateString makes a formatter on every call, which showed in the answer burst's profile (every card says its close day).
+const weekdayWords = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+const dateWords = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The close date `start` proposes: `closeAfterDays` after today (UK), as the team's settings say. */
 export function proposedCloseDay(now: Date, closeAfterDays: number): CalendarDay {

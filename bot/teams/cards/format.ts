@@ -6,14 +6,17 @@ import { type CountCell } from '../../domain/privacy';
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  return ukDate.format(date);
 }
+// Formatters made once: toLocaleDateString makes one on every call, and cards are drawn on every answer.
+const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const ukTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 /** "4 March 2026 at 14:05", in UK time whatever the server's zone. Unparseable input is shown as given. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${formatDate(iso)} at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+  return `${formatDate(iso)} at ${ukTime.format(date)}`;
 }
 
 /** "1 person", "3 people". */
