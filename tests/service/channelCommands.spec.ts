@@ -45,6 +45,9 @@ describe('commands in a channel', () => {
     expect(lastSentText()).toMatch(/^Sam Patel was added\. This team's practice champions are now Amara Okafor and Sam Patel\.$/m);
     expect((await service.services.champions.list(TEAM.id)).map((c) => c.name)).toEqual(expect.arrayContaining(['Amara Okafor', 'Sam Patel']));
     expect(await service.services.champions.list(TEAM.id)).toHaveLength(2);
+    // The team's activity log names who named whom (issue 12).
+    const named = (await service.services.activityLog.read(TEAM.id)).entries.filter((e) => e.kind === 'champion-named');
+    expect(named.map((e) => [e.actor.kind === 'person' ? e.actor.name : e.actor.kind, e.summary.includes('Sam Patel')])).toContainEqual(['Amara Okafor', true]);
   });
 
   it("strips the bot's own mention when it comes in pieces too", async () => {

@@ -90,6 +90,9 @@ it('closes itself at the end of its close date with a restart in between: every 
   expect(cardText(cardOf(late.body))).toMatch(/closed/);
   expect(await second.services.answers.countForCondition(round.roundId, 'C03')).toBe(0);
   expect(textsIn(TEAM.id).filter((t) => t.startsWith('Round closed'))).toHaveLength(1);
+  // The team's activity log says the app closed it, once (issue 12).
+  const closings = (await second.services.activityLog.read(TEAM.id)).entries.filter((e) => e.kind === 'round-closed' && e.roundId === round.roundId);
+  expect(closings.map((e) => e.actor)).toEqual([{ kind: 'app' }]);
   await stop(second);
 }, 60_000);
 

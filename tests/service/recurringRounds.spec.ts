@@ -84,6 +84,9 @@ describe('rounds that repeat by themselves', () => {
     // Posted where the app was installed: the team's channel.
     const installedIn = (await service.services.teams.get(TEAM.id))!.postTo as { conversation: { id: string } };
     expect(second!.postedIn).toEqual(expect.objectContaining({ conversation: expect.objectContaining({ id: installedIn.conversation.id }) }));
+    // The team's activity log: the app closed round 1 and opened round 2 (issue 12).
+    const byApp = (await service.services.activityLog.read(TEAM.id)).entries.filter((e) => e.actor.kind === 'app').map((e) => [e.kind, e.roundId]);
+    expect(byApp).toEqual([['round-closed', first], ['round-opened', second!.roundId]]);
   });
 
   it('open nothing more when the same job comes again', async () => {

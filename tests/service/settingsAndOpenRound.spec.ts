@@ -43,6 +43,7 @@ it("turning automatic reminders off says the open round keeps its own until it i
     /^Saved\. Rounds opened from now on follow these settings\. A round already open keeps its close date and its reminders as planned when it opened, unless it is extended: its reminders then follow these settings\./,
   );
   expect((await service.services.teamSettings.get(TEAM.id)).settings.reminders).toEqual([]);
+  expect(await loggedBy('settings-changed')).toEqual([PEOPLE.champion.name]);
 
   // The open round's first automatic reminder, as planned when it opened, comes due: it goes, as the card said.
   const round = (await service.services.rounds.get(TEAM.id, roundId))!;
@@ -56,4 +57,11 @@ it("turning automatic reminders off says the open round keeps its own until it i
   await send(channelCommand(connector.serviceUrl, PEOPLE.champion, 'extend 1 day'));
   expect((await service.services.rounds.get(TEAM.id, roundId))!.closesAt).not.toBe(round.closesAt);
   expect((await jobsKept()) - before).toBe(1);
+  expect(await loggedBy('round-extended')).toEqual([PEOPLE.champion.name]);
 });
+
+/** Who the team's activity log names for each entry of a kind (issue 12). */
+async function loggedBy(kind: string): Promise<string[]> {
+  const { entries } = await service.services.activityLog.read(TEAM.id);
+  return entries.filter((e) => e.kind === kind).map((e) => (e.actor.kind === 'person' ? e.actor.name : e.actor.kind));
+}
