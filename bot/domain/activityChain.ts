@@ -58,8 +58,10 @@ export interface ChainHead {
  * recorded, finds them (the chain must reach it, and agree with its hash).
  *
  * What it cannot find: someone with write access to storage who rewrites every entry from one
- * onwards with hashes recomputed (and the head). Exports kept outside the app (the CSV carries
- * each entry's hash) are the anchor against that.
+ * onwards with hashes recomputed (and the head); nor, with no hash to compute, the last entries
+ * deleted together with the head row (no head: nothing to reach), or with the head set back to an
+ * earlier entry's own sequence and hash. Exports kept outside the app (the CSV carries each
+ * entry's hash) are the anchor against those.
  */
 export function checkChain(entries: readonly ActivityEntry[], head?: ChainHead): ChainCheck {
   let previousHash = FIRST_PREVIOUS_HASH;

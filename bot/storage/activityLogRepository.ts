@@ -49,7 +49,8 @@ interface EntryColumns {
 /**
  * The `activityLog` table (issue 12): partition = the team (encoded), one row per entry, keyed by
  * entryRowKey(sequence), with every field of the entry as a column of its own (the `sequence`
- * column too, for people reading the table; the row key decides the order that is checked).
+ * column too, for people reading the table; the row key decides the order that is checked, and a
+ * column that disagrees with it is read as a broken entry).
  * Entry rows are only ever created, never updated or deleted: two instances appending at once
  * both try to create the same next row, storage takes one (409 for the other), and the other
  * reads the new last entry and chains after it. Beside the entries, a head row keeps the latest
@@ -142,7 +143,8 @@ function entryOf(teamId: string, rowKey: string, row: EntryColumns): ActivityEnt
   const actor = (row.actorKind === 'person' ? { kind: 'person', name: row.actorName ?? '', entraObjectId: row.actorEntraObjectId ?? '' } : { kind: row.actorKind }) as ActivityActor;
   return {
     teamId,
-    sequence: /^\d+$/.test(rowKey) ? KEY_TOP - Number(rowKey) : Number.NaN,
+    // The row key decides the order; a `sequence` column that disagrees with it breaks the chain too.
+    sequence: /^\d+$/.test(rowKey) && row.sequence === KEY_TOP - Number(rowKey) ? KEY_TOP - Number(rowKey) : Number.NaN,
     at: row.at,
     ...(row.happenedAt !== undefined ? { happenedAt: row.happenedAt } : {}),
     kind: row.kind as ActivityKind,

@@ -58,7 +58,8 @@ export class RoundSummaryCache {
 
   /** One condition's answers, for its comments: a single range read, not the whole round. Check the results are released first. */
   answersTo(roundId: string, conditionId: ConditionId): Promise<RatedAnswer[]> {
-    return this.fresh(this.comments, `${roundId}|${conditionId}`, () => this.answers.ratedAnswers(roundId, conditionId));
+    // Stale only briefly: comments held from long ago may since have been deleted (delete my answers, retention).
+    return this.fresh(this.comments, `${roundId}|${conditionId}`, () => this.answers.ratedAnswers(roundId, conditionId), this.maxAgeMs, 2 * this.maxAgeMs);
   }
 
   /**
@@ -85,7 +86,8 @@ export class RoundSummaryCache {
     return aggregate;
   }
 
-  private fresh<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>, maxAgeMs = this.maxAgeMs): Promise<T> {
+  /** `staleForMs`: past this age a value is not served while it refreshes; the read waits for the refresh. */
+  private fresh<T>(cache: Map<string, Cached<T>>, key: string, load: () => Promise<T>, maxAgeMs = this.maxAgeMs, staleForMs = Infinity): Promise<T> {
     let entry = cache.get(key);
     if (!entry) {
       if (cache.size > 500) cache.clear();
@@ -101,6 +103,6 @@ export class RoundSummaryCache {
       // A failed background refresh keeps serving the last value; the next request tries again.
       current.refreshing.catch(() => undefined);
     }
-    return current.value !== undefined ? Promise.resolve(current.value) : current.refreshing!;
+    return current.value !== undefined && this.now() - current.at <= staleForMs ? Promise.resolve(current.value) : current.refreshing!;
   }
 }
