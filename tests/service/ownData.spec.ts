@@ -177,20 +177,20 @@ describe('"delete my answers" in chat', () => {
     return cardText(cardOf(updates.at(-1)?.body));
   };
 
-  it('asks first, saying how many answers in which rounds; Cancel deletes nothing', async () => {
+  it('asks first, saying how many answers in which open rounds and why closed rounds keep theirs; Cancel deletes nothing', async () => {
     await send(personalMessage(url(), ben, 'delete my answers'));
     const card = lastCardTo(ben);
-    expect(cardText(card)).toMatch(/Delete your 3 answers\?/);
+    expect(cardText(card)).toMatch(/Delete your 2 answers\?/);
     expect(cardText(card)).toContain(`${TEAM.name}, round 2 (open): 2 answers`);
-    expect(cardText(card)).toContain(`${TEAM.name}, round 1 (closed): 1 answer`);
-    expect(cardText(card)).toMatch(/Closed rounds keep only their counts, which say nothing about you/);
+    expect(cardText(card)).not.toContain(`${TEAM.name}, round 1 (closed)`);
+    expect(cardText(card)).toMatch(/Answers in closed rounds are not deleted now: those rounds' results have been read/);
 
     const reply = await send(cardAction(url(), ben, VERBS.keepMyAnswers, buttonWithVerb(card, VERBS.keepMyAnswers).data, 'personal'));
     expect(cardText(cardOf(reply.body))).toMatch(/Nothing was deleted/);
     expect(await service.services.answers.answersOf(openRound, respondent(ben))).toHaveLength(2);
   });
 
-  it("erases their answers in open and closed rounds: every figure goes down by exactly theirs, others' stay", async () => {
+  it("erases their answers in open rounds, every figure going down by exactly theirs, others' staying; a closed round's stay as they were", async () => {
     // The caches that keep counts by reading what changed have read the round already.
     expect((await participation(openRound)).respondents).toBe(2);
     expect((await service.services.reminders.completion.answeredIn(openRound)).has(respondent(ben))).toBe(true);
@@ -199,11 +199,12 @@ describe('"delete my answers" in chat', () => {
     const confirm = cardAction(url(), ben, VERBS.eraseMyAnswers, buttonWithVerb(lastCardTo(ben), VERBS.eraseMyAnswers).data, 'personal');
 
     const reply = await send(confirm);
-    expect(cardText(cardOf(reply.body))).toMatch(/Deleted: your 3 answers/);
+    expect(cardText(cardOf(reply.body))).toMatch(/Deleted: your 2 answers/);
     await service.settled();
 
     expect(await service.services.answers.answersOf(openRound, respondent(ben))).toEqual([]);
-    expect(await service.services.answers.answersOf(closedRound, respondent(ben))).toEqual([]);
+    // A closed round's answers stay until the retention period ends: taking them out would show what Ben said.
+    expect((await service.services.answers.answersOf(closedRound, respondent(ben))).map((a) => a.comment)).toEqual(['Supervision slipped in round one']);
     expect((await service.services.answers.answersOf(openRound, respondent(chloe))).map((a) => a.comment)).toEqual(['Caseloads lower in round two', '']);
     expect((await service.services.answers.answersOf(closedRound, respondent(chloe))).map((a) => a.comment)).toEqual(['Caseloads high in round one']);
     // The open round: participation in the tab, the reminders' completion, the channel's cards.
@@ -222,16 +223,18 @@ describe('"delete my answers" in chat', () => {
 
     // Teams delivers the confirm again: nothing more goes, and the card says so truthfully.
     const again = await send(confirm);
-    expect(cardText(cardOf(again.body))).toMatch(/None of your answers are stored now, so nothing was deleted/);
+    expect(cardText(cardOf(again.body))).toMatch(/You have no answers in an open round now, so nothing was deleted/);
     expect(await service.services.answers.countForCondition(openRound, 'C01')).toBe(1);
     expect((await participation(openRound)).respondents).toBe(1);
     expect((await service.services.activityLog.read(TEAM.id)).entries.filter((e) => e.kind === 'answers-deleted')).toHaveLength(1);
   });
 
-  it('then says there is nothing to delete, and "my answers" lists nothing', async () => {
+  it('then says there is nothing to delete, and "my answers" lists only the closed round, with when its answers go', async () => {
     await send(personalMessage(url(), ben, 'delete my answers'));
-    expect(cardText(lastCardTo(ben))).toMatch(/nothing to delete/);
+    expect(cardText(lastCardTo(ben))).toMatch(/nothing to delete\. Answers in closed rounds are not deleted now/);
     await send(personalMessage(url(), ben, 'my answers'));
-    expect(cardText(lastCardTo(ben))).toMatch(/You have no answers stored/);
+    const text = cardText(lastCardTo(ben));
+    expect(text).toContain(`${TEAM.name}, round 1 (closed)`);
+    expect(text).not.toContain(`${TEAM.name}, round 2`);
   });
 });

@@ -1,7 +1,6 @@
 import { logActivity, type LogActivityDeps } from '../activityLog/logActivity';
 import type { AuditRound } from '../../domain/auditRound';
 import { respondentIdFor } from '../../domain/respondent';
-import { countsOfAnswers } from '../../domain/summary';
 import type { AuditServices, Person } from '../auditServices';
 import { teamsOfTheirs, theirRounds, type TheirRound } from './ownRounds';
 
@@ -20,8 +19,8 @@ export type EraseDeps = Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'le
 const ANSWERS_DELETED_SUMMARY = 'Someone deleted their own answers.';
 
 /**
- * What `delete my answers` would delete now: how many answers in which rounds (open and closed) of
- * the person's teams, newest round first. For the confirmation card. Rejects as storage does.
+ * What `delete my answers` would delete now: how many answers in which open rounds of the person's
+ * teams, newest round first. For the confirmation card. Rejects as storage does.
  */
 export async function answersToErase(
   deps: Pick<AuditServices, 'teams' | 'rounds' | 'answers' | 'respondentHmacKey'>,
@@ -30,19 +29,27 @@ export async function answersToErase(
   isMember: (teamId: string) => Promise<boolean>,
 ): Promise<RoundOfTheirs[]> {
   const teams = await teamsOfTheirs(deps, tenantId, isMember);
-  return (await theirRounds(deps, person, teams, { onlyAnswered: true })).map(summaryOf);
+  return (await theirRounds(deps, person, teams, { onlyAnswered: true })).filter(isOpen).map(summaryOf);
 }
 
 /**
- * Erases the person's answers in every round, open and closed, of their teams, as they stand at
+ * Only open rounds' answers are erased (issue 12: closed rounds keep only counts, which say nothing
+ * about anyone). A closed round's results have been read; taking one person's answers out of it
+ * later would let anyone who reads it before and after see exactly what they had said (their
+ * comments vanishing together, a hidden level named beside the comments left, figures that move
+ * by their answers while an instance still counts from rows). Its answers go with everyone's at
+ * the end of the retention period (RETENTION_DAYS; app/retention).
+ */
+const isOpen = ({ round }: TheirRound) => round.status === 'open';
+
+/**
+ * Erases the person's answers in the open rounds of their teams (never a closed round's: see
+ * isOpen), as they stand at
  * the moment it runs (an answer given after the confirmation card was shown goes too: the outcome
  * says how many went), then the level remembered for them in each team and their reminder opt-outs.
  * - An open round's figures go down by exactly their answers: the rows go in one transaction that
  *   also tells every instance's incremental readers to count the round again (answerErasure.ts),
  *   and the channel's cards are told their counts changed.
- * - A closed round keeps only the counts kept at its close (`finalCounts`), which say nothing about
- *   them; a round closed before those were kept gets them from its answers first, so its figures
- *   do not move.
  * - Run again (Teams redelivers an invoke), it finds nothing and deletes nothing: the outcome says so.
  * - Each team where answers went gets one `answers-deleted` entry in its activity log (actor
  *   `someone`, no count), appended after the deletion through logActivity (a failed append is
@@ -58,15 +65,14 @@ export async function eraseTheirAnswers(
 ): Promise<RoundOfTheirs[]> {
   const respondentId = respondentIdFor(person.entraObjectId, deps.respondentHmacKey);
   const teams = await teamsOfTheirs(deps, tenantId, isMember);
-  const rounds = await theirRounds(deps, person, teams, { onlyAnswered: false });
+  const rounds = (await theirRounds(deps, person, teams, { onlyAnswered: false })).filter(isOpen);
   const at = deps.now().toISOString();
   const erased: RoundOfTheirs[] = [];
   const teamsErased = new Set<string>();
   for (const theirs of rounds) {
     const { round } = theirs;
-    if (theirs.answers.length > 0 && round.status === 'closed' && !round.finalCounts) await keepCounts(deps, round);
     const conditions = theirs.answers.length > 0 ? await deps.answers.eraseAnswersOf(round.roundId, respondentId, at) : [];
-    if (round.status === 'open') for (const conditionId of conditions) deps.roundCards.answerCountChanged(round, conditionId);
+    for (const conditionId of conditions) deps.roundCards.answerCountChanged(round, conditionId);
     await deps.reminders.optOuts.forget(round.roundId, respondentId);
     if (conditions.length === 0) continue;
     erased.push({ ...summaryOf(theirs), answers: conditions.length });
@@ -75,11 +81,6 @@ export async function eraseTheirAnswers(
   await Promise.all(teams.map(({ teamId }) => deps.levels.forget(teamId, respondentId)));
   for (const teamId of teamsErased) await logActivity(deps, teamId, { kind: 'answers-deleted', actor: { kind: 'someone' }, summary: ANSWERS_DELETED_SUMMARY });
   return erased;
-}
-
-/** A round closed before its counts were kept: keep them from its answers now, before any go. */
-async function keepCounts({ answers, rounds }: Pick<AuditServices, 'answers' | 'rounds'>, round: AuditRound): Promise<void> {
-  await rounds.recordFinalCounts(round.teamId, round.roundId, countsOfAnswers(await answers.allRatedAnswers(round.roundId)));
 }
 
 function summaryOf({ round, teamName, answers }: TheirRound): RoundOfTheirs {

@@ -14,25 +14,26 @@ export interface ErasableRound {
 /** Rounds listed by name; more are counted in one line (a person in many teams stays well under Teams' 28 KB). */
 const MAX_ROUNDS_NAMED = 20;
 
+/** Why a closed round's answers are not deleted on request (app/ownData/eraseTheirAnswers.ts isOpen), in the person's words. */
+export const CLOSED_ROUNDS_KEEP =
+  'Answers in closed rounds are not deleted now: those rounds\' results have been read, and taking your answers out would show anyone comparing them before and after what you said. They are deleted with everyone\'s at the end of the retention period; say "my answers" to see when.';
+
 /**
- * `delete my answers` asks first: what will be deleted (how many answers, in which rounds) and
- * what stays (a closed round's counts, which say nothing about them). Delete / Cancel carry
+ * `delete my answers` asks first: what will be deleted (how many answers, in which open rounds)
+ * and why closed rounds' answers stay until the retention period ends. Delete / Cancel carry
  * nothing: Delete erases what they have when it is pressed, and says how many went.
  */
 export function eraseAnswersConfirmationCard({ rounds }: { readonly rounds: readonly ErasableRound[] }): AdaptiveCard {
   const total = rounds.reduce((sum, r) => sum + r.answers, 0);
-  const anyClosed = rounds.some((r) => r.status === 'closed');
-  const anyOpen = rounds.some((r) => r.status === 'open');
   return adaptiveCard(
     [
       heading(`Delete your ${answers(total)}?`),
       ...roundLines(rounds),
       textBlock(
-        (anyOpen ? 'Open rounds then count without your answers. ' : '') +
-          (anyClosed ? "Closed rounds keep only their counts, which say nothing about you: they don't change. " : '') +
-          'The level remembered for you and any reminders you stopped are forgotten too. This cannot be undone.',
+        'Open rounds then count without your answers. The level remembered for you and any reminders you stopped are forgotten too. This cannot be undone.',
         { spacing: 'medium' },
       ),
+      textBlock(CLOSED_ROUNDS_KEEP, { isSubtle: true, spacing: 'small' }),
     ],
     [
       executeAction({ title: 'Delete my answers', verb: VERBS.eraseMyAnswers, data: {}, style: 'destructive' }),
@@ -45,12 +46,13 @@ export function eraseAnswersConfirmationCard({ rounds }: { readonly rounds: read
 export function answersErasedCard({ rounds }: { readonly rounds: readonly ErasableRound[] }): AdaptiveCard {
   const total = rounds.reduce((sum, r) => sum + r.answers, 0);
   if (total === 0) {
-    return adaptiveCard([textBlock('None of your answers are stored now, so nothing was deleted.')]);
+    return adaptiveCard([textBlock('You have no answers in an open round now, so nothing was deleted.')]);
   }
   return adaptiveCard([
     heading(`Deleted: your ${answers(total)}`),
     ...roundLines(rounds),
-    textBlock('Open rounds now count without them. Closed rounds keep only their counts, which say nothing about you.', { spacing: 'medium' }),
+    textBlock('Open rounds now count without them.', { spacing: 'medium' }),
+    textBlock(CLOSED_ROUNDS_KEEP, { isSubtle: true, spacing: 'small' }),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { CLOSED_ROUNDS_KEEP } from '../cards/eraseAnswersCards';
 import { z } from 'zod';
 import { answersToErase, eraseTheirAnswers } from '../../app/ownData/eraseTheirAnswers';
 import { theirDataFile } from '../../app/ownData/theirData';
@@ -11,7 +12,7 @@ import type { BotDeps } from './botDeps';
 /** What the file offer carries back through Teams: which file was offered (nothing about the person). */
 const MY_DATA_OFFER = { offer: 'my-data' } as const;
 
-const NO_ANSWERS = 'You have no answers stored in the audit rounds of your teams, so there is nothing to delete.';
+const NO_ANSWERS = `You have no answers in an open audit round of your teams, so there is nothing to delete. ${CLOSED_ROUNDS_KEEP}`;
 
 /** The person's own data is theirs alone: it is shown, deleted and sent only in their one-to-one chat. */
 const ONLY_IN_CHAT =
