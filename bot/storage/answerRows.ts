@@ -67,7 +67,8 @@ export function toRatedAnswer(row: RatedRow): RatedAnswer | undefined {
   if (!isConditionId(row.conditionId) || !isLevelId(row.level) || !isRatingId(row.rating)) return undefined;
   const review = reviewFromColumns(row);
   const comment = commentForLeaders({ comment: row.comment ?? '', ...(review ? { commentReview: review } : {}) });
-  return { conditionId: row.conditionId, level: row.level, rating: row.rating, comment, respondentId: row.respondentId ?? '', answeredAt: row.answeredAt ?? '' };
+  const reviewed = review !== undefined && comment !== '' ? { commentReviewed: true as const } : {};
+  return { conditionId: row.conditionId, level: row.level, rating: row.rating, comment, ...reviewed, respondentId: row.respondentId ?? '', answeredAt: row.answeredAt ?? '' };
 }
 
 export function toAnswer(roundId: string, entity: AnswerEntity): Answer {

@@ -163,8 +163,12 @@ describe('once the round has closed', () => {
     const withheld = await call(PEOPLE.champion, 'POST', roundPath(`/held-comments/${reviewIds.withhold}`), { state: 'withheld' });
     expect(withheld.body).toMatchObject({ state: 'withheld', shownText: '' });
 
-    const comments = (await call(PEOPLE.practitioner, 'GET', roundPath('/conditions/C01/comments'))).body as { comments: { text: string }[] };
+    const comments = (await call(PEOPLE.practitioner, 'GET', roundPath('/conditions/C01/comments'))).body as { comments: { text: string; level: string | null; rating: string | null }[] };
     expect(comments.comments.map((c) => c.text).sort()).toEqual([HELD.release, REDACTED, ORDINARY].sort());
+    // The champion read these two: shown without their authors' level and rating, and in no level's list.
+    for (const reviewed of [HELD.release, REDACTED]) expect(comments.comments.find((c) => c.text === reviewed)).toMatchObject({ level: null, rating: null });
+    const practitioners = (await call(PEOPLE.practitioner, 'GET', roundPath('/conditions/C01/comments?level=practitioner'))).body as { comments: { text: string }[] };
+    expect(practitioners.comments.map((c) => c.text)).toEqual([ORDINARY]);
     const after = await whatLeadersRead();
     expect(after).not.toContain(HELD.redact);
     expect(after).not.toContain(HELD.withhold);

@@ -81,6 +81,11 @@ export function commentsFor(
     const text = answer.comment.trim();
     if (text === '') continue;
     if (level !== undefined && answer.level !== level) continue;
+    // A reviewed comment's champion read its text: never its level or rating beside it (RatedAnswer.commentReviewed).
+    if (answer.commentReviewed) {
+      if (level === undefined) comments.push({ text, rating: null, level: null });
+      continue;
+    }
     comments.push({ text, rating: ratingShown(answer.rating) ? answer.rating : null, level: levelShown(answer.level) ? answer.level : null });
   }
   return { shown: true, commentThreshold, comments: comments.sort(byVisibleContent) };

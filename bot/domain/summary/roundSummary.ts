@@ -13,6 +13,13 @@ export interface RatedAnswer {
   readonly level: LevelId;
   readonly rating: RatingId;
   readonly comment: string;
+  /**
+   * The comment went through a champion's review (released, or released with the identifying part
+   * removed): the champion read it, so it is shown without its author's level and rating, which
+   * would otherwise tie the text they reviewed to them (issue 12: nothing about the person reaches
+   * the champion).
+   */
+  readonly commentReviewed?: true;
   /** Used only to count distinct people; never copied into a summary. */
   readonly respondentId: string;
   readonly answeredAt: string;
