@@ -39,6 +39,7 @@ import { ReminderProgress } from './storage/reminderProgress';
 import { ReminderWaves } from './storage/reminderWaves';
 import { RoundCompletion } from './storage/roundCompletion';
 import { TeamsRepository } from './storage/teamsRepository';
+import { ServiceRoundsRepository } from './storage/serviceRoundsRepository';
 import { TeamSettingsRepository } from './storage/teamSettingsRepository';
 import { HandledActivities } from './storage/handledActivities';
 import { SendSchedule } from './storage/sendSchedule';
@@ -136,6 +137,7 @@ export async function startService(
     }),
     teams,
     teamCache: new TeamReadCache(teams),
+    serviceRounds: new ServiceRoundsRepository(tables.organisation),
     plans,
     evidence: new EvidenceRepository(tables.evidence),
     nudgeClaims: plans,
@@ -190,6 +192,7 @@ export async function startService(
     dueWork: services.dueWork,
     announcements: services.announcements,
     activityLog: services.activityLog,
+    serviceRounds: services.serviceRounds,
     privacyThreshold: services.privacyThreshold,
     commentThreshold: services.commentThreshold,
     answers: services.answers,

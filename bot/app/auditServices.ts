@@ -9,6 +9,7 @@ import type { RoundReadCache } from '../storage/roundReadCache';
 import type { TeamReadCache } from '../storage/teamReadCache';
 import type { RoundsRepository } from '../storage/roundsRepository';
 import type { TeamsRepository } from '../storage/teamsRepository';
+import type { ServiceRoundsRepository } from '../storage/serviceRoundsRepository';
 import type { TeamSettingsRepository } from '../storage/teamSettingsRepository';
 import type { PlanStore } from './plan/planStore';
 import type { ReminderServices } from './reminders/reminderPorts';
@@ -44,6 +45,8 @@ export interface AuditServices {
   readonly teams: TeamsRepository;
   /** Teams as the tab's access check sees them: cached briefly per instance (see TeamReadCache). */
   readonly teamCache: TeamReadCache;
+  /** The organisation's service-wide rounds, each team's part in them, and the teams left out (issue 13). */
+  readonly serviceRounds: ServiceRoundsRepository;
   /** Each team's living plan, and the plans kept at rounds' closes (issue 11). */
   readonly plans: PlanStore;
   /** Each round's evidence notes, what other sources found (issue 11). */

@@ -46,7 +46,13 @@ export type DueJob =
    * A closed round's answers are deleted RETENTION_DAYS after its close, its counts kept (issue
    * 12; app/retention/expireAnswers.ts). `closedAt`: the close it was scheduled from (ISO 8601).
    */
-  | { readonly kind: 'expireAnswers'; readonly teamId: string; readonly roundId: string; readonly closedAt: string };
+  | { readonly kind: 'expireAnswers'; readonly teamId: string; readonly roundId: string; readonly closedAt: string }
+  /**
+   * A service-wide round opens in one of its teams (issue 13; app/organisation/openServiceRound.ts):
+   * the team's round is stored (once, however often the job is delivered) and its cards posted,
+   * paced within Teams' limits for the team's channel and the tenant.
+   */
+  | { readonly kind: 'openServiceRoundInTeam'; readonly tenantId: string; readonly serviceRoundId: string; readonly teamId: string };
 
 export type DueJobKind = DueJob['kind'];
 

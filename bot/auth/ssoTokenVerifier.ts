@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { AuditError } from '../domain/errors';
+import { orgRolesFromClaim, type OrgRole } from '../domain/organisation/orgRoles';
 
 /** Who is asking, as a verified Teams SSO token says. Keyed on oid + tid, never on a name. */
 export interface TabUser {
@@ -8,6 +9,8 @@ export interface TabUser {
   readonly name: string;
   /** True only for the local identity of local mode. */
   readonly local: boolean;
+  /** The organisation roles the token's `roles` claim grants (issue 13); none for most staff. */
+  readonly orgRoles: readonly OrgRole[];
 }
 
 const REQUIRED_SCOPE = 'access_as_user';
@@ -46,7 +49,7 @@ export function createSsoTokenVerifier(options: { audience: string; tenantId: st
     }
     const scopes = textClaim(claims.scp).split(' ');
     if (!scopes.includes(REQUIRED_SCOPE)) return reject('scope access_as_user missing');
-    return { entraObjectId: String(claims.oid), tenantId: String(claims.tid), name: textClaim(claims.name), local: false };
+    return { entraObjectId: String(claims.oid), tenantId: String(claims.tid), name: textClaim(claims.name), local: false, orgRoles: orgRolesFromClaim(claims.roles) };
   };
 }
 

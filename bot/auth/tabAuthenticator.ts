@@ -8,6 +8,8 @@ const LOCAL_TAB_USER: TabUser = {
   tenantId: 'local',
   name: 'Local developer (not signed in)',
   local: true,
+  // Local mode acts as an organisation admin, who may do everything a leader may (issue 13).
+  orgRoles: ['admin'],
 };
 
 export type TabAuthenticator = (authorizationHeader: string | undefined) => Promise<TabUser>;

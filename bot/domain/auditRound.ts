@@ -40,6 +40,8 @@ export interface AuditRound {
    * domain/retention.ts): its figures are then its `finalCounts`, and its comments are gone.
    */
   readonly answersExpiredAt?: string;
+  /** The service-wide round this round is the team's part of (issue 13, domain/organisation/serviceRound.ts); absent for the team's own rounds. */
+  readonly serviceRoundId?: string;
 }
 
 /** One of a round's posts in its channel: the intro card, or a condition's card. */

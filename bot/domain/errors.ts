@@ -40,6 +40,13 @@ export const ERROR_CODES = {
   COMMENT_MAY_IDENTIFY: { status: 422, message: 'This audit is anonymous, and it is not the way to raise a concern about a child. Your comment looks as if it may identify someone or describe harm to a child.' },
   REVIEW_NOT_FOUND: { status: 404, message: 'That comment is no longer waiting for a review: the person may have changed or deleted their answer.' },
   REVIEW_DECIDED: { status: 409, message: 'Another practice champion has already reviewed this comment. Reload to see what they decided.' },
+  // Issue 13: the organisation view and service-wide rounds (Entra app roles, domain/organisation/orgRoles.ts).
+  NOT_AN_ORG_LEADER: { status: 403, message: "Only the organisation's leaders can see the organisation view. Your organisation's Teams admin can give you the Organisation leader role." },
+  NOT_AN_ORG_ADMIN: { status: 403, message: "Only the organisation's admins can open service-wide rounds or choose which teams take part." },
+  SERVICE_ROUND_NOT_FOUND: { status: 404, message: 'That service-wide round could not be found.' },
+  SERVICE_ROUND_OPEN: { status: 409, message: 'A service-wide round is already open. Wait for it to close before opening the next.' },
+  NO_TEAMS_TO_ASK: { status: 409, message: 'There are no teams to ask: install Practice Audit in a team, or stop leaving teams out.' },
+  TEAM_NOT_IN_ORGANISATION: { status: 404, message: "That team is not one of your organisation's teams with Practice Audit." },
   INVALID_SETTINGS: { status: 400, message: "Those settings can't be used." },
   INVALID_CLOSE_DATE: { status: 400, message: 'Please choose a close date from today to 90 days ahead.' },
   LAST_CHAMPION: { status: 409, message: 'A team needs at least one practice champion.' },

@@ -18,6 +18,7 @@ import type { TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
 import { asciiFileName } from '../domain/export/fileName';
 import type { Logger } from '../logger';
+import { organisationRoutes } from './organisationApi';
 
 export interface TabApiDeps extends TabDeps {
   readonly authenticate: TabAuthenticator;
@@ -85,6 +86,8 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
     // Held comments (issue 12): champions review what was sent anyway after a warning.
     ['get', `${round}/held-comments`, (user, { params }) => heldComments(deps, user, params.teamId!, params.roundId!)],
     ['post', `${round}/held-comments/:reviewId`, (user, { params, body }) => decideHeldComment(deps, user, params.teamId!, params.roundId!, params.reviewId!, body)],
+    // The organisation view and service-wide rounds (issue 13): leaders and admins only.
+    ...organisationRoutes(deps),
   ];
   for (const [method, path, route] of routes) server[method](path, handle(route, deps));
 }

@@ -8,7 +8,7 @@ export type TableConnection =
   | { readonly kind: 'connectionString'; readonly connectionString: string }
   | { readonly kind: 'endpoint'; readonly endpoint: string; readonly credential: TokenCredential };
 
-export const TABLE_NAMES = ['rounds', 'answers', 'champions', 'members', 'teams', 'plans', 'activities', 'reminders', 'sendSchedule', 'evidence', 'channelPosts', 'activityLog'] as const;
+export const TABLE_NAMES = ['rounds', 'answers', 'champions', 'members', 'teams', 'plans', 'activities', 'reminders', 'sendSchedule', 'evidence', 'channelPosts', 'activityLog', 'organisation'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type AuditTables = Readonly<Record<TableName, TableClient>>;
 

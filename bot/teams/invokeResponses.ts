@@ -65,6 +65,13 @@ const INVOKE_ANSWERS: Record<ErrorCode, 'teamsError' | 'notice' | 'onTheCard'> =
   TEAMS_UNREACHABLE: 'onTheCard',
   VERSION_NOT_VALID: 'notice',
   CONFIG_INVALID: 'notice',
+  // The organisation's routes are the tab's only; a card never meets them.
+  NOT_AN_ORG_LEADER: 'notice',
+  NOT_AN_ORG_ADMIN: 'notice',
+  SERVICE_ROUND_NOT_FOUND: 'notice',
+  SERVICE_ROUND_OPEN: 'notice',
+  NO_TEAMS_TO_ASK: 'notice',
+  TEAM_NOT_IN_ORGANISATION: 'notice',
 };
 
 export interface RefusalOptions {

@@ -19,7 +19,7 @@ import { PEOPLE, TEAM, TENANT_ID } from '../support/teamsActivities';
 let team: SignedInTeam | undefined;
 let service: RunningService;
 let deps: Parameters<typeof addAction>[0];
-const champion: TabUser = { entraObjectId: PEOPLE.champion.aadObjectId, tenantId: TENANT_ID, name: PEOPLE.champion.name, local: false };
+const champion: TabUser = { entraObjectId: PEOPLE.champion.aadObjectId, tenantId: TENANT_ID, name: PEOPLE.champion.name, local: false, orgRoles: [] };
 const ACTION = { conditionId: 'C06', need: 'Monthly group case discussion', progress: '', owner: '', status: 'in-progress', ownerMemberId: PEOPLE.practitioner.id, dueDate: '2027-03-31' };
 
 beforeAll(async () => {

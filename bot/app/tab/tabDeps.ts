@@ -8,7 +8,7 @@ import type { TabRoster } from './teamAccess';
  * What the tab's use cases may use: the parts of the service it reads and writes, the Teams
  * roster, and its caches. Each use case takes the few of these it uses.
  */
-export interface TabDeps extends Pick<AuditServices, 'teamCache' | 'teams' | 'rounds' | 'plans' | 'evidence' | 'champions' | 'dueWork' | 'announcements' | 'activityLog' | 'answers' | 'privacyThreshold' | 'commentThreshold' | 'now'> {
+export interface TabDeps extends Pick<AuditServices, 'teamCache' | 'teams' | 'rounds' | 'plans' | 'evidence' | 'champions' | 'dueWork' | 'announcements' | 'activityLog' | 'serviceRounds' | 'answers' | 'privacyThreshold' | 'commentThreshold' | 'now'> {
   readonly roster: TabRoster;
   /** Each team's members (cached): an open round's response rate is counted against them. */
   readonly teamRoster: TeamRoster;

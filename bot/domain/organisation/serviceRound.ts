@@ -1,0 +1,57 @@
+/**
+ * A service-wide round (issue 13): an organisation admin opens a round in every team of the
+ * organisation at once, with one close date, so the teams answer the same questions in the same
+ * window and the organisation view compares like with like. Each team's round is an ordinary
+ * audit round of that team (its champions see and run it) that names the service-wide round it
+ * belongs to (AuditRound.serviceRoundId).
+ *
+ * The organisation is the tenant's teams where the app is installed, less those an admin has
+ * left out (OrganisationTeam.leftOut).
+ */
+export interface ServiceRound {
+  readonly tenantId: string;
+  readonly serviceRoundId: string;
+  /** 1 for the organisation's first service-wide round, and so on ("service-wide round 2"). */
+  readonly number: number;
+  /** ISO 8601. */
+  readonly openedAt: string;
+  /** The admin's display name, as their token gave it. */
+  readonly openedBy: string;
+  /** When every team's round closes itself (ISO 8601: the end of the chosen UK day). */
+  readonly closesAt: string;
+  /** The teams asked, as they were when it opened (name then), in name order. */
+  readonly teams: readonly ServiceRoundTeamRef[];
+}
+
+export interface ServiceRoundTeamRef {
+  readonly teamId: string;
+  readonly teamName: string;
+}
+
+/**
+ * How a service-wide round's opening went in one team. `opening` until the team's job has run;
+ * `opened` once its round is stored (cards are then posted by the team's own publishing, paced
+ * within Teams' limits); `not-opened` when the team could not take part: it already had a round
+ * open (its champions were running one: it is left as it is), or the app has left the team since.
+ */
+export type ServiceRoundTeamState =
+  | { readonly state: 'opening' }
+  | {
+      readonly state: 'opened';
+      readonly roundId: string;
+      /** The team's round number ("round 4" in that team). */
+      readonly roundNumber: number;
+      /** Cards Teams took and refused when they were posted; absent until the posting has run. */
+      readonly cards?: { readonly posted: number; readonly notPosted: number };
+    }
+  | { readonly state: 'not-opened'; readonly reason: 'round-already-open' | 'app-removed'; readonly openRoundNumber?: number };
+
+/** One of the organisation's teams, as the organisation view and its admin see it. */
+export interface OrganisationTeam {
+  readonly teamId: string;
+  readonly teamName: string;
+  /** ISO 8601: when the app was installed in the team. */
+  readonly installedAt: string;
+  /** An admin left the team out: it is not asked in service-wide rounds and not shown in the organisation view. */
+  readonly leftOut: boolean;
+}

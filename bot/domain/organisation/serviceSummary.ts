@@ -1,0 +1,79 @@
+import type { ConditionId } from '../conditions';
+import type { ConditionChange, ScoreChange } from '../summary/compareRounds';
+import type { TallySource } from '../summary/roundCounts';
+import type { CellSummary, RoundSummary } from '../summary/roundSummary';
+
+/**
+ * The organisation's figures for one service-wide round (issue 13), made once every team's round
+ * in it has closed and its results are released (each team's counts are then fixed: its
+ * `finalCounts`), so two reads can never differ by one answer.
+ *
+ * The privacy rule across teams ("published parts"). Anyone may be a member of several teams,
+ * and so read those teams' own views; assume a reader who reads all of them. Then:
+ *
+ * - A team's column is exactly the team's own all-staff cut of each condition, as its own view
+ *   shows it (the same threshold, the same withheld judgements): the organisation view shows
+ *   nothing of a team that the team's view does not.
+ * - A level's cut across teams adds up only the level cuts the teams' own views show (with their
+ *   judgements). A level hidden within its team (too small, or hidden to protect another) is never
+ *   added into any organisation figure by level: added in, the organisation's figure less the
+ *   teams' shown cuts would give that team's hidden level (or, with the team's all-staff cut, the
+ *   level it was hidden to protect).
+ * - The all-teams cut adds up the teams' all-staff cuts that their own views show with their
+ *   judgements, and the rest (teams hidden, or shown without judgements) only when that rest holds
+ *   at least the threshold of answers, and none or at least the threshold of judgements: so the
+ *   all-teams figure less the teams shown gives a group of at least the threshold, never one small
+ *   team. Otherwise the rest is left out of every all-teams figure, and the coverage says so.
+ *
+ * So the organisation view reveals nothing beyond the teams' own views except sums over hidden
+ * parts of at least the threshold.
+ */
+export interface ServiceSummary {
+  readonly privacyThreshold: number;
+  /** The teams whose closed rounds are counted, in name order, and how many answered in each (participation is never hidden). */
+  readonly teams: readonly { readonly teamId: string; readonly teamName: string; readonly respondents: number }[];
+  /**
+   * All teams together, in the shape of one round's summary (each condition for all staff and by
+   * level, with disagreement), so compareRounds, the exports and the tab's grids read it as they
+   * read a team's. `respondents` adds up the teams' (a person in two teams counts in each).
+   */
+  readonly organisation: RoundSummary;
+  /** Per condition, in the conditions' order: what the all-teams figures count and leave out. */
+  readonly coverage: readonly ConditionCoverage[];
+  /** Each team's all-staff cut of each condition, exactly as the team's own view shows it; teams in name order. */
+  readonly byTeam: readonly TeamConditions[];
+}
+
+export interface ConditionCoverage {
+  readonly conditionId: ConditionId;
+  /** Teams whose answers to the condition are in the all-teams cut. */
+  readonly teamsCounted: number;
+  /** Teams whose answers are left out of every all-teams figure: too few together to count without singling one out. */
+  readonly teamsLeftOut: number;
+  /** Answers in the all-teams cut that are in no level's cut: their level was too small to show within their own team. */
+  readonly answersWithoutLevel: number;
+}
+
+export interface TeamConditions {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly conditions: Readonly<Record<ConditionId, CellSummary>>;
+}
+
+/** What summariseService reads of one team: its round's fixed counts (talliesFrom(finalCounts)). */
+export interface TeamRoundCounts {
+  readonly teamId: string;
+  readonly teamName: string;
+  readonly counts: TallySource;
+}
+
+/**
+ * How the organisation moved since the previous service-wide round: compareRounds over the two
+ * organisation summaries, and each team's all-staff score change (null where either round hides
+ * it, or the team was not in both).
+ */
+export interface ServiceRoundChanges {
+  readonly previousNumber: number;
+  readonly organisation: readonly ConditionChange[];
+  readonly byTeam: readonly { readonly teamId: string; readonly teamName: string; readonly conditions: Readonly<Record<ConditionId, ScoreChange | null>> }[];
+}

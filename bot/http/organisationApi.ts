@@ -1,0 +1,23 @@
+import type { TabDeps } from '../app/tab/tabDeps';
+import type { TabUser } from '../auth/ssoTokenVerifier';
+
+/** A route of the tab's API as tabApi.ts declares them. */
+type OrganisationRoute = [method: 'get' | 'post' | 'put' | 'del', path: string, route: (user: TabUser, request: { params: Record<string, string>; body: unknown }) => Promise<unknown>];
+
+const ORGANISATION = '/api/organisation';
+
+/**
+ * The organisation view's routes (issue 13), under /api/organisation: for organisation leaders and
+ * admins only, each about the signed-in person's own tenant (app/organisation/orgAccess.ts). Every
+ * use case checks the role itself, first (requireOrgLeader, requireOrgAdmin).
+ */
+export function organisationRoutes(deps: TabDeps): OrganisationRoute[] {
+  const serviceRound = `${ORGANISATION}/service-rounds/:serviceRoundId`;
+  void deps;
+  void serviceRound;
+  return [
+    // The organisation: roles, teams, service-wide rounds (app/organisation/organisationListing.ts).
+    // A service-wide round's progress and results, the plans side by side, the exports (app/organisation/organisationReads.ts).
+    // Admins: opening a service-wide round, leaving a team out (app/organisation/openServiceRound.ts).
+  ];
+}
