@@ -1,3 +1,4 @@
+import { organisationListing } from '../app/organisation/organisationListing';
 import type { TabDeps } from '../app/tab/tabDeps';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 
@@ -17,6 +18,7 @@ export function organisationRoutes(deps: TabDeps): OrganisationRoute[] {
   void serviceRound;
   return [
     // The organisation: roles, teams, service-wide rounds (app/organisation/organisationListing.ts).
+    ['get', ORGANISATION, (user) => organisationListing(deps, user)],
     // A service-wide round's progress and results, the plans side by side, the exports (app/organisation/organisationReads.ts).
     // Admins: opening a service-wide round, leaving a team out (app/organisation/openServiceRound.ts).
   ];

@@ -14,7 +14,7 @@ import { myRounds, teamRounds } from '../app/tab/teamRounds';
 import { teamTrends } from '../app/tab/trends';
 import { announceAction, postYouSaidWeDid, youSaidWeDidPreview } from '../app/tab/youSaidWeDid';
 import type { TabUser } from '../auth/ssoTokenVerifier';
-import type { TabAuthenticator } from '../auth/tabAuthenticator';
+import { LOCAL_ORG_ROLE_HEADER, type TabAuthenticator } from '../auth/tabAuthenticator';
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
 import { asciiFileName } from '../domain/export/fileName';
 import type { Logger } from '../logger';
@@ -50,7 +50,7 @@ export function registerTabApi(server: restify.Server, deps: TabApiDeps): void {
   const round = `${team}/rounds/:roundId`;
   const actions = `${team}/plan/actions`;
   const routes: [Method, string, Route][] = [
-    ['get', '/api/me', async (user) => ({ name: user.name, local: user.local })],
+    ['get', '/api/me', async (user) => ({ name: user.name, local: user.local, orgRoles: user.orgRoles })],
     ['get', '/api/me/rounds', async (user) => ({ rounds: await myRounds(deps, user) })],
     ['get', `${team}/rounds`, (user, { params }) => teamRounds(deps, user, params.teamId!)],
     ['get', `${team}/trends`, (user, { params }) => teamTrends(deps, user, params.teamId!)],
@@ -96,7 +96,7 @@ function handle(route: Route, deps: TabApiDeps) {
   return async (req: restify.Request, res: restify.Response): Promise<void> => {
     res.header('Cache-Control', 'no-store');
     try {
-      const user = await deps.authenticate(req.header('authorization') || undefined);
+      const user = await deps.authenticate({ authorization: req.header('authorization') || undefined, localOrgRole: req.header(LOCAL_ORG_ROLE_HEADER) || undefined });
       const result = await route(user, {
         params: (req.params ?? {}) as Record<string, string>,
         query: (req.query ?? {}) as Record<string, unknown>,

@@ -1,4 +1,5 @@
 import type { Host } from '../teams/host';
+import { LOCAL_ORG_ROLE_HEADER, localOrgRole } from './localOrgRole';
 
 /**
  * A refused or failed API call: `status` (0 when the API could not be reached), the API's
@@ -71,7 +72,8 @@ async function failure(response: Response, wording: Wording): Promise<ApiError> 
 
 /**
  * The one way the tab calls its API: with the person's Teams SSO token as a bearer token (none
- * in local mode), never from the browser's cache (`no-store`: every read is the round as it
+ * in local mode, whose requests say instead which organisation role the developer acts as:
+ * ./localOrgRole.ts), never from the browser's cache (`no-store`: every read is the round as it
  * is now), and every failure as an ApiError.
  */
 export function createRequest(host: Pick<Host, 'getToken'>): Request {
@@ -85,6 +87,7 @@ export function createRequest(host: Pick<Host, 'getToken'>): Request {
     }
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
+    else headers[LOCAL_ORG_ROLE_HEADER] = localOrgRole();
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.ifMatch) headers['If-Match'] = options.ifMatch;
     let response: Response;

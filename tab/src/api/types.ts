@@ -6,6 +6,7 @@ import type { ResultsState, RoundParticipation } from '@domain/summary/release';
 import type { TeamSize } from '@domain/responseRate';
 import type { TeamTrends, TrendRound } from '@domain/summary/trends';
 import type { YouSaidWeDidFacts } from '@domain/summary/youSaidWeDid';
+import type { OrgRole } from '@domain/organisation/orgRoles';
 
 export type { ConditionComments, RoundSummary };
 
@@ -24,6 +25,8 @@ export interface Me {
   readonly name: string;
   /** Local mode: the server runs without sign-in (loopback only). */
   readonly local: boolean;
+  /** Organisation roles (issue 13): the tab offers the organisation view to leaders and admins. In local mode, the role the banner acts as. */
+  readonly orgRoles: readonly OrgRole[];
 }
 
 export interface RoundListItem {

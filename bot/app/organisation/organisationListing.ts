@@ -1,0 +1,53 @@
+import type { TabUser } from '../../auth/ssoTokenVerifier';
+import type { OrganisationReply, ServiceRoundListing } from '../../domain/organisation/organisationView';
+import type { OrganisationTeam, ServiceRound, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import type { TabDeps } from '../tab/tabDeps';
+import { requireOrgLeader } from './orgAccess';
+
+type ListingDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds'>;
+
+/**
+ * GET /api/organisation: the signed-in person's organisation roles, the tenant's teams with the
+ * app installed (left-out ones marked), in name order (en-GB collation), and its service-wide
+ * rounds, newest first. Only ever the signed-in person's own tenant (orgAccess.ts).
+ * @throws AuditError NOT_AN_ORG_LEADER (403) for anyone without an organisation role; STORAGE_UNAVAILABLE.
+ */
+export async function organisationListing(deps: Pick<TabDeps, 'teams' | 'serviceRounds' | 'tabRounds'>, user: TabUser): Promise<OrganisationReply> {
+  const { partition, teamsTenantId } = requireOrgLeader(user);
+  const [installed, leftOut, rounds] = await Promise.all([deps.teams.listIn(teamsTenantId), deps.serviceRounds.leftOutTeams(partition), deps.serviceRounds.list(partition)]);
+  const teams: OrganisationTeam[] = installed
+    .map((team) => ({ teamId: team.teamId, teamName: team.teamName, installedAt: team.installedAt, leftOut: leftOut.has(team.teamId) }))
+    .sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB') || a.teamId.localeCompare(b.teamId));
+  return { roles: user.orgRoles, teams, serviceRounds: await Promise.all(rounds.map((round) => serviceRoundListing(deps, round))) };
+}
+
+/**
+ * A service-wide round as the organisation view lists it. Its status is `open` while any team
+ * asked is still `opening` (its job has not run, or has not written yet) or has its round open,
+ * and `closed` once every team's round that opened has closed (teams not opened do not count).
+ * `states`: the round's team states when the caller has read them already (saves a read).
+ * Team rounds are read through the tab's round cache: a closed round with its counts kept is
+ * served from memory, so an organisation's older rounds cost a read of their states only.
+ * @throws AuditError STORAGE_UNAVAILABLE.
+ */
+export async function serviceRoundListing(deps: ListingDeps, round: ServiceRound, states?: ReadonlyMap<string, ServiceRoundTeamState>): Promise<ServiceRoundListing> {
+  const byTeam = states ?? (await deps.serviceRounds.teamStates(round.tenantId, round.serviceRoundId));
+  const stillOpen = await Promise.all(round.teams.map(({ teamId }) => teamRoundOpen(deps, teamId, byTeam.get(teamId))));
+  return {
+    serviceRoundId: round.serviceRoundId,
+    number: round.number,
+    openedAt: round.openedAt,
+    openedBy: round.openedBy,
+    closesAt: round.closesAt,
+    status: stillOpen.includes(true) ? 'open' : 'closed',
+    teamsAsked: round.teams.length,
+  };
+}
+
+/** Whether one team's part keeps the service-wide round open. No state yet: its job is still to run. */
+async function teamRoundOpen(deps: ListingDeps, teamId: string, state: ServiceRoundTeamState | undefined): Promise<boolean> {
+  if (state === undefined || state.state === 'opening') return true;
+  if (state.state === 'not-opened') return false;
+  // A team round no longer stored (its team's data deleted on request) has nothing left open.
+  return (await deps.tabRounds.get(teamId, state.roundId))?.status === 'open';
+}
