@@ -64,7 +64,7 @@ describe("the tab's API", () => {
 
   it("serves a team's members, who see their name and their team's rounds", async () => {
     const token = await identity.sign(claimsOf(PEOPLE.practitioner));
-    expect((await get('/api/me', token)).body).toEqual({ name: 'Ben Hughes', local: false });
+    expect((await get('/api/me', token)).body).toEqual({ name: 'Ben Hughes', local: false, orgRoles: [] });
     for (const path of teamPaths()) {
       const reply = await get(path, token);
       // The round is open: its results are withheld from members and everyone else until it closes.
@@ -90,7 +90,7 @@ describe('in local mode', () => {
     try {
       await postToBot(local, installedInTeam(connector.serviceUrl, PEOPLE.champion));
       const me = await fetch(`${local.url}/api/me`);
-      expect(await me.json()).toEqual({ name: 'Local developer (not signed in)', local: true });
+      expect(await me.json()).toEqual({ name: 'Local developer (not signed in)', local: true, orgRoles: ['admin'] });
       expect((await fetch(`${local.url}/api/teams/${encodeURIComponent(TEAM.id)}/rounds`)).status).toBe(200);
       expect((await fetch(`${local.url}/api/teams/${encodeURIComponent('19:unknown@thread.tacv2')}/rounds`)).status).toBe(403);
     } finally {
