@@ -1,4 +1,6 @@
+import { serviceRoundListing } from '../../bot/app/organisation/organisationListing';
 import type { RunningService } from '../../bot/service';
+import { RoundReadCache } from '../../bot/storage/roundReadCache';
 import { closeRoundNow } from '../support/closeRoundNow';
 import { orgCaller, type OrgCaller } from '../support/orgCalls';
 import { startSignedInTeam, type SignedInTeam } from '../support/signedInTeam';
@@ -67,4 +69,15 @@ it('lists service-wide rounds newest first, open until every team asked has its 
   // The first round's one team closes its round.
   await closeRoundNow(service, { authorization: `Bearer ${await team!.identity.sign({ oid: PEOPLE.champion.aadObjectId, name: PEOPLE.champion.name })}` });
   expect(await statuses()).toEqual({ [second.serviceRoundId]: 'closed', [first.serviceRoundId]: 'closed' });
+});
+
+it("lists a service-wide round from the team states a caller has read already, reading none itself", async () => {
+  const round = await service.services.serviceRounds.open({
+    tenantId: TENANT_ID, serviceRoundId: 'sr-listing-given', openedAt: new Date().toISOString(), openedBy: PEOPLE.admin.name,
+    closesAt: new Date(Date.now() + 86_400_000).toISOString(), teams: [{ teamId: ADOPTION.id, teamName: ADOPTION.name }],
+  });
+  const deps = { serviceRounds: service.services.serviceRounds, tabRounds: new RoundReadCache(service.services.rounds, 0) };
+  // Stored: nothing yet (still opening). Given: the team did not open a round.
+  expect((await serviceRoundListing(deps, round)).status).toBe('open');
+  expect((await serviceRoundListing(deps, round, new Map([[ADOPTION.id, { state: 'not-opened', reason: 'app-removed' } as const]]))).status).toBe('closed');
 });
