@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseEnvFile } from 'dotenv';
 import { settingsSchema } from '../../bot/config/settings';
+import { ORG_ROLE_VALUES } from '../../bot/domain/organisation/orgRoles';
 import { REPO_ROOT } from './appPackageFixture';
 
 /**
@@ -76,6 +77,21 @@ describe('the Agents Toolkit project', () => {
     const preAuthorised = aad.api.preAuthorizedApplications.map((app: { appId: string }) => app.appId);
     // Teams desktop and mobile, and Teams on the web.
     expect(preAuthorised).toEqual(expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']));
+  });
+
+  it("declares the organisation's roles as app roles for people and groups, with the values the service reads in the token", () => {
+    const aad = JSON.parse(read('aad.manifest.json'));
+    const roles = aad.appRoles as { id: string; allowedMemberTypes: string[]; displayName: string; description: string; value: string; isEnabled: boolean }[];
+    expect(roles.map((role) => role.value).sort()).toEqual(Object.values(ORG_ROLE_VALUES).sort());
+    expect(roles.map((role) => [role.value, role.displayName])).toEqual([['Organisation.Leader', 'Organisation leader'], ['Organisation.Admin', 'Organisation admin']]);
+    for (const role of roles) {
+      // "User" lets the tenant's admin assign the role to people and to groups; enabled, or Entra leaves it out of tokens.
+      expect(role).toMatchObject({ allowedMemberTypes: ['User'], isEnabled: true });
+      expect(role.description).toMatch(/^Organisation (leaders|admins) /);
+      // A fixed id: a new one on each provisioning would drop everyone's assignment.
+      expect(role.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    expect(new Set(roles.map((role) => role.id)).size).toBe(roles.length);
   });
 
   it('writes .localConfigs with settings the service knows, as a single-tenant bot with tab sign-in', () => {
