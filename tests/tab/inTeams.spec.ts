@@ -41,6 +41,8 @@ describe('the channel tab in Teams', () => {
       { path: `${teamPath}/rounds/${teams.team.roundId}/participation`, authorization: bearer, status: 200 },
     ]));
     expect(read.filter((r) => r.authorization !== bearer)).toEqual([]);
+    // Roles come from the token alone: local mode's "Act as" header is never sent.
+    expect(tab.apiRequests.filter((r) => r.localOrgRole !== null)).toEqual([]);
     // Signed in through Teams, so no local-mode banner.
     await expect(frame.getByTestId('local-banner').count()).resolves.toBe(0);
 

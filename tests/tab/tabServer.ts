@@ -23,8 +23,8 @@ export interface TabServer {
   readonly summaries: Map<string, RoundSummary>;
   /** The open round's participation. */
   readonly participations: Map<string, ParticipationReply>;
-  /** Paths of the API requests, with the Authorization header each carried (or null). */
-  readonly requests: { path: string; authorization: string | null }[];
+  /** Paths of the API requests, with the Authorization and X-Local-Org-Role headers each carried (or null). */
+  readonly requests: { path: string; authorization: string | null; localOrgRole: string | null }[];
   /** The team's plan, members and channel updates (./planRoutes.ts); tests set and read it. */
   readonly plan: PlanFake;
   /** The team's rounds as GET …/rounds lists them, newest first (ROUNDS unless a test sets others). */
@@ -52,7 +52,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   const participations = new Map<string, ParticipationReply>([[CURRENT_ROUND, currentParticipation()]]);
   const requests: TabServer['requests'] = [];
   server.pre((req, _res, next) => {
-    if (req.path().startsWith('/api/')) requests.push({ path: req.path(), authorization: req.header('authorization') ?? null });
+    if (req.path().startsWith('/api/')) requests.push({ path: req.path(), authorization: req.header('authorization') ?? null, localOrgRole: req.header('x-local-org-role') ?? null });
     next();
   });
 

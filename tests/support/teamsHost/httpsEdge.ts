@@ -9,6 +9,8 @@ export interface ApiRequest {
   readonly method: string;
   readonly path: string;
   readonly authorization: string | null;
+  /** X-Local-Org-Role, which only local mode's tab sends. */
+  readonly localOrgRole: string | null;
   /** The service's answer; 0 while it is still on its way. */
   status: number;
 }
@@ -43,7 +45,7 @@ export async function startHttpsEdge(options: { teamsHost: string; appHost: stri
   const forwardToService = (req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
     const recorded: ApiRequest | null = path.startsWith('/api/')
-      ? { method: req.method ?? 'GET', path, authorization: req.headers.authorization ?? null, status: 0 }
+      ? { method: req.method ?? 'GET', path, authorization: req.headers.authorization ?? null, localOrgRole: (req.headers['x-local-org-role'] as string | undefined) ?? null, status: 0 }
       : null;
     if (recorded) apiRequests.push(recorded);
     const upstream = httpRequest(
