@@ -1,4 +1,5 @@
 import type { ServiceRoundTeamJob } from '../../bot/app/organisation/openServiceRoundInTeam';
+import type { OpenServiceRoundRequest } from '../../bot/domain/organisation/organisationView';
 import type { RunningService } from '../../bot/service';
 import { cardOf, cardText } from '../support/cardText';
 import { loggedEvents } from '../support/dueWork';
@@ -32,6 +33,7 @@ const TENANT_TEAMS = [...ASKED, BUSY, LEFT_OUT];
 const ADMIN = PEOPLE.admin;
 const LEADER = PEOPLE.leader;
 const CLOSES_ON = '2026-12-11';
+const OPEN: OpenServiceRoundRequest = { closesOn: CLOSES_ON };
 const closesAt = new Date('2026-12-12T00:00:00.000Z'); // the end of Friday 11 December 2026, UK (GMT)
 const clock = testClock('2026-12-11T15:00:00.000Z');
 
@@ -108,7 +110,7 @@ describe('leaving a team out', () => {
     expect(reply).toEqual({ status: 200, body: { teamId: LEFT_OUT.id, teamName: LEFT_OUT.name, installedAt: expect.any(String), leftOut: true } });
 
     for (const t of [...ASKED, BUSY]) expect((await asAdmin('PUT', `/api/organisation/teams/${encodeURIComponent(t.id)}`, { leftOut: true })).status).toBe(200);
-    expect(await asAdmin('POST', '/api/organisation/service-rounds', { closesOn: CLOSES_ON })).toMatchObject({ status: 409, body: { error: { code: 'NO_TEAMS_TO_ASK' } } });
+    expect(await asAdmin('POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 409, body: { error: { code: 'NO_TEAMS_TO_ASK' } } });
     for (const t of [...ASKED, BUSY]) expect((await asAdmin('PUT', `/api/organisation/teams/${encodeURIComponent(t.id)}`, { leftOut: false })).body).toMatchObject({ leftOut: false });
     expect(await service.services.serviceRounds.leftOutTeams(TENANT_ID)).toEqual(new Set([LEFT_OUT.id]));
     expect(await latestServiceRound()).toBeUndefined();
@@ -117,8 +119,8 @@ describe('leaving a team out', () => {
 
 describe('opening a service-wide round', () => {
   it('is for admins only: a leader gets 403 NOT_AN_ORG_ADMIN, staff without a role NOT_AN_ORG_LEADER, and nothing opens', async () => {
-    expect(await asRole(LEADER, ['Organisation.Leader'], 'POST', '/api/organisation/service-rounds', { closesOn: CLOSES_ON })).toMatchObject({ status: 403, body: { error: { code: 'NOT_AN_ORG_ADMIN' } } });
-    expect(await asRole(PEOPLE.practitioner, [], 'POST', '/api/organisation/service-rounds', { closesOn: CLOSES_ON })).toMatchObject({ status: 403, body: { error: { code: 'NOT_AN_ORG_LEADER' } } });
+    expect(await asRole(LEADER, ['Organisation.Leader'], 'POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 403, body: { error: { code: 'NOT_AN_ORG_ADMIN' } } });
+    expect(await asRole(PEOPLE.practitioner, [], 'POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 403, body: { error: { code: 'NOT_AN_ORG_LEADER' } } });
     expect(await latestServiceRound()).toBeUndefined();
   });
 
@@ -139,7 +141,7 @@ describe('opening a service-wide round', () => {
     connector.failNext(1, { status: 403, body: { error: { code: 'Forbidden' } } }, (call: RecordedCall) => call.method === 'POST' && !!call.conversationId?.startsWith(ASKED[1]!.id) && JSON.stringify(call.body).includes('Condition 5 of 12'));
     let reply: Awaited<ReturnType<typeof asAdmin>> | undefined;
     await jobsAfter(ASKED.length + 1, async () => {
-      reply = await asAdmin('POST', '/api/organisation/service-rounds', { closesOn: CLOSES_ON });
+      reply = await asAdmin('POST', '/api/organisation/service-rounds', OPEN);
     });
     expect(reply).toEqual({
       status: 201,
@@ -185,7 +187,7 @@ describe('opening a service-wide round', () => {
 
   it('refuses another while its close date has not passed (409 SERVICE_ROUND_OPEN), asking no team', async () => {
     connector.reset();
-    expect(await asAdmin('POST', '/api/organisation/service-rounds', { closesOn: CLOSES_ON })).toMatchObject({ status: 409, body: { error: { code: 'SERVICE_ROUND_OPEN' } } });
+    expect(await asAdmin('POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 409, body: { error: { code: 'SERVICE_ROUND_OPEN' } } });
     expect((await service.services.serviceRounds.list(TENANT_ID)).map((r) => r.number)).toEqual([1]);
     expect(connector.calls).toHaveLength(0);
   });
@@ -209,7 +211,7 @@ describe('opening a service-wide round', () => {
     connector.reset();
     clock.runOn();
     for (const t of ASKED) {
-      await eventually(() => textsIn(t.id).find((text) => /^Round closed\nAudit round 1 closed at the end of its close date, Friday 11 December 2026\./.test(text)), 30_000, `${t.name}'s closing notice`);
+      await eventually(() => textsIn(t.id).find((text) => text.startsWith('Round closed\nAudit round 1 closed at the end of its close date, Friday 11 December 2026.')), 30_000, `${t.name}'s closing notice`);
     }
     await service.settled();
     for (const t of ASKED) expect((await service.services.rounds.listForTeam(t.id)).map((r) => r.status)).toEqual(['closed']);

@@ -5,14 +5,14 @@ import { newRoundId } from '../../domain/auditRound';
 import { checkedCloseDate } from '../../domain/closeDate';
 import { AuditError } from '../../domain/errors';
 import type { OrganisationTeam, ServiceRound, ServiceRoundTeamRef, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
-import type { ServiceRoundListing } from '../../domain/organisation/organisationView';
+import type { OrganisationTeamChange, ServiceRoundListing } from '../../domain/organisation/organisationView';
 import type { AuditServices } from '../auditServices';
 import { requireOrgAdmin } from './orgAccess';
 
 export type OpenServiceRoundDeps = Pick<AuditServices, 'teams' | 'serviceRounds' | 'dueWork' | 'now'>;
 
 const openRequest = z.object({ closesOn: z.unknown() });
-const teamChange = z.object({ leftOut: z.boolean({ error: 'say whether the team is left out (true or false)' }) }).strict();
+const teamChange: z.ZodType<OrganisationTeamChange> = z.object({ leftOut: z.boolean({ error: 'say whether the team is left out (true or false)' }) }).strict();
 
 /**
  * POST /api/organisation/service-rounds (issue 13): an organisation admin opens a service-wide

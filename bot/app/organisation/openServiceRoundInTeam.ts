@@ -23,7 +23,7 @@ export interface ServiceRoundInTeam {
  * The team's round of a service-wide round: its id is made from the service-wide round's and the
  * team's, so every delivery of the job names the same round (at-least-once delivery opens it once).
  */
-export function serviceRoundTeamRoundId(serviceRound: Pick<ServiceRound, 'serviceRoundId' | 'openedAt'>, teamId: string): string {
+function serviceRoundTeamRoundId(serviceRound: Pick<ServiceRound, 'serviceRoundId' | 'openedAt'>, teamId: string): string {
   return newRoundId(new Date(serviceRound.openedAt), () => createHash('sha256').update(`${serviceRound.serviceRoundId}|${teamId}`).digest('hex').slice(0, 8));
 }
 
@@ -31,7 +31,7 @@ export function serviceRoundTeamRoundId(serviceRound: Pick<ServiceRound, 'servic
  * "Ewa Nowak (service-wide round 2)": who opened the team's round, as its intro card, `status` and
  * the tab show it, so the team can tell its round is part of the service-wide one.
  */
-export function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'number'>): string {
+function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'number'>): string {
   return `${serviceRound.openedBy} (service-wide round ${serviceRound.number})`;
 }
 
