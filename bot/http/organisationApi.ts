@@ -1,6 +1,7 @@
 import { organisationListing } from '../app/organisation/organisationListing';
 import type { TabDeps } from '../app/tab/tabDeps';
 import type { TabUser } from '../auth/ssoTokenVerifier';
+import { changeOrganisationTeam, openServiceRound } from '../app/organisation/openServiceRound';
 
 /** A route of the tab's API as tabApi.ts declares them. */
 type OrganisationRoute = [method: 'get' | 'post' | 'put' | 'del', path: string, route: (user: TabUser, request: { params: Record<string, string>; body: unknown }) => Promise<unknown>];
@@ -21,5 +22,7 @@ export function organisationRoutes(deps: TabDeps): OrganisationRoute[] {
     ['get', ORGANISATION, (user) => organisationListing(deps, user)],
     // A service-wide round's progress and results, the plans side by side, the exports (app/organisation/organisationReads.ts).
     // Admins: opening a service-wide round, leaving a team out (app/organisation/openServiceRound.ts).
+    ['post', `${ORGANISATION}/service-rounds`, (user, { body }) => openServiceRound(deps, user, body)],
+    ['put', `${ORGANISATION}/teams/:teamId`, (user, { params, body }) => changeOrganisationTeam(deps, user, params.teamId!, body)],
   ];
 }

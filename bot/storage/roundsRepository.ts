@@ -35,6 +35,8 @@ interface RoundEntity {
   finalCounts?: string;
   membersAtClose?: number;
   answersExpiredAt?: string;
+  /** The service-wide round the round belongs to (issue 13); absent on the team's own rounds and on rows written before. */
+  serviceRoundId?: string;
   /** messageC01 … messageC12: the posted condition cards' activity ids. */
   [property: string]: unknown;
 }
@@ -236,6 +238,7 @@ function toEntity(round: AuditRound): RoundEntity {
   if (round.teamName) entity.teamName = round.teamName;
   if (round.postedIn) entity.postedIn = JSON.stringify(round.postedIn);
   if (round.introMessageId) entity.introMessageId = round.introMessageId;
+  if (round.serviceRoundId) entity.serviceRoundId = round.serviceRoundId;
   for (const [conditionId, messageId] of Object.entries(round.conditionMessageIds)) {
     if (messageId) entity[messageProperty(conditionId as ConditionId)] = messageId;
   }
@@ -264,6 +267,7 @@ function fromEntity(entity: RoundEntity | TableEntityResult<RoundEntity>): Audit
     ...withFinalCounts(finalCountsFromColumn(entity.finalCounts)),
     ...(isCount(entity.membersAtClose) ? { membersAtClose: entity.membersAtClose } : {}),
     ...(entity.answersExpiredAt ? { answersExpiredAt: entity.answersExpiredAt } : {}),
+    ...(entity.serviceRoundId ? { serviceRoundId: entity.serviceRoundId } : {}),
   };
 }
 

@@ -32,7 +32,9 @@ export interface ServiceRoundTeamRef {
  * How a service-wide round's opening went in one team. `opening` until the team's job has run;
  * `opened` once its round is stored (cards are then posted by the team's own publishing, paced
  * within Teams' limits); `not-opened` when the team could not take part: it already had a round
- * open (its champions were running one: it is left as it is), or the app has left the team since.
+ * open (its champions were running one: it is left as it is), or the app has left the team since,
+ * or it was `not-asked`: its opening could not be scheduled (storage did not answer), so nothing
+ * was done in it; the admin opening the round again asks it (app/organisation/openServiceRound.ts).
  */
 export type ServiceRoundTeamState =
   | { readonly state: 'opening' }
@@ -44,7 +46,7 @@ export type ServiceRoundTeamState =
       /** Cards Teams took and refused when they were posted; absent until the posting has run. */
       readonly cards?: { readonly posted: number; readonly notPosted: number };
     }
-  | { readonly state: 'not-opened'; readonly reason: 'round-already-open' | 'app-removed'; readonly openRoundNumber?: number };
+  | { readonly state: 'not-opened'; readonly reason: 'round-already-open' | 'app-removed' | 'not-asked'; readonly openRoundNumber?: number };
 
 /** One of the organisation's teams, as the organisation view and its admin see it. */
 export interface OrganisationTeam {

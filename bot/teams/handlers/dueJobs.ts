@@ -20,9 +20,5 @@ export function dueJobHandlers(deps: BotDeps): DueJobHandlers {
     ...activityJobHandlers(deps.services),
     ...actionJobHandlers({ ...deps.services, ...edges, messenger: createNudgeMessenger(deps.teams) }),
     ...retentionJobHandlers({ ...deps.services, ...edges }),
-    // Issue 13 (service-wide rounds): built in app/organisation/openServiceRound.ts; until then the job is refused, never dropped.
-    openServiceRoundInTeam: async () => {
-      throw new Error('Service-wide rounds are not wired yet');
-    },
   };
 }
