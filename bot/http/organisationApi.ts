@@ -1,3 +1,5 @@
+import { organisationPlans, serviceRoundView } from '../app/organisation/organisationReads';
+import { serviceRoundExport } from '../app/organisation/serviceRoundExport';
 import type { TabDeps } from '../app/tab/tabDeps';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 
@@ -13,11 +15,14 @@ const ORGANISATION = '/api/organisation';
  */
 export function organisationRoutes(deps: TabDeps): OrganisationRoute[] {
   const serviceRound = `${ORGANISATION}/service-rounds/:serviceRoundId`;
-  void deps;
-  void serviceRound;
   return [
     // The organisation: roles, teams, service-wide rounds (app/organisation/organisationListing.ts).
     // A service-wide round's progress and results, the plans side by side, the exports (app/organisation/organisationReads.ts).
+    ['get', serviceRound, (user, { params }) => serviceRoundView(deps, user, params.serviceRoundId!)],
+    ['get', `${serviceRound}/export.csv`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'csv')],
+    ['get', `${serviceRound}/export.xlsx`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'xlsx')],
+    ['get', `${serviceRound}/export.docx`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'docx')],
+    ['get', `${ORGANISATION}/plans`, (user) => organisationPlans(deps, user)],
     // Admins: opening a service-wide round, leaving a team out (app/organisation/openServiceRound.ts).
   ];
 }
