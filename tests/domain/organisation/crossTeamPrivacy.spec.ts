@@ -126,6 +126,7 @@ function teamColumnsAreTheirOwnViews(r: Read): void {
 
 describe('the cross-team attacker, reading every team view and the organisation view', () => {
   it('learns nothing beyond the teams\' own views but sums over hidden parts of at least the threshold', () => {
+    const seen = { teamsLeftOut: 0, hiddenTeamsCounted: 0, answersWithoutLevel: 0 };
     fc.assert(
       fc.property(organisationArbitrary, (organisation) => {
         const r = read(teamsOf(organisation), organisation.threshold);
@@ -134,9 +135,19 @@ describe('the cross-team attacker, reading every team view and the organisation 
         answersWithoutLevelAddUp(r);
         peopleByLevelAddOnlyShown(r);
         teamColumnsAreTheirOwnViews(r);
+        for (const coverage of r.organisation.coverage) {
+          if (coverage.teamsLeftOut > 0) seen.teamsLeftOut += 1;
+          if (coverage.answersWithoutLevel > 0) seen.answersWithoutLevel += 1;
+          const hidden = r.views.filter(({ own }) => !cellOf(own, coverage.conditionId).allStaff.shown && own.respondents > 0);
+          if (coverage.teamsLeftOut === 0 && hidden.length > 0) seen.hiddenTeamsCounted += 1;
+        }
       }),
       { numRuns: 300 },
     );
+    // The organisations drawn did put the rule to work: rests left out, hidden teams counted together, levels hidden within teams.
+    expect(seen.teamsLeftOut).toBeGreaterThan(0);
+    expect(seen.hiddenTeamsCounted).toBeGreaterThan(0);
+    expect(seen.answersWithoutLevel).toBeGreaterThan(0);
   });
 
   it('reads the same figures twice, whatever order the teams come in (no second read to difference)', () => {
