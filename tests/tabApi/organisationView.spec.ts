@@ -143,6 +143,34 @@ describe("a service-wide round's organisation view", () => {
   });
 });
 
+describe('the next service-wide round', () => {
+  it('shows the changes since the previous one whose results are released', async () => {
+    const SECOND = 'sr-2027-09';
+    for (const t of teams) {
+      await startTheRound(service, connector, { who: t.champion, team: t.team });
+      await service.settled();
+      t.roundId = (await service.services.rounds.findOpen(t.team.id))!.roundId;
+      for (let i = 0; i < 5; i++) await answer(person(`${t.team.name} second ${i}`, 800 + i + (t.team === TEAM ? 0 : 50)), t.team, t.roundId, 'practitioner', 'fully');
+    }
+    await service.services.serviceRounds.open({
+      tenantId: 'local', serviceRoundId: SECOND, openedAt: '2027-09-01T09:00:00.000Z', openedBy: 'Organisation admin', closesAt: '2099-09-30T22:59:59.999Z',
+      teams: teams.map((t) => ({ teamId: t.team.id, teamName: t.team.name })),
+    });
+    for (const t of teams) await service.services.serviceRounds.setTeamState('local', SECOND, t.team.id, { state: 'opened', roundId: t.roundId, roundNumber: 2 });
+    await close(0);
+    await close(1);
+    const second = await eventually(async () => {
+      const reply = (await (await api(`/service-rounds/${SECOND}`)).json()) as ServiceRoundView;
+      return reply.results === 'released' ? reply : undefined;
+    }, 15_000, "the second service-wide round's results");
+    expect(second.round.number).toBe(2);
+    expect(second.changes?.previousNumber).toBe(1);
+    // C01 across teams: 31 points over 17 ratings, then every rating "fully".
+    expect(second.changes!.organisation[0]!.allStaff).toEqual({ before: 31 / 17, after: 3, change: 1.2, direction: 'up' });
+    expect(second.changes!.byTeam.map((t) => [t.teamName, t.conditions.C01?.after])).toEqual([[TEAM.name, 3], [OTHER_TEAM.name, 3]]);
+  }, 60_000);
+});
+
 describe("the organisation's plans side by side", () => {
   it('lists every team of the organisation but those left out, with every condition counted', async () => {
     const plans = (await (await api('/plans')).json()) as { teams: { teamName: string; conditions: Record<string, unknown> }[] };
