@@ -1,4 +1,6 @@
 import { organisationListing } from '../app/organisation/organisationListing';
+import { organisationPlans, serviceRoundView } from '../app/organisation/organisationReads';
+import { serviceRoundExport } from '../app/organisation/serviceRoundExport';
 import type { TabDeps } from '../app/tab/tabDeps';
 import type { TabUser } from '../auth/ssoTokenVerifier';
 import { changeOrganisationTeam, openServiceRound } from '../app/organisation/openServiceRound';
@@ -15,12 +17,15 @@ const ORGANISATION = '/api/organisation';
  */
 export function organisationRoutes(deps: TabDeps): OrganisationRoute[] {
   const serviceRound = `${ORGANISATION}/service-rounds/:serviceRoundId`;
-  void deps;
-  void serviceRound;
   return [
     // The organisation: roles, teams, service-wide rounds (app/organisation/organisationListing.ts).
     ['get', ORGANISATION, (user) => organisationListing(deps, user)],
     // A service-wide round's progress and results, the plans side by side, the exports (app/organisation/organisationReads.ts).
+    ['get', serviceRound, (user, { params }) => serviceRoundView(deps, user, params.serviceRoundId!)],
+    ['get', `${serviceRound}/export.csv`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'csv')],
+    ['get', `${serviceRound}/export.xlsx`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'xlsx')],
+    ['get', `${serviceRound}/export.docx`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'docx')],
+    ['get', `${ORGANISATION}/plans`, (user) => organisationPlans(deps, user)],
     // Admins: opening a service-wide round, leaving a team out (app/organisation/openServiceRound.ts).
     ['post', `${ORGANISATION}/service-rounds`, (user, { body }) => openServiceRound(deps, user, body)],
     ['put', `${ORGANISATION}/teams/:teamId`, (user, { params, body }) => changeOrganisationTeam(deps, user, params.teamId!, body)],

@@ -19,7 +19,8 @@ export interface FileReply {
   readonly file: { readonly contentType: string; readonly filename: string; readonly body: Buffer };
 }
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+/** Each export's media type. */
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

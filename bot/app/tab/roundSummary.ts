@@ -3,7 +3,8 @@ import { isConditionId } from '../../domain/conditions';
 import { AuditError } from '../../domain/errors';
 import { isLevelId } from '../../domain/levels';
 import { keptTeamSize, type TeamSize } from '../../domain/responseRate';
-import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type ConditionComments, type RoundParticipation, type RoundSummary } from '../../domain/summary';
+import type { AuditRound } from '../../domain/auditRound';
+import { commentsFor, releasedSummary, requireResults, resultsState, type ResultsState, type ConditionComments, type RoundParticipation, type RoundRelease, type RoundSummary } from '../../domain/summary';
 import { teamSizeNow } from '../teamSize';
 import type { TabDeps } from './tabDeps';
 import { requireTeamAccess } from './teamAccess';
@@ -44,9 +45,19 @@ export interface ParticipationReply extends RoundParticipation {
  */
 export async function roundParticipation(deps: RoundOfTeamDeps & Pick<TabDeps, 'roundSummaries' | 'teamRoster'>, user: TabUser, teamId: string, roundId: string): Promise<ParticipationReply> {
   const round = await roundOfTeam(deps, user, teamId, roundId);
-  const { results, participation } = await deps.roundSummaries.release(round);
-  const teamSize = keptTeamSize(round, results === 'released') ?? (await teamSizeNow(deps.teamRoster, teamId));
+  const { release: { results, participation }, teamSize } = await releaseAndTeamSize(deps, round);
   return { roundNumber: round.number, results, ...participation, teamSize };
+}
+
+/**
+ * What of a round may be served now (RoundSummaryCache.release), and its response rate's
+ * denominator: the size kept at its close once released, else the team's members now (its
+ * roster, cached; `unreadable` when Teams will not give it). Checks no access: the caller has.
+ */
+export async function releaseAndTeamSize(deps: Pick<TabDeps, 'roundSummaries' | 'teamRoster'>, round: AuditRound): Promise<{ readonly release: RoundRelease; readonly teamSize: TeamSize }> {
+  const release = await deps.roundSummaries.release(round);
+  const teamSize = keptTeamSize(round, release.results === 'released') ?? (await teamSizeNow(deps.teamRoster, round.teamId));
+  return { release, teamSize };
 }
 
 /**

@@ -120,7 +120,8 @@ export function gridLines(grid: AuditGrid): SheetValue[][] {
   return [...aboutLines(grid), [], ...tableLines(grid)];
 }
 
-function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
+/** A cut's score as a file shows it (one decimal), or in words why there is none (hidden, withheld, no answers, all "don't know"). */
+export function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
   if (!cell.shown) return cell.reason === 'too-small' ? `fewer than ${threshold} answers` : 'hidden (protects a smaller group)';
   if (cell.answers === 0) return 'no answers';
   if (cell.withheld === 'too-few-judgements') return `no score: fewer than ${threshold} ratings (the rest "don't know")`;

@@ -16,6 +16,11 @@ export function reportFileName(teamName: string, roundNumber: number, extension:
   return `Practice Audit - ${teamPart(teamName)}round ${Math.trunc(roundNumber)}.${extension}`;
 }
 
+/** The organisation's view of a service-wide round (issue 13): "Practice Audit - organisation - service-wide round 2.xlsx". */
+export function serviceRoundFileName(serviceRoundNumber: number, extension: ExportExtension): string {
+  return `Practice Audit - organisation - service-wide round ${Math.trunc(serviceRoundNumber)}.${extension}`;
+}
+
 /** The team's activity log as a file (issue 12): "Practice Audit - <team> - activity log.csv", the team's name as reportFileName keeps it. */
 export function activityLogFileName(teamName: string): string {
   return `Practice Audit - ${teamPart(teamName)}activity log.csv`;

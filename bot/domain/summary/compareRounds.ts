@@ -51,7 +51,8 @@ export function compareRounds(previous: RoundSummary, current: RoundSummary): Co
   });
 }
 
-function scoreChange(then: CellSummary | undefined, now: CellSummary | undefined): ScoreChange | null {
+/** One cut's move between two rounds: null unless it is shown with a score in both (so nothing hidden in either is compared). */
+export function scoreChange(then: CellSummary | undefined, now: CellSummary | undefined): ScoreChange | null {
   if (!then?.shown || !now?.shown || then.score === null || now.score === null) return null;
   const change = shownDifference(now.score, then.score);
   return { before: then.score, after: now.score, change, direction: change > 0 ? 'up' : change < 0 ? 'down' : 'none' };

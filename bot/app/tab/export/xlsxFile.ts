@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { aboutLines, tableLines, type AuditGrid } from '../../../domain/export/auditGrid';
+import { aboutLines, tableLines, type AuditGrid, type GridColumn } from '../../../domain/export/auditGrid';
+import type { SheetValue } from '../../../domain/export/cellSafety';
 import { withoutUnshowable } from '../../../domain/plainText';
 
 const A4 = 9;
@@ -28,9 +29,8 @@ function upTo(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-/** The printed page's header, "<team>, audit round 3", the team's name cut ("…") to keep it within Excel's limit. */
-function pageHeader(teamName: string, roundNumber: number): string {
-  const round = `audit round ${roundNumber}`;
+/** The printed page's header, "<team>, audit round 3", the name cut ("…") to keep it within Excel's limit. */
+function pageHeader(teamName: string, round: string): string {
   const team = withoutUnshowable(teamName);
   const whole = `&L${headerText(team ? `${team}, ${round}` : round)}`;
   if (whole.length <= HEADER_LIMIT) return whole;
@@ -50,36 +50,55 @@ function pageHeader(teamName: string, roundNumber: number): string {
  * column's number format). Sized and wrapped to print on A4 landscape, one page wide.
  */
 export async function xlsxFile(grid: AuditGrid, round: { readonly number: number; readonly teamName: string }): Promise<Buffer> {
-  // Loaded when a workbook is asked for: exceljs is large, and most instances never export.
+  const workbook = await newWorkbook();
+  addTableSheet(workbook, `Round ${round.number}`, grid.columns, tableLines(grid), { name: round.teamName, round: `audit round ${round.number}` });
+  addAboutSheet(workbook, aboutLines(grid));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A workbook made by Practice Audit. Loaded when one is asked for: exceljs is large, and most instances never export. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
   workbook.creator = 'Practice Audit';
-  const sheet = workbook.addWorksheet(`Round ${round.number}`, {
+  return workbook;
+}
+
+/**
+ * A sheet of one table: its header row (`lines[0]`) first and frozen, repeated on every printed
+ * page; every cell bordered and wrapped, each column's numbers in its format; the printed page's
+ * header "<name>, <round>" (pageHeader). `lines`' cells already made safe (cellSafety.ts).
+ */
+export function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly GridColumn[], lines: readonly (readonly SheetValue[])[], header: { readonly name: string; readonly round: string }): void {
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     pageSetup: { ...PRINT, printTitlesRow: '1:1' },
-    headerFooter: { oddHeader: pageHeader(round.teamName, round.number), oddFooter: '&LPractice Audit&RPage &P of &N' },
+    headerFooter: { oddHeader: pageHeader(header.name, header.round), oddFooter: '&LPractice Audit&RPage &P of &N' },
   });
-  sheet.columns = grid.columns.map((column) => ({ width: column.width }));
-  tableLines(grid).forEach((line, i) => {
+  sheet.columns = columns.map((column) => ({ width: column.width }));
+  lines.forEach((line, i) => {
     const row = sheet.getRow(i + 1);
     line.forEach((value, j) => {
       if (value !== '') row.getCell(j + 1).value = typeof value === 'string' ? cellText(value) : value;
     });
-    for (let j = 1; j <= grid.columns.length; j++) {
+    for (let j = 1; j <= columns.length; j++) {
       const cell = row.getCell(j);
       cell.alignment = { vertical: 'top', wrapText: true };
       cell.border = THIN;
-      const format = grid.columns[j - 1]?.numberFormat;
+      const format = columns[j - 1]?.numberFormat;
       if (i > 0 && format) cell.numFmt = format;
     }
   });
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.eachCell((cell) => Object.assign(cell, { fill: HEADER_FILL }));
+  const headerRow = sheet.getRow(1);
+  headerRow.font = { bold: true };
+  headerRow.eachCell((cell) => Object.assign(cell, { fill: HEADER_FILL }));
+}
 
+/** The "About" sheet: a title line, then one ("label", value) line per detail. */
+export function addAboutSheet(workbook: ExcelJS.Workbook, lines: readonly (readonly SheetValue[])[]): void {
   const about = workbook.addWorksheet('About', { pageSetup: { ...PRINT, orientation: 'portrait' } });
   about.columns = [{ width: 22 }, { width: 100 }];
-  aboutLines(grid).forEach((line, i) => {
+  lines.forEach((line, i) => {
     const row = about.getRow(i + 1);
     line.forEach((value, j) => (row.getCell(j + 1).value = typeof value === 'string' ? cellText(value) : value));
     if (i === 0) row.font = { bold: true, size: 14 };
@@ -88,5 +107,4 @@ export async function xlsxFile(grid: AuditGrid, round: { readonly number: number
       row.getCell(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     }
   });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

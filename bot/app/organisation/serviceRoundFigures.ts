@@ -1,0 +1,79 @@
+import type { AuditRound } from '../../domain/auditRound';
+import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain/organisation/organisationView';
+import type { ServiceRound, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
+import { summariseService } from '../../domain/organisation/summariseService';
+import { responseRate } from '../../domain/responseRate';
+import { countsOfAnswers, talliesFrom, type ResultsState } from '../../domain/summary';
+import { releaseAndTeamSize } from '../tab/roundSummary';
+import type { TabDeps } from '../tab/tabDeps';
+
+/** What reading a service-wide round's figures uses. */
+export type FiguresDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds' | 'roundSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold'>;
+
+/** A service-wide round as it stands: its listing, each team's progress, whether its results are out, and the team rounds that opened. */
+export interface ServiceRoundState {
+  readonly listing: ServiceRoundListing;
+  readonly teams: readonly ServiceRoundTeamProgress[];
+  readonly results: ResultsState;
+  readonly opened: readonly { readonly teamId: string; readonly teamName: string; readonly round: AuditRound }[];
+}
+
+const OPENING: ServiceRoundTeamState = { state: 'opening' };
+
+/**
+ * Each asked team's state (its job's row; `opening` until it has written), its round when it
+ * opened (read by the roundId the state names, never by scanning rounds), and its release and
+ * response rate as a team's own tab reads them (releaseAndTeamSize: live while open, fixed at
+ * close). The results are `released` only when no team is still opening and every opened round's
+ * results are released (domain/summary/release.ts); else `closing` while only some have just
+ * closed, `at-close` while any is open. The listing is `open` while any team is opening or any
+ * round open. A round the team's state names but storage no longer has (the team's data was
+ * deleted) is shown without a status and counts nowhere. Teams in name order.
+ */
+export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
+  const states = await deps.serviceRounds.teamStates(partition, serviceRound.serviceRoundId);
+  const teams = await Promise.all(
+    [...serviceRound.teams].sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB')).map(async ({ teamId, teamName }) => {
+      const opening = states.get(teamId) ?? OPENING;
+      const round = opening.state === 'opened' ? await deps.tabRounds.get(teamId, opening.roundId) : undefined;
+      if (!round) return { progress: { teamId, teamName, opening } satisfies ServiceRoundTeamProgress };
+      const { release, teamSize } = await releaseAndTeamSize(deps, round);
+      const progress: ServiceRoundTeamProgress = { teamId, teamName, opening, roundStatus: round.status, responseRate: responseRate(release.participation.respondents, teamSize) };
+      return { progress, round, results: release.results };
+    }),
+  );
+  const stillOpening = teams.some((t) => t.progress.opening.state === 'opening');
+  const results: ResultsState = stillOpening || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
+  const open = stillOpening || teams.some((t) => t.round?.status === 'open');
+  return {
+    listing: {
+      serviceRoundId: serviceRound.serviceRoundId,
+      number: serviceRound.number,
+      openedAt: serviceRound.openedAt,
+      openedBy: serviceRound.openedBy,
+      closesAt: serviceRound.closesAt,
+      status: open ? 'open' : 'closed',
+      teamsAsked: serviceRound.teams.length,
+    },
+    teams: teams.map((t) => t.progress),
+    results,
+    opened: teams.flatMap((t) => (t.round ? [{ teamId: t.progress.teamId, teamName: t.progress.teamName, round: t.round }] : [])),
+  };
+}
+
+/**
+ * The organisation's figures (summariseService) from each opened team round's counts kept at its
+ * close; a round released without them (closed before they were kept, or their write failed) is
+ * counted from its answers, as its own team's summary is. Call only once `results` is released.
+ */
+export async function serviceSummaryOf(deps: FiguresDeps, state: ServiceRoundState): Promise<ServiceSummary> {
+  const teams = await Promise.all(
+    state.opened.map(async ({ teamId, teamName, round }) => ({
+      teamId,
+      teamName,
+      counts: talliesFrom(round.finalCounts ?? countsOfAnswers(await deps.answers.allRatedAnswers(round.roundId))),
+    })),
+  );
+  return summariseService(teams, deps.privacyThreshold);
+}
