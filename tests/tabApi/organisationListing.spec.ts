@@ -76,8 +76,11 @@ it("lists a service-wide round from the team states a caller has read already, r
     tenantId: TENANT_ID, serviceRoundId: 'sr-listing-given', openedAt: new Date().toISOString(), openedBy: PEOPLE.admin.name,
     closesAt: new Date(Date.now() + 86_400_000).toISOString(), teams: [{ teamId: ADOPTION.id, teamName: ADOPTION.name }],
   });
-  const deps = { serviceRounds: service.services.serviceRounds, tabRounds: new RoundReadCache(service.services.rounds, 0) };
+  const deps = { serviceRounds: service.services.serviceRounds, tabRounds: new RoundReadCache(service.services.rounds, 0), now: () => new Date() };
   // Stored: nothing yet (still opening). Given: the team did not open a round.
   expect((await serviceRoundListing(deps, round)).status).toBe('open');
   expect((await serviceRoundListing(deps, round, new Map([[ADOPTION.id, { state: 'not-opened', reason: 'app-removed' } as const]]))).status).toBe('closed');
+  // A team whose state was never written (its opening row failed, so no job was scheduled) does not hold the round open for ever.
+  const later = { ...deps, now: () => new Date(Date.now() + 3 * 60_000) };
+  expect((await serviceRoundListing(later, round)).status).toBe('closed');
 });

@@ -1,10 +1,10 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import type { OrganisationReply, ServiceRoundListing } from '../../domain/organisation/organisationView';
-import type { OrganisationTeam, ServiceRound, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import { teamStateOf, type OrganisationTeam, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { TabDeps } from '../tab/tabDeps';
 import { requireOrgLeader } from './orgAccess';
 
-type ListingDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds'>;
+type ListingDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds' | 'now'>;
 
 /**
  * GET /api/organisation: the signed-in person's organisation roles, the tenant's teams with the
@@ -12,7 +12,7 @@ type ListingDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds'>;
  * rounds, newest first. Only ever the signed-in person's own tenant (orgAccess.ts).
  * @throws AuditError NOT_AN_ORG_LEADER (403) for anyone without an organisation role; STORAGE_UNAVAILABLE.
  */
-export async function organisationListing(deps: Pick<TabDeps, 'teams' | 'serviceRounds' | 'tabRounds'>, user: TabUser): Promise<OrganisationReply> {
+export async function organisationListing(deps: Pick<TabDeps, 'teams' | 'serviceRounds' | 'tabRounds' | 'now'>, user: TabUser): Promise<OrganisationReply> {
   const { partition, teamsTenantId } = requireOrgLeader(user);
   const [installed, leftOut, rounds] = await Promise.all([deps.teams.listIn(teamsTenantId), deps.serviceRounds.leftOutTeams(partition), deps.serviceRounds.list(partition)]);
   const teams: OrganisationTeam[] = installed
@@ -32,7 +32,8 @@ export async function organisationListing(deps: Pick<TabDeps, 'teams' | 'service
  */
 export async function serviceRoundListing(deps: ListingDeps, round: ServiceRound, states?: ReadonlyMap<string, ServiceRoundTeamState>): Promise<ServiceRoundListing> {
   const byTeam = states ?? (await deps.serviceRounds.teamStates(round.tenantId, round.serviceRoundId));
-  const stillOpen = await Promise.all(round.teams.map(({ teamId }) => teamRoundOpen(deps, teamId, byTeam.get(teamId))));
+  const now = deps.now();
+  const stillOpen = await Promise.all(round.teams.map(({ teamId }) => teamRoundOpen(deps, teamId, teamStateOf(byTeam.get(teamId), round, now))));
   return {
     serviceRoundId: round.serviceRoundId,
     number: round.number,
@@ -44,9 +45,9 @@ export async function serviceRoundListing(deps: ListingDeps, round: ServiceRound
   };
 }
 
-/** Whether one team's part keeps the service-wide round open. No state yet: its job is still to run. */
-async function teamRoundOpen(deps: ListingDeps, teamId: string, state: ServiceRoundTeamState | undefined): Promise<boolean> {
-  if (state === undefined || state.state === 'opening') return true;
+/** Whether one team's part keeps the service-wide round open: still opening, or its round open. */
+async function teamRoundOpen(deps: ListingDeps, teamId: string, state: ServiceRoundTeamState): Promise<boolean> {
+  if (state.state === 'opening') return true;
   if (state.state === 'not-opened') return false;
   // A team round no longer stored (its team's data deleted on request) has nothing left open.
   return (await deps.tabRounds.get(teamId, state.roundId))?.status === 'open';

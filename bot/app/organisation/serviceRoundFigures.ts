@@ -1,6 +1,6 @@
 import type { AuditRound } from '../../domain/auditRound';
 import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain/organisation/organisationView';
-import type { ServiceRound, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import { teamStateOf, type ServiceRound } from '../../domain/organisation/serviceRound';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 import { summariseService } from '../../domain/organisation/summariseService';
 import { responseRate } from '../../domain/responseRate';
@@ -9,7 +9,7 @@ import { releaseAndTeamSize } from '../tab/roundSummary';
 import type { TabDeps } from '../tab/tabDeps';
 
 /** What reading a service-wide round's figures uses. */
-export type FiguresDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds' | 'roundSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold'>;
+export type FiguresDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds' | 'roundSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold' | 'now'>;
 
 /** A service-wide round as it stands: its listing, each team's progress, whether its results are out, and the team rounds that opened. */
 export interface ServiceRoundState {
@@ -19,10 +19,8 @@ export interface ServiceRoundState {
   readonly opened: readonly { readonly teamId: string; readonly teamName: string; readonly round: AuditRound }[];
 }
 
-const OPENING: ServiceRoundTeamState = { state: 'opening' };
-
 /**
- * Each asked team's state (its job's row; `opening` until it has written), its round when it
+ * Each asked team's state (its job's row; teamStateOf without one), its round when it
  * opened (read by the roundId the state names, never by scanning rounds), and its release and
  * response rate as a team's own tab reads them (releaseAndTeamSize: live while open, fixed at
  * close). The results are `released` only when no team is still opening and every opened round's
@@ -33,9 +31,10 @@ const OPENING: ServiceRoundTeamState = { state: 'opening' };
  */
 export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
   const states = await deps.serviceRounds.teamStates(partition, serviceRound.serviceRoundId);
+  const now = deps.now();
   const teams = await Promise.all(
     [...serviceRound.teams].sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB')).map(async ({ teamId, teamName }) => {
-      const opening = states.get(teamId) ?? OPENING;
+      const opening = teamStateOf(states.get(teamId), serviceRound, now);
       const round = opening.state === 'opened' ? await deps.tabRounds.get(teamId, opening.roundId) : undefined;
       if (!round) return { progress: { teamId, teamName, opening } satisfies ServiceRoundTeamProgress };
       const { release, teamSize } = await releaseAndTeamSize(deps, round);
@@ -44,7 +43,9 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
     }),
   );
   const stillOpening = teams.some((t) => t.progress.opening.state === 'opening');
-  const results: ResultsState = stillOpening || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
+  // With no team's round opened (yet) there is nothing to release.
+  const noneOpened = !teams.some((t) => t.round);
+  const results: ResultsState = stillOpening || noneOpened || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
   const open = stillOpening || teams.some((t) => t.round?.status === 'open');
   return {
     listing: {

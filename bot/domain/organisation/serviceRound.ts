@@ -57,3 +57,21 @@ export interface OrganisationTeam {
   /** An admin left the team out: it is not asked in service-wide rounds and not shown in the organisation view. */
   readonly leftOut: boolean;
 }
+
+/**
+ * How long after a service-wide round opened a team without a state row is taken as still being
+ * asked: the POST writes every team's `opening` row before it answers, so a row missing past this
+ * was never written (storage refused it), and so no job was scheduled for that team.
+ */
+const STATE_WRITE_GRACE_MS = 2 * 60_000;
+
+/**
+ * One team's state in a service-wide round as the organisation view reads it: its row, or, with
+ * no row, `opening` for a moment after the round opened and then `not-asked` (never asked, and
+ * the admin opening the round again asks it), so a lost write neither holds the round open for
+ * ever nor is shown as an opening under way.
+ */
+export function teamStateOf(state: ServiceRoundTeamState | undefined, round: Pick<ServiceRound, 'openedAt'>, now: Date): ServiceRoundTeamState {
+  if (state) return state;
+  return now.getTime() - Date.parse(round.openedAt) < STATE_WRITE_GRACE_MS ? { state: 'opening' } : { state: 'not-opened', reason: 'not-asked' };
+}
