@@ -13,7 +13,7 @@ export interface Organisation {
   readonly teamsTenantId: string | undefined;
 }
 
-export function organisationOf(user: TabUser): Organisation {
+function organisationOf(user: TabUser): Organisation {
   return { partition: user.tenantId, teamsTenantId: user.local ? undefined : user.tenantId };
 }
 
