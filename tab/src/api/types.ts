@@ -24,6 +24,8 @@ export interface Me {
   readonly name: string;
   /** Local mode: the server runs without sign-in (loopback only). */
   readonly local: boolean;
+  /** The person's organisation roles (issue 13, from the token's roles claim): the tab offers the organisation view when there is one. */
+  readonly orgRoles?: readonly ('leader' | 'admin')[];
 }
 
 export interface RoundListItem {
@@ -231,3 +233,8 @@ export interface ActivityLogReply {
   readonly entries: readonly ActivityLogEntry[];
   readonly check: import('@domain/activityLog').ChainCheck;
 }
+
+// The organisation view (issue 13): routes and shapes in @domain/organisation/organisationView.ts.
+export type { OrganisationReply, OrganisationPlans, ServiceRoundListing, ServiceRoundTeamProgress, ServiceRoundView, TeamPlanOverview } from '@domain/organisation/organisationView';
+export type { OrganisationTeam } from '@domain/organisation/serviceRound';
+export type { ConditionCoverage, ServiceRoundChanges, ServiceSummary, TeamConditions } from '@domain/organisation/serviceSummary';
