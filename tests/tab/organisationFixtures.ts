@@ -1,5 +1,5 @@
 import { CONDITIONS, type ConditionId } from '../../bot/domain/conditions';
-import type { OrganisationPlans, OrganisationReply, ServiceRoundListing, ServiceRoundTeamProgress, ServiceRoundView } from '../../bot/domain/organisation/organisationView';
+import type { OrganisationPlans, ServiceRoundListing, ServiceRoundTeamProgress, ServiceRoundView } from '../../bot/domain/organisation/organisationView';
 import type { OrganisationTeam } from '../../bot/domain/organisation/serviceRound';
 import type { ServiceSummary, TeamConditions } from '../../bot/domain/organisation/serviceSummary';
 import { compareRounds, type ScoreChange } from '../../bot/domain/summary/compareRounds';
@@ -45,10 +45,6 @@ export function serviceRoundListings(): ServiceRoundListing[] {
     listing(SERVICE_ROUNDS.latestReleased, 2, '2026-05-11T08:00:00.000Z', '2026-05-30T23:00:00.000Z', 'closed'),
     listing(SERVICE_ROUNDS.first, 1, '2025-11-10T09:00:00.000Z', '2025-11-29T00:00:00.000Z', 'closed'),
   ];
-}
-
-export function organisationReply(roles: OrganisationReply['roles']): OrganisationReply {
-  return { roles, teams: organisationTeams(), serviceRounds: serviceRoundListings() };
 }
 
 const rate = (answered: number, members: number) => ({ answered, members, percent: Math.round((answered / members) * 100) });
@@ -135,7 +131,7 @@ function serviceSummary(lift: number): ServiceSummary {
   };
 }
 
-export const firstServiceSummary = (): ServiceSummary => serviceSummary(0);
+const firstServiceSummary = (): ServiceSummary => serviceSummary(0);
 export const latestServiceSummary = (): ServiceSummary => serviceSummary(1);
 
 /** A team's all-staff change, as compareRounds would give it: only where both rounds show a score. */

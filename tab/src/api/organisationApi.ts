@@ -1,3 +1,4 @@
+import type { OpenServiceRoundRequest, OrganisationTeamChange } from '@domain/organisation/organisationView';
 import type { OrganisationTeam } from '@domain/organisation/serviceRound';
 import type { Request } from './request';
 import type { DownloadedFile, ExportFormat, OrganisationPlans, OrganisationReply, ServiceRoundListing, ServiceRoundView } from './types';
@@ -32,8 +33,8 @@ export function createOrganisationApi(request: Request, downloadName: (header: s
     organisation: (signal) => json(request(ORGANISATION, { signal, wording })),
     serviceRound: (serviceRoundId, signal) => json(request(serviceRoundPath(serviceRoundId), { signal, wording })),
     plans: (signal) => json(request(`${ORGANISATION}/plans`, { signal, wording })),
-    openServiceRound: (closesOn) => json(request(`${ORGANISATION}/service-rounds`, { method: 'POST', body: { closesOn }, wording })),
-    setLeftOut: (teamId, leftOut) => json(request(`${ORGANISATION}/teams/${encodeURIComponent(teamId)}`, { method: 'PUT', body: { leftOut }, wording })),
+    openServiceRound: (closesOn) => json(request(`${ORGANISATION}/service-rounds`, { method: 'POST', body: { closesOn } satisfies OpenServiceRoundRequest, wording })),
+    setLeftOut: (teamId, leftOut) => json(request(`${ORGANISATION}/teams/${encodeURIComponent(teamId)}`, { method: 'PUT', body: { leftOut } satisfies OrganisationTeamChange, wording })),
     download: async (serviceRoundId, format) => {
       const response = await request(`${serviceRoundPath(serviceRoundId)}/export.${format}`, { accept: '*/*', wording });
       return { blob: await response.blob(), filename: downloadName(response.headers.get('Content-Disposition') ?? '') ?? `practice-audit-organisation.${format}` };

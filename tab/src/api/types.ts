@@ -235,6 +235,6 @@ export interface ActivityLogReply {
 }
 
 // The organisation view (issue 13): routes and shapes in @domain/organisation/organisationView.ts.
-export type { OrganisationReply, OrganisationPlans, ServiceRoundListing, ServiceRoundTeamProgress, ServiceRoundView, TeamPlanOverview } from '@domain/organisation/organisationView';
+export type { OrganisationReply, OrganisationPlans, ServiceRoundListing, ServiceRoundTeamProgress, ServiceRoundView } from '@domain/organisation/organisationView';
 export type { OrganisationTeam } from '@domain/organisation/serviceRound';
-export type { ConditionCoverage, ServiceRoundChanges, ServiceSummary, TeamConditions } from '@domain/organisation/serviceSummary';
+export type { ConditionCoverage, ServiceRoundChanges, ServiceSummary } from '@domain/organisation/serviceSummary';

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import { CONDITIONS } from '@domain/conditions';
 import type { ServiceSummary } from '../../api/types';
 import { DataTable } from '../DataTable';
