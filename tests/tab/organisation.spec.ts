@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { ERROR_CODES } from '../../bot/domain/errors';
 import { LEVELS } from '../../bot/domain/levels';
@@ -19,13 +20,20 @@ const tab = useTabHarness();
 
 beforeEach(() => tab.server.organisation.reset());
 
-const tabNames = async (page: import('playwright-core').Page, list: string) =>
-  page.getByRole('tablist', { name: list }).getByRole('tab').allTextContents();
+/** The tabs of a tab list, once it is there. */
+async function tabNames(page: Page, list: string): Promise<string[]> {
+  await page.getByRole('tablist', { name: list }).waitFor();
+  return page.getByRole('tablist', { name: list }).getByRole('tab').allTextContents();
+}
+
+/** GET /api/me has answered (its local banner shows): what the page offers now follows the person's roles. */
+const meLoaded = (page: Page) => page.getByText('Local mode: not signed in', { exact: false }).waitFor();
 
 describe('who is offered the organisation view', () => {
   test('a member without an organisation role sees only their rounds, and a forced ?view=organisation says why not', async () => {
     const page = await tab.open('?view=personal');
     await page.getByTestId('my-rounds').waitFor();
+    await meLoaded(page);
     await expect(page.getByRole('tab').count()).resolves.toBe(0);
     await expect(page.getByText('Organisation', { exact: true }).count()).resolves.toBe(0);
 
@@ -134,7 +142,11 @@ describe('a service-wide round', () => {
     await expect(changes.locator('tbody[data-condition]').count()).resolves.toBe(12);
     const teamChanges = await readRows(page, 'org-team-changes');
     expect(teamChanges.find((r) => r.key === TEAMS.careLeavers.teamId)!.cells.slice(1)).toEqual(CONDITIONS.map(() => 'Not comparable'));
-    expect(teamChanges.find((r) => r.key === TEAMS.assessment.teamId)!.cells[1]).toMatch(/^(\+|−)?\d\.\d(up|down|no change) \d\.\d → \d\.\d\)?$|^0\.0no change/);
+    // Shown, spoken (for screen readers), and the two scores as shown: Fostering's condition 3 went from 1.50 to 1.82.
+    const fostering = teamChanges.find((r) => r.key === TEAMS.fostering.teamId)!.cells;
+    expect(fostering[3]).toBe('+0.3up 0.3 (1.5 → 1.8)');
+    expect(fostering[5]).toBe('Not comparable');
+    expect(teamChanges.find((r) => r.key === TEAMS.assessment.teamId)!.cells[1]).toBe('0.0no change (1.2 → 1.2)');
 
     await chooseServiceRound(page, SERVICE_ROUNDS.first);
     await page.getByTestId('org-no-previous').waitFor();
