@@ -7,6 +7,7 @@ import { notifyLoaded, type Host, type ThemeName } from './teams/host';
 import { ContrastContext, fluentTheme, ThemeNameContext } from './theme';
 import { ChannelView } from './views/ChannelView';
 import { ConfigView } from './views/ConfigView';
+import { OrganisationView } from './views/OrganisationView';
 import { PersonalView } from './views/PersonalView';
 
 const useStyles = makeStyles({
@@ -47,7 +48,8 @@ export function App({ host }: { host: Host }) {
           {me?.local && <LocalBanner name={me.name} />}
           <main>
             {host.view === 'config' && <ConfigView host={host} />}
-            {host.view === 'personal' && <PersonalView api={api} />}
+            {host.view === 'personal' && <PersonalView api={api} orgRoles={me?.orgRoles ?? []} />}
+            {host.view === 'organisation' && <OrganisationView api={api} />}
             {host.view === 'channel' && <ChannelView api={api} teamId={host.teamId} />}
           </main>
         </ThemeNameContext.Provider>

@@ -21,11 +21,11 @@ export const LATEST_ROUND = 'round-2';
 export const FIRST_ROUND = 'round-1';
 
 /** Answers per rating: not in place, partly, mostly, fully, don't know. */
-type Answers = readonly [number, number, number, number, number];
-type Hidden = 'too-small' | 'protects-another' | 'too-few-judgements';
+export type Answers = readonly [number, number, number, number, number];
+export type Hidden = 'too-small' | 'protects-another' | 'too-few-judgements';
 const RATING_ORDER: readonly RatingId[] = ['not-in-place', 'partly', 'mostly', 'fully', 'dont-know'];
 
-function shownCell(answers: Answers): CellSummary {
+export function shownCell(answers: Answers): CellSummary {
   const total = answers.reduce((a, b) => a + b, 0);
   const judged = total - answers[4];
   const points = answers[1] * 1 + answers[2] * 2 + answers[3] * 3;
@@ -36,12 +36,12 @@ function shownCell(answers: Answers): CellSummary {
 const none: Answers = [0, 0, 0, 0, 0];
 
 /** A shown cut whose ratings are too few to score: only its answers and "don't know" count. */
-function withheldCell(answers: Answers): CellSummary {
+export function withheldCell(answers: Answers): CellSummary {
   const total = answers.reduce((a, b) => a + b, 0);
   return { shown: true, answers: total, distribution: null, dontKnow: answers[4], score: null, dontKnowShare: answers[4] / total, withheld: 'too-few-judgements' };
 }
 
-function conditionSummary(conditionId: ConditionId, byLevel: Record<LevelId, Answers>, hidden: Partial<Record<LevelId, Hidden>>): ConditionSummary {
+export function conditionSummary(conditionId: ConditionId, byLevel: Record<LevelId, Answers>, hidden: Partial<Record<LevelId, Hidden>>): ConditionSummary {
   const all = Object.values(byLevel).reduce((sum, a) => sum.map((n, i) => n + a[i]!) as unknown as Answers, none);
   const cells = Object.fromEntries(Object.entries(byLevel).map(([level, answers]) => {
     const reason = hidden[level as LevelId];

@@ -20,7 +20,7 @@ export async function readRows(page: Page, testId: string): Promise<{ key: strin
   const table = page.getByTestId(testId);
   await table.waitFor();
   return table.evaluate((element: Cells) => [...element.querySelectorAll('tbody tr')].map((tr) => ({
-    key: tr.getAttribute('data-condition') ?? tr.getAttribute('data-level') ?? tr.getAttribute('data-group'),
+    key: tr.getAttribute('data-condition') ?? tr.getAttribute('data-level') ?? tr.getAttribute('data-group') ?? tr.getAttribute('data-team'),
     cells: [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? ''),
   })));
 }

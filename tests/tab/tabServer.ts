@@ -8,6 +8,7 @@ import { registerTrendsRoutes } from './trendsRoutes';
 import { newActivityFake, registerActivityRoutes, type ActivityFake } from './activityRoutes';
 import { registerYouSaidWeDidRoutes, type YouSaidWeDidState } from './youSaidWeDidRoutes';
 import { registerReviewRoutes, type ReviewFixture } from './reviewRoutes';
+import { newOrganisationFake, registerOrganisationRoutes, type OrganisationFake } from './organisationRoutes';
 import type { ParticipationReply } from '../../bot/app/tab/roundSummary';
 import type { TeamSize } from '../../bot/domain/responseRate';
 import { CURRENT_ROUND, FIRST_ROUND, LATEST_ROUND, MY_ROUNDS, ROUNDS, TEAM_ID, TEAM_SIZES_AT_CLOSE, currentParticipation, firstRoundSummary, latestRoundSummary } from './fixtures';
@@ -43,6 +44,8 @@ export interface TabServer {
   readonly activity: ActivityFake;
   /** Held comments for champions to review (./reviewRoutes.ts). */
   readonly review: ReviewFixture;
+  /** The organisation view's stand-in (./organisationRoutes.ts): the user's organisation roles (none unless set), its teams, rounds and plans. */
+  readonly organisation: OrganisationFake;
   close(): Promise<void>;
 }
 
@@ -67,8 +70,9 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     if (open) res.send(409, { error: { code: 'RESULTS_AT_CLOSE', message: `Results appear when round ${open.roundNumber} closes. Until then only participation is shown, so that nobody's answer or level can be worked out by comparing two reads.` } });
     return open !== undefined;
   };
+  const organisation = newOrganisationFake();
   server.get('/api/me', async (_req, res) => {
-    res.send(200, { name: 'Local developer', local: true });
+    res.send(200, { name: 'Local developer', local: true, orgRoles: organisation.roles });
   });
   server.get('/api/me/rounds', async (_req, res) => {
     res.send(200, { rounds: MY_ROUNDS });
@@ -104,6 +108,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
   const activity = newActivityFake();
   registerActivityRoutes(server, activity, isChampion);
   const review = registerReviewRoutes(server, isChampion);
+  registerOrganisationRoutes(server, organisation);
   registerTabFiles(server, distDir);
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -116,6 +121,7 @@ export async function startTabServer(distDir: string): Promise<TabServer> {
     evidence,
     youSaidWeDid,
     review,
+    organisation,
     plan,
     activity,
     get rounds() {

@@ -4,6 +4,7 @@ import type { LevelId } from '@domain/levels';
 import { createActivityApi, type ActivityApi } from './activityApi';
 import { createChannelApi, type ChannelApi } from './channelApi';
 import { createEvidenceApi, type EvidenceApi } from './evidenceApi';
+import { createOrganisationApi, type OrganisationApi } from './organisationApi';
 import { createPlanApi, type PlanApi } from './planApi';
 import { createRequest } from './request';
 import { createTeamTrendsApi, type TeamTrendsApi } from './trendsApi';
@@ -11,7 +12,7 @@ import { createReviewApi, type ReviewApi } from './reviewApi';
 import type { ConditionComments, Me, MyRound, RoundSummary, TeamRounds } from './types';
 import type { DownloadedFile, ExportFormat, RoundChanges, RoundParticipationReply } from './types';
 
-export type { ActivityApi, ChannelApi, EvidenceApi, PlanApi, ReviewApi };
+export type { ActivityApi, ChannelApi, EvidenceApi, OrganisationApi, PlanApi, ReviewApi };
 
 export interface Api {
   me(signal?: AbortSignal): Promise<Me>;
@@ -38,6 +39,8 @@ export interface Api {
   readonly activity: ActivityApi;
   /** Held comments, for champions to review (./reviewApi.ts). */
   readonly review: ReviewApi;
+  /** The organisation view, for organisation leaders and admins (./organisationApi.ts). */
+  readonly organisation: OrganisationApi;
 }
 
 const teamPath = (teamId: string) => `/api/teams/${encodeURIComponent(teamId)}`;
@@ -58,6 +61,7 @@ export function createApi(host: Pick<Host, 'getToken'>): Api {
     summary: (teamId, roundId, signal) => get<RoundSummary>(`${roundPath(teamId, roundId)}/summary`, signal),
     participation: (teamId, roundId, signal) => get<RoundParticipationReply>(`${roundPath(teamId, roundId)}/participation`, signal),
     review: createReviewApi(request, roundPath),
+    organisation: createOrganisationApi(request, downloadName),
     comments: (teamId, roundId, conditionId, level, signal) =>
       get<ConditionComments>(`${roundPath(teamId, roundId)}/conditions/${encodeURIComponent(conditionId)}/comments${level ? `?level=${encodeURIComponent(level)}` : ''}`, signal),
     myRounds: async (signal) => (await get<{ rounds: MyRound[] }>('/api/me/rounds', signal)).rounds,

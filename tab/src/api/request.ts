@@ -20,8 +20,10 @@ export class ApiError extends Error {
  * in the team's channel; the API's words whatever it answered, since only it knows whether Teams
  * took the post (502: Teams refused it; 503: Teams could not be reached). `review`: a champion's
  * decision on a held comment; the API's words for what it refused (decided already, no longer held).
+ * `organisation`: the organisation view (issue 13); the API's words for what it refused (no
+ * organisation role, a service-wide round already open, a close date out of range).
  */
-export type Wording = 'audit' | 'plan' | 'evidence' | 'channel' | 'activity' | 'review';
+export type Wording = 'audit' | 'plan' | 'evidence' | 'channel' | 'activity' | 'review' | 'organisation';
 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -49,6 +51,8 @@ function ownWords(status: number, wording: Wording): string {
   if (status >= 500 && wording === 'evidence') return 'The evidence note could not be saved just now. Please try again.';
   if ((status === 0 || status >= 500) && wording === 'activity') return 'The activity log could not be read just now. Please try again.';
   if ((status === 0 || status >= 500) && wording === 'review') return 'The decision could not be saved just now. Please try again.';
+  if ((status === 0 || status >= 500) && wording === 'organisation') return 'The organisation view could not be reached just now. It will try again shortly.';
+  if (status === 403 && wording === 'organisation') return 'Only your organisation’s leaders and admins can see the organisation view.';
   if (status === 401) return 'You are not signed in. Reload the tab to try again.';
   if (status === 403) return 'You do not have access to this team’s audit.';
   if (status === 404) return 'This audit round could not be found.';

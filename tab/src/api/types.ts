@@ -234,3 +234,8 @@ export interface ActivityLogReply {
   readonly entries: readonly ActivityLogEntry[];
   readonly check: import('@domain/activityLog').ChainCheck;
 }
+
+// The organisation view (issue 13): routes and shapes in @domain/organisation/organisationView.ts.
+export type { OrganisationReply, OrganisationPlans, ServiceRoundListing, ServiceRoundTeamProgress, ServiceRoundView } from '@domain/organisation/organisationView';
+export type { OrganisationTeam } from '@domain/organisation/serviceRound';
+export type { ConditionCoverage, ServiceRoundChanges, ServiceSummary } from '@domain/organisation/serviceSummary';

@@ -10,7 +10,7 @@ import { useTableStyles } from './tableStyles';
  * the service's change, already worked out from the two scores as shown (compareRounds.ts), so
  * it always agrees with "before → after" beside it.
  */
-function changeWording({ change, direction }: Pick<ScoreChange, 'change' | 'direction'>): { shown: string; spoken: string } {
+export function changeWording({ change, direction }: Pick<ScoreChange, 'change' | 'direction'>): { shown: string; spoken: string } {
   if (direction === 'none') return { shown: '0.0', spoken: 'no change' };
   const size = formatScore(Math.abs(change));
   return direction === 'up' ? { shown: `+${size}`, spoken: `up ${size}` } : { shown: `−${size}`, spoken: `down ${size}` };
@@ -33,12 +33,15 @@ function ChangeCells({ change }: { change: ScoreChange | null }) {
 
 const COLUMNS = ['Condition', 'Group', 'Before → after', 'Change'];
 
-/** Each condition's move since the previous round: all staff, then each level shown in both rounds. */
-export function ChangesTable({ conditions, previousNumber }: { conditions: readonly ConditionChange[]; previousNumber: number }) {
+/**
+ * Each condition's move since the previous round: all staff, then each level shown in both rounds.
+ * `roundName`: what the rounds are called ("round", or "service-wide round" in the organisation view).
+ */
+export function ChangesTable({ conditions, previousNumber, roundName = 'round' }: { conditions: readonly ConditionChange[]; previousNumber: number; roundName?: string }) {
   const table = useTableStyles();
   const caption = (
     <>
-      Scores in round {previousNumber} and now, from 0 (not in place) to 3 (fully in place). A level is compared only
+      Scores in {roundName} {previousNumber} and now, from 0 (not in place) to 3 (fully in place). A level is compared only
       where it was shown with a score in both rounds.
     </>
   );

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { Api } from '../api/client';
-import type { ExportFormat } from '../api/types';
+import type { DownloadedFile, ExportFormat } from '../api/types';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
@@ -23,8 +22,9 @@ export function saveFile(blob: Blob, filename: string): void {
 /**
  * "Download CSV" and "Download Excel": the round as Appendix 2's grid; "Download Word": the report for a
  * meeting or Ofsted (front page, Ofsted's three questions, the grid). No comments and no names in any.
+ * `download` fetches one: a team's round's (Api.download) or a service-wide round's (OrganisationApi.download).
  */
-export function ExportButtons({ api, teamId, roundId }: { api: Api; teamId: string; roundId: string }) {
+export function ExportButtons({ download: fetchFile }: { download: (format: ExportFormat) => Promise<DownloadedFile> }) {
   const styles = useStyles();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function ExportButtons({ api, teamId, roundId }: { api: Api; teamId: stri
     setBusy(format);
     setFailure(null);
     try {
-      const file = await api.download(teamId, roundId, format);
+      const file = await fetchFile(format);
       saveFile(file.blob, file.filename);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : 'The file could not be downloaded.');

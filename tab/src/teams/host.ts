@@ -8,7 +8,8 @@ export interface Host {
   readonly theme: ThemeName;
   /** The Teams team id (19:…@thread.tacv2), or ?teamId= outside Teams. */
   readonly teamId: string | null;
-  readonly view: 'channel' | 'personal' | 'config';
+  /** `organisation`: the organisation view on its own (?view=organisation), for a static tab the manifest may add. */
+  readonly view: 'channel' | 'personal' | 'config' | 'organisation';
   /** Live theme changes from Teams; a no-op outside Teams. */
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** A bearer token for our API in Teams; null outside Teams (local mode on loopback). */
@@ -28,7 +29,7 @@ function toThemeName(value: string | null | undefined): ThemeName {
 
 function viewFrom(params: URLSearchParams): Host['view'] {
   const view = params.get('view');
-  return view === 'personal' || view === 'config' ? view : 'channel';
+  return view === 'personal' || view === 'config' || view === 'organisation' ? view : 'channel';
 }
 
 async function initializeTeams(): Promise<boolean> {

@@ -78,7 +78,7 @@ function RoundViews({ api, teamId, round, champion, latest, onPrint }: ViewsProp
   return (
     <>
       <div className={styles.actions}>
-        <ExportButtons {...props} />
+        <ExportButtons download={(format) => api.download(teamId, round.roundId, format)} />
         <Button onClick={onPrint}>Print</Button>
       </div>
       <YouSaidWeDid key={`${teamId}|${round.roundId}`} api={api.channel} teamId={teamId} roundId={round.roundId} />

@@ -1,0 +1,62 @@
+import { closeDayOf } from '@domain/closeDate';
+import type { ResponseRate } from '@domain/responseRate';
+import type { ConditionCoverage, ServiceRoundListing, ServiceRoundTeamProgress } from '../../api/types';
+import { formatDay, plural } from '../../format';
+
+/** "Service-wide round 2 · closes 12 December 2026 · open": a service-wide round as the picker lists it (its close day, UK). */
+export function serviceRoundLabel(round: ServiceRoundListing): string {
+  const day = formatDay(closeDayOf(round.closesAt));
+  const closes = round.status === 'open' ? `closes ${day}` : `closed ${day}`;
+  return `Service-wide round ${round.number} · ${closes} · ${round.status}`;
+}
+
+/** How a service-wide round's opening went in one team, in words (ServiceRoundTeamState). */
+export function openingText(opening: ServiceRoundTeamProgress['opening']): string {
+  if (opening.state === 'opening') return 'Still opening';
+  if (opening.state === 'opened') return `Opened: the team’s round ${opening.roundNumber}`;
+  if (opening.reason === 'app-removed') return 'Not opened: app removed';
+  return opening.openRoundNumber === undefined ? 'Not opened: already had a round open' : `Not opened: already had round ${opening.openRoundNumber} open`;
+}
+
+/** "18 of 30 members (60%)"; more answers than members now: "100% (32 answered; the team has 30 members)"; no size: "18 answered (the team’s size is not known)". */
+export function rateText(rate: ResponseRate): string {
+  if (rate.members === undefined || rate.percent === undefined) return `${rate.answered.toLocaleString('en-GB')} answered (the team’s size is not known)`;
+  if (rate.capped) return `100% (${rate.answered.toLocaleString('en-GB')} answered; the team has ${plural(rate.members, 'member', 'members')})`;
+  return `${rate.answered.toLocaleString('en-GB')} of ${plural(rate.members, 'member', 'members')} (${rate.percent}%)`;
+}
+
+/**
+ * Why a service-wide round shows no results yet: they appear only once every team's round has
+ * closed (the organisation view's rule, organisationView.ts ServiceRoundView), so no two reads
+ * differ by one answer. "Results appear when every team’s round has closed: 2 teams still open."
+ */
+export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[]): string {
+  const open = teams.filter((team) => team.opening.state === 'opened' && team.roundStatus !== 'closed').length;
+  const opening = teams.filter((team) => team.opening.state === 'opening').length;
+  if (open === 0 && opening === 0) return 'Every team’s round has closed: the results will show here in a moment.';
+  const still = [open > 0 ? `${plural(open, 'team', 'teams')} still open` : '', opening > 0 ? `${plural(opening, 'team', 'teams')} still opening` : ''];
+  return `Results appear when every team’s round has closed: ${still.filter(Boolean).join(', ')}.`;
+}
+
+/**
+ * What one condition's all-teams figures count (serviceSummary.ts ConditionCoverage), e.g.
+ * "Counts 5 of 6 teams; 1 team left out: too few answers to count without singling it out. 12
+ * answers are in no level’s column: their level was too small to show within their team."
+ */
+export function coverageText(coverage: ConditionCoverage): string {
+  const { teamsCounted, teamsLeftOut, answersWithoutLevel } = coverage;
+  const teams = teamsCounted + teamsLeftOut;
+  let text = `Counts ${teamsCounted} of ${plural(teams, 'team', 'teams')}`;
+  if (teamsLeftOut > 0) {
+    text += teamsLeftOut === 1
+      ? '; 1 team left out: too few answers to count without singling it out'
+      : `; ${teamsLeftOut} teams left out: too few answers together to count without singling one out`;
+  }
+  text += '.';
+  if (answersWithoutLevel > 0) {
+    text += answersWithoutLevel === 1
+      ? ' 1 answer is in no level’s column: its level was too small to show within its team.'
+      : ` ${answersWithoutLevel.toLocaleString('en-GB')} answers are in no level’s column: their level was too small to show within their team.`;
+  }
+  return text;
+}
