@@ -82,6 +82,9 @@ describe('the organisation view read twice while a team not asked can still be a
     expect(first.summary).toBeUndefined();
     const response = await api(`/service-rounds/${SERVICE_ROUND}/export.csv`);
     expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'Results of service-wide round 1 appear after its close date, Sunday 31 May 2099: a team not asked can still be asked until then.',
+    );
   });
 
   it('once East is asked, answers and closes, serves one set of figures: none of them less an earlier read gives East', async () => {
