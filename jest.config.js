@@ -10,7 +10,8 @@ module.exports = {
   // queues, ports and temporary directories.
   maxWorkers: 2,
   // strip-bom 5 (required by @microsoft/app-manifest) is an ES module, which jest cannot require (Node itself can).
-  moduleNameMapper: { '^strip-bom$': '<rootDir>/tests/tools/stripBom.ts' },
+  // @domain: the tab's alias for bot/domain (tab/vite.config.mts, tab/tsconfig.json), for specs of the tab's plain functions.
+  moduleNameMapper: { '^strip-bom$': '<rootDir>/tests/tools/stripBom.ts', '^@domain/(.*)$': '<rootDir>/bot/domain/$1' },
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   testTimeout: 30000,
 };

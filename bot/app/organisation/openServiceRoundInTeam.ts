@@ -38,6 +38,8 @@ function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'numbe
 /**
  * The `openServiceRoundInTeam` due job (issue 13): a service-wide round opens in one of its teams.
  *
+ * - The service-wide round's close date has passed (the job came late): nothing opens, recorded
+ *   `not-opened` / `not-asked`, as the figures may already be out without the team.
  * - The app has left the team: recorded `not-opened` / `app-removed`.
  * - The team has another round open (its champions are running one): that round is left alone,
  *   and `not-opened` / `round-already-open` with its number is recorded.
@@ -80,6 +82,9 @@ export async function openServiceRoundInTeam(deps: OpenServiceRoundInTeamDeps, j
 
 /** Opens the team's round, or says why the team takes no part. */
 async function openInTeam(deps: OpenServiceRoundInTeamDeps, serviceRound: ServiceRound, teamId: string, roundId: string): Promise<AuditRound | ServiceRoundTeamState> {
+  // Past the close date the organisation's figures may be out without this team
+  // (serviceRoundFigures.ts): opening it now would change them by exactly its answers.
+  if (deps.now().getTime() >= Date.parse(serviceRound.closesAt)) return { state: 'not-opened', reason: 'not-asked' };
   const team = await deps.teams.get(teamId);
   if (!team) return { state: 'not-opened', reason: 'app-removed' };
   const alreadyOpen = await deps.rounds.findOpen(teamId);

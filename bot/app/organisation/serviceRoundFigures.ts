@@ -1,6 +1,6 @@
 import type { AuditRound } from '../../domain/auditRound';
 import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain/organisation/organisationView';
-import { teamStateOf, type ServiceRound } from '../../domain/organisation/serviceRound';
+import { teamStateOf, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 import { summariseService } from '../../domain/organisation/summariseService';
 import { responseRate } from '../../domain/responseRate';
@@ -23,8 +23,10 @@ export interface ServiceRoundState {
  * Each asked team's state (its job's row; teamStateOf without one), its round when it
  * opened (read by the roundId the state names, never by scanning rounds), and its release and
  * response rate as a team's own tab reads them (releaseAndTeamSize: live while open, fixed at
- * close). The results are `released` only when no team is still opening and every opened round's
- * results are released (domain/summary/release.ts); else `closing` while only some have just
+ * close). The results are `released` only when no team is still opening, no team `not-asked` can
+ * still be asked (the round's close date has passed, or none is), and every opened round's
+ * results are released (domain/summary/release.ts): so the teams counted never change once
+ * figures are out, and no two reads differ by one team's answers. Else `closing` while only some have just
  * closed, `at-close` while any is open. The listing is `open` while any team is opening or any
  * round open. A round the team's state names but storage no longer has (the team's data was
  * deleted) is shown without a status and counts nowhere. Teams in name order.
@@ -45,7 +47,10 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
   const stillOpening = teams.some((t) => t.progress.opening.state === 'opening');
   // With no team's round opened (yet) there is nothing to release.
   const noneOpened = !teams.some((t) => t.round);
-  const results: ResultsState = stillOpening || noneOpened || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
+  // A team not asked may be asked until the close date (openServiceRound): figures released
+  // without it, then again with it, would differ by exactly that team's answers.
+  const mayStillAsk = now.getTime() < Date.parse(serviceRound.closesAt) && teams.some((t) => isNotAsked(t.progress.opening));
+  const results: ResultsState = stillOpening || mayStillAsk || noneOpened || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
   const open = stillOpening || teams.some((t) => t.round?.status === 'open');
   return {
     listing: {
@@ -62,6 +67,8 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
     opened: teams.flatMap((t) => (t.round ? [{ teamId: t.progress.teamId, teamName: t.progress.teamName, round: t.round }] : [])),
   };
 }
+
+const isNotAsked = (opening: ServiceRoundTeamState) => opening.state === 'not-opened' && opening.reason === 'not-asked';
 
 /**
  * The organisation's figures (summariseService) from each opened team round's counts kept at its

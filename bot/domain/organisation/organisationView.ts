@@ -45,7 +45,8 @@ export interface ServiceRoundTeamProgress {
 
 /**
  * GET /api/organisation/service-rounds/:serviceRoundId. `results` is `released` only when every
- * team's round that opened has closed and released its results; until then there is no summary,
+ * team's round that opened has closed and released its results, and no team `not-asked` can still
+ * be asked (before the close date, opening the round again asks it); until then there is no summary,
  * only progress and response rates (the same rule as one team's round: domain/summary/release.ts).
  */
 export interface ServiceRoundView {

@@ -33,8 +33,9 @@ export interface ServiceRoundTeamRef {
  * `opened` once its round is stored (cards are then posted by the team's own publishing, paced
  * within Teams' limits); `not-opened` when the team could not take part: it already had a round
  * open (its champions were running one: it is left as it is), or the app has left the team since,
- * or it was `not-asked`: its opening could not be scheduled (storage did not answer), so nothing
- * was done in it; the admin opening the round again asks it (app/organisation/openServiceRound.ts).
+ * or it was `not-asked`: its opening could not be scheduled (storage did not answer), or its job came
+ * only after the round's close date, so nothing was done in it; the admin opening the round again
+ * before its close date asks it (app/organisation/openServiceRound.ts).
  */
 export type ServiceRoundTeamState =
   | { readonly state: 'opening' }

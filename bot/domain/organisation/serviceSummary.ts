@@ -27,6 +27,26 @@ import type { CellSummary, RoundSummary } from '../summary/roundSummary';
  *
  * So the organisation view reveals nothing beyond the teams' own views except sums over hidden
  * parts of at least the threshold.
+ *
+ * Over time: the figures are served only once no team can join the round any more (every team
+ * asked has opened or been found unable to, none `not-asked` can still be asked before the close
+ * date, and a team's opening job after the close date opens nothing: app/organisation/
+ * serviceRoundFigures.ts, openServiceRoundInTeam.ts), and every team's counts are fixed. So two
+ * reads give the same figures: none differs from another by one team, or by one answer.
+ *
+ * What the rule does NOT protect against (no more than the rules within one team do):
+ * - A group of at least the threshold that answered alike: all hidden teams' answers "don't know",
+ *   or all one rating, says what each of them answered. Counts cannot hide unanimity.
+ * - Insiders: a reader who answered in a hidden group, or several who did, can take their own
+ *   answers out of its sum; the threshold assumes no more than threshold - 1 people collude.
+ * - Counts known from elsewhere: each team's answers per condition are live participation in its
+ *   own view, so with the rest's "don't know" count less the withheld teams' shown ones, the hidden
+ *   teams' number of judgements is known, and can be below the threshold (1, say). Their split is
+ *   only ever added to the withheld teams' judgements (never shown alone), as a cut shown with its
+ *   judgements withheld shows its answers and "don't know" within a team.
+ * - Changes made outside the app: a team's round rows deleted from storage by hand (the team's
+ *   round then counts nowhere), or PRIVACY_THRESHOLD changed, re-make a released round's figures,
+ *   so reads either side of the change differ (the teams' own views too).
  */
 export interface ServiceSummary {
   readonly privacyThreshold: number;

@@ -39,7 +39,7 @@ export function ServiceRoundPanel(props: { api: Api; round: ServiceRoundListing;
       {error && <MessageBar intent="error"><MessageBarBody>{error.message}</MessageBarBody></MessageBar>}
       {view && !summary && (
         <div className={styles.section} data-testid="org-results-wait">
-          <p className={styles.wait} data-testid="org-results-at-close">{resultsWaitText(view.teams)}</p>
+          <p className={styles.wait} data-testid="org-results-at-close">{resultsWaitText(view.teams, view.round.closesAt)}</p>
           <p className={styles.why}>
             Until then only how many people have answered in each team is shown, so that nobody’s answer or level can be
             worked out by comparing what the view showed before and after they answered.

@@ -15,6 +15,7 @@ export function openingText(opening: ServiceRoundTeamProgress['opening']): strin
   if (opening.state === 'opening') return 'Still opening';
   if (opening.state === 'opened') return `Opened: the team’s round ${opening.roundNumber}`;
   if (opening.reason === 'app-removed') return 'Not opened: app removed';
+  if (opening.reason === 'not-asked') return 'Not asked: its opening could not be scheduled';
   return opening.openRoundNumber === undefined ? 'Not opened: already had a round open' : `Not opened: already had round ${opening.openRoundNumber} open`;
 }
 
@@ -28,11 +29,18 @@ export function rateText(rate: ResponseRate): string {
 /**
  * Why a service-wide round shows no results yet: they appear only once every team's round has
  * closed (the organisation view's rule, organisationView.ts ServiceRoundView), so no two reads
- * differ by one answer. "Results appear when every team’s round has closed: 2 teams still open."
+ * differ by one answer; and, while a team not asked can still be asked, not before the round's close
+ * date (`closesAt`, ISO 8601), so no two reads differ by one team. "Results appear when every
+ * team’s round has closed: 2 teams still open."
  */
-export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[]): string {
+export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[], closesAt: string, now: Date = new Date()): string {
   const open = teams.filter((team) => team.opening.state === 'opened' && team.roundStatus !== 'closed').length;
   const opening = teams.filter((team) => team.opening.state === 'opening').length;
+  const notAsked = teams.filter((team) => team.opening.state === 'not-opened' && team.opening.reason === 'not-asked').length;
+  if (open === 0 && opening === 0 && notAsked > 0 && now.getTime() < Date.parse(closesAt)) {
+    // The service holds the results back until then (app/organisation/serviceRoundFigures.ts).
+    return `Every round that opened has closed, but ${plural(notAsked, 'team was', 'teams were')} not asked and can still be asked until ${formatDay(closeDayOf(closesAt))}: the results appear after that day.`;
+  }
   if (open === 0 && opening === 0) return 'Every team’s round has closed: the results will show here in a moment.';
   const still = [open > 0 ? `${plural(open, 'team', 'teams')} still open` : '', opening > 0 ? `${plural(opening, 'team', 'teams')} still opening` : ''];
   return `Results appear when every team’s round has closed: ${still.filter(Boolean).join(', ')}.`;
