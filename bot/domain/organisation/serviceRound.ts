@@ -70,9 +70,13 @@ const STATE_WRITE_GRACE_MS = 2 * 60_000;
  * One team's state in a service-wide round as the organisation view reads it: its row, or, with
  * no row, `opening` for a moment after the round opened and then `not-asked` (never asked, and
  * the admin opening the round again asks it), so a lost write neither holds the round open for
- * ever nor is shown as an opening under way.
+ * ever nor is shown as an opening under way. A team still `opening` once the close date has
+ * passed is `not-asked` too: a job that runs after the close date opens nothing
+ * (openServiceRoundInTeam.ts), so one whose every write failed must not hold the results back for ever.
  */
-export function teamStateOf(state: ServiceRoundTeamState | undefined, round: Pick<ServiceRound, 'openedAt'>, now: Date): ServiceRoundTeamState {
+export function teamStateOf(state: ServiceRoundTeamState | undefined, round: Pick<ServiceRound, 'openedAt' | 'closesAt'>, now: Date): ServiceRoundTeamState {
+  const notAsked: ServiceRoundTeamState = { state: 'not-opened', reason: 'not-asked' };
+  if (state?.state === 'opening' && now.getTime() >= Date.parse(round.closesAt)) return notAsked;
   if (state) return state;
-  return now.getTime() - Date.parse(round.openedAt) < STATE_WRITE_GRACE_MS ? { state: 'opening' } : { state: 'not-opened', reason: 'not-asked' };
+  return now.getTime() - Date.parse(round.openedAt) < STATE_WRITE_GRACE_MS ? { state: 'opening' } : notAsked;
 }
