@@ -10,7 +10,8 @@ module.exports = {
   // queues, ports and temporary directories.
   maxWorkers: 2,
   // strip-bom 5 (required by @microsoft/app-manifest) is an ES module, which jest cannot require (Node itself can).
-  moduleNameMapper: { '^strip-bom$': '<rootDir>/tests/tools/stripBom.ts' },
+  // The tab's `@domain/...` imports (tab/tsconfig.json `paths`), for specs of the tab's own modules.
+  moduleNameMapper: { '^strip-bom$': '<rootDir>/tests/tools/stripBom.ts', '^@domain/(.*)$': '<rootDir>/bot/domain/$1' },
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
   testTimeout: 30000,
 };

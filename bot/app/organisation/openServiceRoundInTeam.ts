@@ -38,6 +38,8 @@ function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'numbe
 /**
  * The `openServiceRoundInTeam` due job (issue 13): a service-wide round opens in one of its teams.
  *
+ * - The service-wide round's close date has passed (the job was retried for that long): nothing
+ *   opens, recorded `not-opened` / `closed-before-opening`.
  * - The app has left the team: recorded `not-opened` / `app-removed`.
  * - The team has another round open (its champions are running one): that round is left alone,
  *   and `not-opened` / `round-already-open` with its number is recorded.
@@ -80,6 +82,8 @@ export async function openServiceRoundInTeam(deps: OpenServiceRoundInTeamDeps, j
 
 /** Opens the team's round, or says why the team takes no part. */
 async function openInTeam(deps: OpenServiceRoundInTeamDeps, serviceRound: ServiceRound, teamId: string, roundId: string): Promise<AuditRound | ServiceRoundTeamState> {
+  // A job retried past the close date (an outage of storage or Teams) opens nothing no one can answer.
+  if (Date.parse(serviceRound.closesAt) <= deps.now().getTime()) return { state: 'not-opened', reason: 'closed-before-opening' };
   const team = await deps.teams.get(teamId);
   if (!team) return { state: 'not-opened', reason: 'app-removed' };
   const alreadyOpen = await deps.rounds.findOpen(teamId);
