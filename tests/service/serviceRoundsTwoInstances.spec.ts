@@ -1,3 +1,4 @@
+import { openServiceRoundInTeam } from '../../bot/app/organisation/openServiceRoundInTeam';
 import type { RunningService } from '../../bot/service';
 import { cardOf, cardText } from '../support/cardText';
 import { loggedEvents } from '../support/dueWork';
@@ -93,4 +94,16 @@ it("asks each team once when two admins open the round again at the same moment 
   expect(await first.services.serviceRounds.list(TENANT_ID)).toHaveLength(1);
   expect(jobsDone()).toBe(TEAMS.length);
   for (const t of TEAMS) expect(roundCardsIn(t.id)).toHaveLength(13);
+}, 90_000);
+
+it("posts each card once when a team's job is delivered to both instances at the same moment", async () => {
+  const { serviceRounds } = first.services;
+  await serviceRounds.open({ tenantId: TENANT_ID, serviceRoundId: 'twice', openedAt: clock.now().toISOString(), openedBy: PEOPLE.admin.name, closesAt: '2026-11-21T00:00:00.000Z', teams: [{ teamId: TEAMS[0]!.id, teamName: TEAMS[0]!.name }] });
+  await serviceRounds.claimOpening(TENANT_ID, 'twice', TEAMS[0]!.id);
+  const job = { kind: 'openServiceRoundInTeam', tenantId: TENANT_ID, serviceRoundId: 'twice', teamId: TEAMS[0]!.id } as const;
+  // Each instance's consumer runs the job's handler (as a lease that ran out would have it).
+  await Promise.all([first, second].map((service) => openServiceRoundInTeam(service.services, job)));
+  await Promise.all([first.settled(), second.settled()]);
+  expect(roundCardsIn(TEAMS[0]!.id)).toHaveLength(13);
+  expect(await first.services.rounds.listForTeam(TEAMS[0]!.id)).toHaveLength(1);
 }, 90_000);

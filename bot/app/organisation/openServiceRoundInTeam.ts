@@ -11,7 +11,7 @@ import { openNewRound } from '../startRound';
 
 export type ServiceRoundTeamJob = Extract<DueJob, { kind: 'openServiceRoundInTeam' }>;
 
-export type OpenServiceRoundInTeamDeps = Pick<AuditServices, 'serviceRounds' | 'rounds' | 'teams' | 'roundCards'> & RoundScheduleDeps & LogActivityDeps;
+export type OpenServiceRoundInTeamDeps = Pick<AuditServices, 'serviceRounds' | 'rounds' | 'teams' | 'roundCards'> & { readonly announcements: Pick<AuditServices['announcements'], 'posts'> } & RoundScheduleDeps & LogActivityDeps;
 
 /** The team's round of a service-wide round, and what Teams did with its cards this time. */
 export interface ServiceRoundInTeam {
@@ -51,7 +51,8 @@ function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'numbe
  *   one per condition) Teams took and refused are recorded.
  *
  * Delivered again, it finds the round it opened and posts only the cards still missing (none
- * twice), recording the counts again. Undefined (nothing to post) when nothing opened, or the
+ * twice), recording the counts again; while another delivery is posting them (two instances at
+ * once), it leaves the posting to that one (a claim in ChannelPosts). Undefined (nothing to post) when nothing opened, or the
  * round has closed since; the service-wide round unknown (another tenant's, say) does nothing.
  * Rejects (to be tried again by due work) while storage fails.
  */
@@ -73,11 +74,22 @@ export async function openServiceRoundInTeam(deps: OpenServiceRoundInTeamDeps, j
   await record({ state: 'opened', roundId, roundNumber: round.number });
   if (round.status !== 'open') return undefined;
 
-  const report = await deps.roundCards.publishRound(round, 'missing');
-  const posted = (await deps.rounds.get(job.teamId, roundId)) ?? round;
-  const notPosted = unpostedCards(posted).length;
-  await record({ state: 'opened', roundId, roundNumber: round.number, cards: { posted: ROUND_CARDS.length - notPosted, notPosted } });
-  return { round: posted, report };
+  // Another delivery of this job (on another instance, its lease run out) posting the cards now
+  // posts them all: this one posts none, so no card is posted twice.
+  const { posts } = deps.announcements;
+  const subject = { kind: 'roundCards', roundId } as const;
+  const claimed = await posts.claim(job.teamId, subject, `service-wide round ${serviceRound.number}`, deps.now());
+  if (!claimed.claimed) return undefined;
+  try {
+    const report = await deps.roundCards.publishRound(round, 'missing');
+    const posted = (await deps.rounds.get(job.teamId, roundId)) ?? round;
+    const notPosted = unpostedCards(posted).length;
+    await record({ state: 'opened', roundId, roundNumber: round.number, cards: { posted: ROUND_CARDS.length - notPosted, notPosted } });
+    return { round: posted, report };
+  } finally {
+    // Released, so a later delivery can post a card Teams refused this time.
+    await posts.release(claimed.claim);
+  }
 }
 
 /** Opens the team's round, or says why the team takes no part. */
