@@ -67,7 +67,7 @@ afterEach(async () => {
 
 it('opens one round when two admins open one at the same moment on two instances: each team asked once, its cards posted once', async () => {
   const replies = await Promise.all([first, second].map((service) => asAdmin(service, 'POST', '/api/organisation/service-rounds', { closesOn: CLOSES_ON })));
-  expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
+  expect(replies.map((r) => r.status).sort((a, b) => a - b)).toEqual([201, 409]);
   await eventually(async () => (jobsDone() >= TEAMS.length ? true : undefined), 60_000, "the teams' jobs");
   await Promise.all([first.settled(), second.settled()]);
   expect(await first.services.serviceRounds.list(TENANT_ID)).toHaveLength(1);
