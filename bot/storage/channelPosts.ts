@@ -10,7 +10,9 @@ import { isConflict, isNotFound, isPreconditionFailed, storageCall } from './sto
  */
 export type ChannelPostSubject =
   | { readonly kind: 'youSaidWeDid'; readonly roundId: string }
-  | { readonly kind: 'weDid'; readonly actionId: string; readonly doneAt: string };
+  | { readonly kind: 'weDid'; readonly actionId: string; readonly doneAt: string }
+  /** A service-wide round's team round's cards (issue 13), claimed while one delivery of its job posts them, then released. */
+  | { readonly kind: 'roundCards'; readonly roundId: string };
 
 /** A subject's row: being posted since `claimedAt`, or posted (Teams accepted it at `postedAt`). */
 export type ChannelPostRecord =
@@ -51,7 +53,7 @@ const CLAIM_ATTEMPTS = 3;
  * Claims on posts in a team's channel, so that each is posted once however many champions press,
  * however often Teams redelivers a press, on whichever instance. Kept in the `channelPosts` table
  * (this repository owns it): a partition per team (its id encoded), a row per subject
- * (`round|<roundId>`, `action|<actionId>|<doneAt>`, each id encoded). Creating the row is the
+ * (`round|<roundId>`, `action|<actionId>|<doneAt>`, `cards|<roundId>`, each id encoded). Creating the row is the
  * claim (a second create answers 409); the claimer marks it posted once Teams accepted the card,
  * or deletes it when Teams refused, so the button can be pressed again.
  */
@@ -116,7 +118,8 @@ export class ChannelPosts {
 
 function keysOf(teamId: string, subject: ChannelPostSubject): { partitionKey: string; rowKey: string } | undefined {
   const partitionKey = encodeKey(teamId);
-  const rowKey = subject.kind === 'youSaidWeDid' ? `round|${encodeKey(subject.roundId)}` : `action|${encodeKey(subject.actionId)}|${encodeKey(subject.doneAt)}`;
+  const rowKey =
+    subject.kind === 'youSaidWeDid' ? `round|${encodeKey(subject.roundId)}` : subject.kind === 'roundCards' ? `cards|${encodeKey(subject.roundId)}` : `action|${encodeKey(subject.actionId)}|${encodeKey(subject.doneAt)}`;
   return canBeKeys(partitionKey, rowKey) ? { partitionKey, rowKey } : undefined;
 }
 

@@ -3,7 +3,7 @@ import { AuditError } from '../domain/errors';
 import type { ServiceRound, ServiceRoundTeamRef, ServiceRoundTeamState } from '../domain/organisation/serviceRound';
 import { findRow } from './findRow';
 import { canBeKeys, encodeKey } from './keys';
-import { isConflict, storageCall } from './storageErrors';
+import { isConflict, isPreconditionFailed, storageCall } from './storageErrors';
 
 /**
  * The organisation's own rows (issue 13), one partition per tenant (its id, encoded): its
@@ -48,16 +48,20 @@ function fromRow(tenantId: string, row: RoundRow): ServiceRound {
   };
 }
 
+const isNotAsked = (state: ServiceRoundTeamState): boolean => state.state === 'not-opened' && state.reason === 'not-asked';
+
 export class ServiceRoundsRepository {
   constructor(private readonly table: TableClient) {}
 
   /**
-   * Stores a new service-wide round as the organisation's next (its number one more than the
-   * latest's). @throws AuditError SERVICE_ROUND_OPEN when another round took that number at the
-   * same moment; STORAGE_UNAVAILABLE.
+   * Stores a new service-wide round as the organisation's next: numbered one more than `after`,
+   * the latest round the caller saw (and decided it may open after; undefined: none), or than the
+   * latest stored when `after` is not given. A round opened since the caller looked took that
+   * number, so two admins who both saw no round open cannot both open one.
+   * @throws AuditError SERVICE_ROUND_OPEN when another round took that number; STORAGE_UNAVAILABLE.
    */
-  async open(round: Omit<ServiceRound, 'number'>): Promise<ServiceRound> {
-    const [latest] = await this.list(round.tenantId);
+  async open(round: Omit<ServiceRound, 'number'>, after?: { readonly latest: Pick<ServiceRound, 'number'> | undefined }): Promise<ServiceRound> {
+    const latest = after ? after.latest : (await this.list(round.tenantId))[0];
     const stored: ServiceRound = { ...round, number: (latest?.number ?? 0) + 1 };
     const partitionKey = partitionOf(round.tenantId);
     const row: RoundRow = {
@@ -105,6 +109,28 @@ export class ServiceRoundsRepository {
     await storageCall(() =>
       this.table.upsertEntity({ partitionKey: partitionOf(tenantId), rowKey: teamStateKey(serviceRoundId, teamId), teamId, state: JSON.stringify(state) }, 'Replace'),
     );
+  }
+
+  /**
+   * Takes the team's opening in the round for the caller: writes `opening` where the team has no
+   * state yet, or where it was `not-asked`, unless another caller did so first. True when this
+   * caller now asks the team (and must schedule its job); false when the team was asked already,
+   * or has a state of its own (its job ran). @throws AuditError STORAGE_UNAVAILABLE.
+   */
+  async claimOpening(tenantId: string, serviceRoundId: string, teamId: string): Promise<boolean> {
+    const partitionKey = partitionOf(tenantId);
+    const rowKey = teamStateKey(serviceRoundId, teamId);
+    const entity = { partitionKey, rowKey, teamId, state: JSON.stringify({ state: 'opening' } satisfies ServiceRoundTeamState) };
+    const existing = await findRow<{ state: string }>(this.table, partitionKey, rowKey);
+    try {
+      if (!existing) await storageCall(() => this.table.createEntity(entity));
+      else if (isNotAsked(JSON.parse(existing.state) as ServiceRoundTeamState)) await storageCall(() => this.table.updateEntity(entity, 'Replace', { etag: existing.etag }));
+      else return false;
+    } catch (error) {
+      if (isConflict(error) || isPreconditionFailed(error)) return false;
+      throw error;
+    }
+    return true;
   }
 
   /** Each team's state in the round, by team id (teams whose job has not written yet are absent). */

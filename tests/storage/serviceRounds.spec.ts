@@ -54,6 +54,31 @@ describe("an organisation's service-wide rounds", () => {
     expect((await repository.list(tenant)).map((r) => r.serviceRoundId)).toEqual([opened[0]!.value.serviceRoundId]);
   });
 
+  it('open after the latest round the admin saw: one who saw none open cannot open another once round 1 has opened meanwhile', async () => {
+    const tenant = 'stale-look-tenant';
+    // Both admins looked when the organisation had no round; the first opened round 1 since.
+    await repository.open(round(tenant, 'first'), { latest: undefined });
+    await expect(repository.open(round(tenant, 'second'), { latest: undefined })).rejects.toMatchObject({ code: 'SERVICE_ROUND_OPEN' });
+    const [first] = await repository.list(tenant);
+    expect((await repository.open(round(tenant, 'next'), { latest: first })).number).toBe(2);
+    expect((await repository.list(tenant)).map((r) => r.serviceRoundId)).toEqual(['next', 'first']);
+  });
+
+  it("let one caller claim a team's opening: where it has no state or was not asked, once; never over a state its job wrote", async () => {
+    const tenant = 'claims-tenant';
+    await repository.open(round(tenant, 'claims'));
+    const claims = await Promise.all([1, 2, 3].map(() => repository.claimOpening(tenant, 'claims', NORTH)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect((await repository.teamStates(tenant, 'claims')).get(NORTH)).toEqual({ state: 'opening' });
+    expect(await repository.claimOpening(tenant, 'claims', NORTH)).toBe(false);
+
+    await repository.setTeamState(tenant, 'claims', SOUTH, { state: 'not-opened', reason: 'not-asked' });
+    expect((await Promise.all([1, 2].map(() => repository.claimOpening(tenant, 'claims', SOUTH)))).filter(Boolean)).toHaveLength(1);
+    await repository.setTeamState(tenant, 'claims', SOUTH, { state: 'opened', roundId: 'r-2', roundNumber: 1 });
+    expect(await repository.claimOpening(tenant, 'claims', SOUTH)).toBe(false);
+    expect((await repository.teamStates(tenant, 'claims')).get(SOUTH)).toEqual({ state: 'opened', roundId: 'r-2', roundNumber: 1 });
+  });
+
   it("are kept in their tenant's partition: another tenant neither lists nor reads them, and numbers its own from 1", async () => {
     await repository.open(round(TENANT_A, 'a-round'));
     await repository.setTeamState(TENANT_A, 'a-round', NORTH, { state: 'opening' });

@@ -1,14 +1,21 @@
 import type { ServiceRoundTeamProgress } from '../../bot/domain/organisation/organisationView';
 import { openingText, resultsWaitText } from '../../tab/src/components/organisation/organisationFormat';
 
-/** What the organisation view says of a team not asked, and why a round's results are not out yet. */
+/**
+ * Issue 13: the organisation view says truly why a team of a service-wide round has no round in
+ * it (a team never asked, or whose job came after the close date, did not "already have a round
+ * open"), and why a round's results are not out yet.
+ */
 const closed = (teamName: string): ServiceRoundTeamProgress => ({ teamId: teamName, teamName, opening: { state: 'opened', roundId: `r-${teamName}`, roundNumber: 1 }, roundStatus: 'closed' });
 const notAsked: ServiceRoundTeamProgress = { teamId: 'east', teamName: 'East', opening: { state: 'not-opened', reason: 'not-asked' } };
 const CLOSES_AT = '2026-12-11T23:59:59.999Z';
 
-describe('the organisation view’s words for a service-wide round not yet released', () => {
-  it('says a team was not asked, not that it had a round open', () => {
+describe("a team's part in a service-wide round, in words", () => {
+  it('names each reason a team has no round as it was', () => {
+    expect(openingText({ state: 'not-opened', reason: 'round-already-open', openRoundNumber: 4 })).toBe('Not opened: already had round 4 open');
+    expect(openingText({ state: 'not-opened', reason: 'app-removed' })).toBe('Not opened: app removed');
     expect(openingText(notAsked.opening)).toBe('Not asked: its opening could not be scheduled');
+    expect(openingText({ state: 'not-opened', reason: 'closed-before-opening' })).toBe('Not opened: the close date passed first');
   });
 
   it('says the results wait for the close date while a team not asked can still be asked, and come in a moment after it', () => {

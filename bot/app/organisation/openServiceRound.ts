@@ -42,8 +42,8 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
   const [latest] = await deps.serviceRounds.list(partition);
   if (latest && Date.parse(latest.closesAt) > now.getTime()) {
     const notAsked = await teamsNotAsked(deps, latest);
-    if (notAsked.length === 0) throw new AuditError('SERVICE_ROUND_OPEN');
-    await askTeams(deps, latest, notAsked);
+    // Another admin asking them at the same moment asks each once: this asks none then.
+    if (notAsked.length === 0 || (await askTeams(deps, latest, notAsked)) === 0) throw new AuditError('SERVICE_ROUND_OPEN');
     return listingOf(latest);
   }
 
@@ -57,7 +57,7 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
     openedBy: user.name,
     closesAt: closesAt.toISOString(),
     teams: teams.map(({ teamId, teamName }) => ({ teamId, teamName })),
-  });
+  }, { latest });
   await askTeams(deps, round, round.teams);
   return listingOf(round);
 }
@@ -70,20 +70,23 @@ async function teamsNotAsked(deps: OpenServiceRoundDeps, round: ServiceRound): P
 }
 
 /**
- * Each team: `opening`, then its job scheduled (in that order: the job's own state, written when
- * it runs, must not be overwritten). A team whose state or job could not be kept is recorded
- * `not-asked`, and STORAGE_UNAVAILABLE names every such team.
+ * Each team: its opening claimed (`opening` written, unless another admin's request at the same
+ * moment claimed it first: that request asks it), then its job scheduled (in that order: the job's
+ * own state, written when it runs, must not be overwritten). A team whose state or job could not
+ * be kept is recorded `not-asked`, and STORAGE_UNAVAILABLE names every such team.
+ * @returns how many teams this request asked.
  */
-async function askTeams(deps: OpenServiceRoundDeps, round: ServiceRound, teams: readonly ServiceRoundTeamRef[]): Promise<void> {
+async function askTeams(deps: OpenServiceRoundDeps, round: ServiceRound, teams: readonly ServiceRoundTeamRef[]): Promise<number> {
   const dueAt = deps.now();
   const asked = await Promise.allSettled(
     teams.map(async ({ teamId }) => {
-      await deps.serviceRounds.setTeamState(round.tenantId, round.serviceRoundId, teamId, { state: 'opening' });
+      if (!(await deps.serviceRounds.claimOpening(round.tenantId, round.serviceRoundId, teamId))) return false;
       await deps.dueWork.schedule({ kind: 'openServiceRoundInTeam', tenantId: round.tenantId, serviceRoundId: round.serviceRoundId, teamId }, dueAt);
+      return true;
     }),
   );
   const notAsked = teams.filter((_, i) => asked[i]!.status === 'rejected');
-  if (notAsked.length === 0) return;
+  if (notAsked.length === 0) return asked.filter((outcome) => outcome.status === 'fulfilled' && outcome.value).length;
   // If this write fails too, the team has `opening` with no job: the admin is still told below.
   await Promise.allSettled(notAsked.map(({ teamId }) => deps.serviceRounds.setTeamState(round.tenantId, round.serviceRoundId, teamId, { state: 'not-opened', reason: 'not-asked' })));
   throw new AuditError('STORAGE_UNAVAILABLE', notAskedMessage(round, teams.length - notAsked.length, notAsked));

@@ -11,7 +11,7 @@ import { openNewRound } from '../startRound';
 
 export type ServiceRoundTeamJob = Extract<DueJob, { kind: 'openServiceRoundInTeam' }>;
 
-export type OpenServiceRoundInTeamDeps = Pick<AuditServices, 'serviceRounds' | 'rounds' | 'teams' | 'roundCards'> & RoundScheduleDeps & LogActivityDeps;
+export type OpenServiceRoundInTeamDeps = Pick<AuditServices, 'serviceRounds' | 'rounds' | 'teams' | 'roundCards'> & { readonly announcements: Pick<AuditServices['announcements'], 'posts'> } & RoundScheduleDeps & LogActivityDeps;
 
 /** The team's round of a service-wide round, and what Teams did with its cards this time. */
 export interface ServiceRoundInTeam {
@@ -38,8 +38,8 @@ function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'numbe
 /**
  * The `openServiceRoundInTeam` due job (issue 13): a service-wide round opens in one of its teams.
  *
- * - The service-wide round's close date has passed (the job came late): nothing opens, recorded
- *   `not-opened` / `not-asked`, as the figures may already be out without the team.
+ * - The service-wide round's close date has passed (the job was retried for that long): nothing
+ *   opens, recorded `not-opened` / `closed-before-opening`.
  * - The app has left the team: recorded `not-opened` / `app-removed`.
  * - The team has another round open (its champions are running one): that round is left alone,
  *   and `not-opened` / `round-already-open` with its number is recorded.
@@ -51,7 +51,8 @@ function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'numbe
  *   one per condition) Teams took and refused are recorded.
  *
  * Delivered again, it finds the round it opened and posts only the cards still missing (none
- * twice), recording the counts again. Undefined (nothing to post) when nothing opened, or the
+ * twice), recording the counts again; while another delivery is posting them (two instances at
+ * once), it leaves the posting to that one (a claim in ChannelPosts). Undefined (nothing to post) when nothing opened, or the
  * round has closed since; the service-wide round unknown (another tenant's, say) does nothing.
  * Rejects (to be tried again by due work) while storage fails.
  */
@@ -73,18 +74,30 @@ export async function openServiceRoundInTeam(deps: OpenServiceRoundInTeamDeps, j
   await record({ state: 'opened', roundId, roundNumber: round.number });
   if (round.status !== 'open') return undefined;
 
-  const report = await deps.roundCards.publishRound(round, 'missing');
-  const posted = (await deps.rounds.get(job.teamId, roundId)) ?? round;
-  const notPosted = unpostedCards(posted).length;
-  await record({ state: 'opened', roundId, roundNumber: round.number, cards: { posted: ROUND_CARDS.length - notPosted, notPosted } });
-  return { round: posted, report };
+  // Another delivery of this job (on another instance, its lease run out) posting the cards now
+  // posts them all: this one posts none, so no card is posted twice.
+  const { posts } = deps.announcements;
+  const subject = { kind: 'roundCards', roundId } as const;
+  const claimed = await posts.claim(job.teamId, subject, `service-wide round ${serviceRound.number}`, deps.now());
+  if (!claimed.claimed) return undefined;
+  try {
+    const report = await deps.roundCards.publishRound(round, 'missing');
+    const posted = (await deps.rounds.get(job.teamId, roundId)) ?? round;
+    const notPosted = unpostedCards(posted).length;
+    await record({ state: 'opened', roundId, roundNumber: round.number, cards: { posted: ROUND_CARDS.length - notPosted, notPosted } });
+    return { round: posted, report };
+  } finally {
+    // Released, so a later delivery can post a card Teams refused this time.
+    await posts.release(claimed.claim);
+  }
 }
 
 /** Opens the team's round, or says why the team takes no part. */
 async function openInTeam(deps: OpenServiceRoundInTeamDeps, serviceRound: ServiceRound, teamId: string, roundId: string): Promise<AuditRound | ServiceRoundTeamState> {
-  // Past the close date the organisation's figures may be out without this team
-  // (serviceRoundFigures.ts): opening it now would change them by exactly its answers.
-  if (deps.now().getTime() >= Date.parse(serviceRound.closesAt)) return { state: 'not-opened', reason: 'not-asked' };
+  // A job retried past the close date (an outage of storage or Teams) opens nothing no one can answer;
+  // and the organisation's figures may be out without this team (serviceRoundFigures.ts): opening it
+  // now would change them by exactly its answers.
+  if (Date.parse(serviceRound.closesAt) <= deps.now().getTime()) return { state: 'not-opened', reason: 'closed-before-opening' };
   const team = await deps.teams.get(teamId);
   if (!team) return { state: 'not-opened', reason: 'app-removed' };
   const alreadyOpen = await deps.rounds.findOpen(teamId);

@@ -78,7 +78,7 @@ export function coverageTable(summary: ServiceSummary): ExportTable {
   };
 }
 
-const OPENING_WORDS = { opening: 'Still opening', 'round-already-open': 'Not asked: the team already had a round open', 'app-removed': 'Not asked: the app had left the team', 'not-asked': 'Not asked: its opening could not be scheduled' } as const;
+const OPENING_WORDS = { opening: 'Still opening', 'round-already-open': 'Not asked: the team already had a round open', 'app-removed': 'Not asked: the app had left the team', 'not-asked': 'Not asked: its opening could not be scheduled', 'closed-before-opening': 'Not opened: the close date passed before its round could open' } as const;
 
 /** Each team's response rate: its round's people who answered, of its members (kept at its close). */
 export function responseRatesTable(teams: readonly ServiceRoundTeamProgress[]): ExportTable {

@@ -33,9 +33,10 @@ export interface ServiceRoundTeamRef {
  * `opened` once its round is stored (cards are then posted by the team's own publishing, paced
  * within Teams' limits); `not-opened` when the team could not take part: it already had a round
  * open (its champions were running one: it is left as it is), or the app has left the team since,
- * or it was `not-asked`: its opening could not be scheduled (storage did not answer), or its job came
- * only after the round's close date, so nothing was done in it; the admin opening the round again
- * before its close date asks it (app/organisation/openServiceRound.ts).
+ * or it was `not-asked`: its opening could not be scheduled (storage did not answer), so nothing
+ * was done in it; the admin opening the round again asks it (app/organisation/openServiceRound.ts);
+ * or its job came only after the round's close date (`closed-before-opening`: retried through an
+ * outage), when a round could no longer be answered, so none was opened and nothing posted.
  */
 export type ServiceRoundTeamState =
   | { readonly state: 'opening' }
@@ -47,7 +48,7 @@ export type ServiceRoundTeamState =
       /** Cards Teams took and refused when they were posted; absent until the posting has run. */
       readonly cards?: { readonly posted: number; readonly notPosted: number };
     }
-  | { readonly state: 'not-opened'; readonly reason: 'round-already-open' | 'app-removed' | 'not-asked'; readonly openRoundNumber?: number };
+  | { readonly state: 'not-opened'; readonly reason: 'round-already-open' | 'app-removed' | 'not-asked' | 'closed-before-opening'; readonly openRoundNumber?: number };
 
 /** One of the organisation's teams, as the organisation view and its admin see it. */
 export interface OrganisationTeam {

@@ -16,6 +16,7 @@ export function openingText(opening: ServiceRoundTeamProgress['opening']): strin
   if (opening.state === 'opened') return `Opened: the team’s round ${opening.roundNumber}`;
   if (opening.reason === 'app-removed') return 'Not opened: app removed';
   if (opening.reason === 'not-asked') return 'Not asked: its opening could not be scheduled';
+  if (opening.reason === 'closed-before-opening') return 'Not opened: the close date passed first';
   return opening.openRoundNumber === undefined ? 'Not opened: already had a round open' : `Not opened: already had round ${opening.openRoundNumber} open`;
 }
 
