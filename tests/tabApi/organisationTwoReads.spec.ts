@@ -119,6 +119,6 @@ describe("a team's opening job that comes after the service-wide round's close d
     const outcome = await openServiceRoundInTeam(service.services, { kind: 'openServiceRoundInTeam', tenantId: 'local', serviceRoundId: late.serviceRoundId, teamId: WEST.id });
     expect(outcome).toBeUndefined();
     expect(await service.services.rounds.findOpen(WEST.id)).toBeUndefined();
-    expect((await service.services.serviceRounds.teamStates('local', late.serviceRoundId)).get(WEST.id)).toEqual({ state: 'not-opened', reason: 'not-asked' });
+    expect((await service.services.serviceRounds.teamStates('local', late.serviceRoundId)).get(WEST.id)).toEqual({ state: 'not-opened', reason: 'closed-before-opening' });
   });
 });
