@@ -1,6 +1,6 @@
 import type { AuditRound } from '../../domain/auditRound';
 import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain/organisation/organisationView';
-import { teamStateOf, type ServiceRound } from '../../domain/organisation/serviceRound';
+import { serviceRoundClosedAt, teamStateOf, type ServiceRound } from '../../domain/organisation/serviceRound';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 import { summariseService } from '../../domain/organisation/summariseService';
 import { responseRate } from '../../domain/responseRate';
@@ -26,7 +26,7 @@ export interface ServiceRoundState {
  * close). The results are `released` only when no team is still opening and every opened round's
  * results are released (domain/summary/release.ts); else `closing` while only some have just
  * closed, `at-close` while any is open. The listing is `open` while any team is opening or any
- * round open. A round the team's state names but storage no longer has (the team's data was
+ * round open; once closed, it says when the last team's round closed. A round the team's state names but storage no longer has (the team's data was
  * deleted) is shown without a status and counts nowhere. Teams in name order.
  */
 export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
@@ -47,6 +47,7 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
   const noneOpened = !teams.some((t) => t.round);
   const results: ResultsState = stillOpening || noneOpened || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
   const open = stillOpening || teams.some((t) => t.round?.status === 'open');
+  const closedAt = open ? undefined : serviceRoundClosedAt(teams.flatMap((t) => (t.round ? [t.round] : [])));
   return {
     listing: {
       serviceRoundId: serviceRound.serviceRoundId,
@@ -55,6 +56,7 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
       openedBy: serviceRound.openedBy,
       closesAt: serviceRound.closesAt,
       status: open ? 'open' : 'closed',
+      ...(closedAt ? { closedAt } : {}),
       teamsAsked: serviceRound.teams.length,
     },
     teams: teams.map((t) => t.progress),
