@@ -58,7 +58,7 @@ export const BATH: OrganisationTeam = {
 };
 export const CHEW: OrganisationTeam = { team: team('Chew'), champion: person('Chew Champion', 692), answerers: staff(3, 'practitioner', 'fully', 'Chew'), others: 2 };
 export const DART: OrganisationTeam = { team: team('Dart'), champion: person('Dart Champion', 693), answerers: [], others: 4 };
-export const ORGANISATION_TEAMS = [AVON, BATH, CHEW, DART];
+const ORGANISATION_TEAMS = [AVON, BATH, CHEW, DART];
 
 /** A team's members: its champion, who answers, and the others. */
 export const membersOf = (t: OrganisationTeam): TestPerson[] => [
