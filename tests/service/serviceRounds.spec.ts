@@ -8,6 +8,7 @@ import { eventually } from '../support/serviceProcess';
 import { startLocalIdentityProvider, TAB_AUDIENCE, type LocalIdentityProvider } from '../support/ssoTokens';
 import { startTheRound } from '../support/startRound';
 import { uniqueTablePrefix } from '../support/suiteAzurite';
+import { busiest } from '../support/teamsLimits';
 import { asRosterMember, installedInTeam, PEOPLE, TENANT_ID, type TestPerson } from '../support/teamsActivities';
 import { testClock } from '../support/testClock';
 import { postToBot, startTestService } from '../support/testService';
@@ -66,8 +67,6 @@ async function jobsAfter(count: number, action: () => Promise<unknown>): Promise
 const sentIn = (teamId: string) => connector.sentActivities().filter((s) => s.conversationId.startsWith(teamId));
 const textsIn = (teamId: string) => sentIn(teamId).map((s) => cardText(cardOf(s.activity)));
 const roundCardsIn = (teamId: string) => textsIn(teamId).filter((t) => /^Audit round \d+ is open|^Condition \d+ of 12/.test(t));
-/** Most of `times` inside any span of `spanMs`. */
-const busiest = (times: number[], spanMs: number) => Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + spanMs).length));
 const latestServiceRound = async () => (await service.services.serviceRounds.list(TENANT_ID))[0];
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { TabHarness } from './harness';
 import { channelQuery } from './harness';
 import { readOverview } from './tabPage';
@@ -16,7 +16,7 @@ export async function openView(tab: TabHarness, name: ViewTab, extra = ''): Prom
 interface Cells { readonly textContent: string | null; querySelectorAll(selector: string): Iterable<Cells>; getAttribute(name: string): string | null }
 
 /** A table's body rows as text: [row header, ...cells], with each row's data attributes. */
-export async function readRows(page: Page, testId: string): Promise<{ key: string | null; cells: string[] }[]> {
+export async function readRows(page: Page | Frame, testId: string): Promise<{ key: string | null; cells: string[] }[]> {
   const table = page.getByTestId(testId);
   await table.waitFor();
   return table.evaluate((element: Cells) => [...element.querySelectorAll('tbody tr')].map((tr) => ({

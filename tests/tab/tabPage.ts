@@ -68,8 +68,8 @@ export async function readOpenRound(page: Page | Frame): Promise<{ atClose: stri
 
 let axeSource: string | undefined;
 
-/** axe-core in the page; returns the serious and critical violations, each with its targets. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** axe-core in the page (or the tab's frame in Teams); returns the serious and critical violations, each with its targets. */
+export async function seriousViolations(page: Page | Frame): Promise<string[]> {
   axeSource ??= fs.readFileSync(require.resolve('axe-core'), 'utf8');
   // evaluate(), not a <script> tag: the tab's Content-Security-Policy rightly refuses inline scripts.
   await page.evaluate(axeSource);

@@ -69,6 +69,12 @@ it('lists service-wide rounds newest first, open until every team asked has its 
   // The first round's one team closes its round.
   await closeRoundNow(service, { authorization: `Bearer ${await team!.identity.sign({ oid: PEOPLE.champion.aadObjectId, name: PEOPLE.champion.name })}` });
   expect(await statuses()).toEqual({ [second.serviceRoundId]: 'closed', [first.serviceRoundId]: 'closed' });
+  // Closed by the champion two weeks before its close date: it says when, not the date it was to close.
+  // The round in which no team opened one never closed anything: no such time.
+  const { closedAt } = (await service.services.rounds.get(TEAM.id, team!.roundId))!;
+  const [secondListed, firstListed] = (await listing()).serviceRounds;
+  expect(firstListed).toMatchObject({ status: 'closed', closedAt });
+  expect(secondListed).not.toHaveProperty('closedAt');
 });
 
 it("lists a service-wide round from the team states a caller has read already, reading none itself", async () => {

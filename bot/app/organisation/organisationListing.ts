@@ -1,6 +1,7 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
+import type { AuditRound } from '../../domain/auditRound';
 import type { OrganisationReply, ServiceRoundListing } from '../../domain/organisation/organisationView';
-import { teamStateOf, type OrganisationTeam, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import { serviceRoundClosedAt, teamStateOf, type OrganisationTeam, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { TabDeps } from '../tab/tabDeps';
 import { requireOrgLeader } from './orgAccess';
 
@@ -24,7 +25,8 @@ export async function organisationListing(deps: Pick<TabDeps, 'teams' | 'service
 /**
  * A service-wide round as the organisation view lists it. Its status is `open` while any team
  * asked is still `opening` (its job has not run, or has not written yet) or has its round open,
- * and `closed` once every team's round that opened has closed (teams not opened do not count).
+ * and `closed` once every team's round that opened has closed (teams not opened do not count),
+ * with when the last of them closed (serviceRoundClosedAt).
  * `states`: the round's team states when the caller has read them already (saves a read).
  * Team rounds are read through the tab's round cache: a closed round with its counts kept is
  * served from memory, so an organisation's older rounds cost a read of their states only.
@@ -33,22 +35,27 @@ export async function organisationListing(deps: Pick<TabDeps, 'teams' | 'service
 export async function serviceRoundListing(deps: ListingDeps, round: ServiceRound, states?: ReadonlyMap<string, ServiceRoundTeamState>): Promise<ServiceRoundListing> {
   const byTeam = states ?? (await deps.serviceRounds.teamStates(round.tenantId, round.serviceRoundId));
   const now = deps.now();
-  const stillOpen = await Promise.all(round.teams.map(({ teamId }) => teamRoundOpen(deps, teamId, teamStateOf(byTeam.get(teamId), round, now))));
+  const parts = await Promise.all(round.teams.map(({ teamId }) => teamRound(deps, teamId, teamStateOf(byTeam.get(teamId), round, now))));
+  const stillOpen = parts.includes('opening') || parts.some((part) => typeof part === 'object' && part.status === 'open');
+  const closedAt = stillOpen ? undefined : serviceRoundClosedAt(parts.filter((part) => typeof part === 'object'));
   return {
     serviceRoundId: round.serviceRoundId,
     number: round.number,
     openedAt: round.openedAt,
     openedBy: round.openedBy,
     closesAt: round.closesAt,
-    status: stillOpen.includes(true) ? 'open' : 'closed',
+    status: stillOpen ? 'open' : 'closed',
+    ...(closedAt ? { closedAt } : {}),
     teamsAsked: round.teams.length,
   };
 }
 
-/** Whether one team's part keeps the service-wide round open: still opening, or its round open. */
-async function teamRoundOpen(deps: ListingDeps, teamId: string, state: ServiceRoundTeamState): Promise<boolean> {
-  if (state.state === 'opening') return true;
-  if (state.state === 'not-opened') return false;
-  // A team round no longer stored (its team's data deleted on request) has nothing left open.
-  return (await deps.tabRounds.get(teamId, state.roundId))?.status === 'open';
+/**
+ * One team's part: still `opening`, its round once opened, or undefined when none opened (or its
+ * round is no longer stored: its team's data deleted on request, nothing left open).
+ */
+async function teamRound(deps: ListingDeps, teamId: string, state: ServiceRoundTeamState): Promise<'opening' | AuditRound | undefined> {
+  if (state.state === 'opening') return 'opening';
+  if (state.state === 'not-opened') return undefined;
+  return deps.tabRounds.get(teamId, state.roundId);
 }

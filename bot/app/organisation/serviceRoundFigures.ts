@@ -1,6 +1,6 @@
 import type { AuditRound } from '../../domain/auditRound';
 import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain/organisation/organisationView';
-import { teamStateOf, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import { serviceRoundClosedAt, teamStateOf, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 import { summariseService } from '../../domain/organisation/summariseService';
 import { responseRate } from '../../domain/responseRate';
@@ -28,7 +28,7 @@ export interface ServiceRoundState {
  * results are released (domain/summary/release.ts): so the teams counted never change once
  * figures are out, and no two reads differ by one team's answers. Else `closing` while only some have just
  * closed, `at-close` while any is open. The listing is `open` while any team is opening or any
- * round open. A round the team's state names but storage no longer has (the team's data was
+ * round open; once closed, it says when the last team's round closed. A round the team's state names but storage no longer has (the team's data was
  * deleted) is shown without a status and counts nowhere. Teams in name order.
  */
 export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
@@ -52,6 +52,7 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
   const mayStillAsk = now.getTime() < Date.parse(serviceRound.closesAt) && teams.some((t) => isNotAsked(t.progress.opening));
   const results: ResultsState = stillOpening || mayStillAsk || noneOpened || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
   const open = stillOpening || teams.some((t) => t.round?.status === 'open');
+  const closedAt = open ? undefined : serviceRoundClosedAt(teams.flatMap((t) => (t.round ? [t.round] : [])));
   return {
     listing: {
       serviceRoundId: serviceRound.serviceRoundId,
@@ -60,6 +61,7 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
       openedBy: serviceRound.openedBy,
       closesAt: serviceRound.closesAt,
       status: open ? 'open' : 'closed',
+      ...(closedAt ? { closedAt } : {}),
       teamsAsked: serviceRound.teams.length,
     },
     teams: teams.map((t) => t.progress),

@@ -1,3 +1,4 @@
+import { closeDayOf } from '../closeDate';
 import type { OrganisationPlans, ServiceRoundView } from '../organisation/organisationView';
 import type { ServiceSummary } from '../organisation/serviceSummary';
 import type { GridValue } from './auditGrid';
@@ -38,7 +39,8 @@ export function organisationExport({ view, plans, exportedAt }: OrganisationExpo
     details: [
       ['Service-wide round', round.number],
       ['Opened', dateInWords(round.openedAt)],
-      ['Closed', dateInWords(round.closesAt)],
+      // When its last team's round closed (champions may close before the date); else the close date's day, not the midnight after it.
+      ['Closed', dateInWords(round.closedAt ?? closeDayOf(round.closesAt))],
       ['Teams asked', round.teamsAsked],
       ['Teams with results', summary.teams.length],
       ['Staff who answered', summary.organisation.respondents],

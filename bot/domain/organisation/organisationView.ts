@@ -28,6 +28,12 @@ export interface ServiceRoundListing {
   readonly closesAt: string;
   /** `open` while any of its teams' rounds is open (or still opening); `closed` once all are closed. */
   readonly status: 'open' | 'closed';
+  /**
+   * Once `closed`: when the last of its teams' rounds closed (serviceRoundClosedAt), which is
+   * before `closesAt` when champions closed them early. Absent while open, and for a round no
+   * team's round opened in.
+   */
+  readonly closedAt?: string;
   /** How many teams were asked. */
   readonly teamsAsked: number;
 }

@@ -81,3 +81,14 @@ export function teamStateOf(state: ServiceRoundTeamState | undefined, round: Pic
   if (state) return state;
   return now.getTime() - Date.parse(round.openedAt) < STATE_WRITE_GRACE_MS ? { state: 'opening' } : notAsked;
 }
+
+/**
+ * When a service-wide round closed: the latest `closedAt` of its teams' rounds that opened, once
+ * none of them is open (a champion may close a team's round before the shared close date, so
+ * the close date alone would claim a close that has not happened). Undefined while any is open,
+ * when none opened, or when a closed round has no close time (it predates keeping one).
+ */
+export function serviceRoundClosedAt(rounds: readonly { readonly status: 'open' | 'closed'; readonly closedAt?: string }[]): string | undefined {
+  if (rounds.length === 0 || rounds.some((round) => round.status !== 'closed' || !round.closedAt)) return undefined;
+  return rounds.map((round) => round.closedAt!).reduce((latest, at) => (Date.parse(at) > Date.parse(latest) ? at : latest));
+}

@@ -1,4 +1,5 @@
 import { createConversationPacer, TEAMS_CONVERSATION_WINDOWS, type ConversationPacer, type RateWindow } from '../../../bot/teams/delivery/rateLimiter';
+import { busiest } from '../../support/teamsLimits';
 
 /** As the connector's pipeline uses it: in the conversation's order, a slot for the first try and one for each retry. */
 function schedule<T>(pacer: ConversationPacer, conversationId: string, task: (takeSlot: () => Promise<void>) => Promise<T>): Promise<T> {
@@ -16,11 +17,6 @@ function fakeClock() {
     clock.now += ms;
   };
   return { clock, now: () => clock.now, sleep };
-}
-
-/** The largest number of starts inside any span of `perMs`. */
-function busiest(starts: number[], perMs: number): number {
-  return Math.max(0, ...starts.map((s) => starts.filter((t) => t >= s && t < s + perMs).length));
 }
 
 async function startTimesOf(count: number, windows?: readonly RateWindow[]): Promise<number[]> {

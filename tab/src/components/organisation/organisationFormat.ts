@@ -1,12 +1,16 @@
-import { closeDayOf } from '@domain/closeDate';
+import { closeDayOf, ukDayOf } from '@domain/closeDate';
 import type { ResponseRate } from '@domain/responseRate';
 import type { ConditionCoverage, ServiceRoundListing, ServiceRoundTeamProgress } from '../../api/types';
 import { formatDay, plural } from '../../format';
 
-/** "Service-wide round 2 · closes 12 December 2026 · open": a service-wide round as the picker lists it (its close day, UK). */
+/**
+ * "Service-wide round 2 · closes 12 December 2026 · open": a service-wide round as the picker lists
+ * it; once closed, the day (UK) its last team's round closed, which champions may bring before the
+ * close day ("closed 3 December 2026"), else its close day.
+ */
 export function serviceRoundLabel(round: ServiceRoundListing): string {
-  const day = formatDay(closeDayOf(round.closesAt));
-  const closes = round.status === 'open' ? `closes ${day}` : `closed ${day}`;
+  const closeDay = closeDayOf(round.closesAt);
+  const closes = round.status === 'open' ? `closes ${formatDay(closeDay)}` : `closed ${formatDay(round.closedAt ? ukDayOf(new Date(round.closedAt)) : closeDay)}`;
   return `Service-wide round ${round.number} · ${closes} · ${round.status}`;
 }
 
