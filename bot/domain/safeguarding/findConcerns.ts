@@ -33,19 +33,43 @@ import { datesOfBirth, labelledReferences, nhsNumbers, unlabelledReferences } fr
  * exclusive, never past its length). Never throws: any text is a comment someone may type.
  */
 export function findConcerns(comment: string): CommentConcern[] {
+  let found = recent.get(comment);
+  if (found) recent.delete(comment);
+  else found = concernsIn(comment);
+  recent.set(comment, found);
+  if (recent.size > RECENT_COMMENTS) recent.delete(recent.keys().next().value!);
+  return [...found];
+}
+
+function concernsIn(comment: string): readonly CommentConcern[] {
   const claimed: CommentConcern[] = [];
   // Look-alike letters and other scripts' digits read as what they pass for, offsets unchanged.
   const read = foldForDetection(comment);
-  for (const find of RULES) {
+  const rules = /\d/u.test(read) ? RULES : RULES.filter((find) => !NEED_DIGITS.has(find));
+  for (const find of rules) {
     for (const concern of find(read)) {
       if (concern.end <= concern.start || concern.start < 0 || concern.end > comment.length) continue;
       if (!claimed.some((other) => other.start < concern.end && concern.start < other.end)) claimed.push(concern);
     }
   }
-  return claimed.sort((a, b) => a.start - b.start || a.end - b.end);
+  return Object.freeze(claimed.sort((a, b) => a.start - b.start || a.end - b.end));
 }
 
 const RULES: readonly ((text: string) => CommentConcern[])[] = [emailAddresses, nhsNumbers, labelledReferences, datesOfBirth, telephoneNumbers, postcodes, unlabelledReferences, personNames, harmToChild];
+/**
+ * The rules that find nothing without a digit 0–9 (foldForDetection has made every script's digits
+ * these): NHS and case numbers, dates of birth, telephone numbers (libphonenumber-js needs digits
+ * too) and postcodes. A comment without one skips them; libphonenumber-js is the dearest of the rest.
+ */
+const NEED_DIGITS: ReadonlySet<(text: string) => CommentConcern[]> = new Set([nhsNumbers, labelledReferences, datesOfBirth, telephoneNumbers, postcodes, unlabelledReferences]);
+
+/**
+ * What the last few comments checked were found to hold, most recent last: an answer refused for its
+ * comment checks it twice (the refusal, then the card that shows the kinds found), and the review a
+ * champion reads checks a held comment again. Results are frozen and copied out, so none changes.
+ */
+const recent = new Map<string, readonly CommentConcern[]>();
+const RECENT_COMMENTS = 64;
 
 /** The kinds found in a comment, each once, in CONCERN_KINDS' order: what the card and the review list. */
 export function concernKindsIn(comment: string): ConcernKind[] {

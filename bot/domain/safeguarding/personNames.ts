@@ -1,7 +1,18 @@
-// The tagging build: names are its #Person tags; the full build's people() adds a third to the time of each comment for the same spans.
-import nlp from 'compromise/two';
 import type { CommentConcern } from './concernKinds';
 import { FIRST_NAMES, SURNAMES } from './nameList';
+import { mayTagPeople } from './taggerCandidates';
+
+type Compromise = typeof import('compromise/two');
+let tagger: Compromise | undefined;
+/**
+ * compromise's tagging build (names are its #Person tags; the full build's people() adds a third to
+ * each comment's time for the same spans), loaded at the first comment that needs it: it takes
+ * about 34 MB, and most comments never do (taggerCandidates.ts).
+ */
+function compromise(): Compromise {
+  tagger ??= require('compromise/two') as Compromise;
+  return tagger;
+}
 
 /**
  * First names that are also ordinary English words, capitalised at the start of a sentence or as a
@@ -36,7 +47,9 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'l
 export function personNames(text: string): CommentConcern[] {
   const found: CommentConcern[] = [];
   let from = 0;
-  for (const match of nlp(text).match('#Person+').json() as { text: string; terms: { text: string }[] }[]) {
+  // Only where something in the text can start a person tag: elsewhere the tagger finds none.
+  const tagged = mayTagPeople(text) ? (compromise()(text).match('#Person+').json() as { text: string; terms: { text: string }[] }[]) : [];
+  for (const match of tagged) {
     const words = match.terms.map((term) => term.text.replace(/[’']s$/u, '').toLowerCase()).filter((word) => word !== '');
     const start = text.indexOf(match.text, from);
     if (start < 0 || !isIdentifying(words)) continue;
@@ -68,17 +81,22 @@ const CAPITALISED = "(?:\\p{Lu}['’])?\\p{Lu}\\p{Ll}[\\p{L}\\p{M}]*(?:-\\p{Lu}\
 /** One to three capitalised words in a row, separated by single spaces (never across a line). */
 const CAPITALISED_RUN = new RegExp(`(?<![\\p{L}\\p{M}'’-])${CAPITALISED}(?: ${CAPITALISED}){0,2}(?:['’]s)?(?![\\p{L}\\p{M}])`, 'gu');
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName']);
-const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+let lexiconOfTagger: Record<string, string | undefined> | undefined;
+/** compromise's lexicon: a word (lower case) to its tag. */
+function lexicon(): Record<string, string | undefined> {
+  lexiconOfTagger ??= (compromise() as unknown as { model(): { one: { lexicon: Record<string, string | undefined> } } }).model().one.lexicon;
+  return lexiconOfTagger;
+}
 
 /** Whether a word (lower case) is known as a person's name, by our list or compromise's lexicon, and is not an ordinary word. */
 function isNameWord(word: string): boolean {
   if (ORDINARY_WORDS.has(word) || PUBLIC_FIGURES.has(word)) return false;
-  return FIRST_NAMES.has(word) || SURNAMES.has(word) || NAME_TAGS.has(lexicon[word] ?? '');
+  return FIRST_NAMES.has(word) || SURNAMES.has(word) || NAME_TAGS.has(lexicon()[word] ?? '');
 }
 
 /** A word compromise's lexicon knows as something other than a name (call, yesterday, our), and no title or listed name. */
 function isOrdinaryEnglish(word: string): boolean {
-  const tag = lexicon[word];
+  const tag = lexicon()[word];
   return tag !== undefined && !NAME_TAGS.has(tag) && !TITLES.has(word) && !FIRST_NAMES.has(word) && !SURNAMES.has(word);
 }
 

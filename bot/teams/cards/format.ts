@@ -33,8 +33,16 @@ export function countCellText(cell: CountCell | undefined, privacyThreshold: num
 
 /** "Friday 12 December 2026": the day a round closes, at its end (UK time: domain/closeDate.ts). */
 export function closeDayInWords(closesAt: string): string {
-  return dayInWords(closeDayOf(closesAt));
+  let words = closeDaysInWords.get(closesAt);
+  if (words === undefined) {
+    words = dayInWords(closeDayOf(closesAt));
+    if (closeDaysInWords.size >= 256) closeDaysInWords.clear();
+    closeDaysInWords.set(closesAt, words);
+  }
+  return words;
 }
+// Every card of a round says its close day; working it out (Intl's UK wall clock) showed in the answer burst's profile.
+const closeDaysInWords = new Map<string, string>();
 
 /** "Closes on Friday 12 December 2026 (at the end of the day, UK time)." for an open round with a close date. */
 export function closesOnSentence(round: Pick<AuditRound, 'closesAt'>): string | undefined {
