@@ -1,7 +1,7 @@
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import type { AuditRound } from '../../domain/auditRound';
-import type { OrganisationReply, ServiceRoundListing } from '../../domain/organisation/organisationView';
-import { serviceRoundClosedAt, teamStateOf, type OrganisationTeam, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import { listingOf, type OrganisationReply, type ServiceRoundListing } from '../../domain/organisation/organisationView';
+import { teamStateOf, type OrganisationTeam, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { TabDeps } from '../tab/tabDeps';
 import { requireOrgLeader } from './orgAccess';
 
@@ -36,18 +36,7 @@ export async function serviceRoundListing(deps: ListingDeps, round: ServiceRound
   const byTeam = states ?? (await deps.serviceRounds.teamStates(round.tenantId, round.serviceRoundId));
   const now = deps.now();
   const parts = await Promise.all(round.teams.map(({ teamId }) => teamRound(deps, teamId, teamStateOf(byTeam.get(teamId), round, now))));
-  const stillOpen = parts.includes('opening') || parts.some((part) => typeof part === 'object' && part.status === 'open');
-  const closedAt = stillOpen ? undefined : serviceRoundClosedAt(parts.filter((part) => typeof part === 'object'));
-  return {
-    serviceRoundId: round.serviceRoundId,
-    number: round.number,
-    openedAt: round.openedAt,
-    openedBy: round.openedBy,
-    closesAt: round.closesAt,
-    status: stillOpen ? 'open' : 'closed',
-    ...(closedAt ? { closedAt } : {}),
-    teamsAsked: round.teams.length,
-  };
+  return listingOf(round, parts);
 }
 
 /**

@@ -1,6 +1,7 @@
+import { listingOf } from '../../domain/organisation/organisationView';
 import type { AuditRound } from '../../domain/auditRound';
 import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain/organisation/organisationView';
-import { serviceRoundClosedAt, teamStateOf, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
+import { teamStateOf, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 import { summariseService } from '../../domain/organisation/summariseService';
 import { responseRate } from '../../domain/responseRate';
@@ -51,19 +52,8 @@ export async function serviceRoundState(deps: FiguresDeps, partition: string, se
   // without it, then again with it, would differ by exactly that team's answers.
   const mayStillAsk = now.getTime() < Date.parse(serviceRound.closesAt) && teams.some((t) => isNotAsked(t.progress.opening));
   const results: ResultsState = stillOpening || mayStillAsk || noneOpened || teams.some((t) => t.results === 'at-close') ? 'at-close' : teams.some((t) => t.results === 'closing') ? 'closing' : 'released';
-  const open = stillOpening || teams.some((t) => t.round?.status === 'open');
-  const closedAt = open ? undefined : serviceRoundClosedAt(teams.flatMap((t) => (t.round ? [t.round] : [])));
   return {
-    listing: {
-      serviceRoundId: serviceRound.serviceRoundId,
-      number: serviceRound.number,
-      openedAt: serviceRound.openedAt,
-      openedBy: serviceRound.openedBy,
-      closesAt: serviceRound.closesAt,
-      status: open ? 'open' : 'closed',
-      ...(closedAt ? { closedAt } : {}),
-      teamsAsked: serviceRound.teams.length,
-    },
+    listing: listingOf(serviceRound, teams.map((t) => (t.progress.opening.state === 'opening' ? 'opening' : t.round))),
     teams: teams.map((t) => t.progress),
     results,
     opened: teams.flatMap((t) => (t.round ? [{ teamId: t.progress.teamId, teamName: t.progress.teamName, round: t.round }] : [])),

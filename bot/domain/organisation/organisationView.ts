@@ -3,7 +3,7 @@ import type { ConditionId } from '../conditions';
 import type { ResponseRate } from '../responseRate';
 import type { ResultsState } from '../summary/release';
 import type { OrgRole } from './orgRoles';
-import type { OrganisationTeam, ServiceRoundTeamState } from './serviceRound';
+import { serviceRoundClosedAt, type OrganisationTeam, type ServiceRound, type ServiceRoundTeamState } from './serviceRound';
 import type { ServiceRoundChanges, ServiceSummary } from './serviceSummary';
 
 // The organisation view's API (issue 13), as the tab reads it. Every route is under
@@ -87,4 +87,26 @@ export interface OpenServiceRoundRequest {
 /** PUT /api/organisation/teams/:teamId. */
 export interface OrganisationTeamChange {
   readonly leftOut: boolean;
+}
+
+/**
+ * A service-wide round as the organisation view lists it, from each asked team's part: still
+ * `opening`, its round once opened (status and close time), or undefined when none opened. `open`
+ * while any team is opening or has its round open; `closed` once every team's round that opened
+ * has closed (teams not opened do not count), with when the last of them closed (serviceRoundClosedAt).
+ */
+export function listingOf(round: ServiceRound, parts: readonly ('opening' | { readonly status: 'open' | 'closed'; readonly closedAt?: string } | undefined)[]): ServiceRoundListing {
+  const rounds = parts.filter((part) => typeof part === 'object');
+  const open = parts.includes('opening') || rounds.some((part) => part.status === 'open');
+  const closedAt = open ? undefined : serviceRoundClosedAt(rounds);
+  return {
+    serviceRoundId: round.serviceRoundId,
+    number: round.number,
+    openedAt: round.openedAt,
+    openedBy: round.openedBy,
+    closesAt: round.closesAt,
+    status: open ? 'open' : 'closed',
+    ...(closedAt ? { closedAt } : {}),
+    teamsAsked: round.teams.length,
+  };
 }
