@@ -3,11 +3,18 @@ import type { ResponseRate } from '@domain/responseRate';
 import type { ConditionCoverage, ServiceRoundListing, ServiceRoundTeamProgress } from '../../api/types';
 import { formatDay, plural } from '../../format';
 
-/** "Service-wide round 2 · closes 12 December 2026 · open": a service-wide round as the picker lists it (its close day, UK). */
-export function serviceRoundLabel(round: ServiceRoundListing): string {
+/**
+ * A service-wide round as the picker lists it: "Service-wide round 2 · open · closes 12 December
+ * 2026"; once closed, "Service-wide round 1 · closed 13 December 2026", or, when every team's
+ * round closed before its close date (a champion's `close`, or no team's round opened), "Service-wide
+ * round 1 · closed before its close date, 13 December 2026": never a day it did not close on.
+ * `now`: the moment compared with the close date (UK day, closeDayOf).
+ */
+export function serviceRoundLabel(round: ServiceRoundListing, now = new Date()): string {
   const day = formatDay(closeDayOf(round.closesAt));
-  const closes = round.status === 'open' ? `closes ${day}` : `closed ${day}`;
-  return `Service-wide round ${round.number} · ${closes} · ${round.status}`;
+  if (round.status === 'open') return `Service-wide round ${round.number} · open · closes ${day}`;
+  const closedEarly = Date.parse(round.closesAt) > now.getTime();
+  return `Service-wide round ${round.number} · ${closedEarly ? `closed before its close date, ${day}` : `closed ${day}`}`;
 }
 
 /** How a service-wide round's opening went in one team, in words (ServiceRoundTeamState). */
@@ -25,12 +32,18 @@ export function rateText(rate: ResponseRate): string {
   return `${rate.answered.toLocaleString('en-GB')} of ${plural(rate.members, 'member', 'members')} (${rate.percent}%)`;
 }
 
+/** No team's round opened in the service-wide round (each already had one open, or the app was removed): it will never have results. */
+export function noTeamOpened(teams: readonly ServiceRoundTeamProgress[]): boolean {
+  return teams.length > 0 && teams.every((team) => team.opening.state === 'not-opened');
+}
+
 /**
  * Why a service-wide round shows no results yet: they appear only once every team's round has
  * closed (the organisation view's rule, organisationView.ts ServiceRoundView), so no two reads
  * differ by one answer. "Results appear when every team’s round has closed: 2 teams still open."
  */
 export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[]): string {
+  if (noTeamOpened(teams)) return 'No team’s round opened in this service-wide round, so it has no results. Each team’s opening below says why.';
   const open = teams.filter((team) => team.opening.state === 'opened' && team.roundStatus !== 'closed').length;
   const opening = teams.filter((team) => team.opening.state === 'opening').length;
   if (open === 0 && opening === 0) return 'Every team’s round has closed: the results will show here in a moment.';
@@ -41,7 +54,7 @@ export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[]): str
 /**
  * What one condition's all-teams figures count (serviceSummary.ts ConditionCoverage), e.g.
  * "Counts 5 of 6 teams; 1 team left out: too few answers to count without singling it out. 12
- * answers are in no level’s column: their level was too small to show within their team."
+ * answers are in no level’s column: their level was hidden within their team."
  */
 export function coverageText(coverage: ConditionCoverage): string {
   const { teamsCounted, teamsLeftOut, answersWithoutLevel } = coverage;
@@ -55,8 +68,8 @@ export function coverageText(coverage: ConditionCoverage): string {
   text += '.';
   if (answersWithoutLevel > 0) {
     text += answersWithoutLevel === 1
-      ? ' 1 answer is in no level’s column: its level was too small to show within its team.'
-      : ` ${answersWithoutLevel.toLocaleString('en-GB')} answers are in no level’s column: their level was too small to show within their team.`;
+      ? ' 1 answer is in no level’s column: its level was hidden within its team.'
+      : ` ${answersWithoutLevel.toLocaleString('en-GB')} answers are in no level’s column: their level was hidden within their team.`;
   }
   return text;
 }
