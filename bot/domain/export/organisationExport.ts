@@ -1,3 +1,4 @@
+import { closeDayOf } from '../closeDate';
 import type { OrganisationPlans, ServiceRoundView } from '../organisation/organisationView';
 import type { ServiceSummary } from '../organisation/serviceSummary';
 import type { GridValue } from './auditGrid';
@@ -38,7 +39,9 @@ export function organisationExport({ view, plans, exportedAt }: OrganisationExpo
     details: [
       ['Service-wide round', round.number],
       ['Opened', dateInWords(round.openedAt)],
-      ['Closed', dateInWords(round.closesAt)],
+      // The day every team's round closes at the end of (closesAt is the next day's midnight, UK); a
+      // team's champions may have closed theirs before it.
+      ['Close date', dateInWords(closeDayOf(round.closesAt))],
       ['Teams asked', round.teamsAsked],
       ['Teams with results', summary.teams.length],
       ['Staff who answered', summary.organisation.respondents],
