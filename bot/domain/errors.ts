@@ -41,7 +41,7 @@ export const ERROR_CODES = {
   REVIEW_NOT_FOUND: { status: 404, message: 'That comment is no longer waiting for a review: the person may have changed or deleted their answer.' },
   REVIEW_DECIDED: { status: 409, message: 'Another practice champion has already reviewed this comment. Reload to see what they decided.' },
   // Issue 13: the organisation view and service-wide rounds (Entra app roles, domain/organisation/orgRoles.ts).
-  NOT_AN_ORG_LEADER: { status: 403, message: "Only the organisation's leaders can see the organisation view. Your organisation's Teams admin can give you the Organisation leader role." },
+  NOT_AN_ORG_LEADER: { status: 403, message: "Only the organisation's leaders and admins can see the organisation view. Your organisation's Microsoft Entra admin can give you the Organisation leader role." },
   NOT_AN_ORG_ADMIN: { status: 403, message: "Only the organisation's admins can open service-wide rounds or choose which teams take part." },
   SERVICE_ROUND_NOT_FOUND: { status: 404, message: 'That service-wide round could not be found.' },
   SERVICE_ROUND_OPEN: { status: 409, message: 'A service-wide round is already open. Wait for it to close before opening the next.' },

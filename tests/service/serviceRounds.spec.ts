@@ -1,4 +1,5 @@
 import type { ServiceRoundTeamJob } from '../../bot/app/organisation/openServiceRoundInTeam';
+import { dayInWords } from '../../bot/domain/closeDate';
 import type { OpenServiceRoundRequest } from '../../bot/domain/organisation/organisationView';
 import type { RunningService } from '../../bot/service';
 import { cardOf, cardText } from '../support/cardText';
@@ -186,7 +187,9 @@ describe('opening a service-wide round', () => {
 
   it('refuses another while its close date has not passed (409 SERVICE_ROUND_OPEN), asking no team', async () => {
     connector.reset();
-    expect(await asAdmin('POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 409, body: { error: { code: 'SERVICE_ROUND_OPEN' } } });
+    // Says until when, naming the round: it may already read "closed" (its teams' rounds closed early, or none opened).
+    const message = `Service-wide round 1 runs until the end of ${dayInWords(CLOSES_ON)}: the next can open after that.`;
+    expect(await asAdmin('POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 409, body: { error: { code: 'SERVICE_ROUND_OPEN', message } } });
     expect((await service.services.serviceRounds.list(TENANT_ID)).map((r) => r.number)).toEqual([1]);
     expect(connector.calls).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
+import { endOfUkDay } from '../../bot/domain/closeDate';
 import { CONDITIONS } from '../../bot/domain/conditions';
 import { ERROR_CODES } from '../../bot/domain/errors';
 import { LEVELS } from '../../bot/domain/levels';
@@ -52,9 +53,9 @@ describe('who is offered the organisation view', () => {
     await page.getByRole('heading', { name: 'Your organisation' }).waitFor();
     await expect(tabNames(page, 'Organisation views')).resolves.toEqual(['Service-wide rounds', 'Plans']);
     await expect(page.getByTestId('service-round-picker').locator('option').allTextContents()).resolves.toEqual([
-      'Service-wide round 3 · closes 12 December 2026 · open',
-      'Service-wide round 2 · closed 30 May 2026 · closed',
-      'Service-wide round 1 · closed 28 November 2025 · closed',
+      'Service-wide round 3 · open · closes 12 December 2026',
+      'Service-wide round 2 · closed 30 May 2026',
+      'Service-wide round 1 · closed 28 November 2025',
     ]);
     await expect(page.getByRole('button', { name: /Open a service-wide round/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('switch').count()).resolves.toBe(0);
@@ -94,6 +95,24 @@ describe('a service-wide round', () => {
     await page.getByTestId('org-team-scores').waitFor();
   });
 
+  test('a round in which no team’s round opened (each had one open) says it has no results, and when it was to close', async () => {
+    const fake = tab.server.organisation;
+    // Every team still had a round of its own open: the service-wide round is closed at once, long before its close date.
+    const closesAt = endOfUkDay('2099-12-31').toISOString();
+    fake.serviceRounds = [{ serviceRoundId: 'none-opened', number: 4, openedAt: '2026-11-29T09:00:00.000Z', openedBy: 'Priya Shah', closesAt, status: 'closed', teamsAsked: 1 }, ...fake.serviceRounds];
+    fake.views.set('none-opened', {
+      round: fake.serviceRounds[0]!,
+      teams: [{ ...TEAMS.careLeavers, opening: { state: 'not-opened', reason: 'round-already-open', openRoundNumber: 4 } }],
+      results: 'at-close',
+    });
+    const page = await openOrganisation(tab, ['leader']);
+    await expect(page.getByTestId('service-round-picker').locator('option').first().textContent()).resolves.toBe(
+      'Service-wide round 4 · closed before its close date, 31 December 2099');
+    await expect(page.getByTestId('org-results-at-close').textContent()).resolves.toBe(
+      'No team’s round opened in this service-wide round, so it has no results. Each team’s opening below says why.');
+    await expect(page.getByTestId('org-results-wait').textContent()).resolves.not.toContain('Until then');
+  });
+
   test('released: every condition by level across all teams, with what each condition’s figures count', async () => {
     const page = await openReleasedRound(tab, SERVICE_ROUNDS.latestReleased);
     const overview = await readOverview(page);
@@ -101,15 +120,17 @@ describe('a service-wide round', () => {
     expect(overview.rows.map((row) => row.header)).toEqual(CONDITIONS.map((c) => `${c.number}.${c.text}`));
     // Condition 1, all teams, worked out by hand from the fixture: 116 answers, 11 don't know, (38 + 2×37 + 3×17) / 105 = 1.55.
     expect(overview.rows[0]!.cells[0]).toEqual({ shown: true, score: '1.6', detail: '116 answers, 9% don’t know', all: '1.6116 answers, 9% don’t know' });
-    expect(overview.rows[0]!.cells[4]!.all).toBe('Fewer than 5 answers');
-    await expect(page.getByTestId('org-respondents').textContent()).resolves.toBe('149 answers from 6 teams (a person in two teams counts in each).');
+    // Hidden because the teams' own views hide it: no count across teams is claimed ("fewer than 5" may be false there).
+    expect(overview.rows[0]!.cells[4]!.all).toBe('Hidden within the teams');
+    await expect(page.getByTestId('overview').locator('caption').textContent()).resolves.toContain('A cell is hidden here when the teams’ own views hide it');
+    await expect(page.getByTestId('org-respondents').textContent()).resolves.toBe('149 people answered, in 6 teams (a person in two teams counts in each).');
 
     const coverage = await readRows(page, 'org-coverage');
     expect(coverage).toHaveLength(12);
     expect(coverage[0]!.cells[1]).toBe('Counts 5 of 6 teams; 1 team left out: too few answers to count without singling it out. '
-      + '12 answers are in no level’s column: their level was too small to show within their team.');
+      + '12 answers are in no level’s column: their level was hidden within their team.');
     expect(coverage[1]!.cells[1]).toBe('Counts 5 of 6 teams; 1 team left out: too few answers to count without singling it out.');
-    expect(coverage[4]!.cells[1]).toContain('1 answer is in no level’s column: its level was too small to show within its team.');
+    expect(coverage[4]!.cells[1]).toContain('1 answer is in no level’s column: its level was hidden within its team.');
     expect(coverage[11]!.cells[1]).toBe('Counts 6 of 6 teams.');
   });
 

@@ -26,7 +26,10 @@ test('opening a service-wide round: a close date two weeks ahead unless changed,
   await closeDate.fill('2026-12-18');
   await page.getByRole('button', { name: 'Open a service-wide round…' }).click();
   const confirm = page.getByTestId('confirm-service-round');
-  await expect(confirm.locator('p').textContent()).resolves.toBe('Closing at the end of Friday 18 December 2026. These 6 teams will be asked:');
+  await expect(confirm.locator('p').first().textContent()).resolves.toBe('Closing at the end of Friday 18 December 2026. These 6 teams will be asked:');
+  // Before confirming, the admin learns what happens in a team whose own round is still open.
+  await expect(page.getByTestId('already-open-note').textContent()).resolves.toBe(
+    'A team that already has a round open keeps it, and no round opens there: the service-wide round’s response rates say which.');
   await expect(page.getByTestId('teams-to-ask').locator('li').allTextContents()).resolves.toEqual(TEAMS_ASKED);
   expect(tab.server.organisation.openRequests).toEqual([]);
 

@@ -46,7 +46,9 @@ describe("roles from the SSO token's roles claim", () => {
 
   it('ignores X-Local-Org-Role with Teams sign-in: a member without a role who sends it is still refused', async () => {
     const headers = { authorization: `Bearer ${await signedIn(undefined)}`, 'x-local-org-role': 'admin' };
-    expect(await call(service.url, '/api/organisation', headers)).toEqual({ status: 403, body: { error: expect.objectContaining({ code: 'NOT_AN_ORG_LEADER' }) } });
+    // Admins read it too, and the role is given in Entra (the README's "Giving people the organisation roles"), not in Teams.
+    const message = "Only the organisation's leaders and admins can see the organisation view. Your organisation's Microsoft Entra admin can give you the Organisation leader role.";
+    expect(await call(service.url, '/api/organisation', headers)).toEqual({ status: 403, body: { error: { code: 'NOT_AN_ORG_LEADER', message } } });
     expect((await call(service.url, '/api/me', headers)).body.orgRoles).toEqual([]);
     // Nor does it lower a role the token grants.
     const leader = { authorization: `Bearer ${await signedIn(['Organisation.Leader'])}`, 'x-local-org-role': 'none' };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { TabUser } from '../../auth/ssoTokenVerifier';
 import { newRoundId } from '../../domain/auditRound';
-import { checkedCloseDate } from '../../domain/closeDate';
+import { checkedCloseDate, closeDayOf, dayInWords } from '../../domain/closeDate';
 import { AuditError } from '../../domain/errors';
 import type { OrganisationTeam, ServiceRound, ServiceRoundTeamRef, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { OrganisationTeamChange, ServiceRoundListing } from '../../domain/organisation/organisationView';
@@ -42,8 +42,11 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
   const [latest] = await deps.serviceRounds.list(partition);
   if (latest && Date.parse(latest.closesAt) > now.getTime()) {
     const notAsked = await teamsNotAsked(deps, latest);
+    // Named with its close day: the round may already read "closed" (every team's round closed
+    // early, or none opened), and "already open" alone would contradict what the admin sees.
+    if (notAsked.length === 0) throw new AuditError('SERVICE_ROUND_OPEN', `Service-wide round ${latest.number} runs until the end of ${dayInWords(closeDayOf(latest.closesAt))}: the next can open after that.`);
     // Another admin asking them at the same moment asks each once: this asks none then.
-    if (notAsked.length === 0 || (await askTeams(deps, latest, notAsked)) === 0) throw new AuditError('SERVICE_ROUND_OPEN');
+    if ((await askTeams(deps, latest, notAsked)) === 0) throw new AuditError('SERVICE_ROUND_OPEN');
     return listingOf(latest);
   }
 

@@ -39,8 +39,11 @@ export function organisationExport({ view, plans, exportedAt }: OrganisationExpo
     details: [
       ['Service-wide round', round.number],
       ['Opened', dateInWords(round.openedAt)],
-      // When its last team's round closed (champions may close before the date); else the close date's day, not the midnight after it.
-      ['Closed', dateInWords(round.closedAt ?? closeDayOf(round.closesAt))],
+      // The day every team's round closes at the end of (closesAt is the next day's midnight, UK); a
+      // team's champions may have closed theirs before it.
+      ['Close date', dateInWords(closeDayOf(round.closesAt))],
+      // When its last team's round closed, where all have (champions may close before the date).
+      ...(round.closedAt ? [['Closed', dateInWords(round.closedAt)] as const] : []),
       ['Teams asked', round.teamsAsked],
       ['Teams with results', summary.teams.length],
       ['Staff who answered', summary.organisation.respondents],

@@ -22,21 +22,26 @@ export interface ExportTable {
 }
 
 const SCORE = '0.0';
+const HIDDEN_WITHIN_TEAMS = 'hidden within the teams';
 const conditionColumns: GridColumn[] = [{ header: 'No.', width: 5 }, { header: 'Condition', width: 38 }];
 const conditionCells = (condition: Condition): GridValue[] => [condition.number, condition.text];
 
-/** Every condition for all teams and for each level: answers, score, the ratings, "don't know"; hidden cells say why. */
+/**
+ * Every condition for all teams and for each level: answers, score, the ratings, "don't know".
+ * A hidden cell says it is hidden within the teams: the teams' own views hide it (too small, or to
+ * protect another), which says nothing of the number across teams, so no "fewer than 5" is claimed.
+ */
 export function gridTable(summary: ServiceSummary): ExportTable {
   const threshold = summary.privacyThreshold;
   const cutRow = (condition: Condition, who: string, cell: CellSummary): GridValue[] => {
-    if (!cell.shown) return [...conditionCells(condition), who, scoreOrWhy(cell, threshold), null, ...RATINGS.map(() => null), null];
+    if (!cell.shown) return [...conditionCells(condition), who, HIDDEN_WITHIN_TEAMS, null, ...RATINGS.map(() => null), null];
     const ratings = RATINGS.map(({ id }) => (cell.distribution ? cell.distribution[id] : id === 'dont-know' ? dontKnowIn(cell) : null));
     return [...conditionCells(condition), who, cell.answers, scoreOrWhy(cell, threshold), ...ratings, cell.answers === 0 ? null : round1(cell.dontKnowShare * 100)];
   };
   return {
     title: 'Every condition by level, all teams',
     sheetName: 'All teams by level',
-    note: `All teams together and each level across teams. A level adds up only the teams whose own view shows that level with its ratings; a figure from fewer than ${threshold} people is never shown.`,
+    note: `All teams together and each level across teams. A level adds up only the teams whose own view shows that level with its ratings; a figure from fewer than ${threshold} people is never shown. A cell hidden within the teams is hidden in their own views (too few to show, or hidden to protect a smaller group).`,
     columns: [
       ...conditionColumns,
       { header: 'Who', width: 30 },
@@ -69,7 +74,7 @@ export function coverageTable(summary: ServiceSummary): ExportTable {
   return {
     title: 'What the all-teams figures count',
     sheetName: 'Coverage',
-    note: `Teams left out answered too few together (fewer than ${summary.privacyThreshold}) to be counted without singling one out. Answers without a level are counted for all teams but in no level: their level was too small to show within their own team.`,
+    note: `Teams left out answered too few together (fewer than ${summary.privacyThreshold}) to be counted without singling one out. Answers without a level are counted for all teams but in no level: their level was hidden within their own team (too few to show, or hidden to protect a smaller group).`,
     columns: [...conditionColumns, { header: 'Teams counted', width: 12 }, { header: 'Teams left out', width: 12 }, { header: 'Answers without a level', width: 14 }],
     rows: CONDITIONS.flatMap((condition) => {
       const coverage = summary.coverage.find((c) => c.conditionId === condition.id);

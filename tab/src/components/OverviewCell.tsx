@@ -28,10 +28,12 @@ const useStyles = makeStyles({
  * One condition as one level (or all staff) sees it: score and answers, or why it is hidden or
  * has no score. A scored cell is filled with its score's band of the heatmap's scale (none in
  * high contrast); the figures stay in the cell, written in the band's text colour.
+ * `hiddenDetail`: what a hidden cell says instead of its own team's reason (the organisation's
+ * cells, hidden because the teams' own views hide them, OrganisationView).
  */
-export function OverviewCell({ cell, threshold, allStaff }: { cell: CellSummary; threshold: number; allStaff?: boolean }) {
+export function OverviewCell({ cell, threshold, allStaff, hiddenDetail }: { cell: CellSummary; threshold: number; allStaff?: boolean; hiddenDetail?: string }) {
   const styles = useStyles();
-  const text = cellSummaryText(cell, threshold);
+  const text = !cell.shown && hiddenDetail ? { score: '', detail: hiddenDetail } : cellSummaryText(cell, threshold);
   const band = bandOfScore(cell.shown ? cell.score : null, useScaleTheme());
   return (
     <td

@@ -15,12 +15,17 @@ const useStyles = makeStyles({
   conditionColumn: { minWidth: '220px', maxWidth: '340px', [NARROW_REGION]: { minWidth: '150px' } },
 });
 
+/** An organisation cell hidden: its teams' views hide it, whatever the number across teams. */
+const HIDDEN_ACROSS_TEAMS = 'Hidden within the teams';
+
 /**
  * The Appendix 2 grid for "what happens now": conditions as rows, levels as columns, all staff
  * first. A real table with row and column headers: the accessible form of everything shown.
  * A heatmap too: each scored cell is filled by its score (OverviewCell, heatmap/HeatmapLegend).
+ * `across`: the organisation's grid (issue 13), whose cells are hidden when the teams' own views
+ * hide them: it says so, rather than a count ("fewer than 5") no one counted across teams.
  */
-export function OverviewTable({ summary }: { summary: RoundSummary }) {
+export function OverviewTable({ summary, across }: { summary: RoundSummary; across?: 'teams' }) {
   const styles = useStyles();
   const shared = useTableStyles();
   const threshold = summary.privacyThreshold;
@@ -30,9 +35,11 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
     <>
       What happens now, by condition and level. Scores run from 0 (not in place) to 3 (fully in place);
       “don’t know” answers are counted but not scored. Groups of fewer than {threshold} are hidden, and a score needs
-      at least {threshold} ratings other than “don’t know”.{filled && ' Each scored cell is coloured by its score.'}
+      at least {threshold} ratings other than “don’t know”.{across === 'teams' && ' A cell is hidden here when the teams’ own views hide it (too few to show, or hidden to protect a smaller group).'}
+      {filled && ' Each scored cell is coloured by its score.'}
     </>
   );
+  const hiddenDetail = across === 'teams' ? HIDDEN_ACROSS_TEAMS : undefined;
   const columns = ['Condition', { label: 'All staff', className: styles.allStaff }, ...LEVELS.map((level) => level.label)];
   return (
     <DataTable testId="overview" caption={caption} columns={columns}>
@@ -45,8 +52,8 @@ export function OverviewTable({ summary }: { summary: RoundSummary }) {
               {condition?.text ?? row.conditionId}
               <EvidenceMarker conditionId={row.conditionId} />
             </th>
-            <OverviewCell cell={row.allStaff} threshold={threshold} allStaff />
-            {LEVELS.map((level) => <OverviewCell key={level.id} cell={row.byLevel[level.id]} threshold={threshold} />)}
+            <OverviewCell cell={row.allStaff} threshold={threshold} allStaff hiddenDetail={hiddenDetail} />
+            {LEVELS.map((level) => <OverviewCell key={level.id} cell={row.byLevel[level.id]} threshold={threshold} hiddenDetail={hiddenDetail} />)}
           </tr>
         );
       })}

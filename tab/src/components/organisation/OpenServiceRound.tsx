@@ -61,6 +61,7 @@ export function OpenServiceRound(props: { api: OrganisationApi; teams: readonly 
       {opened && (
         <MessageBar intent="success" className={form.wide} data-testid="service-round-opened"><MessageBarBody>
           Service-wide round {opened.number} is opening in {plural(opened.teamsAsked, 'team', 'teams')}: its cards are posted in each team’s channel within Teams’ limits.
+          See how each team’s opening went under “Service-wide rounds”.
         </MessageBarBody></MessageBar>
       )}
       {failure && <MessageBar intent="error" className={form.wide} data-testid="open-service-round-failed"><MessageBarBody>{failure}</MessageBarBody></MessageBar>}
@@ -81,6 +82,9 @@ export function OpenServiceRound(props: { api: OrganisationApi; teams: readonly 
           <ul className={styles.list} data-testid="teams-to-ask">
             {asked.map((team) => <li key={team.teamId}>{team.teamName}</li>)}
           </ul>
+          <p className={styles.line} data-testid="already-open-note">
+            A team that already has a round open keeps it, and no round opens there: the service-wide round’s response rates say which.
+          </p>
         </div>
       )}
       {confirming && (

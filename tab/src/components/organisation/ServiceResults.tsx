@@ -42,10 +42,10 @@ export function ServiceResults(props: { api: Api; serviceRoundId: string; summar
       <ExportButtons download={(format) => api.organisation.download(serviceRoundId, format)} />
       <Section title="Every condition by level, all teams" testId="org-overview">
         <p className={styles.line} data-testid="org-respondents">
-          {plural(summary.organisation.respondents, 'answer', 'answers')} from {plural(summary.teams.length, 'team', 'teams')} (a person in two teams counts in each).
+          {plural(summary.organisation.respondents, 'person', 'people')} answered, in {plural(summary.teams.length, 'team', 'teams')} (a person in two teams counts in each).
         </p>
         <HeatmapLegend />
-        <OverviewTable summary={summary.organisation} />
+        <OverviewTable summary={summary.organisation} across="teams" />
         <CoverageTable coverage={summary.coverage} />
       </Section>
       <Section title="Each team’s score" testId="org-by-team">

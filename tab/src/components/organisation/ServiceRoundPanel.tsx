@@ -3,7 +3,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tok
 import type { Api } from '../../api/client';
 import type { ServiceRoundListing } from '../../api/types';
 import { usePolling } from '../../hooks/usePolling';
-import { resultsWaitText } from './organisationFormat';
+import { noTeamOpened, resultsWaitText } from './organisationFormat';
 import { ResponseRatesTable } from './ResponseRatesTable';
 import { ServiceResults } from './ServiceResults';
 
@@ -40,10 +40,10 @@ export function ServiceRoundPanel(props: { api: Api; round: ServiceRoundListing;
       {view && !summary && (
         <div className={styles.section} data-testid="org-results-wait">
           <p className={styles.wait} data-testid="org-results-at-close">{resultsWaitText(view.teams, view.round.closesAt)}</p>
-          <p className={styles.why}>
+          {!noTeamOpened(view.teams) && <p className={styles.why}>
             Until then only how many people have answered in each team is shown, so that nobody’s answer or level can be
             worked out by comparing what the view showed before and after they answered.
-          </p>
+          </p>}
           {earlier && (
             <Button className={styles.earlier} onClick={() => onShowRound(earlier.serviceRoundId)}>See service-wide round {earlier.number}’s results</Button>
           )}

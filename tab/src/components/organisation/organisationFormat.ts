@@ -4,14 +4,19 @@ import type { ConditionCoverage, ServiceRoundListing, ServiceRoundTeamProgress }
 import { formatDay, plural } from '../../format';
 
 /**
- * "Service-wide round 2 · closes 12 December 2026 · open": a service-wide round as the picker lists
- * it; once closed, the day (UK) its last team's round closed, which champions may bring before the
- * close day ("closed 3 December 2026"), else its close day.
+ * A service-wide round as the picker lists it: "Service-wide round 2 · open · closes 12 December
+ * 2026"; once closed, "Service-wide round 1 · closed 13 December 2026", or, when every team's
+ * round closed before its close date (a champion's `close`, or no team's round opened), "Service-wide
+ * round 1 · closed before its close date, 13 December 2026": never a day it did not close on.
+ * When every team's round has closed, the day (UK) the last of them closed (`closedAt`).
+ * `now`: the moment compared with the close date (UK day, closeDayOf).
  */
-export function serviceRoundLabel(round: ServiceRoundListing): string {
-  const closeDay = closeDayOf(round.closesAt);
-  const closes = round.status === 'open' ? `closes ${formatDay(closeDay)}` : `closed ${formatDay(round.closedAt ? ukDayOf(new Date(round.closedAt)) : closeDay)}`;
-  return `Service-wide round ${round.number} · ${closes} · ${round.status}`;
+export function serviceRoundLabel(round: ServiceRoundListing, now = new Date()): string {
+  const day = formatDay(closeDayOf(round.closesAt));
+  if (round.status === 'open') return `Service-wide round ${round.number} · open · closes ${day}`;
+  if (round.closedAt) return `Service-wide round ${round.number} · closed ${formatDay(ukDayOf(new Date(round.closedAt)))}`;
+  const closedEarly = Date.parse(round.closesAt) > now.getTime();
+  return `Service-wide round ${round.number} · ${closedEarly ? `closed before its close date, ${day}` : `closed ${day}`}`;
 }
 
 /** How a service-wide round's opening went in one team, in words (ServiceRoundTeamState). */
@@ -31,6 +36,11 @@ export function rateText(rate: ResponseRate): string {
   return `${rate.answered.toLocaleString('en-GB')} of ${plural(rate.members, 'member', 'members')} (${rate.percent}%)`;
 }
 
+/** No team's round opened in the service-wide round (each already had one open, or the app was removed): it will never have results. */
+export function noTeamOpened(teams: readonly ServiceRoundTeamProgress[]): boolean {
+  return teams.length > 0 && teams.every((team) => team.opening.state === 'not-opened');
+}
+
 /**
  * Why a service-wide round shows no results yet: they appear only once every team's round has
  * closed (the organisation view's rule, organisationView.ts ServiceRoundView), so no two reads
@@ -39,6 +49,7 @@ export function rateText(rate: ResponseRate): string {
  * team’s round has closed: 2 teams still open."
  */
 export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[], closesAt: string, now: Date = new Date()): string {
+  if (noTeamOpened(teams)) return 'No team’s round opened in this service-wide round, so it has no results. Each team’s opening below says why.';
   const open = teams.filter((team) => team.opening.state === 'opened' && team.roundStatus !== 'closed').length;
   const opening = teams.filter((team) => team.opening.state === 'opening').length;
   const notAsked = teams.filter((team) => team.opening.state === 'not-opened' && team.opening.reason === 'not-asked').length;
@@ -54,7 +65,7 @@ export function resultsWaitText(teams: readonly ServiceRoundTeamProgress[], clos
 /**
  * What one condition's all-teams figures count (serviceSummary.ts ConditionCoverage), e.g.
  * "Counts 5 of 6 teams; 1 team left out: too few answers to count without singling it out. 12
- * answers are in no level’s column: their level was too small to show within their team."
+ * answers are in no level’s column: their level was hidden within their team."
  */
 export function coverageText(coverage: ConditionCoverage): string {
   const { teamsCounted, teamsLeftOut, answersWithoutLevel } = coverage;
@@ -68,8 +79,8 @@ export function coverageText(coverage: ConditionCoverage): string {
   text += '.';
   if (answersWithoutLevel > 0) {
     text += answersWithoutLevel === 1
-      ? ' 1 answer is in no level’s column: its level was too small to show within its team.'
-      : ` ${answersWithoutLevel.toLocaleString('en-GB')} answers are in no level’s column: their level was too small to show within their team.`;
+      ? ' 1 answer is in no level’s column: its level was hidden within its team.'
+      : ` ${answersWithoutLevel.toLocaleString('en-GB')} answers are in no level’s column: their level was hidden within their team.`;
   }
   return text;
 }
