@@ -138,7 +138,7 @@ describe('an organisation leader reads the released service-wide round in the pe
   });
 
   test('every condition by level across the teams: the small team and the hidden levels counted nowhere, and the coverage saying so', async () => {
-    await expect(frame.getByTestId('org-respondents').textContent()).resolves.toBe('25 answers from 3 teams (a person in two teams counts in each).');
+    await expect(frame.getByTestId('org-respondents').textContent()).resolves.toBe('25 people answered, in 3 teams (a person in two teams counts in each).');
     const overview = await readOverview(frame);
     expect(overview.columns).toEqual(['Condition', 'All staff', ...LEVELS.map((level) => level.label)]);
     expect(overview.rows.map((row) => row.header)).toEqual(CONDITIONS.map((c) => `${c.number}.${c.text}`));
@@ -151,12 +151,12 @@ describe('an organisation leader reads the released service-wide round in the pe
       expect(row.cells[2]).toMatchObject({ shown: true, score: '3.0', detail: '5 answers' });
       // Senior leaders: Avon's one is in no column.
       expect(row.cells[4]).toMatchObject({ shown: false, score: null });
-      expect(row.cells[4]!.all).toBe('Fewer than 5 answers');
+      expect(row.cells[4]!.all).toBe('Hidden within the teams');
     }
     const coverage = await readRows(frame, 'org-coverage');
     expect(coverage.map((row) => row.cells[1])).toEqual(CONDITIONS.map(() =>
       'Counts 2 of 3 teams; 1 team left out: too few answers to count without singling it out. '
-      + '6 answers are in no level’s column: their level was too small to show within their team.'));
+      + '6 answers are in no level’s column: their level was hidden within their team.'));
   });
 
   test('each team’s score: the small team’s column hidden, saying why', async () => {
@@ -186,8 +186,8 @@ describe('an organisation leader reads the released service-wide round in the pe
       ['1', CONDITIONS[0]!.text, 'All teams', '22', '1.7', '1', '10', '6', '5', '0', '0'],
       ['1', CONDITIONS[0]!.text, 'Practitioner', '11', '1.5', '0', '5', '6', '0', '0', '0'],
       ['1', CONDITIONS[0]!.text, 'Practice supervisor / team manager', '5', '3', '0', '0', '0', '5', '0', '0'],
-      ['1', CONDITIONS[0]!.text, 'Service manager / head of service', 'fewer than 5 answers'],
-      ['1', CONDITIONS[0]!.text, 'Senior leader', 'fewer than 5 answers'],
+      ['1', CONDITIONS[0]!.text, 'Service manager / head of service', 'hidden within the teams'],
+      ['1', CONDITIONS[0]!.text, 'Senior leader', 'hidden within the teams'],
     ]);
     const teamLines = (name: string) => lines.filter((line) => line[0] === name).map(filled);
     expect(teamLines(AVON.team.name).slice(0, 2)).toEqual([[AVON.team.name, ...Array(12).fill('1.4')], [AVON.team.name, 'Round 1 (closed)', '12', '15', '80']]);
