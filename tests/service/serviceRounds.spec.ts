@@ -185,10 +185,10 @@ describe('opening a service-wide round', () => {
     expect(rounds.map((r) => [r.number, r.status, r.openedBy, r.serviceRoundId])).toEqual([[1, 'open', PEOPLE.champion.name, undefined]]);
   });
 
-  it('refuses another while its close date has not passed (409 SERVICE_ROUND_OPEN), asking no team', async () => {
+  it('refuses another while its teams\' rounds are open before its close date (409 SERVICE_ROUND_OPEN), asking no team', async () => {
     connector.reset();
-    // Says until when, naming the round: it may already read "closed" (its teams' rounds closed early, or none opened).
-    const message = `Service-wide round 1 runs until the end of ${dayInWords(CLOSES_ON)}: the next can open after that.`;
+    // Says until when, naming the round, and what lets the next one open.
+    const message = `Service-wide round 1 is still running until the end of ${dayInWords(CLOSES_ON)}: the next can open once every team's round in it has closed.`;
     expect(await asAdmin('POST', '/api/organisation/service-rounds', OPEN)).toMatchObject({ status: 409, body: { error: { code: 'SERVICE_ROUND_OPEN', message } } });
     expect((await service.services.serviceRounds.list(TENANT_ID)).map((r) => r.number)).toEqual([1]);
     expect(connector.calls).toHaveLength(0);

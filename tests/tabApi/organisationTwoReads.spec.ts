@@ -107,6 +107,19 @@ describe('the organisation view read twice while a team not asked can still be a
     // Every read that served figures served these: no difference to take.
     for (const summary of served) expect(summary).toEqual(second.summary);
   }, 60_000);
+
+  it('lets the next service-wide round open before the close date once every team\'s round in it has closed, and not while one is running', async () => {
+    const post = () => api('/service-rounds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ closesOn: proposedCloseDay(new Date(), 14) }) });
+    // West stays out of it (the last test here wants West without a round).
+    expect((await api(`/teams/${encodeURIComponent(WEST.id)}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ leftOut: true }) })).status).toBe(200);
+    const next = await post();
+    expect(next.status).toBe(201);
+    expect(((await next.json()) as { number: number }).number).toBe(2);
+    const again = await post();
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'SERVICE_ROUND_OPEN', message: expect.stringMatching(/^Service-wide round 2 is still running until the end of /) });
+    await service.settled();
+  }, 60_000);
 });
 
 describe("a team's opening job that comes after the service-wide round's close date", () => {

@@ -9,7 +9,7 @@ import type { OrganisationTeamChange, ServiceRoundListing } from '../../domain/o
 import type { AuditServices } from '../auditServices';
 import { requireOrgAdmin } from './orgAccess';
 
-export type OpenServiceRoundDeps = Pick<AuditServices, 'teams' | 'serviceRounds' | 'dueWork' | 'now'>;
+export type OpenServiceRoundDeps = Pick<AuditServices, 'teams' | 'rounds' | 'serviceRounds' | 'dueWork' | 'now'>;
 
 const openRequest = z.object({ closesOn: z.unknown() });
 const teamChange: z.ZodType<OrganisationTeamChange> = z.object({ leftOut: z.boolean({ error: 'say whether the team is left out (true or false)' }) }).strict();
@@ -25,8 +25,9 @@ const teamChange: z.ZodType<OrganisationTeamChange> = z.object({ leftOut: z.bool
  * A team whose job could not be kept (storage did not answer) is recorded `not-opened` /
  * `not-asked`, never `opening`, and the admin is told which (STORAGE_UNAVAILABLE, naming them).
  * Opening again while that round is still open asks those teams (and only those): the round
- * keeps its close date and number. Otherwise, while the latest round's close date has not passed,
- * nothing opens (SERVICE_ROUND_OPEN).
+ * keeps its close date and number. Otherwise, while the latest round is still running before its
+ * close date (a team's round in it open, or still opening), nothing opens (SERVICE_ROUND_OPEN); once
+ * every team's round in it has closed (champions may close early), or none opened, the next may open.
  *
  * @returns the round as listed (201). @throws AuditError NOT_AN_ORG_LEADER / NOT_AN_ORG_ADMIN (403),
  * checked first; INVALID_CLOSE_DATE (400: not a day from today to 90 days ahead, domain/closeDate.ts);
@@ -44,10 +45,14 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
     const notAsked = await teamsNotAsked(deps, latest);
     // Named with its close day: the round may already read "closed" (every team's round closed
     // early, or none opened), and "already open" alone would contradict what the admin sees.
-    if (notAsked.length === 0) throw new AuditError('SERVICE_ROUND_OPEN', `Service-wide round ${latest.number} runs until the end of ${dayInWords(closeDayOf(latest.closesAt))}: the next can open after that.`);
-    // Another admin asking them at the same moment asks each once: this asks none then.
-    if ((await askTeams(deps, latest, notAsked)) === 0) throw new AuditError('SERVICE_ROUND_OPEN');
-    return listingOf(latest);
+    if (notAsked.length > 0) {
+      // Another admin asking them at the same moment asks each once: this asks none then.
+      if ((await askTeams(deps, latest, notAsked)) === 0) throw new AuditError('SERVICE_ROUND_OPEN');
+      return listingOf(latest);
+    }
+    if (await stillRunning(deps, latest)) {
+      throw new AuditError('SERVICE_ROUND_OPEN', `Service-wide round ${latest.number} is still running until the end of ${dayInWords(closeDayOf(latest.closesAt))}: the next can open once every team's round in it has closed.`);
+    }
   }
 
   const leftOut = await deps.serviceRounds.leftOutTeams(partition);
@@ -63,6 +68,15 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
   }, { latest });
   await askTeams(deps, round, round.teams);
   return listingOf(round);
+}
+
+/** Whether a team's part in the round is still under way: its opening not yet run, or its round open. */
+async function stillRunning(deps: OpenServiceRoundDeps, round: ServiceRound): Promise<boolean> {
+  const states = await deps.serviceRounds.teamStates(round.tenantId, round.serviceRoundId);
+  const running = await Promise.all(
+    [...states].map(async ([teamId, state]) => state.state === 'opening' || (state.state === 'opened' && (await deps.rounds.get(teamId, state.roundId))?.status === 'open')),
+  );
+  return running.includes(true);
 }
 
 /** The round's teams never asked: recorded `not-asked`, or with no state at all (`opening` is written before a job is scheduled). */
