@@ -31,6 +31,8 @@ export function ServiceRoundPanel(props: { api: Api; round: ServiceRoundListing;
   const ratesId = useId();
   const load = useCallback((signal: AbortSignal) => api.organisation.serviceRound(round.serviceRoundId, signal), [api, round.serviceRoundId]);
   const { data: view, error, loading } = usePolling(load, round.status === 'open' ? OPEN_POLL_MS : CLOSED_POLL_MS);
+  // The round's own reply is fresher than the organisation's list (read every 30 s).
+  const status = view?.round.status ?? round.status;
   if (loading && !view) return <Spinner size="small" label="Loading the service-wide round…" />;
   // Only a released round has figures (the API sends none before): never a summary beside "results appear when…".
   const summary = view?.results === 'released' ? view.summary : undefined;
@@ -52,7 +54,7 @@ export function ServiceRoundPanel(props: { api: Api; round: ServiceRoundListing;
       {view && (
         <section className={styles.section} aria-labelledby={ratesId}>
           <Subtitle2 as="h3" id={ratesId} className={styles.heading}>Response rates by team</Subtitle2>
-          <ResponseRatesTable teams={view.teams} open={round.status === 'open'} />
+          <ResponseRatesTable teams={view.teams} open={status === 'open'} />
         </section>
       )}
       {view && summary && (
