@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
 import { answersSettleMs } from './app/closeRound';
 import { createRoundCards } from './app/roundCards';
+import { ServiceSummaryCache } from './app/organisation/serviceSummaryCache';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
@@ -201,6 +202,7 @@ export async function startService(
     roster: createTabMembership({ teamsPort, teams: services.teams }),
     teamRoster: services.roster,
     roundSummaries,
+    serviceSummaries: new ServiceSummaryCache(),
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,
   });

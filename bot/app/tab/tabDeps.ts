@@ -2,6 +2,7 @@ import type { RoundReadCache } from '../../storage/roundReadCache';
 import type { AuditServices } from '../auditServices';
 import type { TeamRoster } from '../roster';
 import type { RoundSummaryCache } from './roundSummaryCache';
+import type { ServiceSummaryCache } from '../organisation/serviceSummaryCache';
 import type { TabRoster } from './teamAccess';
 
 /**
@@ -13,6 +14,8 @@ export interface TabDeps extends Pick<AuditServices, 'teamCache' | 'teams' | 'ro
   /** Each team's members (cached): an open round's response rate is counted against them. */
   readonly teamRoster: TeamRoster;
   readonly roundSummaries: RoundSummaryCache;
+  /** Released service-wide rounds' figures, made once (issue 13). */
+  readonly serviceSummaries: ServiceSummaryCache;
   /** Rounds as the tab sees them: served from memory and refreshed behind (a status may show a few seconds late). */
   readonly tabRounds: RoundReadCache;
 }
