@@ -25,6 +25,7 @@ import { MembersRepository } from './storage/membersRepository';
 import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundLevels } from './storage/roundLevels';
 import { RoundReadCache } from './storage/roundReadCache';
+import { ServiceRoundReadCache } from './storage/serviceRoundReadCache';
 import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
 import { RoundAnswersErasure } from './storage/roundAnswersErasure';
@@ -203,6 +204,7 @@ export async function startService(
     teamRoster: services.roster,
     roundSummaries,
     serviceSummaries: new ServiceSummaryCache(),
+    tabServiceRounds: new ServiceRoundReadCache(services.serviceRounds, TAB_ROUND_CACHE_MS),
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,
   });

@@ -9,7 +9,7 @@ import { releaseAndTeamSize } from '../tab/roundSummary';
 import type { TabDeps } from '../tab/tabDeps';
 
 /** What reading a service-wide round's figures uses. */
-export type FiguresDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds' | 'roundSummaries' | 'serviceSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold' | 'now'>;
+export type FiguresDeps = Pick<TabDeps, 'tabServiceRounds' | 'tabRounds' | 'roundSummaries' | 'serviceSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold' | 'now'>;
 
 /** A service-wide round as it stands: its listing, each team's progress, whether its results are out, and the team rounds that opened. */
 export interface ServiceRoundState {
@@ -30,7 +30,7 @@ export interface ServiceRoundState {
  * deleted) is shown without a status and counts nowhere. Teams in name order.
  */
 export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
-  const states = await deps.serviceRounds.teamStates(partition, serviceRound.serviceRoundId);
+  const states = await deps.tabServiceRounds.teamStates(partition, serviceRound.serviceRoundId);
   const now = deps.now();
   const teams = await Promise.all(
     [...serviceRound.teams].sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB')).map(async ({ teamId, teamName }) => {
