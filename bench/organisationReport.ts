@@ -3,13 +3,13 @@ import type { OrganisationReadResult, ReadLatencies } from './organisationRead';
 import { OPENING_LIMITS, type ServiceRoundOpeningResult } from './serviceRoundOpening';
 
 /** The issue's goals for the organisation view (issue 13): p95 under 50 ms at the most teams, and at most 1.5 × the p95 at the fewest. */
-export const ORGANISATION_GOALS = { maxP95Ms: 50, maxGrowth: 1.5 } as const;
+const ORGANISATION_GOALS = { maxP95Ms: 50, maxGrowth: 1.5 } as const;
 
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const row = (g: GoalCheck) => `| ${g.goal} | ${g.actual} | ${g.met ? 'yes' : '**no**'} |`;
 
 /** The read goals, for each round read: the largest organisation's p95 and its growth over the smallest's. */
-export function checkOrganisationGoals(results: readonly OrganisationReadResult[]): GoalCheck[] {
+function checkOrganisationGoals(results: readonly OrganisationReadResult[]): GoalCheck[] {
   const sorted = [...results].sort((a, b) => a.teams - b.teams);
   const [small, large] = [sorted[0], sorted.at(-1)];
   if (!small || !large) return [];
@@ -31,7 +31,7 @@ export function checkOrganisationGoals(results: readonly OrganisationReadResult[
 }
 
 /** The opening's goals: within Teams' limits app-wide and per conversation, and every team's 13 cards posted once. */
-export function checkOpeningGoals(result: ServiceRoundOpeningResult): GoalCheck[] {
+function checkOpeningGoals(result: ServiceRoundOpeningResult): GoalCheck[] {
   return [
     { goal: `busiest second app-wide ≤ ${OPENING_LIMITS.perTenantPerSecond} calls`, actual: String(result.busiestSecond), met: result.busiestSecond <= OPENING_LIMITS.perTenantPerSecond },
     { goal: `busiest second in one conversation ≤ ${OPENING_LIMITS.perConversationPerSecond}`, actual: String(result.busiestConversationSecond), met: result.busiestConversationSecond <= OPENING_LIMITS.perConversationPerSecond },

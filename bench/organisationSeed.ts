@@ -11,7 +11,7 @@ import { answerRows, benchAnswer } from './summaryRead';
 import { installedInTeam, PEOPLE, person, TENANT_ID, type TestPerson } from '../tests/support/teamsActivities';
 
 /** The local identity's organisation (bot/app/organisation/orgAccess.ts): its rows' partition. */
-export const LOCAL_PARTITION = 'local';
+const LOCAL_PARTITION = 'local';
 const DAY_MS = 86_400_000;
 
 /** One of the bench's teams: its Teams ids and its staff (the roster Teams gives). */
