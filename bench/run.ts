@@ -12,6 +12,9 @@ import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
 import { runWordReport, wordReportReport } from './wordReport';
+import { runOrganisationRead } from './organisationRead';
+import { organisationReport } from './organisationReport';
+import { runServiceRoundOpening } from './serviceRoundOpening';
 
 /**
  * `npm run bench`: the answer burst of the issue. One Azurite (in memory, own process) and
@@ -30,6 +33,11 @@ import { runWordReport, wordReportReport } from './wordReport';
  *   --answering-only                               only answering all twelve conditions in the Agents Playground
  *   --word-staff=2000 --word-actions=30 --word-runs=10   the Word report's round, plan and runs
  *   --word-report-only                             only the Word report (a few seconds)
+ *   --organisation-teams=50,10 --organisation-staff=300 --organisation-reads=200
+ *                                                  the organisation view's reads (issue 13): teams (the first also
+ *                                                  opens a service-wide round), staff a team, reads of each round
+ *   --organisation-only                            only the organisation view's reads and opening (about 2 minutes)
+ *   --skip-organisation                            everything but those
  */
 const ROOT = join(__dirname, '../..');
 const RESULTS = join(ROOT, 'bench-results');
@@ -68,6 +76,7 @@ async function main(): Promise<number> {
   const shared = { connectionString: azurite.connectionString, ...(azuritePid ? { azuritePid } : {}), answers, warmup, concurrency };
 
   if (flag('reminders-only')) return remindersOnly(azurite.connectionString, connector);
+  if (flag('organisation-only')) return organisationOnly(azurite.connectionString);
   const answeringOnly = flag('answering-only');
   let burst: { floor: ScenarioResult; service: ScenarioResult } | undefined;
   if (!flag('summary-only') && !answeringOnly) {
@@ -85,9 +94,11 @@ async function main(): Promise<number> {
   }
   const reminders = onlyOne || flag('skip-reminders') ? undefined : await reminderRun(azurite.connectionString, connector);
   const word = onlyOne ? undefined : await wordReport();
+  const organisation = onlyOne || flag('skip-organisation') ? undefined : await organisationPart(azurite.connectionString);
   const answering = flag('summary-only') ? [] : await answeringInThePlayground(azurite.connectionString);
   await cleanUp();
 
+  if (organisation) process.stdout.write(`${organisation.markdown}\n\n`);
   const goals = burst ? checkGoals(burst.floor, burst.service) : [];
   const report = burst ? `${markdownReport({ answers, concurrency, warmup, loadBefore, scenarios: [burst.floor, burst.service], goals })}\n\n` : '';
   const summary = summaryReads.length > 0 ? `${summaryReport(summaryReads)}\n\n` : '';
@@ -101,6 +112,7 @@ async function main(): Promise<number> {
   const lostOrRefused = (burst ? [burst.floor, burst.service].some((s) => s.lost > 0 || s.measured.burst.accepted < s.measured.burst.sent) : false) || answering.some((a) => a.stored !== 12);
   if (lostOrRefused) return 1;
   if (reminders && (reminders.result.duplicates > 0 || reminders.result.missed > 0)) return 1;
+  if (organisation && flag('strict') && !organisation.met) return 1;
   return flag('strict') && (goals.some((g) => !g.met) || reminders?.met === false || word?.met === false) ? 1 : 0;
 }
 
@@ -114,6 +126,31 @@ async function reminderRun(connectionString: string, connector: Awaited<ReturnTy
   process.stderr.write(`Reminder run: ${members} members who have not answered, two instances, one "remind"…\n`);
   const result = await runReminderRun({ connectionString, connector, members });
   return { result, ...reminderRunReport(result) };
+}
+
+/** The organisation view's reads at each size, then a service-wide round opened in the first size's teams (issue 13). */
+async function organisationPart(connectionString: string) {
+  const teams = (process.argv.find((a) => a.startsWith('--organisation-teams='))?.split('=')[1] ?? '50,10').split(',').map(Number);
+  const staff = option('organisation-staff', 300);
+  const requests = option('organisation-reads', 200);
+  const loadBefore = loadavg()[0]!;
+  const reads = [];
+  for (const count of teams) {
+    process.stderr.write(`Organisation view: ${count} teams of ${staff} staff, ${requests} reads of a released and an open service-wide round while answers arrive…\n`);
+    reads.push(await runOrganisationRead({ teams: count, staff, requests, ...(flag('cpu-prof') ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', join(RESULTS, 'profiles'), '--cpu-prof-name', `organisation-${count}-${Date.now()}.cpuprofile`] } : {}) }));
+  }
+  process.stderr.write(`Organisation: opening a service-wide round in ${teams[0]} teams…\n`);
+  const opening = await runServiceRoundOpening({ connectionString, teams: teams[0]! });
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest-organisation.json'), `${JSON.stringify({ at: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, reads, opening }, null, 2)}\n`);
+  return organisationReport(reads, opening, loadBefore);
+}
+
+async function organisationOnly(connectionString: string): Promise<number> {
+  const { markdown, met } = await organisationPart(connectionString);
+  await cleanUp();
+  process.stdout.write(`${markdown}\n`);
+  return flag('strict') && !met ? 1 : 0;
 }
 
 async function wordReport() {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '../bot/domain/answer';
 import { CONDITIONS } from '../bot/domain/conditions';
@@ -8,14 +7,14 @@ import { LEVELS } from '../bot/domain/levels';
 import { RATINGS } from '../bot/domain/ratings';
 import { answerEntity } from '../bot/storage/answerRows';
 import { AnswersRepository } from '../bot/storage/answersRepository';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from '../bot/storage/embeddedAzurite';
 import { RoundsRepository } from '../bot/storage/roundsRepository';
-import { ensureAuditTables, openAuditTables, tableNameFor } from '../bot/storage/tables';
+import { openAuditTables } from '../bot/storage/tables';
 import { TeamsRepository } from '../bot/storage/teamsRepository';
 import { TEAM, TENANT_ID } from '../tests/support/teamsActivities';
 import { percentile } from './answerBurst';
-import { seedAzuriteFile, type SeedRow } from './azuriteFileSeed';
+import type { SeedRow } from './azuriteFileSeed';
 import { freePort, startNodeChild } from './childProcess';
+import { seededAzurite } from './seededAzurite';
 import { tabFirstRenderMs, tabJsGzipBytes } from './tabFirstRender';
 
 export interface SummaryReadResult {
@@ -47,7 +46,7 @@ const CHANGES_PER_SECOND = 5;
  */
 export async function runSummaryRead(options: { staff: number; requests: number; measureTab?: boolean }): Promise<SummaryReadResult> {
   const prefix = `sum${randomBytes(4).toString('hex')}`;
-  const azurite = await seededAzurite(prefix, options.staff);
+  const azurite = await seededRound(prefix, options.staff);
   const port = await freePort();
   const service = await startNodeChild({
     name: 'service',
@@ -95,42 +94,37 @@ export async function runSummaryRead(options: { staff: number; requests: number;
 
 /**
  * A round of `staff` people × 12 conditions, answered over the last three days, in an Azurite of
- * its own: tables, team and round through the API, the answers written into its stopped
- * database (see azuriteFileSeed.ts), then Azurite started again to serve them.
+ * its own: team and round through the repositories, the answers written into its stopped
+ * database (see seededAzurite.ts).
  */
-async function seededAzurite(prefix: string, staff: number): Promise<EmbeddedAzurite & { dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pa-bench-'));
-  const setUp = await startEmbeddedAzurite({ dataDir });
-  try {
-    const tables = openAuditTables({ kind: 'connectionString', connectionString: setUp.connectionString }, prefix);
-    await ensureAuditTables(tables);
+function seededRound(prefix: string, staff: number) {
+  return seededAzurite(prefix, async (tables) => {
     const at = new Date().toISOString();
     await new TeamsRepository(tables.teams).add({ teamId: TEAM.id, teamName: TEAM.name, tenantId: TENANT_ID, postTo: {}, installedAt: at });
     await new RoundsRepository(tables.rounds).open({ teamId: TEAM.id, roundId: ROUND_ID, number: 1, status: 'open', openedAt: at, openedBy: 'Bench', conditionMessageIds: {} });
-  } finally {
-    await setUp.stop();
-  }
-  await seedAzuriteFile(dataDir, tableNameFor(prefix, 'answers'), seedRows(staff));
-  return { ...(await startEmbeddedAzurite({ dataDir, port: setUp.port })), dataDir };
+    return answerRows(staff, ROUND_ID);
+  });
 }
 
-function* seedRows(staff: number): Generator<SeedRow> {
+/** `staff` people's answers to all 12 conditions of the round, written over the last three days, as seed rows. */
+export function* answerRows(staff: number, roundId: string): Generator<SeedRow> {
   const now = Date.now();
   for (let person = 0; person < staff; person += 1) {
     const writtenAt = new Date(now - ((staff - person) * 3 * 86_400_000) / staff);
     for (const i of CONDITIONS.keys()) {
-      const { partitionKey, rowKey, ...properties } = answerEntity(benchAnswer(person, i, writtenAt.toISOString()));
+      const { partitionKey, rowKey, ...properties } = answerEntity(benchAnswer(person, i, writtenAt.toISOString(), roundId));
       yield { partitionKey, rowKey, properties, writtenAt };
     }
   }
 }
 
-function benchAnswer(person: number, conditionIndex: number, answeredAt: string): Answer {
+/** Person `person`'s answer (respondent `bench-N`) to one condition: mostly practitioners, ratings spread. */
+export function benchAnswer(person: number, conditionIndex: number, answeredAt: string, roundId = ROUND_ID): Answer {
   // Mostly practitioners, some of every level: a plausible service.
   const level = LEVELS[person % 10 < 6 ? 0 : (person % 10) - 4]!.id;
   const condition = CONDITIONS[conditionIndex]!;
   const rating = RATINGS[(person + conditionIndex) % RATINGS.length]!.id;
-  return { roundId: ROUND_ID, conditionId: condition.id, respondentId: `bench-${person}`, rating, level, comment: person % 7 === 0 ? 'A comment of an ordinary length about how things are.' : '', answeredAt, via: 'channel' };
+  return { roundId, conditionId: condition.id, respondentId: `bench-${person}`, rating, level, comment: person % 7 === 0 ? 'A comment of an ordinary length about how things are.' : '', answeredAt, via: 'channel' };
 }
 
 /** People changing their answers while tabs poll: `perSecond` through the API, until stopped. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { projectRoot } from './shared/projectRoot';
 import { answersSettleMs } from './app/closeRound';
 import { createRoundCards } from './app/roundCards';
+import { ServiceSummaryCache } from './app/organisation/serviceSummaryCache';
 import { RoundSummaryCache } from './app/tab/roundSummaryCache';
 import { warmRoundSummaries } from './app/tab/warmRoundSummaries';
 import { createTabAuthenticator } from './auth/tabAuthenticator';
@@ -24,6 +25,7 @@ import { MembersRepository } from './storage/membersRepository';
 import { RememberedLevels } from './storage/rememberedLevels';
 import { RoundLevels } from './storage/roundLevels';
 import { RoundReadCache } from './storage/roundReadCache';
+import { ServiceRoundReadCache } from './storage/serviceRoundReadCache';
 import { TeamReadCache } from './storage/teamReadCache';
 import { RoundsRepository } from './storage/roundsRepository';
 import { RoundAnswersErasure } from './storage/roundAnswersErasure';
@@ -201,6 +203,8 @@ export async function startService(
     roster: createTabMembership({ teamsPort, teams: services.teams }),
     teamRoster: services.roster,
     roundSummaries,
+    serviceSummaries: new ServiceSummaryCache(),
+    tabServiceRounds: new ServiceRoundReadCache(services.serviceRounds, TAB_ROUND_CACHE_MS),
     tabRounds: new RoundReadCache(rounds, TAB_ROUND_CACHE_MS, { serveStale: true }),
     logger,
   });

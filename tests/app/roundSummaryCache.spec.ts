@@ -133,3 +133,30 @@ it('summarises a closed round from the counts it kept, without reading its answe
   expect(summary.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 6, distribution: { partly: 3, fully: 3 } });
   expect(answers.reads).toBe(reads);
 });
+
+it("keeps refreshing by what changed across an organisation's open rounds read together, dropping the round read least recently past 200", async () => {
+  // Issue 13: the organisation view reads every team's open round on each poll; 50 teams and more.
+  const roundIds = Array.from({ length: 201 }, (_, i) => `org-${i}`);
+  await Promise.all(roundIds.map((roundId) => answers.record({ ...answer(1), roundId })));
+  let clock = 0;
+  const cache = new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock });
+  /** Reads the round (refreshing it once its figures are stale) and says how the refresh read it: whole (undefined) or since a time. */
+  const readSince = async (roundId: string) => {
+    const before = answers.sinces.length;
+    await cache.release(open(roundId));
+    expect(answers.sinces.length).toBe(before + 1);
+    return answers.sinces.at(-1);
+  };
+  for (const roundId of roundIds.slice(0, 200)) expect(await readSince(roundId)).toBeUndefined();
+
+  clock = 3000;
+  // The first round read is still kept: its refresh reads only what was written since.
+  expect(await readSince('org-0')).toBeInstanceOf(Date);
+  // A 201st round drops the one read least recently (org-1), which is then read whole again.
+  expect(await readSince('org-200')).toBeUndefined();
+  expect(await readSince('org-1')).toBeUndefined();
+  expect(await readSince('org-2')).toBeUndefined(); // dropped in turn for org-1
+  clock = 6000;
+  expect(await readSince('org-0')).toBeInstanceOf(Date);
+  expect(await readSince('org-199')).toBeInstanceOf(Date);
+}, 60_000);

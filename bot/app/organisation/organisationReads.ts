@@ -11,7 +11,7 @@ import { requireOrgLeader } from './orgAccess';
 import { serviceRoundState, serviceSummaryOf, type FiguresDeps } from './serviceRoundFigures';
 
 /** What the organisation's reads use. */
-export type OrganisationReadDeps = FiguresDeps & Pick<TabDeps, 'teams' | 'plans' | 'now'>;
+export type OrganisationReadDeps = FiguresDeps & Pick<TabDeps, 'serviceRounds' | 'teams' | 'plans' | 'now'>;
 
 /**
  * GET /api/organisation/service-rounds/:serviceRoundId, for organisation leaders and admins
@@ -24,7 +24,7 @@ export type OrganisationReadDeps = FiguresDeps & Pick<TabDeps, 'teams' | 'plans'
  */
 export async function serviceRoundView(deps: OrganisationReadDeps, user: TabUser, serviceRoundId: string): Promise<ServiceRoundView> {
   const { partition } = requireOrgLeader(user);
-  const serviceRound = await deps.serviceRounds.get(partition, serviceRoundId);
+  const serviceRound = await deps.tabServiceRounds.get(partition, serviceRoundId);
   if (!serviceRound) throw new AuditError('SERVICE_ROUND_NOT_FOUND');
   const state = await serviceRoundState(deps, partition, serviceRound);
   const view: ServiceRoundView = { round: state.listing, teams: state.teams, results: state.results };
@@ -36,7 +36,7 @@ export async function serviceRoundView(deps: OrganisationReadDeps, user: TabUser
 
 /** Against the newest earlier service-wide round whose results are released; undefined when there is none. */
 async function changesSincePrevious(deps: FiguresDeps, partition: string, current: ServiceRound, summary: ServiceSummary): Promise<ServiceRoundChanges | undefined> {
-  const earlier = (await deps.serviceRounds.list(partition)).filter((round) => round.number < current.number);
+  const earlier = (await deps.tabServiceRounds.list(partition)).filter((round) => round.number < current.number);
   for (const round of earlier) {
     const state = await serviceRoundState(deps, partition, round);
     if (state.results === 'released') return compareServiceRounds(await serviceSummaryOf(deps, state), round.number, summary);

@@ -10,7 +10,7 @@ import { releaseAndTeamSize } from '../tab/roundSummary';
 import type { TabDeps } from '../tab/tabDeps';
 
 /** What reading a service-wide round's figures uses. */
-export type FiguresDeps = Pick<TabDeps, 'serviceRounds' | 'tabRounds' | 'roundSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold' | 'now'>;
+export type FiguresDeps = Pick<TabDeps, 'tabServiceRounds' | 'tabRounds' | 'roundSummaries' | 'serviceSummaries' | 'teamRoster' | 'answers' | 'privacyThreshold' | 'now'>;
 
 /** A service-wide round as it stands: its listing, each team's progress, whether its results are out, and the team rounds that opened. */
 export interface ServiceRoundState {
@@ -33,7 +33,7 @@ export interface ServiceRoundState {
  * deleted) is shown without a status and counts nowhere. Teams in name order.
  */
 export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
-  const states = await deps.serviceRounds.teamStates(partition, serviceRound.serviceRoundId);
+  const states = await deps.tabServiceRounds.teamStates(partition, serviceRound.serviceRoundId);
   const now = deps.now();
   const teams = await Promise.all(
     [...serviceRound.teams].sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB')).map(async ({ teamId, teamName }) => {
@@ -66,14 +66,18 @@ const isNotAsked = (opening: ServiceRoundTeamState) => opening.state === 'not-op
  * The organisation's figures (summariseService) from each opened team round's counts kept at its
  * close; a round released without them (closed before they were kept, or their write failed) is
  * counted from its answers, as its own team's summary is. Call only once `results` is released.
+ * Made once per instance while every round kept its counts (ServiceSummaryCache).
  */
-export async function serviceSummaryOf(deps: FiguresDeps, state: ServiceRoundState): Promise<ServiceSummary> {
-  const teams = await Promise.all(
-    state.opened.map(async ({ teamId, teamName, round }) => ({
-      teamId,
-      teamName,
-      counts: talliesFrom(round.finalCounts ?? countsOfAnswers(await deps.answers.allRatedAnswers(round.roundId))),
-    })),
-  );
-  return summariseService(teams, deps.privacyThreshold);
+export function serviceSummaryOf(deps: FiguresDeps, state: ServiceRoundState): Promise<ServiceSummary> {
+  const make = async () => {
+    const teams = await Promise.all(
+      state.opened.map(async ({ teamId, teamName, round }) => ({
+        teamId,
+        teamName,
+        counts: talliesFrom(round.finalCounts ?? countsOfAnswers(await deps.answers.allRatedAnswers(round.roundId))),
+      })),
+    );
+    return summariseService(teams, deps.privacyThreshold);
+  };
+  return deps.serviceSummaries.summaryOf(state.listing.serviceRoundId, state.opened.map((team) => team.round), make);
 }

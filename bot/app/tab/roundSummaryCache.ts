@@ -10,6 +10,14 @@ interface Cached<T> {
   at: number;
 }
 
+/**
+ * Rounds whose running counts an instance keeps (RoundAggregate, about 150 bytes an answer): the
+ * organisation view polls every team's open round together (issue 13: 50 teams and more), so the
+ * bound is well above an organisation's teams. Past it, the round read least recently is dropped
+ * and read whole again when next asked for; the others keep refreshing by what changed.
+ */
+const MAX_AGGREGATES = 200;
+
 export interface RoundSummaryCacheOptions {
   /** How long a round's figures are served before one refresh runs behind (stale-while-revalidate). */
   readonly maxAgeMs?: number;
@@ -76,13 +84,15 @@ export class RoundSummaryCache {
     return { now: new Date(this.now()), settleMs: this.settleMs };
   }
 
+  /** The round's running counts, least recently used dropped first past MAX_AGGREGATES (a Map iterates in insertion order). */
   private aggregateOf(roundId: string): RoundAggregate {
     let aggregate = this.aggregates.get(roundId);
-    if (!aggregate) {
-      if (this.aggregates.size > 50) this.aggregates.clear();
+    if (aggregate) this.aggregates.delete(roundId);
+    else {
+      if (this.aggregates.size >= MAX_AGGREGATES) this.aggregates.delete(this.aggregates.keys().next().value!);
       aggregate = new RoundAggregate(roundId, this.answers);
-      this.aggregates.set(roundId, aggregate);
     }
+    this.aggregates.set(roundId, aggregate);
     return aggregate;
   }
 

@@ -1,0 +1,33 @@
+import type { AuditRound } from '../../domain/auditRound';
+import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
+
+/** Released service-wide rounds whose figures an instance keeps (about 100 KB each at 50 teams). */
+const MAX_KEPT = 100;
+
+/**
+ * A released service-wide round's figures, made once per instance (issue 13). Once its results
+ * are released they are made only from its team rounds' counts kept at close (`finalCounts`,
+ * never changed after), so every read would make the same figures again, and summariseService
+ * over 50 teams is most of a read's time. Kept by the team rounds they were made from, so a team
+ * round opened in it later (an admin asking a team that had not been asked) makes them anew. A
+ * round without kept counts (counted from its answers, which may still be erased) is not kept.
+ */
+export class ServiceSummaryCache {
+  private readonly kept = new Map<string, Promise<ServiceSummary>>();
+
+  /**
+   * The figures of the service-wide round `serviceRoundId` made from `rounds` (its opened team
+   * rounds), from what this instance keeps, or from `make` (then kept, unless it rejects).
+   */
+  summaryOf(serviceRoundId: string, rounds: readonly Pick<AuditRound, 'teamId' | 'roundId' | 'finalCounts'>[], make: () => Promise<ServiceSummary>): Promise<ServiceSummary> {
+    if (!rounds.every((round) => round.finalCounts)) return make();
+    const key = [serviceRoundId, ...rounds.map((round) => `${round.teamId}\n${round.roundId}`).sort()].join('\n\n');
+    const kept = this.kept.get(key);
+    if (kept) return kept;
+    if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    const made = make();
+    this.kept.set(key, made);
+    made.catch(() => this.kept.delete(key));
+    return made;
+  }
+}

@@ -1,0 +1,72 @@
+import { ServiceSummaryCache } from '../../bot/app/organisation/serviceSummaryCache';
+import { serviceSummaryOf, type FiguresDeps, type ServiceRoundState } from '../../bot/app/organisation/serviceRoundFigures';
+import type { AuditRound } from '../../bot/domain/auditRound';
+import { countsOfAnswers } from '../../bot/domain/summary';
+import { AnswersRepository } from '../../bot/storage/answersRepository';
+import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
+import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
+
+/** Real answers in Azurite; the repository counts the whole-round reads a summary makes. */
+class ObservedAnswers extends AnswersRepository {
+  wholeReads = 0;
+  override async allRatedAnswers(roundId: string): ReturnType<AnswersRepository['allRatedAnswers']> {
+    this.wholeReads += 1;
+    return super.allRatedAnswers(roundId);
+  }
+}
+
+const answer = (roundId: string, n: number, rating: 'partly' | 'fully') => ({ roundId, conditionId: 'C01' as const, respondentId: `p${n}`, rating, level: 'practitioner' as const, comment: '', answeredAt: '2026-11-25T10:00:00Z', via: 'channel' as const });
+/** Six people answered the team's round: all `rating`. */
+const answersOf = (roundId: string, rating: 'partly' | 'fully') => Array.from({ length: 6 }, (_, n) => answer(roundId, n, rating));
+
+let answers: ObservedAnswers;
+beforeAll(async () => {
+  const tables = openAuditTables({ kind: 'connectionString', connectionString: testConnectionString() }, uniqueTablePrefix());
+  await ensureAuditTables(tables);
+  answers = new ObservedAnswers(tables.answers);
+  for (const a of answersOf('r-east', 'partly')) await answers.record(a);
+});
+
+const closedRound = (teamId: string, rating: 'partly' | 'fully', keptCounts = true): AuditRound => ({
+  teamId,
+  roundId: `r-${teamId}`,
+  number: 1,
+  status: 'closed',
+  openedAt: '2026-11-01T10:00:00Z',
+  closedAt: '2026-11-26T10:00:00Z',
+  openedBy: 'Ewa Nowak (service-wide round 1)',
+  conditionMessageIds: {},
+  ...(keptCounts ? { finalCounts: countsOfAnswers(answersOf(`r-${teamId}`, rating)) } : {}),
+});
+const released = (rounds: AuditRound[]): ServiceRoundState => ({
+  listing: { serviceRoundId: 'sr-1', number: 1, openedAt: '2026-11-01T10:00:00Z', openedBy: 'Ewa Nowak', closesAt: '2026-11-26T00:00:00Z', status: 'closed', teamsAsked: rounds.length },
+  teams: [],
+  results: 'released',
+  opened: rounds.map((round) => ({ teamId: round.teamId, teamName: `Team ${round.teamId}`, round })),
+});
+const depsWith = (serviceSummaries: ServiceSummaryCache) => ({ serviceSummaries, answers, privacyThreshold: 5 }) as unknown as FiguresDeps;
+
+it("makes a released service-wide round's figures once per instance, and anew when a team round joins it", async () => {
+  const deps = depsWith(new ServiceSummaryCache());
+  const first = await serviceSummaryOf(deps, released([closedRound('north', 'fully'), closedRound('south', 'partly')]));
+  expect(first.teams.map((t) => t.teamId)).toEqual(['north', 'south']);
+  expect(first.organisation.conditions[0]!.allStaff).toMatchObject({ shown: true, answers: 12, distribution: { partly: 6, fully: 6 } });
+  expect(await serviceSummaryOf(deps, released([closedRound('south', 'partly'), closedRound('north', 'fully')]))).toBe(first);
+
+  // A team asked later (it had not been asked) opened and closed its round in it: its figures count.
+  const withWest = await serviceSummaryOf(deps, released([closedRound('north', 'fully'), closedRound('south', 'partly'), closedRound('west', 'fully')]));
+  expect(withWest.teams.map((t) => t.teamId)).toEqual(['north', 'south', 'west']);
+  expect(withWest.organisation.conditions[0]!.allStaff).toMatchObject({ answers: 18, distribution: { partly: 6, fully: 12 } });
+});
+
+it('counts a round released without kept counts from its answers on every read (they may still be erased)', async () => {
+  const deps = depsWith(new ServiceSummaryCache());
+  const state = released([closedRound('north', 'fully'), closedRound('east', 'partly', false)]);
+  const reads = answers.wholeReads;
+  const first = await serviceSummaryOf(deps, state);
+  expect(first.organisation.conditions[0]!.allStaff).toMatchObject({ answers: 12, distribution: { partly: 6, fully: 6 } });
+  await answers.record(answer('r-east', 6, 'fully'));
+  const second = await serviceSummaryOf(deps, state);
+  expect(answers.wholeReads).toBe(reads + 2);
+  expect(second.organisation.conditions[0]!.allStaff).toMatchObject({ answers: 13, distribution: { partly: 6, fully: 7 } });
+});
