@@ -70,3 +70,26 @@ it('counts a round released without kept counts from its answers on every read (
   expect(answers.wholeReads).toBe(reads + 2);
   expect(second.organisation.conditions[0]!.allStaff).toMatchObject({ answers: 13, distribution: { partly: 6, fully: 7 } });
 });
+
+describe("a released service-wide round's whole view, kept per instance", () => {
+  const view = (results: 'released' | 'at-close') => ({
+    round: { serviceRoundId: 'sr-1', number: 1, openedAt: '2026-11-01T10:00:00Z', openedBy: 'Ewa Nowak', closesAt: '2026-11-26T00:00:00Z', status: 'closed' as const, teamsAsked: 2 },
+    teams: [],
+    results,
+  });
+
+  it('is kept once released from kept counts, and served to the same tenant only', () => {
+    const cache = new ServiceSummaryCache();
+    cache.keepView('tenant-a', view('released'), true);
+    expect(cache.releasedView('tenant-a', 'sr-1')).toEqual(view('released'));
+    // Another tenant's round of the same id is never this one.
+    expect(cache.releasedView('tenant-b', 'sr-1')).toBeUndefined();
+  });
+
+  it('is not kept while its results wait, nor when its figures came from answers that may still be erased', () => {
+    const cache = new ServiceSummaryCache();
+    cache.keepView('tenant-a', view('at-close'), true);
+    cache.keepView('tenant-a', view('released'), false);
+    expect(cache.releasedView('tenant-a', 'sr-1')).toBeUndefined();
+  });
+});

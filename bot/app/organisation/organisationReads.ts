@@ -26,12 +26,16 @@ export async function serviceRoundView(deps: OrganisationReadDeps, user: TabUser
   const { partition } = requireOrgLeader(user);
   const serviceRound = await deps.tabServiceRounds.get(partition, serviceRoundId);
   if (!serviceRound) throw new AuditError('SERVICE_ROUND_NOT_FOUND');
+  const kept = deps.serviceSummaries.releasedView(partition, serviceRoundId);
+  if (kept) return kept;
   const state = await serviceRoundState(deps, partition, serviceRound);
   const view: ServiceRoundView = { round: state.listing, teams: state.teams, results: state.results };
   if (state.results !== 'released') return view;
   const summary = await serviceSummaryOf(deps, state);
   const changes = await changesSincePrevious(deps, partition, serviceRound, summary);
-  return { ...view, summary, ...(changes ? { changes } : {}) };
+  const released: ServiceRoundView = { ...view, summary, ...(changes ? { changes } : {}) };
+  deps.serviceSummaries.keepView(partition, released, state.opened.every(({ round }) => round.finalCounts !== undefined));
+  return released;
 }
 
 /** Against the newest earlier service-wide round whose results are released; undefined when there is none. */

@@ -1,4 +1,5 @@
 import type { AuditRound } from '../../domain/auditRound';
+import type { ServiceRoundView } from '../../domain/organisation/organisationView';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 
 /** Released service-wide rounds whose figures an instance keeps (about 100 KB each at 50 teams). */
@@ -29,5 +30,25 @@ export class ServiceSummaryCache {
     this.kept.set(key, made);
     made.catch(() => this.kept.delete(key));
     return made;
+  }
+
+  private readonly views = new Map<string, ServiceRoundView>();
+
+  /**
+   * A released round's whole view, as this instance last served it. Once released it cannot
+   * change: its teams' rounds are closed with their counts and sizes kept, no team can be asked
+   * any more (a team not asked holds the release until the close date, after which none is
+   * asked), and the earlier round it is compared with is released too. So a read of it costs a
+   * lookup, whatever the number of teams. Keyed by tenant (partition) and round.
+   */
+  releasedView(partition: string, serviceRoundId: string): ServiceRoundView | undefined {
+    return this.views.get(`${partition}\n${serviceRoundId}`);
+  }
+
+  /** Keeps a view once released, and only when its figures came from kept counts (see summaryOf). */
+  keepView(partition: string, view: ServiceRoundView, fromKeptCounts: boolean): void {
+    if (view.results !== 'released' || !fromKeptCounts) return;
+    if (this.views.size >= MAX_KEPT) this.views.delete(this.views.keys().next().value!);
+    this.views.set(`${partition}\n${view.round.serviceRoundId}`, view);
   }
 }

@@ -29,8 +29,10 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
 export interface ConversationPacerOptions {
   windows?: readonly RateWindow[];
   /**
-   * Added to every window. Teams counts when requests arrive, not when we start them, so
-   * network jitter could squeeze two starts exactly `perMs` apart into one window.
+   * Added to every window (250 ms by default). Teams counts when requests arrive, not when we
+   * start them: network jitter, or a busy instance that takes a moment to write a request it has
+   * started, can squeeze two starts `perMs` apart into one window. 50 ms was not enough: opening
+   * a service-wide round in 50 teams on a loaded machine once put 9 cards in one channel's 2 s.
    */
   marginMs?: number;
   now?: () => number;
@@ -74,7 +76,7 @@ interface Counts {
 }
 
 export function createConversationPacer(options: ConversationPacerOptions = {}): ConversationPacer {
-  const { marginMs = 50, now = Date.now, sleep = realSleep } = options;
+  const { marginMs = 250, now = Date.now, sleep = realSleep } = options;
   const windows = (options.windows ?? TEAMS_CONVERSATION_WINDOWS).map((w) => ({ limit: w.limit, perMs: w.perMs + marginMs }));
   const longestMs = Math.max(...windows.map((w) => w.perMs));
   const counts = new Map<string, Counts>();
