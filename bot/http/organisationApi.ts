@@ -3,6 +3,7 @@ import { organisationPlans, serviceRoundView } from '../app/organisation/organis
 import { serviceRoundExport } from '../app/organisation/serviceRoundExport';
 import type { TabDeps } from '../app/tab/tabDeps';
 import type { TabUser } from '../auth/ssoTokenVerifier';
+import { jsonOnce } from './jsonBody';
 import { changeOrganisationTeam, openServiceRound } from '../app/organisation/openServiceRound';
 
 /** A route of the tab's API as tabApi.ts declares them. */
@@ -21,7 +22,8 @@ export function organisationRoutes(deps: TabDeps): OrganisationRoute[] {
     // The organisation: roles, teams, service-wide rounds (app/organisation/organisationListing.ts).
     ['get', ORGANISATION, (user) => organisationListing(deps, user)],
     // A service-wide round's progress and results, the plans side by side, the exports (app/organisation/organisationReads.ts).
-    ['get', serviceRound, (user, { params }) => serviceRoundView(deps, user, params.serviceRoundId!)],
+    // Served from memory and read far more often than it changes: written as JSON once per view.
+    ['get', serviceRound, async (user, { params }) => jsonOnce(await serviceRoundView(deps, user, params.serviceRoundId!))],
     ['get', `${serviceRound}/export.csv`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'csv')],
     ['get', `${serviceRound}/export.xlsx`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'xlsx')],
     ['get', `${serviceRound}/export.docx`, (user, { params }) => serviceRoundExport(deps, user, params.serviceRoundId!, 'docx')],

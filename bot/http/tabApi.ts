@@ -18,6 +18,7 @@ import { LOCAL_ORG_ROLE_HEADER, type TabAuthenticator } from '../auth/tabAuthent
 import { isAuditError, SOMETHING_WENT_WRONG } from '../domain/errors';
 import { asciiFileName } from '../domain/export/fileName';
 import type { Logger } from '../logger';
+import { JsonBody } from './jsonBody';
 import { organisationRoutes } from './organisationApi';
 
 export interface TabApiDeps extends TabDeps {
@@ -105,6 +106,7 @@ function handle(route: Route, deps: TabApiDeps) {
       });
       if (result === undefined) res.send(204);
       else if (isFileReply(result)) sendFile(res, result);
+      else if (result instanceof JsonBody) res.sendRaw(200, result.text, { 'Content-Type': 'application/json' });
       else res.send(req.method === 'POST' ? 201 : 200, result);
     } catch (error) {
       if (isAuditError(error)) {

@@ -26,8 +26,11 @@ export async function serviceRoundView(deps: OrganisationReadDeps, user: TabUser
   const { partition } = requireOrgLeader(user);
   const serviceRound = await deps.tabServiceRounds.get(partition, serviceRoundId);
   if (!serviceRound) throw new AuditError('SERVICE_ROUND_NOT_FOUND');
-  const kept = deps.serviceSummaries.releasedView(partition, serviceRoundId);
-  if (kept) return kept;
+  return deps.serviceSummaries.viewOf(partition, serviceRoundId, () => makeView(deps, partition, serviceRound));
+}
+
+/** The view as it stands now; a released one is kept for good (ServiceSummaryCache.keepView). */
+async function makeView(deps: OrganisationReadDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundView> {
   const state = await serviceRoundState(deps, partition, serviceRound);
   const view: ServiceRoundView = { round: state.listing, teams: state.teams, results: state.results };
   if (state.results !== 'released') return view;

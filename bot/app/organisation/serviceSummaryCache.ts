@@ -1,9 +1,12 @@
 import type { AuditRound } from '../../domain/auditRound';
 import type { ServiceRoundView } from '../../domain/organisation/organisationView';
+import { ReadThroughCache } from '../../shared/readThroughCache';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 
 /** Released service-wide rounds whose figures an instance keeps (about 100 KB each at 50 teams). */
 const MAX_KEPT = 100;
+/** How old a view whose results are not out may be when served (the tab's rounds are as old: RoundSummaryCache). */
+const LIVE_VIEW_MS = 2000;
 
 /**
  * A released service-wide round's figures, made once per instance (issue 13). Once its results
@@ -33,6 +36,20 @@ export class ServiceSummaryCache {
   }
 
   private readonly views = new Map<string, ServiceRoundView>();
+  /**
+   * Views whose results are not out yet (participation only: nothing a rating or level moves), as
+   * last made, for up to `LIVE_VIEW_MS`: most reads cost a lookup, not a pass over every team. Not
+   * served older than that (no stale-while-revalidate), so a tab opened just after the last team's
+   * round closed never shows "results wait" until its next poll.
+   */
+  private readonly live = new ReadThroughCache<ServiceRoundView>(LIVE_VIEW_MS, { maxEntries: 200 });
+
+  /** The round's view from what this instance keeps (released: for good; otherwise up to LIVE_VIEW_MS old), or made by `make`. */
+  viewOf(partition: string, serviceRoundId: string, make: () => Promise<ServiceRoundView>): Promise<ServiceRoundView> {
+    const released = this.releasedView(partition, serviceRoundId);
+    if (released) return Promise.resolve(released);
+    return this.live.get(`${partition}\n${serviceRoundId}`, make) as Promise<ServiceRoundView>;
+  }
 
   /**
    * A released round's whole view, as this instance last served it. Once released it cannot
@@ -41,7 +58,7 @@ export class ServiceSummaryCache {
    * asked), and the earlier round it is compared with is released too. So a read of it costs a
    * lookup, whatever the number of teams. Keyed by tenant (partition) and round.
    */
-  releasedView(partition: string, serviceRoundId: string): ServiceRoundView | undefined {
+  private releasedView(partition: string, serviceRoundId: string): ServiceRoundView | undefined {
     return this.views.get(`${partition}\n${serviceRoundId}`);
   }
 
