@@ -38,11 +38,11 @@ export class ServiceSummaryCache {
   private readonly views = new Map<string, ServiceRoundView>();
   /**
    * Views whose results are not out yet (participation only: nothing a rating or level moves), as
-   * last made, for up to `LIVE_VIEW_MS`: most reads cost a lookup, not a pass over every team. Not
-   * served older than that (no stale-while-revalidate), so a tab opened just after the last team's
-   * round closed never shows "results wait" until its next poll.
+   * last made: served at once, and made again behind a read once `LIVE_VIEW_MS` old, as a team's
+   * own tab reads its round (RoundSummaryCache), so no read waits for a pass over every team. The
+   * tab polls every 5 s, so results just released show at its next poll.
    */
-  private readonly live = new ReadThroughCache<ServiceRoundView>(LIVE_VIEW_MS, { maxEntries: 200 });
+  private readonly live = new ReadThroughCache<ServiceRoundView>(LIVE_VIEW_MS, { serveStale: true, maxEntries: 200 });
 
   /** The round's view from what this instance keeps (released: for good; otherwise up to LIVE_VIEW_MS old), or made by `make`. */
   viewOf(partition: string, serviceRoundId: string, make: () => Promise<ServiceRoundView>): Promise<ServiceRoundView> {

@@ -7,10 +7,12 @@ import { noTeamOpened, resultsWaitText } from './organisationFormat';
 import { ResponseRatesTable } from './ResponseRatesTable';
 import { ServiceResults } from './ServiceResults';
 
-/** New answers show in an open round's response rates within this long; a closed round's results soon after they are released. */
-const OPEN_POLL_MS = 5000;
-/** A closed round's figures are fixed: a slow poll, which only picks up results just released. */
-const CLOSED_POLL_MS = 30_000;
+/**
+ * New answers show in an open round's response rates within this long, and results soon after
+ * they are released, whatever the organisation's list says of the round (it is read less often).
+ * A released round's view is kept in the service's memory, so reading it again costs little.
+ */
+const POLL_MS = 5000;
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -30,7 +32,7 @@ export function ServiceRoundPanel(props: { api: Api; round: ServiceRoundListing;
   const styles = useStyles();
   const ratesId = useId();
   const load = useCallback((signal: AbortSignal) => api.organisation.serviceRound(round.serviceRoundId, signal), [api, round.serviceRoundId]);
-  const { data: view, error, loading } = usePolling(load, round.status === 'open' ? OPEN_POLL_MS : CLOSED_POLL_MS);
+  const { data: view, error, loading } = usePolling(load, POLL_MS);
   // The round's own reply is fresher than the organisation's list (read every 30 s).
   const status = view?.round.status ?? round.status;
   if (loading && !view) return <Spinner size="small" label="Loading the service-wide round…" />;
