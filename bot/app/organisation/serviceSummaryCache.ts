@@ -5,7 +5,12 @@ import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 
 /** Released service-wide rounds whose figures an instance keeps (about 100 KB each at 50 teams). */
 const MAX_KEPT = 100;
-/** How old a view whose results are not out may be when served (the tab's rounds are as old: RoundSummaryCache). */
+/**
+ * How old a view whose results are not out may be before a read makes it again, behind itself: its
+ * response rates are at most this much behind (plus the tab's 5 s poll), as one team's are
+ * (RoundSummaryCache). Longer would ease the background work, which grows with the teams, but would
+ * hold results just released back from leaders as long.
+ */
 const LIVE_VIEW_MS = 2000;
 
 /**
