@@ -4,6 +4,7 @@ import { LEVELS, type LevelId } from '../../bot/domain/levels';
 import type { TeamRoundCounts } from '../../bot/domain/organisation/serviceSummary';
 import { RATINGS, type RatingId } from '../../bot/domain/ratings';
 import { RoundTallies } from '../../bot/domain/summary';
+import { seededRandom } from '../domain/summary/fixtures';
 
 /**
  * Random organisations for the cross-team attacker (issue 13): 2 to 12 teams, some tiny (1 to 4
@@ -27,22 +28,11 @@ export const organisationArbitrary = fc.record({
 });
 export type RandomOrganisation = typeof organisationArbitrary extends fc.Arbitrary<infer R> ? R : never;
 
-/** A small deterministic generator (mulberry32), so each team's people follow from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Each team's counts, as its closed round keeps them, counted from its people's answers. */
 export function teamsOf(organisation: RandomOrganisation): TeamRoundCounts[] {
   return organisation.teams.map((team, t) => {
-    const random = seeded(team.seed);
+    const random = seededRandom(team.seed);
     const weights = team.levelWeights.some((w) => w > 0) ? team.levelWeights : [1, ...team.levelWeights.slice(1)];
     const total = weights.reduce((a, b) => a + b, 0);
     const levelOf = (): LevelId => {

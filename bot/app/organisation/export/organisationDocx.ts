@@ -3,6 +3,7 @@ import type { GridValue } from '../../../domain/export/auditGrid';
 import type { OrganisationExport } from '../../../domain/export/organisationExport';
 import type { ExportTable } from '../../../domain/export/organisationTables';
 import { para, runs, xmlSafe, type Docx } from '../../tab/export/docxText';
+import { REPORT_STYLES } from '../../tab/export/docxFile';
 
 /** A4 in twentieths of a point; the tables' landscape width less the margins is shared by their columns. */
 const A4 = { width: 11906, height: 16838 };
@@ -37,14 +38,7 @@ export async function organisationDocx(file: OrganisationExport): Promise<Buffer
     subject: 'Self-audit of the conditions which promote good practice (Appendix 2), across the organisation',
     creator: 'Practice Audit',
     description: `Service-wide round ${file.serviceRoundNumber}: figures across teams, response rates and plans. No comments or names of staff.`,
-    styles: {
-      default: {
-        document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },
-        title: { run: { font: 'Arial', size: 44, bold: true } },
-        heading1: { run: { font: 'Arial', size: 32, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading2: { run: { font: 'Arial', size: 26, bold: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-      },
-    },
+    styles: REPORT_STYLES,
     sections: [
       {
         properties: { page: page(false) },

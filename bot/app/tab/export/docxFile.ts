@@ -1,6 +1,16 @@
 import type { Paragraph as ParagraphType, Table as TableType, TableCell as TableCellType } from 'docx';
 import type { ReportRow, RoundReport } from '../../../domain/export/roundReport';
 import { actionFacts } from '../../../domain/export/reportText';
+
+/** The reports' look (Arial, UK English, headings kept with what follows): the round's report and the organisation's. */
+export const REPORT_STYLES = {
+  default: {
+    document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },
+    title: { run: { font: 'Arial', size: 44, bold: true } },
+    heading1: { run: { font: 'Arial', size: 32, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+    heading2: { run: { font: 'Arial', size: 26, bold: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
+  },
+};
 import { bullet, para, runs, xmlSafe, type Docx } from './docxText';
 
 /** A4 in twentieths of a point, portrait; a landscape section gives the same with `orientation`. */
@@ -38,14 +48,7 @@ export async function docxFile(report: RoundReport): Promise<Buffer> {
     subject: 'Self-audit of the conditions which promote good practice (Appendix 2)',
     creator: 'Practice Audit',
     description: `Audit round ${report.roundNumber}: figures, evidence and plan. No comments or names of staff.`,
-    styles: {
-      default: {
-        document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },
-        title: { run: { font: 'Arial', size: 44, bold: true } },
-        heading1: { run: { font: 'Arial', size: 32, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading2: { run: { font: 'Arial', size: 26, bold: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-      },
-    },
+    styles: REPORT_STYLES,
     sections: [
       { properties: { page: page('portrait') }, footers: { default: footer }, children: [...frontPage(docx, report), ...ofstedSection(docx, report)] },
       { properties: { page: page('landscape') }, footers: { default: footer }, children: appendix(docx, report) },
