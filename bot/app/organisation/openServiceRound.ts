@@ -5,7 +5,7 @@ import { newRoundId } from '../../domain/auditRound';
 import { checkedCloseDate, closeDayOf, dayInWords } from '../../domain/closeDate';
 import { AuditError } from '../../domain/errors';
 import type { OrganisationTeam, ServiceRound, ServiceRoundTeamRef, ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
-import type { OrganisationTeamChange, ServiceRoundListing } from '../../domain/organisation/organisationView';
+import { listingOf, type OrganisationTeamChange, type ServiceRoundListing } from '../../domain/organisation/organisationView';
 import type { AuditServices } from '../auditServices';
 import { requireOrgAdmin } from './orgAccess';
 
@@ -48,7 +48,7 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
     if (notAsked.length > 0) {
       // Another admin asking them at the same moment asks each once: this asks none then.
       if ((await askTeams(deps, latest, notAsked)) === 0) throw new AuditError('SERVICE_ROUND_OPEN');
-      return listingOf(latest);
+      return openingListing(latest);
     }
     if (await stillRunning(deps, latest)) {
       throw new AuditError('SERVICE_ROUND_OPEN', `Service-wide round ${latest.number} is still running until the end of ${dayInWords(closeDayOf(latest.closesAt))}: the next can open once every team's round in it has closed.`);
@@ -67,7 +67,7 @@ export async function openServiceRound(deps: OpenServiceRoundDeps, user: TabUser
     teams: teams.map(({ teamId, teamName }) => ({ teamId, teamName })),
   }, { latest });
   await askTeams(deps, round, round.teams);
-  return listingOf(round);
+  return openingListing(round);
 }
 
 /** Whether a team's part in the round is still under way: its opening not yet run, or its round open. */
@@ -118,10 +118,8 @@ function notAskedMessage(round: Pick<ServiceRound, 'number'>, asked: number, not
   return `${asked === 0 ? `${opening}: ${reason}` : `${opening} ${reason}`} Open the round again to ask ${names.length === 1 ? 'it' : 'them'}; it keeps its close date.`;
 }
 
-function listingOf(round: ServiceRound): ServiceRoundListing {
-  const { serviceRoundId, number, openedAt, openedBy, closesAt } = round;
-  return { serviceRoundId, number, openedAt, openedBy, closesAt, status: 'open', teamsAsked: round.teams.length };
-}
+/** The round as the POST answers it: its teams just asked, so still opening (the organisation's one listing rule). */
+const openingListing = (round: ServiceRound): ServiceRoundListing => listingOf(round, round.teams.map(() => 'opening'));
 
 /**
  * PUT /api/organisation/teams/:teamId (issue 13): an organisation admin leaves one of the
