@@ -102,8 +102,28 @@ it("posts each card once when a team's job is delivered to both instances at the
   await serviceRounds.claimOpening(TENANT_ID, 'twice', TEAMS[0]!.id);
   const job = { kind: 'openServiceRoundInTeam', tenantId: TENANT_ID, serviceRoundId: 'twice', teamId: TEAMS[0]!.id } as const;
   // Each instance's consumer runs the job's handler (as a lease that ran out would have it).
-  await Promise.all([first, second].map((service) => openServiceRoundInTeam(service.services, job)));
+  const outcomes = await Promise.allSettled([first, second].map((service) => openServiceRoundInTeam(service.services, job)));
   await Promise.all([first.settled(), second.settled()]);
   expect(roundCardsIn(TEAMS[0]!.id)).toHaveLength(13);
   expect(await first.services.rounds.listForTeam(TEAMS[0]!.id)).toHaveLength(1);
+  // The delivery that found the cards being posted is tried again later, not counted done: tried
+  // again now, it posts nothing more.
+  if (outcomes.some((outcome) => outcome.status === 'rejected')) await openServiceRoundInTeam(first.services, job);
+  await first.settled();
+  expect(roundCardsIn(TEAMS[0]!.id)).toHaveLength(13);
+}, 90_000);
+
+it("tries a team's job again later, rather than counting it done, while another delivery holds the posting of its cards", async () => {
+  const { serviceRounds, announcements } = first.services;
+  await serviceRounds.open({ tenantId: TENANT_ID, serviceRoundId: 'held', openedAt: clock.now().toISOString(), openedBy: PEOPLE.admin.name, closesAt: '2026-11-21T00:00:00.000Z', teams: [{ teamId: TEAMS[1]!.id, teamName: TEAMS[1]!.name }] });
+  await serviceRounds.claimOpening(TENANT_ID, 'held', TEAMS[1]!.id);
+  const job = { kind: 'openServiceRoundInTeam', tenantId: TENANT_ID, serviceRoundId: 'held', teamId: TEAMS[1]!.id } as const;
+  const opened = await openServiceRoundInTeam(first.services, job);
+  const roundId = opened!.round.roundId;
+  const before = roundCardsIn(TEAMS[1]!.id).length;
+  // Another delivery holds the posting of the round's cards (an instance that may yet stop mid-way).
+  const held = await announcements.posts.claim(TEAMS[1]!.id, { kind: 'roundCards', roundId }, 'another delivery', clock.now());
+  expect(held.claimed).toBe(true);
+  await expect(openServiceRoundInTeam(second.services, job)).rejects.toThrow(/being posted by another delivery/);
+  expect(roundCardsIn(TEAMS[1]!.id)).toHaveLength(before);
 }, 90_000);

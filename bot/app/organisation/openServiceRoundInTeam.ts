@@ -52,7 +52,8 @@ function serviceRoundOpener(serviceRound: Pick<ServiceRound, 'openedBy' | 'numbe
  *
  * Delivered again, it finds the round it opened and posts only the cards still missing (none
  * twice), recording the counts again; while another delivery is posting them (two instances at
- * once), it leaves the posting to that one (a claim in ChannelPosts). Undefined (nothing to post) when nothing opened, or the
+ * once), it leaves the posting to that one (a claim in ChannelPosts) and rejects, so due work tries
+ * it again later and posts what that one left. Undefined (nothing to post) when nothing opened, or the
  * round has closed since; the service-wide round unknown (another tenant's, say) does nothing.
  * Rejects (to be tried again by due work) while storage fails.
  */
@@ -74,12 +75,13 @@ export async function openServiceRoundInTeam(deps: OpenServiceRoundInTeamDeps, j
   await record({ state: 'opened', roundId, roundNumber: round.number });
   if (round.status !== 'open') return undefined;
 
-  // Another delivery of this job (on another instance, its lease run out) posting the cards now
-  // posts them all: this one posts none, so no card is posted twice.
+  // Another delivery of this job (on another instance, its lease run out) is posting the cards now:
+  // this one posts none, so no card is posted twice, and is tried again later (due work's backoff),
+  // when it posts any that delivery left unposted (its instance may stop mid-way).
   const { posts } = deps.announcements;
   const subject = { kind: 'roundCards', roundId } as const;
   const claimed = await posts.claim(job.teamId, subject, `service-wide round ${serviceRound.number}`, deps.now());
-  if (!claimed.claimed) return undefined;
+  if (!claimed.claimed) throw new Error(`Round ${round.number}'s cards in team ${job.teamId} are being posted by another delivery; trying again later`);
   try {
     const report = await deps.roundCards.publishRound(round, 'missing');
     const posted = (await deps.rounds.get(job.teamId, roundId)) ?? round;
