@@ -12,7 +12,7 @@ import { runServiceScenario } from './serviceScenario';
 import type { ScenarioResult } from './scenario';
 import { runSummaryRead, summaryReport } from './summaryRead';
 import { runWordReport, wordReportReport } from './wordReport';
-import { runOrganisationRead } from './organisationRead';
+import { pooledRuns, runOrganisationRead, type OrganisationReadResult } from './organisationRead';
 import { organisationReport } from './organisationReport';
 import { runServiceRoundOpening } from './serviceRoundOpening';
 
@@ -33,10 +33,11 @@ import { runServiceRoundOpening } from './serviceRoundOpening';
  *   --answering-only                               only answering all twelve conditions in the Agents Playground
  *   --word-staff=2000 --word-actions=30 --word-runs=10   the Word report's round, plan and runs
  *   --word-report-only                             only the Word report (a few seconds)
- *   --organisation-teams=50,10 --organisation-staff=300 --organisation-reads=200
+ *   --organisation-teams=50,10 --organisation-staff=300 --organisation-reads=200 --organisation-runs=3
  *                                                  the organisation view's reads (issue 13): teams (the first also
  *                                                  opens a service-wide round), staff a team, reads of each round
- *   --organisation-only                            only the organisation view's reads and opening (about 2 minutes)
+ *                                                  a run, runs of each size (in turn; their reads pooled)
+ *   --organisation-only                            only the organisation view's reads and opening (about 4 minutes)
  *   --skip-organisation                            everything but those
  */
 const ROOT = join(__dirname, '../..');
@@ -133,12 +134,17 @@ async function organisationPart(connectionString: string) {
   const teams = (process.argv.find((a) => a.startsWith('--organisation-teams='))?.split('=')[1] ?? '50,10').split(',').map(Number);
   const staff = option('organisation-staff', 300);
   const requests = option('organisation-reads', 200);
+  const runs = option('organisation-runs', 3);
   const loadBefore = loadavg()[0]!;
-  const reads = [];
-  for (const count of teams) {
-    process.stderr.write(`Organisation view: ${count} teams of ${staff} staff, ${requests} reads of a released and an open service-wide round while answers arrive…\n`);
-    reads.push(await runOrganisationRead({ teams: count, staff, requests, ...(flag('cpu-prof') ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', join(RESULTS, 'profiles'), '--cpu-prof-name', `organisation-${count}-${Date.now()}.cpuprofile`] } : {}) }));
+  const bySize = new Map(teams.map((count) => [count, [] as OrganisationReadResult[]]));
+  // The sizes in turn, `runs` times: drift on the machine falls on every size alike.
+  for (let run = 1; run <= runs; run += 1) {
+    for (const count of teams) {
+      process.stderr.write(`Organisation view (run ${run} of ${runs}): ${count} teams of ${staff} staff, ${requests} reads of a released and an open service-wide round while answers arrive…\n`);
+      bySize.get(count)!.push(await runOrganisationRead({ teams: count, staff, requests, ...(flag('cpu-prof') ? { execArgv: ['--cpu-prof', '--cpu-prof-dir', join(RESULTS, 'profiles'), '--cpu-prof-name', `organisation-${count}-${Date.now()}.cpuprofile`] } : {}) }));
+    }
   }
+  const reads = [...bySize.values()].map(pooledRuns);
   process.stderr.write(`Organisation: opening a service-wide round in ${teams[0]} teams…\n`);
   const opening = await runServiceRoundOpening({ connectionString, teams: teams[0]! });
   mkdirSync(RESULTS, { recursive: true });

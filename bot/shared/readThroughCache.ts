@@ -42,6 +42,12 @@ export class ReadThroughCache<T> {
     return this.remember(key, load()).value;
   }
 
+  /** The value held for `key` once read, however old, without reading it again; undefined when none is held. */
+  peek(key: string): Promise<T | undefined> | undefined {
+    const cached = this.entries.get(key);
+    return cached?.settled ? cached.value : undefined;
+  }
+
   forget(key: string): void {
     this.entries.delete(key);
   }

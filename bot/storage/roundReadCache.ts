@@ -24,8 +24,14 @@ export class RoundReadCache {
     this.cache = new ReadThroughCache(ttlMs, { ...options, keepFor: (round) => (round.status === 'closed' && round.finalCounts ? Infinity : undefined) });
   }
 
-  get(teamId: string, roundId: string): Promise<AuditRound | undefined> {
-    return this.cache.get(`${teamId}\n${roundId}`, () => this.rounds.get(teamId, roundId));
+  /**
+   * The round, read through the cache. With `readAgain` false, a round held is served however old,
+   * without reading it again (the organisation view reads a few teams' rounds again each pass, in
+   * turn: ServiceSummaryCache.teamsReadThisPass); one not held is read.
+   */
+  get(teamId: string, roundId: string, readAgain = true): Promise<AuditRound | undefined> {
+    const key = `${teamId}\n${roundId}`;
+    return (readAgain ? undefined : this.cache.peek(key)) ?? this.cache.get(key, () => this.rounds.get(teamId, roundId));
   }
 
   forget(teamId: string, roundId: string): void {

@@ -1,4 +1,4 @@
-import type { CellSummary } from '@domain/summary/roundSummary';
+import type { CellScore } from '@domain/summary/roundSummary';
 import type { CountCell } from '@domain/privacy';
 import { formatScore } from '@domain/summary/shownScore';
 
@@ -34,7 +34,7 @@ export function percent(share: number): string {
  * Why a shown cell has no score although people answered: fewer than the threshold gave a
  * rating other than "don't know", or its ratings are hidden so such a group cannot be worked out.
  */
-export function withheldWording(cell: Extract<CellSummary, { withheld: string }>, threshold: number): string {
+export function withheldWording(cell: Extract<CellScore, { withheld: string }>, threshold: number): string {
   const dontKnow = `${cell.dontKnow} of ${plural(cell.answers, 'answer', 'answers')} said don’t know`;
   return cell.withheld === 'too-few-judgements'
     ? `Too few ratings to score (fewer than ${threshold}): ${dontKnow}`
@@ -42,7 +42,7 @@ export function withheldWording(cell: Extract<CellSummary, { withheld: string }>
 }
 
 /** A cell's text for screen readers and the table alike. */
-export function cellSummaryText(cell: CellSummary, threshold: number): { score: string; detail: string } {
+export function cellSummaryText(cell: CellScore, threshold: number): { score: string; detail: string } {
   if (!cell.shown) return { score: '', detail: hiddenWording(cell.reason, threshold) };
   if (cell.answers === 0) return { score: '', detail: 'No answers yet' };
   if (cell.withheld) return { score: 'No score', detail: withheldWording(cell, threshold) };

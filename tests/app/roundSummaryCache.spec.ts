@@ -160,3 +160,23 @@ it("keeps refreshing by what changed across an organisation's open rounds read t
   expect(await readSince('org-0')).toBeInstanceOf(Date);
   expect(await readSince('org-199')).toBeInstanceOf(Date);
 }, 60_000);
+
+it("serves a round's participation as last read when the caller does not ask for it again, and reads it again when it does", async () => {
+  // Issue 13: the organisation view reads a few teams' rounds again each pass, in turn.
+  for (let n = 0; n < 3; n += 1) await answers.record({ ...answer(n), roundId: 'in-turn' });
+  let clock = 0;
+  const cache = new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock });
+  expect((await cache.participation(open('in-turn'), false)).respondents).toBe(3); // nothing held: read once
+  const reads = answers.reads;
+
+  await answers.record({ ...answer(3), roundId: 'in-turn' });
+  clock = 60_000;
+  expect((await cache.participation(open('in-turn'), false)).respondents).toBe(3);
+  expect(answers.reads).toBe(reads);
+
+  // Asked again: served at once as held, while one read behind it brings the new answer in.
+  expect((await cache.participation(open('in-turn'), true)).respondents).toBe(3);
+  expect(answers.reads).toBe(reads + 1);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect((await cache.participation(open('in-turn'), false)).respondents).toBe(4);
+});

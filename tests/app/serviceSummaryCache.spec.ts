@@ -95,3 +95,29 @@ describe("a service-wide round's whole view, kept per instance", () => {
     expect(await cache.viewOf('tenant-a', 'sr-1', made)).toEqual(view('at-close'));
   });
 });
+
+describe('the teams a pass over a service-wide round reads again', () => {
+  const teamIds = (n: number) => Array.from({ length: n }, (_, i) => `team-${String(i + 1).padStart(2, '0')}`);
+
+  it('is every team while there are no more than ten', () => {
+    const cache = new ServiceSummaryCache();
+    for (let pass = 0; pass < 3; pass += 1) expect([...cache.teamsReadThisPass('tenant-a', 'sr-1', teamIds(10))]).toEqual(teamIds(10));
+  });
+
+  it('is ten a pass, in turn, so each of 25 teams is read at least every third pass', () => {
+    const cache = new ServiceSummaryCache();
+    const teams = teamIds(25);
+    const lastRead = new Map<string, number>();
+    for (let pass = 0; pass < 12; pass += 1) {
+      const read = cache.teamsReadThisPass('tenant-a', 'sr-1', teams);
+      expect(read.size).toBe(10);
+      for (const teamId of read) {
+        if (lastRead.has(teamId)) expect(pass - lastRead.get(teamId)!).toBeLessThanOrEqual(3);
+        lastRead.set(teamId, pass);
+      }
+    }
+    expect(lastRead.size).toBe(25);
+    // Another round (or tenant) has turns of its own.
+    expect([...cache.teamsReadThisPass('tenant-b', 'sr-1', teams)]).toEqual(teams.slice(0, 10));
+  });
+});

@@ -3,7 +3,8 @@ import type { OrganisationPlans, ServiceRoundListing, ServiceRoundTeamProgress, 
 import type { OrganisationTeam } from '../../bot/domain/organisation/serviceRound';
 import type { ServiceSummary, TeamConditions } from '../../bot/domain/organisation/serviceSummary';
 import { compareRounds, type ScoreChange } from '../../bot/domain/summary/compareRounds';
-import type { CellSummary, RoundSummary } from '../../bot/domain/summary/roundSummary';
+import type { CellScore, RoundSummary } from '../../bot/domain/summary/roundSummary';
+import { cellScoreOf } from '../../bot/domain/organisation/summariseService';
 import { shownDifference } from '../../bot/domain/summary/shownScore';
 import { conditionSummary, shownCell, withheldCell, type Answers, type Hidden } from './fixtures';
 
@@ -98,12 +99,13 @@ function organisationSummary(respondents: number, lift: number): RoundSummary {
 
 /** One team's all-staff cut of each condition, as its own tab shows it. */
 function teamConditions(team: { teamId: string; teamName: string }, answers: number, lift: number, hidden: Partial<Record<ConditionId, Hidden>> = {}): TeamConditions {
-  const conditions = Object.fromEntries(conditionIds.map((id, n): [ConditionId, CellSummary] => {
+  const conditions = Object.fromEntries(conditionIds.map((id, n): [ConditionId, CellScore] => {
     const reason = hidden[id];
     const shift = (n + lift + team.teamName.length) % 4;
     const spread: Answers = [shift, answers - 8 - shift, 4 + lift, 2, 2 - lift];
-    if (reason === 'too-few-judgements') return [id, withheldCell([1, 1, 1, 0, answers - 3])];
-    return [id, reason ? { shown: false, reason } : shownCell(spread)];
+    // A team's column shows no distribution (summariseService's cellScoreOf).
+    if (reason === 'too-few-judgements') return [id, cellScoreOf(withheldCell([1, 1, 1, 0, answers - 3]))];
+    return [id, reason ? { shown: false, reason } : cellScoreOf(shownCell(spread))];
   }));
   return { ...team, conditions: conditions as TeamConditions['conditions'] };
 }
@@ -135,7 +137,7 @@ const firstServiceSummary = (): ServiceSummary => serviceSummary(0);
 export const latestServiceSummary = (): ServiceSummary => serviceSummary(1);
 
 /** A team's all-staff change, as compareRounds would give it: only where both rounds show a score. */
-function scoreChange(before: CellSummary, after: CellSummary): ScoreChange | null {
+function scoreChange(before: CellScore, after: CellScore): ScoreChange | null {
   if (!before.shown || !after.shown || before.score === null || after.score === null) return null;
   const change = shownDifference(after.score, before.score);
   return { before: before.score, after: after.score, change, direction: change > 0 ? 'up' : change < 0 ? 'down' : 'none' };

@@ -4,9 +4,9 @@ import type { ServiceRoundListing, ServiceRoundTeamProgress } from '../../domain
 import { teamStateOf, type ServiceRound, type ServiceRoundTeamState } from '../../domain/organisation/serviceRound';
 import type { ServiceSummary } from '../../domain/organisation/serviceSummary';
 import { summariseService } from '../../domain/organisation/summariseService';
-import { responseRate } from '../../domain/responseRate';
-import { countsOfAnswers, talliesFrom, type ResultsState } from '../../domain/summary';
-import { releaseAndTeamSize } from '../tab/roundSummary';
+import { keptTeamSize, responseRate } from '../../domain/responseRate';
+import { countsOfAnswers, resultsState, talliesFrom, type ResultsState } from '../../domain/summary';
+import { teamSizeNow } from '../teamSize';
 import type { TabDeps } from '../tab/tabDeps';
 
 /** What reading a service-wide round's figures uses. */
@@ -22,9 +22,11 @@ export interface ServiceRoundState {
 
 /**
  * Each asked team's state (its job's row; teamStateOf without one), its round when it
- * opened (read by the roundId the state names, never by scanning rounds), and its release and
- * response rate as a team's own tab reads them (releaseAndTeamSize: live while open, fixed at
- * close). The results are `released` only when no team is still opening, no team `not-asked` can
+ * opened (read by the roundId the state names, never by scanning rounds), its results state
+ * (resultsState) and its response rate (live while open, fixed at close). Each team's round and
+ * who answered in it are read again for at most TEAMS_READ_PER_PASS teams a pass, in turn
+ * (ServiceSummaryCache.teamsReadThisPass); the others' as this instance last read them, so a team
+ * round's close shows within ceil(teams / 10) passes. The results are `released` only when no team is still opening, no team `not-asked` can
  * still be asked (the round's close date has passed, or none is), and every opened round's
  * results are released (domain/summary/release.ts): so the teams counted never change once
  * figures are out, and no two reads differ by one team's answers. Else `closing` while only some have just
@@ -35,14 +37,21 @@ export interface ServiceRoundState {
 export async function serviceRoundState(deps: FiguresDeps, partition: string, serviceRound: ServiceRound): Promise<ServiceRoundState> {
   const states = await deps.tabServiceRounds.teamStates(partition, serviceRound.serviceRoundId);
   const now = deps.now();
+  const { settleMs } = deps.roundSummaries.clock;
+  const inOrder = [...serviceRound.teams].sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB'));
+  const readAgain = deps.serviceSummaries.teamsReadThisPass(partition, serviceRound.serviceRoundId, inOrder.map((team) => team.teamId));
   const teams = await Promise.all(
-    [...serviceRound.teams].sort((a, b) => a.teamName.localeCompare(b.teamName, 'en-GB')).map(async ({ teamId, teamName }) => {
+    inOrder.map(async ({ teamId, teamName }) => {
       const opening = teamStateOf(states.get(teamId), serviceRound, now);
-      const round = opening.state === 'opened' ? await deps.tabRounds.get(teamId, opening.roundId) : undefined;
+      // The round and who answered as last read: again this pass, or a few passes before. A round
+      // seen late as closed only holds results back (none reopens); every team's state is read each pass.
+      const round = opening.state === 'opened' ? await deps.tabRounds.get(teamId, opening.roundId, readAgain.has(teamId)) : undefined;
       if (!round) return { progress: { teamId, teamName, opening } satisfies ServiceRoundTeamProgress };
-      const { release, teamSize } = await releaseAndTeamSize(deps, round);
-      const progress: ServiceRoundTeamProgress = { teamId, teamName, opening, roundStatus: round.status, responseRate: responseRate(release.participation.respondents, teamSize) };
-      return { progress, round, results: release.results };
+      const results = resultsState(round, now, settleMs);
+      const participation = await deps.roundSummaries.participation(round, readAgain.has(teamId));
+      const teamSize = keptTeamSize(round, results === 'released') ?? (await teamSizeNow(deps.teamRoster, teamId));
+      const progress: ServiceRoundTeamProgress = { teamId, teamName, opening, roundStatus: round.status, responseRate: responseRate(participation.respondents, teamSize) };
+      return { progress, round, results };
     }),
   );
   const stillOpening = teams.some((t) => t.progress.opening.state === 'opening');

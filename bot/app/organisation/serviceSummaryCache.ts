@@ -12,6 +12,15 @@ const MAX_KEPT = 100;
  * hold results just released back from leaders as long.
  */
 const LIVE_VIEW_MS = 2000;
+/**
+ * At most this many teams' rounds and answers are read again in one pass over a service-wide
+ * round (two storage calls each: the round, and RoundAggregate's "changed since"), each team in
+ * turn: a view of 50 teams reads 10 a pass, so what leaders' polling costs storage, and the burst
+ * of replies a pass brings back at once, do not grow with the organisation (measured: `npm run
+ * bench`, BENCHMARKS.md). Each team's response rate and status are then at most ceil(teams / 10)
+ * passes behind: 10 s at 50 teams with leaders polling (a pass at most every LIVE_VIEW_MS).
+ */
+const TEAMS_READ_PER_PASS = 10;
 
 /**
  * A released service-wide round's figures, made once per instance (issue 13). Once its results
@@ -38,6 +47,23 @@ export class ServiceSummaryCache {
     this.kept.set(key, made);
     made.catch(() => this.kept.delete(key));
     return made;
+  }
+
+  private readonly turns = new Map<string, number>();
+
+  /**
+   * Which of a service-wide round's teams (`teamIds`, in the view's order) this pass reads again:
+   * all of them when there are no more than TEAMS_READ_PER_PASS, else the next that many in
+   * turn, wrapping round, so each is read at least every ceil(teams / TEAMS_READ_PER_PASS) passes.
+   */
+  teamsReadThisPass(partition: string, serviceRoundId: string, teamIds: readonly string[]): ReadonlySet<string> {
+    if (teamIds.length <= TEAMS_READ_PER_PASS) return new Set(teamIds);
+    const key = `${partition}\n${serviceRoundId}`;
+    const start = (this.turns.get(key) ?? 0) % teamIds.length;
+    this.turns.delete(key);
+    if (this.turns.size >= MAX_KEPT) this.turns.delete(this.turns.keys().next().value!);
+    this.turns.set(key, (start + TEAMS_READ_PER_PASS) % teamIds.length);
+    return new Set(Array.from({ length: TEAMS_READ_PER_PASS }, (_, i) => teamIds[(start + i) % teamIds.length]!));
   }
 
   private readonly views = new Map<string, ServiceRoundView>();

@@ -54,7 +54,7 @@ export async function roundParticipation(deps: RoundOfTeamDeps & Pick<TabDeps, '
  * denominator: the size kept at its close once released, else the team's members now (its
  * roster, cached; `unreadable` when Teams will not give it). Checks no access: the caller has.
  */
-export async function releaseAndTeamSize(deps: Pick<TabDeps, 'roundSummaries' | 'teamRoster'>, round: AuditRound): Promise<{ readonly release: RoundRelease; readonly teamSize: TeamSize }> {
+async function releaseAndTeamSize(deps: Pick<TabDeps, 'roundSummaries' | 'teamRoster'>, round: AuditRound): Promise<{ readonly release: RoundRelease; readonly teamSize: TeamSize }> {
   const release = await deps.roundSummaries.release(round);
   const teamSize = keptTeamSize(round, release.results === 'released') ?? (await teamSizeNow(deps.teamRoster, round.teamId));
   return { release, teamSize };

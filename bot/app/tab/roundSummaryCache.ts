@@ -1,6 +1,6 @@
 import type { ConditionId } from '../../domain/conditions';
 import type { AuditRound } from '../../domain/auditRound';
-import { releaseRound, talliesFrom, type RatedAnswer, type RoundRelease } from '../../domain/summary';
+import { releaseRound, talliesFrom, type RatedAnswer, type RoundParticipation, type RoundRelease } from '../../domain/summary';
 import { RoundAggregate } from './roundAggregate';
 import type { AnswersRepository } from '../../storage/answersRepository';
 
@@ -57,11 +57,26 @@ export class RoundSummaryCache {
    * them, once; any other round from its answers. The status is the caller's latest view of it.
    */
   release(round: Pick<AuditRound, 'roundId' | 'status' | 'closedAt' | 'finalCounts'>): Promise<RoundRelease> {
+    return this.releaseWithin(round, this.maxAgeMs);
+  }
+
+  /**
+   * The round's participation, for a view over many teams' rounds (the organisation view, issue
+   * 13). With `refresh`, as release() gives it; without, whatever this instance holds is served
+   * however old (read once when it holds nothing), so the caller decides how many rounds a pass
+   * reads again. Its results state is not in it: take that from the round (resultsState), which
+   * is never older than the caller's read of the round.
+   */
+  async participation(round: Pick<AuditRound, 'roundId' | 'status' | 'closedAt' | 'finalCounts'>, refresh: boolean): Promise<RoundParticipation> {
+    return (await this.releaseWithin(round, refresh ? this.maxAgeMs : Infinity)).participation;
+  }
+
+  private releaseWithin(round: Pick<AuditRound, 'roundId' | 'status' | 'closedAt' | 'finalCounts'>, maxAgeMs: number): Promise<RoundRelease> {
     const { roundId, finalCounts } = round;
     const releaseOf = (tallies: Parameters<typeof releaseRound>[1]) =>
       releaseRound(round, tallies, this.privacyThreshold, new Date(this.now()), this.settleMs);
     if (finalCounts) return this.fresh(this.releases, `${roundId}|final`, async () => releaseOf(talliesFrom(finalCounts)), Infinity);
-    return this.fresh(this.releases, roundId, async () => releaseOf(await this.aggregateOf(roundId).refresh()));
+    return this.fresh(this.releases, roundId, async () => releaseOf(await this.aggregateOf(roundId).refresh()), maxAgeMs);
   }
 
   /** One condition's answers, for its comments: a single range read, not the whole round. Check the results are released first. */

@@ -4,7 +4,7 @@ import { CONDITIONS } from '../conditions';
 import type { EvidenceNote } from '../evidence';
 import { LEVELS } from '../levels';
 import { rateFigure, responseRateText, type TeamSize } from '../responseRate';
-import { summariseNow, type CellSummary, type RoundSummary } from '../summary';
+import { summariseNow, type CellScore, type CellSummary, type RoundSummary } from '../summary';
 import { safeCell, type SheetValue } from './cellSafety';
 import { actionFacts, actionWords, evidenceWords, planAsOfWords, sortActions, sortEvidence, type ActionWords } from './reportText';
 import type { ReportPlan } from './roundReport';
@@ -121,7 +121,7 @@ export function gridLines(grid: AuditGrid): SheetValue[][] {
 }
 
 /** A cut's score as a file shows it (one decimal), or in words why there is none (hidden, withheld, no answers, all "don't know"). */
-export function scoreOrWhy(cell: CellSummary, threshold: number): GridValue {
+export function scoreOrWhy(cell: CellScore, threshold: number): GridValue {
   if (!cell.shown) return cell.reason === 'too-small' ? `fewer than ${threshold} answers` : 'hidden (protects a smaller group)';
   if (cell.answers === 0) return 'no answers';
   if (cell.withheld === 'too-few-judgements') return `no score: fewer than ${threshold} ratings (the rest "don't know")`;

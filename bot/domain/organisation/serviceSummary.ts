@@ -1,7 +1,7 @@
 import type { ConditionId } from '../conditions';
 import type { ConditionChange, ScoreChange } from '../summary/compareRounds';
 import type { TallySource } from '../summary/roundCounts';
-import type { CellSummary, RoundSummary } from '../summary/roundSummary';
+import type { CellScore, RoundSummary } from '../summary/roundSummary';
 
 /**
  * The organisation's figures for one service-wide round (issue 13), made once every team's round
@@ -60,7 +60,11 @@ export interface ServiceSummary {
   readonly organisation: RoundSummary;
   /** Per condition, in the conditions' order: what the all-teams figures count and leave out. */
   readonly coverage: readonly ConditionCoverage[];
-  /** Each team's all-staff cut of each condition, exactly as the team's own view shows it; teams in name order. */
+  /**
+   * Each team's all-staff cut of each condition, its score, answers and "don't know" exactly as the
+   * team's own view shows them (CellScore: the distribution is left out, as nothing here shows it,
+   * which also keeps the view's reply small at 50 teams); teams in name order.
+   */
   readonly byTeam: readonly TeamConditions[];
 }
 
@@ -77,7 +81,7 @@ export interface ConditionCoverage {
 export interface TeamConditions {
   readonly teamId: string;
   readonly teamName: string;
-  readonly conditions: Readonly<Record<ConditionId, CellSummary>>;
+  readonly conditions: Readonly<Record<ConditionId, CellScore>>;
 }
 
 /** What summariseService reads of one team: its round's fixed counts (talliesFrom(finalCounts)). */

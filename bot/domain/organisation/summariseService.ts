@@ -4,7 +4,7 @@ import type { CountCell } from '../privacy';
 import { assertPrivacyThreshold } from '../summary/privacyThreshold';
 import { disagreementOf } from '../summary/disagreement';
 import { addTally, emptyTally, judgedIn, shownCell, tallyTotal } from '../summary/ratingTally';
-import type { CellSummary, ConditionSummary, RoundSummary } from '../summary/roundSummary';
+import type { CellScore, CellSummary, ConditionSummary, RoundSummary } from '../summary/roundSummary';
 import { summariseTallies } from '../summary/summariseRound';
 import type { ConditionCoverage, ServiceSummary, TeamConditions, TeamRoundCounts } from './serviceSummary';
 
@@ -112,7 +112,14 @@ function respondentsByLevel(parts: readonly TeamPart[]): Record<LevelId, CountCe
 }
 
 function teamConditions({ team, own }: TeamPart): TeamConditions {
-  const conditions = {} as Record<ConditionId, CellSummary>;
-  for (const c of own.conditions) conditions[c.conditionId] = c.allStaff;
+  const conditions = {} as Record<ConditionId, CellScore>;
+  for (const c of own.conditions) conditions[c.conditionId] = cellScoreOf(c.allStaff);
   return { teamId: team.teamId, teamName: team.teamName, conditions };
+}
+
+/** A team's cell as its column shows it: the cell without its distribution. */
+export function cellScoreOf(cell: CellSummary): CellScore {
+  if (!cell.shown) return { shown: false, reason: cell.reason };
+  if (cell.withheld) return { shown: true, answers: cell.answers, dontKnow: cell.dontKnow, score: null, dontKnowShare: cell.dontKnowShare, withheld: cell.withheld };
+  return { shown: true, answers: cell.answers, score: cell.score, dontKnowShare: cell.dontKnowShare };
 }

@@ -1,6 +1,6 @@
 import type { ConditionId } from '../conditions';
 import { LEVELS, type LevelId } from '../levels';
-import type { CellSummary, RoundSummary } from './roundSummary';
+import type { CellScore, RoundSummary } from './roundSummary';
 import { shownDifference } from './shownScore';
 
 /**
@@ -52,7 +52,7 @@ export function compareRounds(previous: RoundSummary, current: RoundSummary): Co
 }
 
 /** One cut's move between two rounds: null unless it is shown with a score in both (so nothing hidden in either is compared). */
-export function scoreChange(then: CellSummary | undefined, now: CellSummary | undefined): ScoreChange | null {
+export function scoreChange(then: CellScore | undefined, now: CellScore | undefined): ScoreChange | null {
   if (!then?.shown || !now?.shown || then.score === null || now.score === null) return null;
   const change = shownDifference(now.score, then.score);
   return { before: then.score, after: now.score, change, direction: change > 0 ? 'up' : change < 0 ? 'down' : 'none' };

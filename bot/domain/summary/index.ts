@@ -1,4 +1,4 @@
-export type { CellSummary, ConditionComments, RatedAnswer, RoundSummary } from './roundSummary';
+export type { CellScore, CellSummary, ConditionComments, RatedAnswer, RoundSummary } from './roundSummary';
 export { summariseRound, summariseTallies } from './summariseRound';
 export { RoundTallies, countsOfAnswers } from './roundTallies';
 export { talliesFrom, type RoundCounts, type TallySource } from './roundCounts';

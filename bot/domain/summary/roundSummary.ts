@@ -59,6 +59,16 @@ export type CellSummary =
     }
   | { readonly shown: false; readonly reason: 'too-small' | 'protects-another' };
 
+/**
+ * A cell as a table of scores shows it: its score, answers and "don't know", or why it is hidden;
+ * no distribution. Every CellSummary is one. The organisation view's team columns (issue 13) are
+ * these: a team's scores side by side need no more of the team than that.
+ */
+export type CellScore =
+  | { readonly shown: true; readonly answers: number; readonly score: number | null; readonly dontKnowShare: number; readonly withheld?: undefined }
+  | { readonly shown: true; readonly answers: number; readonly dontKnow: number; readonly score: null; readonly dontKnowShare: number; readonly withheld: JudgementsWithheld }
+  | { readonly shown: false; readonly reason: 'too-small' | 'protects-another' };
+
 export interface Disagreement {
   /** Score of the most positive level less that of the least positive, among shown levels, each as shown (0 to 3, a multiple of 0.1). */
   readonly gap: number;

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CellSummary } from '@domain/summary/roundSummary';
+import type { CellScore } from '@domain/summary/roundSummary';
 import { cellSummaryText } from '../format';
 import { HiddenMark } from './heatmap/HiddenMark';
 import { bandOfScore, useScaleTheme } from './heatmap/useScoreScale';
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
  * `hiddenDetail`: what a hidden cell says instead of its own team's reason (the organisation's
  * cells, hidden because the teams' own views hide them, OrganisationView).
  */
-export function OverviewCell({ cell, threshold, allStaff, hiddenDetail }: { cell: CellSummary; threshold: number; allStaff?: boolean; hiddenDetail?: string }) {
+export function OverviewCell({ cell, threshold, allStaff, hiddenDetail }: { cell: CellScore; threshold: number; allStaff?: boolean; hiddenDetail?: string }) {
   const styles = useStyles();
   const text = !cell.shown && hiddenDetail ? { score: '', detail: hiddenDetail } : cellSummaryText(cell, threshold);
   const band = bandOfScore(cell.shown ? cell.score : null, useScaleTheme());

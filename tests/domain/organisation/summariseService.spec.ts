@@ -73,7 +73,7 @@ describe('summariseService', () => {
       team('Unsure', [['practitioner', 'dont-know', 9], ['practitioner', 'not-in-place', 1]]),
     ], 5);
     const { cell, coverage } = c01(summary);
-    expect(summary.byTeam.find((t) => t.teamName === 'Unsure')!.conditions.C01).toMatchObject({ shown: true, answers: 10, distribution: null, withheld: 'too-few-judgements' });
+    expect(summary.byTeam.find((t) => t.teamName === 'Unsure')!.conditions.C01).toEqual({ shown: true, answers: 10, dontKnow: 9, score: null, dontKnowShare: 0.9, withheld: 'too-few-judgements' });
     expect(cell.allStaff).toMatchObject({ answers: 20, distribution: { 'not-in-place': 0 } });
     expect(coverage.teamsLeftOut).toBe(1);
   });
