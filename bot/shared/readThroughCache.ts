@@ -9,12 +9,16 @@ interface CacheEntry<T> {
   readonly value: Promise<T | undefined>;
   until: number;
   settled?: boolean;
+  /** Whether the value may be served once past its lifetime (`servedStale`); set once settled. */
+  staleOk?: boolean;
   reloading?: boolean;
 }
 
 export interface ReadThroughCacheOptions<T> {
   readonly keepFor?: (value: T) => number | undefined;
   readonly serveStale?: boolean;
+  /** Which values may be served past their lifetime (serveStale, peek); the others are read again, waited for. Default: all. */
+  readonly servedStale?: (value: T) => boolean;
   readonly now?: () => number;
   readonly maxEntries?: number;
 }
@@ -34,7 +38,7 @@ export class ReadThroughCache<T> {
     if (this.ttlMs <= 0) return load();
     const cached = this.entries.get(key);
     if (cached && cached.until > this.now()) return cached.value;
-    if (cached?.settled && this.options.serveStale) {
+    if (cached?.settled && cached.staleOk && this.options.serveStale) {
       if (!cached.reloading) this.reload(key, cached, load);
       return cached.value;
     }
@@ -42,10 +46,13 @@ export class ReadThroughCache<T> {
     return this.remember(key, load()).value;
   }
 
-  /** The value held for `key` once read, however old, without reading it again; undefined when none is held. */
+  /**
+   * The value held for `key` once read, however old, without reading it again; undefined when none
+   * is held, or when it is past its lifetime and `servedStale` says it may not be served so.
+   */
   peek(key: string): Promise<T | undefined> | undefined {
     const cached = this.entries.get(key);
-    return cached?.settled ? cached.value : undefined;
+    return cached?.settled && (cached.staleOk || cached.until > this.now()) ? cached.value : undefined;
   }
 
   forget(key: string): void {
@@ -62,6 +69,7 @@ export class ReadThroughCache<T> {
         return;
       }
       entry.settled = true;
+      entry.staleOk = this.options.servedStale?.(found) ?? true;
       const keepFor = this.options.keepFor?.(found);
       if (keepFor !== undefined) entry.until = Math.max(entry.until, this.now() + keepFor);
     }, drop);

@@ -21,13 +21,20 @@ export class RoundReadCache {
     readonly ttlMs: number,
     options: { now?: () => number; serveStale?: boolean } = {},
   ) {
-    this.cache = new ReadThroughCache(ttlMs, { ...options, keepFor: (round) => (round.status === 'closed' && round.finalCounts ? Infinity : undefined) });
+    this.cache = new ReadThroughCache(ttlMs, {
+      ...options,
+      keepFor: (round) => (round.status === 'closed' && round.finalCounts ? Infinity : undefined),
+      // A closed round without counts is summarised from its answers, which retention deletes an hour
+      // after keeping its counts (expireAnswers.ts): never served past its lifetime, however held.
+      servedStale: (round) => round.status !== 'closed' || round.finalCounts !== undefined,
+    });
   }
 
   /**
    * The round, read through the cache. With `readAgain` false, a round held is served however old,
    * without reading it again (the organisation view reads a few teams' rounds again each pass, in
-   * turn: ServiceSummaryCache.teamsReadThisPass); one not held is read.
+   * turn: ServiceSummaryCache.teamsReadThisPass); one not held is read, and so is a closed round
+   * without its counts once past `ttlMs` (see the constructor).
    */
   get(teamId: string, roundId: string, readAgain = true): Promise<AuditRound | undefined> {
     const key = `${teamId}\n${roundId}`;
