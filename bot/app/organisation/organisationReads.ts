@@ -35,20 +35,28 @@ async function makeView(deps: OrganisationReadDeps, partition: string, serviceRo
   const view: ServiceRoundView = { round: state.listing, teams: state.teams, results: state.results };
   if (state.results !== 'released') return view;
   const summary = await serviceSummaryOf(deps, state);
-  const changes = await changesSincePrevious(deps, partition, serviceRound, summary);
+  const { changes, final } = await changesSincePrevious(deps, partition, serviceRound, summary);
   const released: ServiceRoundView = { ...view, summary, ...(changes ? { changes } : {}) };
-  deps.serviceSummaries.keepView(partition, released, state.opened.every(({ round }) => round.finalCounts !== undefined));
+  deps.serviceSummaries.keepView(partition, released, final && state.opened.every(({ round }) => round.finalCounts !== undefined));
   return released;
 }
 
-/** Against the newest earlier service-wide round whose results are released; undefined when there is none. */
-async function changesSincePrevious(deps: FiguresDeps, partition: string, current: ServiceRound, summary: ServiceSummary): Promise<ServiceRoundChanges | undefined> {
+/**
+ * Against the newest earlier service-wide round whose results are released; undefined when there
+ * is none. `final` only when that is the newest earlier round (or there is none): an earlier round
+ * passed over as not released may be seen released at a later read (its team rounds are read in
+ * turn, and as this instance last read them), so the view is not kept for good with these changes.
+ */
+async function changesSincePrevious(deps: FiguresDeps, partition: string, current: ServiceRound, summary: ServiceSummary): Promise<{ readonly changes: ServiceRoundChanges | undefined; readonly final: boolean }> {
   const earlier = (await deps.tabServiceRounds.list(partition)).filter((round) => round.number < current.number);
-  for (const round of earlier) {
+  for (const [n, round] of earlier.entries()) {
     const state = await serviceRoundState(deps, partition, round);
-    if (state.results === 'released') return compareServiceRounds(await serviceSummaryOf(deps, state), round.number, summary);
+    if (state.results === 'released') {
+      const fromKeptCounts = state.opened.every(({ round: teamRound }) => teamRound.finalCounts !== undefined);
+      return { changes: compareServiceRounds(await serviceSummaryOf(deps, state), round.number, summary), final: n === 0 && fromKeptCounts };
+    }
   }
-  return undefined;
+  return { changes: undefined, final: earlier.length === 0 };
 }
 
 /**
