@@ -1,14 +1,11 @@
-import { ServiceSummaryCache } from '../../bot/app/organisation/serviceSummaryCache';
 import { serviceRoundState, type FiguresDeps } from '../../bot/app/organisation/serviceRoundFigures';
-import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
-import type { RosterMember } from '../../bot/app/roster';
 import type { ServiceRound } from '../../bot/domain/organisation/serviceRound';
 import { countsOfAnswers } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
-import { RoundReadCache } from '../../bot/storage/roundReadCache';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
 import { ServiceRoundsRepository } from '../../bot/storage/serviceRoundsRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
+import { organisationReadDeps } from '../support/organisationReads';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
 
 /**
@@ -21,7 +18,6 @@ import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite
  */
 const TEAMS = Array.from({ length: 12 }, (_, i) => ({ teamId: `held-${String(i + 1).padStart(2, '0')}`, teamName: `Held ${String(i + 1).padStart(2, '0')}` }));
 const TENANT = 'tenant-held';
-const members: RosterMember[] = Array.from({ length: 20 }, (_, i) => ({ teamsUserId: `29:m${i}`, entraObjectId: `m${i}`, name: `Member ${i}`, guest: false }));
 const roundIdOf = (teamId: string) => `${teamId}-round-1`;
 let clock = Date.parse('2027-03-02T09:00:00Z');
 let rounds: RoundsRepository;
@@ -42,16 +38,7 @@ beforeAll(async () => {
     for (let n = 0; n < 6; n += 1) await answers.record({ roundId: roundIdOf(teamId), conditionId: 'C01', respondentId: `p${n}`, rating: 'mostly', level: 'practitioner', comment: '', answeredAt: new Date(clock).toISOString(), via: 'channel' });
     await rounds.close(teamId, roundIdOf(teamId), new Date(clock).toISOString());
   }
-  deps = {
-    tabServiceRounds: serviceRounds,
-    tabRounds: new RoundReadCache(rounds, 2000, { serveStale: true, now: () => clock }),
-    roundSummaries: new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock }),
-    serviceSummaries: new ServiceSummaryCache(),
-    teamRoster: { membersOf: async () => members, forget: () => undefined },
-    answers,
-    privacyThreshold: 5,
-    now: () => new Date(clock),
-  } as unknown as FiguresDeps;
+  deps = organisationReadDeps({ answers, rounds, serviceRounds, now: () => clock });
 }, 60_000);
 
 it('never makes released figures from a round held without its counts long after its counts were kept', async () => {

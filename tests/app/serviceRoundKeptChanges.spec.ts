@@ -1,14 +1,11 @@
 import { serviceRoundView, type OrganisationReadDeps } from '../../bot/app/organisation/organisationReads';
-import { ServiceSummaryCache } from '../../bot/app/organisation/serviceSummaryCache';
-import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
 import type { TabUser } from '../../bot/auth/ssoTokenVerifier';
-import type { RosterMember } from '../../bot/app/roster';
 import { countsOfAnswers } from '../../bot/domain/summary';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
-import { RoundReadCache } from '../../bot/storage/roundReadCache';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
 import { ServiceRoundsRepository } from '../../bot/storage/serviceRoundsRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
+import { organisationReadDeps } from '../support/organisationReads';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
 
 /**
@@ -19,7 +16,6 @@ import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite
  */
 const TENANT = 'tenant-kept-changes';
 const TEAMS = [{ teamId: 'kc-team', teamName: 'Kept changes team' }];
-const members: RosterMember[] = Array.from({ length: 20 }, (_, i) => ({ teamsUserId: `29:m${i}`, entraObjectId: `m${i}`, name: `Member ${i}`, guest: false }));
 const leader: TabUser = { entraObjectId: 'leader', tenantId: TENANT, name: 'Leader', local: false, orgRoles: ['leader'] };
 let clock = Date.parse('2027-03-02T09:00:00Z');
 let rounds: RoundsRepository;
@@ -45,17 +41,7 @@ beforeAll(async () => {
   answers = new AnswersRepository(tables.answers);
   rounds = new RoundsRepository(tables.rounds);
   serviceRounds = new ServiceRoundsRepository(tables.organisation);
-  deps = {
-    tabServiceRounds: serviceRounds,
-    serviceRounds,
-    tabRounds: new RoundReadCache(rounds, 2000, { serveStale: true, now: () => clock }),
-    roundSummaries: new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock }),
-    serviceSummaries: new ServiceSummaryCache(),
-    teamRoster: { membersOf: async () => members, forget: () => undefined },
-    answers,
-    privacyThreshold: 5,
-    now: () => new Date(clock),
-  } as unknown as OrganisationReadDeps;
+  deps = organisationReadDeps({ answers, rounds, serviceRounds, now: () => clock });
 }, 60_000);
 
 it('keeps no released view whose changes were made while the earlier round was seen as not released', async () => {

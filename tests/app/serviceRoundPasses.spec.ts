@@ -1,13 +1,10 @@
-import { ServiceSummaryCache } from '../../bot/app/organisation/serviceSummaryCache';
 import { serviceRoundState, type FiguresDeps } from '../../bot/app/organisation/serviceRoundFigures';
-import { RoundSummaryCache } from '../../bot/app/tab/roundSummaryCache';
-import type { RosterMember } from '../../bot/app/roster';
 import type { ServiceRound } from '../../bot/domain/organisation/serviceRound';
 import { AnswersRepository } from '../../bot/storage/answersRepository';
-import { RoundReadCache } from '../../bot/storage/roundReadCache';
 import { RoundsRepository } from '../../bot/storage/roundsRepository';
 import { ServiceRoundsRepository } from '../../bot/storage/serviceRoundsRepository';
 import { ensureAuditTables, openAuditTables } from '../../bot/storage/tables';
+import { organisationReadDeps } from '../support/organisationReads';
 import { testConnectionString, uniqueTablePrefix } from '../support/suiteAzurite';
 
 /** Real answers in Azurite; counts the "what changed" reads a pass makes, by round. */
@@ -36,7 +33,6 @@ class ObservedRounds extends RoundsRepository {
  */
 const TEAMS = Array.from({ length: 25 }, (_, i) => ({ teamId: `team-${String(i + 1).padStart(2, '0')}`, teamName: `Team ${String(i + 1).padStart(2, '0')}` }));
 const TENANT = 'tenant-passes';
-const members: RosterMember[] = Array.from({ length: 20 }, (_, i) => ({ teamsUserId: `29:m${i}`, entraObjectId: `m${i}`, name: `Member ${i}`, guest: false }));
 let answers: ObservedAnswers;
 let rounds: ObservedRounds;
 let serviceRound: ServiceRound;
@@ -57,17 +53,7 @@ beforeAll(async () => {
     await serviceRounds.setTeamState(TENANT, 'sr-passes', teamId, { state: 'opened', roundId: roundIdOf(teamId), roundNumber: 1 });
     await answerIn(teamId, 0);
   }
-  deps = {
-    tabServiceRounds: serviceRounds,
-    // As the service's tab reads rounds: served at once, read again behind once old.
-    tabRounds: new RoundReadCache(rounds, 2000, { serveStale: true, now: () => clock }),
-    roundSummaries: new RoundSummaryCache(answers, 5, { maxAgeMs: 2000, now: () => clock }),
-    serviceSummaries: new ServiceSummaryCache(),
-    teamRoster: { membersOf: async () => members, forget: () => undefined },
-    answers,
-    privacyThreshold: 5,
-    now: () => new Date(clock),
-  } as unknown as FiguresDeps;
+  deps = organisationReadDeps({ answers, rounds, serviceRounds, now: () => clock });
 }, 60_000);
 
 /** One pass, as a poll makes it once the view is older than it may be; then the reads it started behind itself land. */
